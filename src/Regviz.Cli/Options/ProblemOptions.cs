@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Regviz.Core;
+using Regviz.Core.Data;
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+
+namespace Regviz.Cli.Options;
+
+/// <summary>The maths and data options every command that poses a problem shares, and their binding to a <see cref="ProblemSpec"/>.</summary>
+internal sealed class ProblemOptions
+{
+    public const double DefaultLambda = 0.5;
+
+    public readonly Option<string?> Data = new("--data")
+    {
+        Description = "CSV file: a header row, then numeric rows (invariant culture). Default: the built-in data "
+            + "(60 rows; x1 ~ N(0,1), x2 = 0.15·x1 + 0.48·N(0,1), y = 1.5·x1 + 0.6·x2 + 0.3·N(0,1); SplitMix64 seed 20240611)",
+        HelpName = "FILE",
+    };
+    public readonly Option<string?> Target = new("--target") { Description = "Column to predict (default: the last column)", HelpName = "NAME" };
+    public readonly Option<string?> Features = new("--features") { Description = "Feature columns, in order (default: all but the target)", HelpName = "A,B,.." };
+    public readonly Option<bool> Intercept = new("--intercept") { Description = "Fit an unpenalised intercept b (equivalent to centring x and y)" };
+    public readonly Option<string> Loss = new("--loss") { Description = "Data term: mse = (1/n)Σ(x·w + b − y)², sse = Σ(x·w + b − y)²", DefaultValueFactory = _ => "mse", HelpName = "mse|sse" };
+    public readonly Option<string> Norm = new("--norm") { Description = "Penalty P(w): l1 = Σ|w|, l2 = Σw², elasticnet = αΣ|w| + (1−α)Σw², lp = Σ|w|^p, linf = max|w|", DefaultValueFactory = _ => "l1", HelpName = string.Join("|", NormKinds.Names) };
+    public readonly Option<double?> Lambda = NumberOptions.Nullable("--lambda", $"Penalised form: minimise D(w) + λ·P(w) (default {DefaultLambda} unless --radius)", "λ");
+    public readonly Option<double?> Radius = NumberOptions.Nullable("--radius", "Constrained form: minimise D(w) subject to N(w) ≤ t (N: Σ|w|, √Σw², max|w|, (Σ|w|^p)^(1/p); elasticnet: P)", "t");
+    public readonly Option<double> Alpha = NumberOptions.Required("--alpha", 0.5, "Elastic-net mixing α in [0, 1]", "α");
+    public readonly Option<double> P = NumberOptions.Required("--p", 0.5, "Exponent p > 0 of the lp penalty (non-convex for p < 1)", "p");
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Data, Target, Features, Intercept, Loss, Norm, Lambda, Radius, Alpha, P })
+            command.Options.Add(option);
+    }
+
+    /// <summary>Checks the cheap things first (so a typo costs no data loading), then loads and reduces the data.</summary>
+    public ProblemSpec Bind(ParseResult result)
+    {
+        var norm = NormKinds.Parse(result.GetValue(Norm)!);
+        var loss = LossKinds.Parse(result.GetValue(Loss)!);
+        double? lambda = result.GetValue(Lambda);
+        double? radius = result.GetValue(Radius);
+        if (lambda is not null && radius is not null)
+            throw new InputException("--lambda and --radius cannot be used together (penalised or constrained form: pick one)");
+        if (lambda is { } l && (!double.IsFinite(l) || l < 0))
+            throw new InputException($"--lambda: {Text.Number(l)} is not allowed (a finite number ≥ 0 is required)");
+        if (radius is { } t && (!double.IsFinite(t) || t <= 0))
+            throw new InputException($"--radius: {Text.Number(t)} is not allowed (a finite number > 0 is required)");
+        if (radius is null) lambda ??= DefaultLambda;
+        var penalty = Penalty.Create(norm, result.GetValue(Alpha), result.GetValue(P));
+        var data = LoadData(result);
+        return new ProblemSpec(data, loss, result.GetValue(Intercept), penalty, lambda, radius);
+    }
+
+    private Dataset LoadData(ParseResult result)
+    {
+        var features = ParseList(result.GetValue(Features));
+        string? path = result.GetValue(Data);
+        string? target = result.GetValue(Target);
+        if (path is not null) return CsvDataset.Load(path, target, features);
+
+        var builtIn = BuiltInDataset.Create();
+        if (target is not null && target != builtIn.TargetName)
+            throw new InputException($"--target: the built-in data has target '{builtIn.TargetName}' only (use --data for your own)");
+        return features is { Count: > 0 } ? builtIn.Select(features) : builtIn;
+    }
+
+    private static IReadOnlyList<string>? ParseList(string? text)
+    {
+        if (text is null) return null;
+        var items = text.Split(',', StringSplitOptions.TrimEntries);
+        if (items.Any(string.IsNullOrEmpty))
+            throw new InputException($"--features: '{text}' has an empty name (write names separated by commas, e.g. x1,x2)");
+        var dup = items.GroupBy(s => s).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null)
+            throw new InputException($"--features: '{dup.Key}' is named twice");
+        return items;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Regviz.Core.IO;
+
+namespace Regviz.Cli.Output;
+
+/// <summary>Writes a JSON document to a file (atomically) or, for "-", to standard output.</summary>
+internal static class JsonOut
+{
+    public static void Write(string target, TextWriter stdout, Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            body(writer);
+        if (target == "-")
+        {
+            stdout.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+            return;
+        }
+        buffer.WriteByte((byte)'\n');
+        AtomicFile.WriteAllBytes(target, buffer.ToArray());
+    }
+
+    public static void WriteNumbers(this Utf8JsonWriter w, string name, IEnumerable<double> values)
+    {
+        w.WriteStartArray(name);
+        foreach (double v in values) w.WriteNumberValue(v);
+        w.WriteEndArray();
+    }
+
+    public static void WriteStrings(this Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (string v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
+
+namespace Regviz.Cli.Output;
+
+/// <summary>The two faces of a solution: the contract's JSON object, and a table for people.</summary>
+internal static class SolutionReport
+{
+    public static void WriteJson(Utf8JsonWriter w, ProblemSpec spec, Solution s)
+    {
+        w.WriteStartObject();
+        w.WriteString("norm", spec.Penalty.Kind.Name());
+        w.WriteNumber("lambda", s.Lambda);
+        if (s.Radius is { } r) w.WriteNumber("radius", r);
+        w.WriteStrings("features", spec.FeatureNames);
+        w.WriteNumbers("weights", s.Weights);
+        w.WriteNumber("intercept", s.Intercept);
+        w.WriteNumber("objective", s.Objective);
+        w.WriteNumber("data_term", s.DataTerm);
+        w.WriteNumber("penalty", s.PenaltyValue);
+        w.WriteString("loss", spec.LossKind.Name());
+        if (spec.Penalty is ElasticNetPenalty e) w.WriteNumber("alpha", e.Alpha);
+        if (spec.Penalty is LpPenalty lp) w.WriteNumber("p", lp.P);
+        w.WriteNumber("rows", spec.Data.Rows);
+        w.WriteString("method", s.Method);
+        w.WriteEndObject();
+    }
+
+    public static void WriteTable(TextWriter o, ProblemSpec spec, Solution s)
+    {
+        string form = s.Radius is { } r
+            ? $"constrained, radius {Text.Readable(r)} (equivalent λ = {Text.Readable(s.Lambda)})"
+            : $"λ = {Text.Readable(s.Lambda)}";
+        o.WriteLine($"{spec.Penalty.Describe()}, {form}, loss {spec.LossKind.Name()}, {spec.Data.Rows} rows");
+        int width = Math.Max(9, spec.FeatureNames.Max(n => n.Length));
+        o.WriteLine($"  {"feature".PadRight(width)}  weight");
+        for (int j = 0; j < s.Weights.Length; j++)
+            o.WriteLine($"  {spec.FeatureNames[j].PadRight(width)}  {Text.Readable(s.Weights[j])}");
+        if (spec.Intercept) o.WriteLine($"  {"intercept".PadRight(width)}  {Text.Readable(s.Intercept)}");
+        int zeros = s.Weights.Count(x => x == 0);
+        o.WriteLine($"non-zero: {s.Weights.Length - zeros} of {s.Weights.Length}");
+        string objective = s.Radius is null ? "J = D + λP" : "D";
+        o.WriteLine($"objective {objective} = {Text.Readable(s.Objective)} (D = {Text.Readable(s.DataTerm)}, P = {Text.Readable(s.PenaltyValue)})");
+        o.WriteLine($"method: {s.Method}");
+    }
+}

@@ -1,0 +1,3 @@
+using Regviz.Cli;
+
+return RegvizApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,98 @@
+using System.Globalization;
+using nietras.SeparatedValues;
+
+namespace Regviz.Core.Data;
+
+/// <summary>
+/// Reads a numeric CSV (header row, invariant culture, quoted fields allowed) into a <see cref="Dataset"/>.
+/// Every failure names the file and, for cells, the line and column, because that is what a user fixes.
+/// </summary>
+public static class CsvDataset
+{
+    public static Dataset Load(string path, string? target = null, IReadOnlyList<string>? features = null)
+    {
+        if (!File.Exists(path))
+            throw new InputException($"--data: file '{path}' does not exist");
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"--data: cannot read '{path}': {e.Message}");
+        }
+        return Parse(text, path, target, features);
+    }
+
+    /// <summary>Parses CSV text; <paramref name="source"/> names it in messages.</summary>
+    public static Dataset Parse(string text, string source, string? target = null, IReadOnlyList<string>? features = null)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new InputException($"--data: '{source}' is empty");
+
+        using var reader = Sep.Reader(o => o with
+        {
+            Sep = new Sep(','),
+            HasHeader = true,
+            Unescape = true,
+            Trim = SepTrim.All,
+            CultureInfo = CultureInfo.InvariantCulture,
+            // we check the column count ourselves so the message can name the line
+            DisableColCountCheck = true,
+        }).FromText(text);
+
+        var names = reader.Header.ColNames.ToArray();
+        if (names.Length == 0 || names.Any(string.IsNullOrWhiteSpace))
+            throw new InputException($"--data: '{source}' has no header row with a name for every column");
+        var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new InputException($"--data: '{source}' names column '{duplicate.Key}' twice");
+        if (names.All(LooksNumeric))
+            throw new InputException(
+                $"--data: '{source}' has no header row (the first line is all numbers); add a line of column names");
+
+        var values = new List<double>[names.Length];
+        for (int j = 0; j < names.Length; j++) values[j] = new List<double>();
+
+        foreach (var row in reader)
+        {
+            int line = row.LineNumberFrom;
+            if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty)
+                continue; // blank line
+            if (row.ColCount != names.Length)
+                throw new InputException(
+                    $"--data: '{source}' line {line} has {row.ColCount} fields, the header has {names.Length}");
+            for (int j = 0; j < names.Length; j++)
+            {
+                var cell = row[j].Span;
+                if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+                    throw new InputException(
+                        $"--data: '{source}' line {line}, column {j + 1} ('{names[j]}'): '{cell.ToString()}' is not a finite number");
+                values[j].Add(v);
+            }
+        }
+
+        string targetName = target ?? names[^1];
+        int t = Array.IndexOf(names, targetName);
+        if (t < 0)
+            throw new InputException($"--target: no column '{targetName}' in '{source}' (columns: {string.Join(", ", names)})");
+
+        var featureNames = features is { Count: > 0 } ? features.ToArray() : names.Where(n => n != targetName).ToArray();
+        foreach (var f in featureNames)
+        {
+            if (f == targetName)
+                throw new InputException($"--features: '{f}' is the target column");
+            if (Array.IndexOf(names, f) < 0)
+                throw new InputException($"--features: no column '{f}' in '{source}' (columns: {string.Join(", ", names)})");
+        }
+        if (featureNames.Length == 0)
+            throw new InputException($"--data: '{source}' has no feature columns besides the target '{targetName}'");
+
+        var columns = featureNames.Select(f => values[Array.IndexOf(names, f)].ToArray()).ToArray();
+        var data = new Dataset(featureNames, columns, values[t].ToArray(), targetName);
+        if (data.Rows == 0)
+            throw new InputException($"--data: '{source}' has a header but no data rows");
+        return data;
+    }
+
+    private static bool LooksNumeric(string s) =>
+        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+}

@@ -1,0 +1,49 @@
+namespace Regviz.Core.Data;
+
+/// <summary>Rows of features and a target, column-major so that Gram products stream through memory.</summary>
+public sealed class Dataset
+{
+    public Dataset(IReadOnlyList<string> featureNames, double[][] columns, double[] target, string targetName)
+    {
+        if (columns.Length != featureNames.Count)
+            throw new ArgumentException("one column per feature name is required");
+        if (columns.Any(c => c.Length != target.Length))
+            throw new ArgumentException("every column must have as many rows as the target");
+        FeatureNames = featureNames;
+        Columns = columns;
+        Target = target;
+        TargetName = targetName;
+    }
+
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>Columns[j][i] is feature j of row i.</summary>
+    public double[][] Columns { get; }
+
+    public double[] Target { get; }
+    public string TargetName { get; }
+    public int Rows => Target.Length;
+    public int Features => Columns.Length;
+
+    /// <summary>The dataset restricted to the named features, in the order given.</summary>
+    public Dataset Select(IReadOnlyList<string> names)
+    {
+        var cols = new double[names.Count][];
+        for (int k = 0; k < names.Count; k++)
+        {
+            int j = IndexOf(names[k]);
+            if (j < 0)
+                throw new InputException(
+                    $"--features: no column '{names[k]}' (columns: {string.Join(", ", FeatureNames)})");
+            cols[k] = Columns[j];
+        }
+        return new Dataset(names.ToArray(), cols, Target, TargetName);
+    }
+
+    private int IndexOf(string name)
+    {
+        for (int j = 0; j < FeatureNames.Count; j++)
+            if (string.Equals(FeatureNames[j], name, StringComparison.Ordinal)) return j;
+        return -1;
+    }
+}

@@ -1,0 +1,65 @@
+using MathNet.Numerics.RootFinding;
+
+namespace Regviz.Core.Penalties;
+
+/// <summary>P(w) = Σ|w_j|^p; for p &lt; 1 the ball is a star with cusps on the axes and J is not convex.</summary>
+public sealed class LpPenalty : Penalty
+{
+    public LpPenalty(double p)
+    {
+        if (!(p > 0) || !double.IsFinite(p))
+            throw new InputException($"--p: {p} must be a finite number > 0");
+        P = p;
+    }
+
+    public double P { get; }
+    public override NormKind Kind => NormKind.Lp;
+    public override bool IsConvex => P >= 1;
+    public override string Describe() => FormattableString.Invariant($"lp (p = {P:0.###})");
+
+    public override double Value(ReadOnlySpan<double> w)
+    {
+        double s = 0;
+        foreach (double x in w) s += Math.Pow(Math.Abs(x), P);
+        return s;
+    }
+
+    public override double Norm(ReadOnlySpan<double> w) => Math.Pow(Value(w), 1 / P);
+    public override double ValueAtNorm(double radius) => Math.Pow(radius, P);
+
+    public override void Prox(ReadOnlySpan<double> v, double t, Span<double> result)
+    {
+        for (int j = 0; j < v.Length; j++) result[j] = ScalarProx(v[j], t);
+    }
+
+    /// <summary>
+    /// argmin_x ½(x − v)² + t|x|^p, exactly. The minimiser has the sign of v and |x| ≤ |v|. For p &lt; 1 the
+    /// derivative x − a + t·p·x^(p−1) is convex on x &gt; 0, so there is at most one local minimum off zero
+    /// (beyond the inflection point), which competes with x = 0.
+    /// </summary>
+    public double ScalarProx(double v, double t)
+    {
+        double a = Math.Abs(v);
+        if (a == 0 || t == 0) return v;
+        if (P == 1) return SoftThreshold(v, t);
+        double Deriv(double x) => x - a + t * P * Math.Pow(x, P - 1);
+        double x0;
+        if (P > 1)
+        {
+            x0 = Brent.FindRoot(Deriv, 0, a, 1e-15 * a, 200);
+        }
+        else
+        {
+            double inflection = Math.Pow(t * P * (1 - P), 1 / (2 - P));
+            if (inflection >= a || Deriv(inflection) >= 0) return 0.0;
+            x0 = Brent.FindRoot(Deriv, inflection, a, 1e-15 * a, 200);
+            double h0 = 0.5 * a * a;
+            double hx = 0.5 * (x0 - a) * (x0 - a) + t * Math.Pow(x0, P);
+            if (hx >= h0) return 0.0;
+        }
+        return Math.CopySign(x0, v);
+    }
+
+    public override double RadiusAlong(double cos, double sin, double level) =>
+        Math.Pow(level / (Math.Pow(Math.Abs(cos), P) + Math.Pow(Math.Abs(sin), P)), 1 / P);
+}

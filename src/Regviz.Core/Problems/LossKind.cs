@@ -1,0 +1,19 @@
+namespace Regviz.Core.Problems;
+
+/// <summary>The data term D(w) of the contract: mean or sum of squared residuals.</summary>
+public enum LossKind { Mse, Sse }
+
+public static class LossKinds
+{
+    public static readonly IReadOnlyList<string> Names = ["mse", "sse"];
+
+    public static string Name(this LossKind kind) => Names[(int)kind];
+
+    public static LossKind Parse(string text)
+    {
+        int i = Names.ToList().IndexOf(text.Trim().ToLowerInvariant());
+        if (i < 0)
+            throw new InputException($"--loss: unknown loss '{text}' (valid: {string.Join(", ", Names)})");
+        return (LossKind)i;
+    }
+}

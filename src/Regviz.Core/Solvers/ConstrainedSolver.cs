@@ -1,0 +1,137 @@
+using MathNet.Numerics.RootFinding;
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+
+namespace Regviz.Core.Solvers;
+
+/// <summary>
+/// minimise D(w) subject to N(w) ≤ t. If the least-squares optimum is inside the ball it is the answer
+/// (λ = 0). Otherwise, for convex penalties, the optimum is the penalised one at the μ where N(w(μ)) = t:
+/// N(w(μ)) falls monotonically, so μ is bracketed and bisected to machine precision (for l1 the last step
+/// is exact, since w is affine in μ while the active set holds). For lp with p &lt; 1 in the plane the
+/// ball's boundary is searched directly, quadrant by quadrant, because the penalised form cannot reach
+/// every boundary point of a non-convex ball.
+/// </summary>
+internal static class ConstrainedSolver
+{
+    public static Solution Solve(QuadraticLoss q, Penalty penalty, double radius)
+    {
+        if (!double.IsFinite(radius) || radius <= 0)
+            throw new InputException($"--radius: {Optimizer.Format(radius)} is not allowed (a finite number > 0 is required)");
+        var ols = UnregularisedSolver.Solve(q);
+        if (penalty.Norm(ols) <= radius)
+            return Optimizer.Describe(q, penalty, ols, 0, radius, "least squares (inside the ball)");
+
+        if (!penalty.IsConvex)
+        {
+            if (q.Dimension != 2)
+                throw new InputException("--radius: lp with p < 1 in constrained form needs exactly two parameters (pick them with --features)");
+            var lp = (LpPenalty)penalty;
+            var wb = BoundarySearch(q, lp, radius);
+            return Optimizer.Describe(q, penalty, wb, EquivalentLambda(q, lp, wb), radius, "search along the ball's boundary");
+        }
+
+        double Norm(double mu) => penalty.Norm(Optimizer.SolveNormalised(q, penalty, mu).Weights);
+        double hi = 1;
+        while (Norm(hi) > radius) hi *= 4;
+        double lo = hi;
+        while (Norm(lo) <= radius && lo > 1e-300) lo /= 4;
+        for (int i = 0; i < 400 && hi > lo * (1 + 4e-16); i++)
+        {
+            double mid = Math.Sqrt(lo * hi);
+            if (mid <= lo || mid >= hi) break;
+            if (Norm(mid) > radius) lo = mid; else hi = mid;
+        }
+        double muStar = hi;
+        var (w, method) = Optimizer.SolveNormalised(q, penalty, hi);
+        if (penalty is L1Penalty && ExactL1(q, w, radius) is { } exact)
+            (muStar, w) = exact;
+        return Optimizer.Describe(q, penalty, w, muStar * q.Scale, radius, method + ", multiplier by bisection");
+    }
+
+    /// <summary>On the active set A with signs s, w_A = G_AA⁻¹(c_A − μs/2) and ‖w‖₁ = sᵀw_A is affine in μ: solve it.</summary>
+    private static (double Mu, double[] W)? ExactL1(QuadraticLoss q, double[] w, double radius)
+    {
+        var active = Enumerable.Range(0, q.Dimension).Where(j => w[j] != 0).ToList();
+        if (active.Count == 0) return null;
+        var s = active.Select(j => (double)Math.Sign(w[j])).ToArray();
+        var gc = Dense.SolveSubset(q, active, 0, active.Select(j => q.Cross[j]).ToArray());
+        var gs = Dense.SolveSubset(q, active, 0, s);
+        if (gc is null || gs is null) return null;
+        double sgc = 0, sgs = 0;
+        for (int i = 0; i < s.Length; i++) { sgc += s[i] * gc[i]; sgs += s[i] * gs[i]; }
+        double mu = 2 * (sgc - radius) / sgs;
+        if (!(mu > 0)) return null;
+        var candidate = new double[q.Dimension];
+        for (int i = 0; i < active.Count; i++) candidate[active[i]] = s[i]; // signs only: the finish re-solves
+        return CoordinateDescentSolver.TryExactFinish(q, mu / 2, 0, candidate) is { } exact ? (mu, exact) : null;
+    }
+
+    /// <summary>
+    /// The ball |w1|^p + |w2|^p = t^p, quadrant (s1, s2), is w(θ) = (s1·t·cos^(2/p)θ, s2·t·sin^(2/p)θ). D is
+    /// sampled along it and every local minimum refined by a root of dD/dθ; the axis points are candidates too.
+    /// </summary>
+    private static double[] BoundarySearch(QuadraticLoss q, LpPenalty lp, double t)
+    {
+        const int samples = 4001;
+        double e = 2 / lp.P;
+        double[] best = [];
+        double bestValue = double.PositiveInfinity;
+        var grad = new double[2];
+        foreach (var (s1, s2) in new[] { (1.0, 1.0), (-1.0, 1.0), (-1.0, -1.0), (1.0, -1.0) })
+        {
+            double[] At(double th) =>
+            [
+                s1 * t * Math.Pow(Math.Max(0, Math.Cos(th)), e),
+                s2 * t * Math.Pow(Math.Max(0, Math.Sin(th)), e),
+            ];
+            double Slope(double th)
+            {
+                var w = At(th);
+                q.Gradient(w, grad);
+                double c = Math.Max(0, Math.Cos(th)), s = Math.Max(0, Math.Sin(th));
+                double dx = -s1 * t * e * Math.Pow(c, e - 1) * s;
+                double dy = s2 * t * e * Math.Pow(s, e - 1) * c;
+                return grad[0] * dx + grad[1] * dy;
+            }
+            var theta = new double[samples];
+            var value = new double[samples];
+            for (int i = 0; i < samples; i++)
+            {
+                theta[i] = i == samples - 1 ? Math.PI / 2 : i * (Math.PI / 2) / (samples - 1);
+                value[i] = q.Value(At(theta[i]));
+            }
+            for (int i = 0; i < samples; i++)
+            {
+                bool left = i == 0 || value[i] <= value[i - 1];
+                bool right = i == samples - 1 || value[i] <= value[i + 1];
+                if (!left || !right) continue;
+                double th = theta[i];
+                if (i > 0 && i < samples - 1 && Slope(theta[i - 1]) < 0 && Slope(theta[i + 1]) > 0)
+                    th = Brent.FindRoot(Slope, theta[i - 1], theta[i + 1], 1e-15, 200);
+                var w = At(th);
+                if (i == 0) w[1] = 0;
+                if (i == samples - 1) w[0] = 0;
+                double v = q.Value(w);
+                if (v < bestValue) { bestValue = v; best = w; }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>λ from stationarity ∇D = −λ∇P, using only the non-zero coordinates (∇P is infinite at a cusp).</summary>
+    private static double EquivalentLambda(QuadraticLoss q, LpPenalty lp, double[] w)
+    {
+        var grad = new double[2];
+        q.Gradient(w, grad);
+        double num = 0, den = 0;
+        for (int j = 0; j < 2; j++)
+        {
+            if (w[j] == 0) continue;
+            double dp = lp.P * Math.Pow(Math.Abs(w[j]), lp.P - 1) * Math.Sign(w[j]);
+            num -= grad[j] * dp;
+            den += dp * dp;
+        }
+        return den > 0 ? Math.Max(0, num / den) : 0;
+    }
+}

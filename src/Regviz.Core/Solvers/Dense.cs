@@ -1,0 +1,41 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Regviz.Core.Solvers;
+
+/// <summary>Small dense linear-algebra helpers over the row-major Gram matrix, backed by MathNet.</summary>
+internal static class Dense
+{
+    public static Matrix<double> Gram(Problems.QuadraticLoss q) =>
+        Matrix<double>.Build.Dense(q.Dimension, q.Dimension, (i, j) => q.G(i, j));
+
+    /// <summary>Solves (G_SS + shift·I) x = rhs on the index set S by Cholesky (S non-empty, shift ≥ 0).</summary>
+    public static double[]? SolveSubset(Problems.QuadraticLoss q, IReadOnlyList<int> set, double shift, double[] rhs)
+    {
+        int m = set.Count;
+        var a = Matrix<double>.Build.Dense(m, m, (i, j) => q.G(set[i], set[j]) + (i == j ? shift : 0));
+        var b = Vector<double>.Build.Dense(rhs);
+        try
+        {
+            var x = a.Cholesky().Solve(b);
+            // one step of iterative refinement: cheap, and it buys the last digits on ill-conditioned G
+            x += a.Cholesky().Solve(b - a * x);
+            return x.ToArray();
+        }
+        catch (ArgumentException)
+        {
+            return null; // not positive definite: the caller decides what that means
+        }
+    }
+
+    /// <summary>The largest eigenvalue of G (G is symmetric positive semi-definite).</summary>
+    public static double MaxEigenvalue(Problems.QuadraticLoss q) =>
+        Gram(q).Evd(Symmetricity.Symmetric).EigenValues.Max(e => e.Real);
+
+    /// <summary>Smallest over largest eigenvalue of G: 0 means singular (collinear features or n &lt; k).</summary>
+    public static double InverseCondition(Problems.QuadraticLoss q)
+    {
+        var ev = Gram(q).Evd(Symmetricity.Symmetric).EigenValues.Select(e => e.Real).ToArray();
+        double max = ev.Max();
+        return max > 0 ? Math.Max(0, ev.Min()) / max : 0;
+    }
+}

@@ -1,0 +1,173 @@
+using MathNet.Numerics.LinearAlgebra;
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+
+namespace Regviz.Core.Solvers;
+
+/// <summary>
+/// minimise wᵀGw − 2cᵀw + μΣ|w_j|^p for p ∉ {1, 2} (those go to the exact l1 and l2 solvers).
+/// p &gt; 1: convex; FISTA then Newton on the (all non-zero) coordinates.
+/// p &lt; 1: non-convex. In the plane the global optimum is found by exhausting the candidates: the origin,
+/// the exact 1-D optimum on each axis, and every local minimum of a grid search inside each quadrant polished
+/// by Newton. With more parameters: monotone proximal gradient from several starts, each polished on its
+/// support (a local optimum; the best of the starts is returned).
+/// </summary>
+public static class LpSolver
+{
+    private const int GridPerAxis = 241;
+
+    public static double[] Solve(QuadraticLoss q, LpPenalty penalty, double mu)
+    {
+        if (mu == 0) return UnregularisedSolver.Solve(q);
+        if (penalty.P > 1)
+        {
+            var ridge = RidgeSolver.Solve(q, mu);
+            var approx = ProximalGradient.Minimise(q, penalty, mu, ridge, accelerate: true);
+            return NewtonOnSupport(q, penalty, mu, approx);
+        }
+        return q.Dimension == 2 ? GlobalInPlane(q, penalty, mu) : BestOfStarts(q, penalty, mu);
+    }
+
+    /// <summary>F(w) = wᵀGw − 2cᵀw + μP(w), the normalised objective every candidate is ranked by.</summary>
+    internal static double Objective(QuadraticLoss q, Penalty penalty, double mu, ReadOnlySpan<double> w) =>
+        q.Quadratic(w) + mu * penalty.Value(w);
+
+    private static double[] GlobalInPlane(QuadraticLoss q, LpPenalty penalty, double mu)
+    {
+        var candidates = new List<double[]> { new double[2] };
+        for (int j = 0; j < 2; j++)
+        {
+            // on axis j the problem is G_jj(x − c_j/G_jj)² + μ|x|^p + const: a scaled scalar prox
+            var w = new double[2];
+            w[j] = penalty.ScalarProx(q.Cross[j] / q.G(j, j), mu / (2 * q.G(j, j)));
+            candidates.Add(w);
+        }
+        foreach (var start in QuadrantGridMinima(q, penalty, mu))
+        {
+            var polished = NewtonOnSupport(q, penalty, mu, start);
+            if (polished[0] != 0 && polished[1] != 0) candidates.Add(polished);
+        }
+        return candidates.MinBy(w => Objective(q, penalty, mu, w))!;
+    }
+
+    /// <summary>
+    /// Every grid point strictly inside a quadrant that is no higher than its eight neighbours, over a box
+    /// that must contain the optimum: F(w*) ≤ F(0) = 0 puts w* inside the ellipse wᵀGw − 2cᵀw ≤ 0.
+    /// </summary>
+    private static IEnumerable<double[]> QuadrantGridMinima(QuadraticLoss q, Penalty penalty, double mu)
+    {
+        var centre = UnregularisedSolver.Solve(q);
+        var g = Dense.Gram(q);
+        Matrix<double> inv;
+        try { inv = g.Inverse(); } catch (Exception) { yield break; }
+        double rho = Math.Max(0, Vector<double>.Build.Dense(q.Cross) * (inv * Vector<double>.Build.Dense(q.Cross)));
+        double hx = Math.Sqrt(rho * inv[0, 0]), hy = Math.Sqrt(rho * inv[1, 1]);
+        if (!double.IsFinite(hx) || !double.IsFinite(hy) || hx == 0 || hy == 0) yield break;
+
+        double x0 = centre[0] - hx, dx = 2 * hx / (GridPerAxis - 1);
+        double y0 = centre[1] - hy, dy = 2 * hy / (GridPerAxis - 1);
+        var f = new double[GridPerAxis, GridPerAxis];
+        Span<double> w = stackalloc double[2];
+        for (int i = 0; i < GridPerAxis; i++)
+            for (int j = 0; j < GridPerAxis; j++)
+            {
+                w[0] = x0 + i * dx; w[1] = y0 + j * dy;
+                f[i, j] = Objective(q, penalty, mu, w);
+            }
+        for (int i = 1; i < GridPerAxis - 1; i++)
+            for (int j = 1; j < GridPerAxis - 1; j++)
+            {
+                double x = x0 + i * dx, y = y0 + j * dy;
+                if (x == 0 || y == 0) continue;
+                bool minimum = true;
+                for (int di = -1; di <= 1 && minimum; di++)
+                    for (int dj = -1; dj <= 1; dj++)
+                    {
+                        if ((di != 0 || dj != 0) && f[i + di, j + dj] < f[i, j]) { minimum = false; break; }
+                    }
+                // a neighbour across an axis belongs to another quadrant's basin; Newton sorts that out
+                if (minimum) yield return [x, y];
+            }
+    }
+
+    private static double[] BestOfStarts(QuadraticLoss q, LpPenalty penalty, double mu)
+    {
+        var starts = new List<double[]>
+        {
+            new double[q.Dimension],
+            UnregularisedSolver.Solve(q),
+            CoordinateDescentSolver.Solve(q, mu / 2, 0),
+        };
+        return starts
+            .Select(s => NewtonOnSupport(q, penalty, mu, ProximalGradient.Minimise(q, penalty, mu, s, accelerate: false)))
+            .MinBy(w => Objective(q, penalty, mu, w))!;
+    }
+
+    /// <summary>
+    /// Damped Newton on the non-zero coordinates with the zeros held at zero, keeping each sign (a step that
+    /// would cross zero is shortened). Returns the start unchanged if it cannot improve it.
+    /// </summary>
+    internal static double[] NewtonOnSupport(QuadraticLoss q, LpPenalty penalty, double mu, double[] start)
+    {
+        var support = Enumerable.Range(0, q.Dimension).Where(j => start[j] != 0).ToArray();
+        var w = (double[])start.Clone();
+        if (support.Length == 0) return w;
+        double p = penalty.P;
+        double current = Objective(q, penalty, mu, w);
+        var gw = new double[q.Dimension];
+        for (int it = 0; it < 100; it++)
+        {
+            CoordinateDescentSolver.MultiplyGram(q, w, gw);
+            int m = support.Length;
+            var grad = Vector<double>.Build.Dense(m);
+            var hess = Matrix<double>.Build.Dense(m, m);
+            for (int a = 0; a < m; a++)
+            {
+                int j = support[a];
+                double aw = Math.Abs(w[j]);
+                grad[a] = 2 * (gw[j] - q.Cross[j]) + mu * p * Math.Pow(aw, p - 1) * Math.Sign(w[j]);
+                for (int b = 0; b < m; b++) hess[a, b] = 2 * q.G(j, support[b]);
+                hess[a, a] += mu * p * (p - 1) * Math.Pow(aw, p - 2);
+            }
+            Vector<double> step;
+            try
+            {
+                var chol = hess.Cholesky(); // throws unless positive definite: then fall back to gradient descent
+                step = chol.Solve(-grad);
+            }
+            catch (ArgumentException)
+            {
+                step = -grad / (2 * Dense.MaxEigenvalue(q) + 1e-300);
+            }
+            double t = 1;
+            for (int a = 0; a < m; a++)
+            {
+                int j = support[a];
+                if (Math.Sign(w[j] + step[a]) != Math.Sign(w[j])) t = Math.Min(t, 0.5 * Math.Abs(w[j] / step[a]));
+            }
+            double[] trial = (double[])w.Clone();
+            bool improved = false;
+            for (int halving = 0; halving < 60; halving++)
+            {
+                for (int a = 0; a < m; a++) trial[support[a]] = w[support[a]] + t * step[a];
+                double value = Objective(q, penalty, mu, trial);
+                if (value <= current)
+                {
+                    improved = value < current;
+                    current = value;
+                    break;
+                }
+                t /= 2;
+            }
+            double moved = 0, size = 0;
+            for (int a = 0; a < m; a++)
+            {
+                moved = Math.Max(moved, Math.Abs(trial[support[a]] - w[support[a]]));
+                size = Math.Max(size, Math.Abs(trial[support[a]]));
+            }
+            Array.Copy(trial, w, w.Length);
+            if (!improved || moved <= 1e-15 * size) break;
+        }
+        return w;
+    }
+}

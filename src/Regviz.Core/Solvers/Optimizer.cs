@@ -1,0 +1,53 @@
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+
+namespace Regviz.Core.Solvers;
+
+/// <summary>
+/// The one entry point for a regularised optimum. Solvers work on the normalised objective
+/// F(w) = wᵀGw − 2cᵀw + μP(w) with μ = λ/scale, whose minimiser is that of J = D + λP.
+/// </summary>
+public static class Optimizer
+{
+    /// <summary>minimise J(w) = D(w) + λP(w).</summary>
+    public static Solution Penalised(QuadraticLoss q, Penalty penalty, double lambda)
+    {
+        if (!double.IsFinite(lambda) || lambda < 0)
+            throw new InputException($"--lambda: {Format(lambda)} is not allowed (a finite number ≥ 0 is required)");
+        double mu = lambda / q.Scale;
+        if (mu == 0 && !UnregularisedSolver.IsUnique(q))
+            throw new InputException(
+                "--lambda 0: the least-squares optimum is not unique (collinear features or fewer rows than features); use λ > 0");
+        var (w, method) = SolveNormalised(q, penalty, mu);
+        return Describe(q, penalty, w, lambda, null, method);
+    }
+
+    /// <summary>minimise D(w) subject to N(w) ≤ radius; the solution carries the equivalent λ.</summary>
+    public static Solution Constrained(QuadraticLoss q, Penalty penalty, double radius) =>
+        ConstrainedSolver.Solve(q, penalty, radius);
+
+    internal static (double[] Weights, string Method) SolveNormalised(QuadraticLoss q, Penalty penalty, double mu) =>
+        mu == 0 ? (UnregularisedSolver.Solve(q), "least squares (Cholesky)") : penalty switch
+        {
+            L1Penalty => (CoordinateDescentSolver.Solve(q, mu / 2, 0), "coordinate descent + exact active-set finish"),
+            LpPenalty { P: 1 } => (CoordinateDescentSolver.Solve(q, mu / 2, 0), "coordinate descent + exact active-set finish"),
+            ElasticNetPenalty e => (CoordinateDescentSolver.Solve(q, mu * e.Alpha / 2, mu * (1 - e.Alpha)),
+                "coordinate descent + exact active-set finish"),
+            L2Penalty => (RidgeSolver.Solve(q, mu), "closed form (Cholesky)"),
+            LpPenalty { P: 2 } => (RidgeSolver.Solve(q, mu), "closed form (Cholesky)"),
+            LpPenalty lp => (LpSolver.Solve(q, lp, mu), lp.P > 1 ? "FISTA + Newton"
+                : q.Dimension == 2 ? "global search over the plane + Newton" : "proximal gradient from 3 starts + Newton (local)"),
+            LInfPenalty => (LInfSolver.Solve(q, mu), "FISTA + exact active-set finish"),
+            _ => throw new ArgumentOutOfRangeException(nameof(penalty)),
+        };
+
+    internal static Solution Describe(QuadraticLoss q, Penalty penalty, double[] w, double lambda, double? radius, string method)
+    {
+        double data = q.Value(w);
+        double pen = penalty.Value(w);
+        double objective = radius is null ? data + lambda * pen : data;
+        return new Solution(w, q.InterceptFor(w), lambda, radius, objective, data, pen, method);
+    }
+
+    internal static string Format(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+}
