@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Regviz.Tests.Core;
+using Xunit;
+
+namespace Regviz.Tests.Cli;
+
+public class SolveCommandTests
+{
+    [Fact]
+    public void Json_has_the_contract_keys_and_round_trip_numbers()
+    {
+        var r = CliRunner.Run("solve", "--norm", "l1", "--lambda", "0.3", "--data", DiabetesTests.CsvPath, "--intercept", "--json", "-");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var root = doc.RootElement;
+        Assert.Equal("l1", root.GetProperty("norm").GetString());
+        Assert.Equal(0.3, root.GetProperty("lambda").GetDouble());
+        Assert.Equal(10, root.GetProperty("features").GetArrayLength());
+        Assert.Equal("bmi", root.GetProperty("features")[2].GetString());
+        Assert.Equal(512.6045864244516, root.GetProperty("weights")[2].GetDouble(), 1e-6);
+        Assert.Equal(0.0, root.GetProperty("weights")[0].GetDouble());
+        Assert.Equal(152.13348416289602, root.GetProperty("intercept").GetDouble(), 1e-9);
+        // J = D + λP recomputed from the printed parts
+        double j = root.GetProperty("objective").GetDouble();
+        Assert.Equal(root.GetProperty("data_term").GetDouble() + 0.3 * root.GetProperty("penalty").GetDouble(), j, 1e-9);
+    }
+
+    [Fact]
+    public void Radius_reports_the_equivalent_lambda_and_D_as_objective()
+    {
+        var r = CliRunner.Run("solve", "--norm", "l2", "--radius", "0.5", "--json", "-");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var w = doc.RootElement.GetProperty("weights").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(0.5, Math.Sqrt(w.Sum(x => x * x)), 1e-12);
+        Assert.True(doc.RootElement.GetProperty("lambda").GetDouble() > 0);
+        Assert.Equal(doc.RootElement.GetProperty("data_term").GetDouble(), doc.RootElement.GetProperty("objective").GetDouble());
+    }
+
+    [Fact]
+    public void Table_marks_the_sparse_weight_with_an_exact_zero()
+    {
+        var r = CliRunner.Run("solve", "--norm", "l1", "--lambda", "0.5");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Matches(@"x2\s+0\n", r.Stdout);
+        Assert.Contains("non-zero: 1 of 2", r.Stdout);
+    }
+
+    [Fact]
+    public void Json_file_is_written_and_table_still_printed()
+    {
+        string dir = Directory.CreateTempSubdirectory("regviz-").FullName;
+        string path = Path.Combine(dir, "s.json");
+        var r = CliRunner.Run("solve", "--json", path);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("non-zero", r.Stdout);
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        Assert.Equal("l1", doc.RootElement.GetProperty("norm").GetString());
+        Assert.Single(Directory.GetFiles(dir)); // no temporary file left behind
+    }
+
+    public static TheoryData<string[], string> BadInputs => new()
+    {
+        { ["solve", "--norm", "l3"], "--norm: unknown norm 'l3' (valid: l1, l2, elasticnet, lp, linf)" },
+        { ["solve", "--lambda", "-1"], "--lambda: -1 is not allowed" },
+        { ["solve", "--lambda", "NaN"], "--lambda: 'NaN' is not finite" },
+        { ["solve", "--lambda", "Infinity"], "--lambda: 'Infinity' is not finite" },
+        { ["solve", "--lambda", "abc"], "--lambda: 'abc' is not a number" },
+        { ["solve", "--lambda", "1", "--radius", "1"], "--lambda and --radius cannot be used together" },
+        { ["solve", "--radius", "0"], "--radius: 0 is not allowed" },
+        { ["solve", "--norm", "elasticnet", "--alpha", "1.5"], "--alpha: 1.5 is outside [0, 1]" },
+        { ["solve", "--norm", "lp", "--p", "0"], "--p: 0 must be a finite number > 0" },
+        { ["solve", "--norm", "lp", "--p", "-2"], "--p: -2 must be a finite number > 0" },
+        { ["solve", "--data", "/no/such.csv"], "--data: file '/no/such.csv' does not exist" },
+        { ["solve", "--loss", "mae"], "--loss: unknown loss 'mae' (valid: mse, sse)" },
+        { ["solve", "--features", "x1,x9"], "--features: no column 'x9'" },
+        { ["solve", "--features", "x1,,x2"], "--features: 'x1,,x2' has an empty name" },
+        { ["solve", "--target", "q"], "--target: the built-in data has target 'y' only" },
+        { ["solve", "--bogus"], "--bogus" },
+        { ["solve", "--lambda", "0", "--features", "x1,x2", "--data", "Data/collinear.csv"], "--lambda 0: the least-squares optimum is not unique" },
+        { ["solve", "--data", "Data/zero-column.csv"], "--features: column 'z' is all zero" },
+        { ["solve", "--data", "Data/constant-column.csv", "--intercept"], "--features: column 'c' is constant" },
+        { ["solve", "--data", "Data/one-row.csv", "--intercept"], "1 row(s) is too few" },
+        { ["solve", "--data", "Data/ragged.csv"], "line 3 has 2 fields, the header has 3" },
+        { ["solve", "--data", "Data/bad-cell.csv"], "line 2, column 1 ('a'): 'one' is not a finite number" },
+        { ["solve", "--data", "Data/empty.csv"], "is empty" },
+        { ["solve", "--data", "Data/no-header.csv"], "has no header row" },
+        { ["solve", "--norm", "lp", "--radius", "1", "--data", DiabetesTests.CsvPath], "lp with p < 1 in constrained form needs exactly two parameters" },
+        { ["solve", "--json", "/no/such/dir/out.json"], "output '/no/such/dir/out.json'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Bad_input_gets_one_error_line_and_exit_code_2(string[] args, string expected)
+    {
+        var fixedArgs = args.Select(a => a.StartsWith("Data/") ? Path.Combine(AppContext.BaseDirectory, a) : a).ToArray();
+        var r = CliRunner.Run(fixedArgs);
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.ErrorLines);
+        Assert.StartsWith("error: ", line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("   at ", r.Stderr); // no stack trace
+    }
+}
