@@ -22,6 +22,8 @@ public static class RegvizApp
     {
         var root = new RootCommand("regviz: figures that explain L1/L2 regularisation, with exact numbers");
         root.Options.Add(Verbose);
+        root.Subcommands.Add(ContourCommand.Create());
+        root.Subcommands.Add(NormCommand.Create());
         root.Subcommands.Add(SolveCommand.Create());
         return root;
     }

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using Regviz.Core;
+using Regviz.Core.Contours;
+using Regviz.Plotting;
+
+namespace Regviz.Cli.Options;
+
+/// <summary>What every figure command accepts: output, size, range, grid, levels, theme, title, sidecar.</summary>
+internal sealed partial class FigureOptions
+{
+    public const int MaxGrid = 4000, MaxSide = 10000, MinSide = 100;
+
+    public readonly Option<string?> Out = new("--out", "-o") { Description = "Output file, .png or .svg (default: a descriptive name in the current directory)", HelpName = "FILE" };
+    public readonly Option<string> Size = new("--size") { Description = $"Image size in pixels, WxH (each {MinSide}..{MaxSide})", DefaultValueFactory = _ => "800x800", HelpName = "WxH" };
+    public readonly Option<string?> Range = new("--range") { Description = "Visible part of the plane (default: origin, both optima and the ball through w*, with a margin); widened to keep equal aspect", HelpName = "x0:x1,y0:y1" };
+    public readonly Option<int> Grid = new("--grid") { Description = $"Grid cells per axis for the loss surface (10..{MaxGrid})", DefaultValueFactory = _ => 400, HelpName = "N" };
+    public readonly Option<int> Levels = new("--levels") { Description = "About how many loss contours to draw (1..60); one always passes through w*", DefaultValueFactory = _ => 10, HelpName = "N" };
+    public readonly Option<string> Theme = new("--theme") { Description = "Colour theme", DefaultValueFactory = _ => "light", HelpName = "light|dark" };
+    public readonly Option<string?> Title = new("--title") { Description = "Figure title (default: the penalty and λ)", HelpName = "TEXT" };
+    public readonly Option<string?> Json = new("--json") { Description = "Sidecar JSON with the numbers behind the figure ('-': stdout)", HelpName = "FILE" };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Out, Size, Range, Grid, Levels, Theme, Title, Json })
+            command.Options.Add(option);
+    }
+
+    /// <summary>The validated options; every check here runs before any computation.</summary>
+    public sealed record Values(string? Out, FigureStyle Style, PlaneRange? Range, int Grid, int Levels, string? Json);
+
+    public Values Bind(ParseResult r)
+    {
+        var (width, height) = ParseSize(r.GetValue(Size)!);
+        int grid = r.GetValue(Grid);
+        if (grid < 10 || grid > MaxGrid)
+            throw new InputException($"--grid: {grid} is outside 10..{MaxGrid}");
+        int levels = r.GetValue(Levels);
+        if (levels < 1 || levels > 60)
+            throw new InputException($"--levels: {levels} is outside 1..60");
+        var theme = Plotting.Theme.Parse(r.GetValue(Theme)!);
+        var range = r.GetValue(Range) is { } text ? PlaneRange.Parse(text) : (PlaneRange?)null;
+        string? output = r.GetValue(Out);
+        if (output is not null)
+        {
+            FigureExport.FormatOf(output);
+            string? dir = Path.GetDirectoryName(Path.GetFullPath(output));
+            if (dir is null || !Directory.Exists(dir))
+                throw new InputException($"--out: the folder of '{output}' does not exist");
+        }
+        return new Values(output, new FigureStyle(width, height, theme, r.GetValue(Title)), range, grid, levels, r.GetValue(Json));
+    }
+
+    [GeneratedRegex(@"^\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*$")]
+    private static partial Regex SizePattern();
+
+    internal static (int, int) ParseSize(string text)
+    {
+        var m = SizePattern().Match(text);
+        if (!m.Success)
+            throw new InputException($"--size: '{text}' is not of the form WxH (e.g. 800x600)");
+        int w = int.Parse(m.Groups[1].Value), h = int.Parse(m.Groups[2].Value);
+        if (w < MinSide || h < MinSide || w > MaxSide || h > MaxSide)
+            throw new InputException($"--size: {w}x{h} is outside {MinSide}x{MinSide}..{MaxSide}x{MaxSide}");
+        return (w, h);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Regviz.Core.Contours;
+using Regviz.Core.Penalties;
+using Regviz.Core.Scenes;
+
+namespace Regviz.Cli.Output;
+
+/// <summary>The sidecar: the numbers behind a figure, in the contract's shapes (parameter coordinates throughout).</summary>
+internal static class SceneJson
+{
+    public static void Write(Utf8JsonWriter w, ContourScene scene)
+    {
+        var o = scene.Optimum;
+        w.WriteStartObject();
+        w.WriteString("norm", scene.Penalty.Kind.Name());
+        w.WriteStrings("features", scene.FeatureNames);
+        w.WriteStartObject("optimum");
+        w.WriteNumbers("weights", o.Weights);
+        w.WriteNumber("objective", o.Objective);
+        w.WriteNumber("lambda", o.Lambda);
+        if (o.Radius is { } r) w.WriteNumber("radius", r);
+        w.WriteNumber("intercept", o.Intercept);
+        w.WriteNumber("data_term", o.DataTerm);
+        w.WriteNumber("penalty", o.PenaltyValue);
+        w.WriteEndObject();
+        w.WriteStartObject("unregularised");
+        w.WriteNumbers("weights", scene.Unregularised);
+        w.WriteEndObject();
+        WriteRange(w, scene.Range);
+        w.WriteStartObject("contours");
+        WriteLevels(w, "loss", scene.LossContours);
+        WriteLevels(w, "norm", scene.NormContours);
+        w.WriteEndObject();
+        w.WriteStartObject("touching");
+        if (scene.TouchingLoss is { } tl) w.WriteNumber("loss_level", tl.Level); else w.WriteNull("loss_level");
+        if (scene.TouchingNorm is { } tn) w.WriteNumber("norm_level", tn.Level); else w.WriteNull("norm_level");
+        w.WriteEndObject();
+        if (scene.Path is { } path)
+        {
+            w.WriteStartArray("path");
+            foreach (var p in path)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("lambda", p.Lambda);
+                w.WriteNumbers("weights", p.Weights);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    public static void Write(Utf8JsonWriter w, NormScene scene)
+    {
+        w.WriteStartObject();
+        w.WriteString("norm", scene.Penalty.Kind.Name());
+        if (scene.Penalty is ElasticNetPenalty e) w.WriteNumber("alpha", e.Alpha);
+        if (scene.Penalty is LpPenalty lp) w.WriteNumber("p", lp.P);
+        WriteRange(w, scene.Range);
+        w.WriteStartObject("contours");
+        WriteLevels(w, "norm", scene.NormContours);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteRange(Utf8JsonWriter w, PlaneRange r)
+    {
+        w.WriteStartObject("range");
+        w.WriteNumber("x0", r.X0);
+        w.WriteNumber("x1", r.X1);
+        w.WriteNumber("y0", r.Y0);
+        w.WriteNumber("y1", r.Y1);
+        w.WriteEndObject();
+    }
+
+    private static void WriteLevels(Utf8JsonWriter w, string name, IEnumerable<ContourLevel> levels)
+    {
+        w.WriteStartArray(name);
+        foreach (var level in levels)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("level", level.Level);
+            w.WriteStartArray("lines");
+            foreach (var line in level.Lines)
+            {
+                w.WriteStartArray();
+                for (int k = 0; k < line.Count; k++)
+                {
+                    w.WriteStartArray();
+                    w.WriteNumberValue(line.X[k]);
+                    w.WriteNumberValue(line.Y[k]);
+                    w.WriteEndArray();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,27 @@
+using Regviz.Core.Contours;
+using Regviz.Core.Penalties;
+using Regviz.Core.Solvers;
+
+namespace Regviz.Core.Scenes;
+
+/// <summary>One point of a regularisation path: λ and the optimum there.</summary>
+public sealed record PathPoint(double Lambda, double[] Weights);
+
+/// <summary>
+/// Everything the contour figure shows, in parameter coordinates, computed once: the plotting layer draws it
+/// and the sidecar JSON serialises it, so the picture and the numbers cannot disagree.
+/// </summary>
+public sealed record ContourScene(
+    PlaneRange Range,
+    IReadOnlyList<string> FeatureNames,
+    Penalty Penalty,
+    Solution Optimum,
+    double[] Unregularised,
+    IReadOnlyList<ContourLevel> LossContours,
+    IReadOnlyList<ContourLevel> NormContours,
+    ContourLevel? TouchingLoss,
+    ContourLevel? TouchingNorm,
+    IReadOnlyList<PathPoint>? Path);
+
+/// <summary>The penalty's contours alone: the article's diamond and circle.</summary>
+public sealed record NormScene(PlaneRange Range, Penalty Penalty, IReadOnlyList<ContourLevel> NormContours);

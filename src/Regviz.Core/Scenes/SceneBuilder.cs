@@ -1,0 +1,85 @@
+using Regviz.Core.Contours;
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
+
+namespace Regviz.Core.Scenes;
+
+/// <summary>What a figure asks of the scene: range (null: automatic), grid cells, level count, path.</summary>
+public sealed record SceneOptions(PlaneRange? Range, int Grid, int Levels, bool Path, double Aspect = 1.0);
+
+/// <summary>Turns a problem into the numbers of a figure: solves it, picks the range and levels, traces the contours.</summary>
+public static class SceneBuilder
+{
+    public static ContourScene Contour(ProblemSpec spec, SceneOptions options)
+    {
+        if (spec.Loss.Dimension != 2)
+            throw new InputException(
+                $"--features: a figure in the parameter plane needs exactly two parameters, the data has {spec.Loss.Dimension} "
+                + $"({string.Join(", ", spec.FeatureNames)}); pick two with --features A,B");
+        var q = spec.Loss;
+        var penalty = spec.Penalty;
+        var optimum = spec.Solve();
+        var ls = UnregularisedSolver.Solve(q);
+        var w = optimum.Weights;
+        double radius = penalty.Norm(w);
+        double touchingValue = penalty.Value(w);
+        var ball = radius > 0 ? penalty.LevelSet(touchingValue) : [];
+
+        var range = (options.Range ?? PlaneRange.Around(
+                new[] { (0.0, 0.0), (ls[0], ls[1]), (w[0], w[1]) }.Concat(ball), 0.12))
+            .WithAspect(options.Aspect, 1);
+
+        var grid = LossGrid(q, range, options.Grid);
+        double dMin = q.Value(ls);
+        double dOpt = q.Value(w);
+        double dMax = grid.Values.Max();
+        var lossLevels = LevelChooser.Quadratic(dMin, dOpt, dMax, options.Levels);
+        var loss = lossLevels.Select(l => new ContourLevel(l, MarchingSquares.Trace(grid, l))).ToList();
+        var touchingLoss = loss.FirstOrDefault(c => c.Level == dOpt);
+
+        double maxRadius = Corners(range).Max(c => penalty.Norm([c.X, c.Y]));
+        var norms = LevelChooser.Radii(radius, maxRadius, Math.Max(3, options.Levels / 2))
+            .Select(r => r == radius ? touchingValue : penalty.ValueAtNorm(r))
+            .Select(v => new ContourLevel(v, [Polyline.From(penalty.LevelSet(v))]))
+            .ToList();
+        var touchingNorm = radius > 0 ? norms.FirstOrDefault(c => c.Level == touchingValue) : null;
+
+        var path = options.Path ? PathSampler.Sample(q, penalty) : null;
+        return new ContourScene(range, spec.FeatureNames, penalty, optimum, ls, loss, norms, touchingLoss, touchingNorm, path);
+    }
+
+    public static NormScene Norm(Penalty penalty, PlaneRange? range, int levels, double aspect = 1.0)
+    {
+        var r = (range ?? new PlaneRange(-1.25, 1.25, -1.25, 1.25)).WithAspect(aspect, 1);
+        // evenly spaced values of P, as a contour plot of the function shows them, up to the largest level
+        // set that fits in the view (P = 1, the unit ball, by default)
+        double top = range is null ? 1.0
+            : new[] { (r.X1, 0.0), (r.X0, 0.0), (0.0, r.Y1), (0.0, r.Y0) }.Min(c => penalty.Value([Math.Abs(c.Item1), Math.Abs(c.Item2)]));
+        var contours = Enumerable.Range(1, levels)
+            .Select(k => top * k / levels)
+            .Select(v => new ContourLevel(v, [Polyline.From(penalty.LevelSet(v))]))
+            .ToList();
+        return new NormScene(r, penalty, contours);
+    }
+
+    /// <summary>D on the grid: the quadratic form expanded per row, so each node costs a few multiply-adds.</summary>
+    public static ScalarGrid LossGrid(QuadraticLoss q, PlaneRange range, int cells)
+    {
+        double s = q.Scale, g00 = q.G(0, 0), g01 = q.G(0, 1), g11 = q.G(1, 1), c0 = q.Cross[0], c1 = q.Cross[1], yy = q.YY;
+        return ScalarGrid.Evaluate(range, cells, (x0, dx, y, row) =>
+        {
+            // D(x, y) = s·(g00·x² + (2·g01·y − 2·c0)·x + (g11·y² − 2·c1·y + yy))
+            double b = 2 * g01 * y - 2 * c0;
+            double c = g11 * y * y - 2 * c1 * y + yy;
+            for (int i = 0; i < row.Length; i++)
+            {
+                double x = x0 + i * dx;
+                row[i] = s * ((g00 * x + b) * x + c);
+            }
+        });
+    }
+
+    private static (double X, double Y)[] Corners(PlaneRange r) =>
+        [(r.X0, r.Y0), (r.X1, r.Y0), (r.X0, r.Y1), (r.X1, r.Y1)];
+}

@@ -1,0 +1,30 @@
+using Regviz.Core;
+using Regviz.Core.IO;
+using ScottPlot;
+
+namespace Regviz.Plotting;
+
+/// <summary>PNG or SVG by the output's extension, written atomically.</summary>
+public static class FigureExport
+{
+    public static void Save(Plot plot, FigureStyle style, string path) =>
+        AtomicFile.WriteAllBytes(path, Encode(plot, style, FormatOf(path)));
+
+    public static byte[] Encode(Plot plot, FigureStyle style, string format) => format switch
+    {
+        "svg" => new System.Text.UTF8Encoding(false).GetBytes(plot.GetSvgXml(style.Width, style.Height)),
+        _ => plot.GetImageBytes(style.Width, style.Height, ImageFormat.Png),
+    };
+
+    /// <summary>"png" or "svg"; anything else is refused before any work.</summary>
+    public static string FormatOf(string path)
+    {
+        string ext = Path.GetExtension(path).ToLowerInvariant();
+        return ext switch
+        {
+            ".png" => "png",
+            ".svg" => "svg",
+            _ => throw new InputException($"--out: '{path}' must end in .png or .svg"),
+        };
+    }
+}

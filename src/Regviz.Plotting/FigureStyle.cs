@@ -1,0 +1,10 @@
+namespace Regviz.Plotting;
+
+/// <summary>What every figure shares: pixel size, theme, an optional title override.</summary>
+public sealed record FigureStyle(int Width, int Height, Theme Theme, string? Title)
+{
+    /// <summary>Font sizes scale with the figure so a 400-pixel thumbnail and a 2000-pixel print read alike.</summary>
+    public float Scale => Math.Clamp(Math.Min(Width, Height) / 800f, 0.5f, 4f);
+
+    public PlotFrame Frame() => new(Width, Height, Scale);
+}

@@ -1,0 +1,38 @@
+using Regviz.Core.Scenes;
+using ScottPlot;
+
+namespace Regviz.Plotting;
+
+/// <summary>The penalty's contours alone — the article's diamond (L1) and circle (L2) — each labelled with its value of P.</summary>
+public static class NormFigure
+{
+    public static Plot Render(NormScene scene, FigureStyle style)
+    {
+        var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}: contours of P(w)", "w₁", "w₂");
+        var theme = canvas.Theme;
+        float s = canvas.Scale;
+        foreach (var level in scene.NormContours)
+            foreach (var line in level.Lines) canvas.Line(line, theme.Norm, 1.8f * s);
+        canvas.Legend(Alignment.UpperRight, [canvas.LineItem($"P(w) = {Formula(scene)}", theme.Norm, 1.8f * s)]);
+        canvas.ReserveLegend(Alignment.UpperRight, 1, 230);
+        // level sets start on the positive w1 axis and run counter-clockwise, so 1/10 and 4/10 of the way round
+        // are near the upper diagonals but off the L∞ square's corners: alternate levels take alternate diagonals, so neighbouring rings closer
+        // than a label's height still get their labels in two neat rows
+        double[] right = [0.1, 0.4, 0.9, 0.6, 0.07, 0.13], left = [0.4, 0.1, 0.6, 0.9, 0.37, 0.43];
+        for (int k = 0; k < scene.NormContours.Count; k++)
+        {
+            var level = scene.NormContours[k];
+            canvas.ContourLabel(level, PenaltyNames.Number(level.Level), theme.Norm, 12 * s, along: k % 2 == 0 ? right : left);
+        }
+        return canvas.Plot;
+    }
+
+    private static string Formula(NormScene scene) => scene.Penalty switch
+    {
+        Regviz.Core.Penalties.L1Penalty => "|w₁| + |w₂|",
+        Regviz.Core.Penalties.L2Penalty => "w₁² + w₂²",
+        Regviz.Core.Penalties.ElasticNetPenalty e => FormattableString.Invariant($"{e.Alpha:0.###}·Σ|w| + {1 - e.Alpha:0.###}·Σw²"),
+        Regviz.Core.Penalties.LpPenalty lp => FormattableString.Invariant($"|w₁|^{lp.P:0.###} + |w₂|^{lp.P:0.###}"),
+        _ => "max(|w₁|, |w₂|)",
+    };
+}

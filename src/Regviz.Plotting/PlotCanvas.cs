@@ -1,0 +1,148 @@
+using Regviz.Core.Contours;
+using ScottPlot;
+
+namespace Regviz.Plotting;
+
+/// <summary>
+/// A themed, equal-aspect ScottPlot plot over a range of the parameter plane, with the helpers every figure
+/// draws with. The range must already have the data area's aspect (see <see cref="PlaneRange.WithAspect"/>).
+/// </summary>
+public sealed class PlotCanvas
+{
+    public PlotCanvas(FigureStyle style, PlaneRange range, string title, string xLabel, string yLabel)
+    {
+        FontRegistry.EnsureRegistered();
+        Style = style;
+        Frame = style.Frame();
+        Range = range;
+        var t = style.Theme;
+        float s = style.Scale;
+
+        Plot = new Plot();
+        Plot.Font.Set(FontRegistry.Family);
+        Plot.FigureBackground.Color = t.Background;
+        Plot.DataBackground.Color = t.Background;
+        Plot.Axes.Color(t.Foreground);
+        Plot.Grid.MajorLineColor = t.Foreground.WithAlpha(0.07);
+        Plot.Layout.Fixed(Frame.Padding);
+        Plot.Axes.SetLimits(range.X0, range.X1, range.Y0, range.Y1);
+        Plot.Title(style.Title ?? title, 17 * s);
+        Plot.XLabel(xLabel, 15 * s);
+        Plot.YLabel(yLabel, 15 * s);
+        Plot.Axes.Bottom.TickLabelStyle.FontSize = 12 * s;
+        Plot.Axes.Left.TickLabelStyle.FontSize = 12 * s;
+        Plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { MinimumTickSpacing = 60 * s };
+        Plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { MinimumTickSpacing = 45 * s };
+
+        // the axes w1 = 0 and w2 = 0 are where sparsity happens: always drawn
+        var h = Plot.Add.HorizontalLine(0, 1 * s, t.AxisLine);
+        var v = Plot.Add.VerticalLine(0, 1 * s, t.AxisLine);
+        h.LinePattern = LinePattern.Solid;
+        v.LinePattern = LinePattern.Solid;
+
+        Labels = new LabelPlacer(Frame, range) { Padding = 3 * s };
+        ReserveAxisLines();
+    }
+
+    /// <summary>Keeps labels off the lines w1 = 0 and w2 = 0: a label there would hide the axis the figure is about.</summary>
+    private void ReserveAxisLines()
+    {
+        var (x0, y0) = Frame.ToPixel(Range, 0, 0);
+        float half = 2 * Scale;
+        if (Range.Y0 < 0 && Range.Y1 > 0) Labels.Reserve(new PixelBox(Frame.Left, y0 - half, Frame.Width - Frame.Right, y0 + half));
+        if (Range.X0 < 0 && Range.X1 > 0) Labels.Reserve(new PixelBox(x0 - half, Frame.Top, x0 + half, Frame.Height - Frame.Bottom));
+    }
+
+    public Plot Plot { get; }
+    public FigureStyle Style { get; }
+    public PlotFrame Frame { get; }
+    public PlaneRange Range { get; }
+    public LabelPlacer Labels { get; }
+    public Theme Theme => Style.Theme;
+    public float Scale => Style.Scale;
+
+    public void Line(Polyline line, Color color, float width, LinePattern? pattern = null)
+    {
+        var sl = Plot.Add.ScatterLine(line.X, line.Y, color);
+        sl.LineWidth = width;
+        sl.MarkerSize = 0;
+        if (pattern is { } p) sl.LinePattern = p;
+    }
+
+    /// <summary>Text on a filled box (the contract: lines never run through a label).</summary>
+    public void Label(string text, double x, double y, float size, Color color, float dx = 0, float dy = 0, bool bold = false)
+    {
+        var label = Plot.Add.Text(text, x, y);
+        label.LabelFontName = FontRegistry.Family;
+        label.LabelFontSize = size;
+        label.LabelFontColor = color;
+        label.LabelBold = bold;
+        label.LabelBackgroundColor = Theme.LabelBackground;
+        label.LabelPadding = Labels.Padding;
+        label.LabelAlignment = Alignment.MiddleCenter;
+        label.LabelOffsetX = dx;
+        label.LabelOffsetY = dy;
+    }
+
+    /// <summary>Labels the contour at a free spot of its longest line; skipped when no spot is free.</summary>
+    public void ContourLabel(ContourLevel level, string text, Color color, float size, bool bold = false, double[]? along = null)
+    {
+        var longest = level.Lines.MaxBy(l => l.Count);
+        if (longest is null) return;
+        if (Labels.OnLine(longest, text, size, along) is { } at) Label(text, at.X, at.Y, size, color, bold: bold);
+    }
+
+    public void Legend(Alignment corner, IEnumerable<LegendItem> items)
+    {
+        Plot.Legend.IsVisible = true;
+        Plot.Legend.Alignment = corner;
+        Plot.Legend.FontSize = 13 * Scale;
+        Plot.Legend.FontName = FontRegistry.Family;
+        Plot.Legend.FontColor = Theme.Foreground;
+        Plot.Legend.BackgroundColor = Theme.LabelBackground;
+        Plot.Legend.OutlineColor = Theme.Muted.WithAlpha(0.5);
+        foreach (var item in items) Plot.Legend.ManualItems.Add(item);
+    }
+
+    public LegendItem LineItem(string text, Color color, float width, LinePattern? pattern = null) => new()
+    {
+        LabelText = text,
+        LineColor = color,
+        LineWidth = width,
+        LinePattern = pattern ?? LinePattern.Solid,
+        MarkerShape = MarkerShape.None,
+    };
+
+    public LegendItem MarkerItem(string text, MarkerShape shape, Color color, float size) => new()
+    {
+        LabelText = text,
+        LineWidth = 0,
+        MarkerShape = shape,
+        MarkerFillColor = color,
+        MarkerLineColor = color,
+        MarkerSize = size,
+    };
+
+    /// <summary>Reserves the pixels a legend of <paramref name="lines"/> entries will cover in a corner, before labels are placed.</summary>
+    public void ReserveLegend(Alignment corner, int lines, float width)
+    {
+        float h = lines * 22 * Scale + 14 * Scale, w = width * Scale, m = 8 * Scale;
+        bool top = corner is Alignment.UpperLeft or Alignment.UpperRight;
+        bool left = corner is Alignment.UpperLeft or Alignment.LowerLeft;
+        float x0 = left ? Frame.Left : Frame.Width - Frame.Right - w - m;
+        float y0 = top ? Frame.Top : Frame.Height - Frame.Bottom - h - m;
+        Labels.Reserve(new PixelBox(x0, y0, x0 + w + m, y0 + h + m));
+    }
+
+    /// <summary>The corner farthest from the given points: where a legend hides the least.</summary>
+    public Alignment EmptiestCorner(IEnumerable<(double X, double Y)> points)
+    {
+        var pts = points.ToList();
+        (Alignment, double, double)[] corners =
+        [
+            (Alignment.UpperRight, Range.X1, Range.Y1), (Alignment.UpperLeft, Range.X0, Range.Y1),
+            (Alignment.LowerRight, Range.X1, Range.Y0), (Alignment.LowerLeft, Range.X0, Range.Y0),
+        ];
+        return corners.MaxBy(c => pts.Min(p => Math.Abs(p.X - c.Item2) / Range.Width + Math.Abs(p.Y - c.Item3) / Range.Height)).Item1;
+    }
+}
