@@ -24,6 +24,7 @@ public static class RegvizApp
         root.Options.Add(Verbose);
         root.Subcommands.Add(ContourCommand.Create());
         root.Subcommands.Add(NormCommand.Create());
+        root.Subcommands.Add(PathCommand.Create());
         root.Subcommands.Add(SolveCommand.Create());
         return root;
     }

@@ -4,16 +4,18 @@ using ScottPlot;
 namespace Regviz.Plotting;
 
 /// <summary>
-/// A themed, equal-aspect ScottPlot plot over a range of the parameter plane, with the helpers every figure
-/// draws with. The range must already have the data area's aspect (see <see cref="PlaneRange.WithAspect"/>).
+/// A themed ScottPlot plot with a fixed layout over a given range, and the helpers every figure draws with.
+/// For the parameter plane the range must already have the data area's aspect (see
+/// <see cref="PlaneRange.WithAspect"/>); a range with X0 &gt; X1 draws the x axis reversed.
 /// </summary>
 public sealed class PlotCanvas
 {
-    public PlotCanvas(FigureStyle style, PlaneRange range, string title, string xLabel, string yLabel)
+    public PlotCanvas(FigureStyle style, PlaneRange range, string title, string xLabel, string yLabel,
+        bool verticalZeroLine = true, float extraTop = 0)
     {
         FontRegistry.EnsureRegistered();
         Style = style;
-        Frame = style.Frame();
+        Frame = style.Frame(extraTop);
         Range = range;
         var t = style.Theme;
         float s = style.Scale;
@@ -34,23 +36,22 @@ public sealed class PlotCanvas
         Plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { MinimumTickSpacing = 60 * s };
         Plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { MinimumTickSpacing = 45 * s };
 
-        // the axes w1 = 0 and w2 = 0 are where sparsity happens: always drawn
-        var h = Plot.Add.HorizontalLine(0, 1 * s, t.AxisLine);
-        var v = Plot.Add.VerticalLine(0, 1 * s, t.AxisLine);
-        h.LinePattern = LinePattern.Solid;
-        v.LinePattern = LinePattern.Solid;
+        // the lines w = 0 are where sparsity happens: always drawn
+        Plot.Add.HorizontalLine(0, 1 * s, t.AxisLine).LinePattern = LinePattern.Solid;
+        if (verticalZeroLine) Plot.Add.VerticalLine(0, 1 * s, t.AxisLine).LinePattern = LinePattern.Solid;
 
         Labels = new LabelPlacer(Frame, range) { Padding = 3 * s };
-        ReserveAxisLines();
+        ReserveAxisLines(verticalZeroLine);
     }
 
     /// <summary>Keeps labels off the lines w1 = 0 and w2 = 0: a label there would hide the axis the figure is about.</summary>
-    private void ReserveAxisLines()
+    private void ReserveAxisLines(bool vertical)
     {
         var (x0, y0) = Frame.ToPixel(Range, 0, 0);
         float half = 2 * Scale;
         if (Range.Y0 < 0 && Range.Y1 > 0) Labels.Reserve(new PixelBox(Frame.Left, y0 - half, Frame.Width - Frame.Right, y0 + half));
-        if (Range.X0 < 0 && Range.X1 > 0) Labels.Reserve(new PixelBox(x0 - half, Frame.Top, x0 + half, Frame.Height - Frame.Bottom));
+        if (vertical && Math.Min(Range.X0, Range.X1) < 0 && Math.Max(Range.X0, Range.X1) > 0)
+            Labels.Reserve(new PixelBox(x0 - half, Frame.Top, x0 + half, Frame.Height - Frame.Bottom));
     }
 
     public Plot Plot { get; }

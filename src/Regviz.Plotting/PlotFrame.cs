@@ -9,13 +9,13 @@ namespace Regviz.Plotting;
 /// </summary>
 public sealed class PlotFrame
 {
-    public PlotFrame(int width, int height, float scale)
+    public PlotFrame(int width, int height, float scale, float extraTop = 0)
     {
         Width = width;
         Height = height;
         Left = 78 * scale;
         Right = 24 * scale;
-        Top = 52 * scale + 6;
+        Top = (52 + extraTop) * scale + 6;
         Bottom = 62 * scale;
     }
 

@@ -10,6 +10,7 @@ namespace Regviz.Cli.Options;
 internal sealed partial class FigureOptions
 {
     public const int MaxGrid = 4000, MaxSide = 10000, MinSide = 100;
+    private bool _plane = true;
 
     public readonly Option<string?> Out = new("--out", "-o") { Description = "Output file, .png or .svg (default: a descriptive name in the current directory)", HelpName = "FILE" };
     public readonly Option<string> Size = new("--size") { Description = $"Image size in pixels, WxH (each {MinSide}..{MaxSide})", DefaultValueFactory = _ => "800x800", HelpName = "WxH" };
@@ -20,10 +21,12 @@ internal sealed partial class FigureOptions
     public readonly Option<string?> Title = new("--title") { Description = "Figure title (default: the penalty and λ)", HelpName = "TEXT" };
     public readonly Option<string?> Json = new("--json") { Description = "Sidecar JSON with the numbers behind the figure ('-': stdout)", HelpName = "FILE" };
 
-    public void AddTo(Command command)
+    /// <summary>Adds the options; <paramref name="plane"/> false leaves out --range, --grid and --levels (figures not in the plane).</summary>
+    public void AddTo(Command command, bool plane = true)
     {
-        foreach (var option in new Option[] { Out, Size, Range, Grid, Levels, Theme, Title, Json })
-            command.Options.Add(option);
+        _plane = plane;
+        var options = plane ? new Option[] { Out, Size, Range, Grid, Levels, Theme, Title, Json } : [Out, Size, Theme, Title, Json];
+        foreach (var option in options) command.Options.Add(option);
     }
 
     /// <summary>The validated options; every check here runs before any computation.</summary>
@@ -32,14 +35,14 @@ internal sealed partial class FigureOptions
     public Values Bind(ParseResult r)
     {
         var (width, height) = ParseSize(r.GetValue(Size)!);
-        int grid = r.GetValue(Grid);
-        if (grid < 10 || grid > MaxGrid)
+        int grid = _plane ? r.GetValue(Grid) : 0;
+        if (_plane && (grid < 10 || grid > MaxGrid))
             throw new InputException($"--grid: {grid} is outside 10..{MaxGrid}");
-        int levels = r.GetValue(Levels);
-        if (levels < 1 || levels > 60)
+        int levels = _plane ? r.GetValue(Levels) : 0;
+        if (_plane && (levels < 1 || levels > 60))
             throw new InputException($"--levels: {levels} is outside 1..60");
         var theme = Plotting.Theme.Parse(r.GetValue(Theme)!);
-        var range = r.GetValue(Range) is { } text ? PlaneRange.Parse(text) : (PlaneRange?)null;
+        var range = _plane && r.GetValue(Range) is { } text ? PlaneRange.Parse(text) : (PlaneRange?)null;
         string? output = r.GetValue(Out);
         if (output is not null)
         {

@@ -35,19 +35,32 @@ internal static class SceneJson
         if (scene.TouchingLoss is { } tl) w.WriteNumber("loss_level", tl.Level); else w.WriteNull("loss_level");
         if (scene.TouchingNorm is { } tn) w.WriteNumber("norm_level", tn.Level); else w.WriteNull("norm_level");
         w.WriteEndObject();
-        if (scene.Path is { } path)
-        {
-            w.WriteStartArray("path");
-            foreach (var p in path)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("lambda", p.Lambda);
-                w.WriteNumbers("weights", p.Weights);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
+        if (scene.Path is { } path) WritePoints(w, "path", path);
         w.WriteEndObject();
+    }
+
+    public static void Write(Utf8JsonWriter w, PathScene scene)
+    {
+        w.WriteStartObject();
+        w.WriteString("norm", scene.Penalty.Kind.Name());
+        w.WriteStrings("features", scene.FeatureNames);
+        w.WriteNumber("lambda_max", scene.Path.LambdaMax);
+        WritePoints(w, "points", scene.Path.Points);
+        if (scene.Path.Knots is { } knots) WritePoints(w, "knots", knots);
+        w.WriteEndObject();
+    }
+
+    private static void WritePoints(Utf8JsonWriter w, string name, IEnumerable<PathPoint> points)
+    {
+        w.WriteStartArray(name);
+        foreach (var p in points)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("lambda", p.Lambda);
+            w.WriteNumbers("weights", p.Weights);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     public static void Write(Utf8JsonWriter w, NormScene scene)

@@ -7,7 +7,8 @@ namespace Regviz.Core.Scenes;
 /// <summary>
 /// The optimum as λ runs from 0 (least squares) to where it reaches the origin: the smallest such λ for
 /// l1, elastic net and linf (known in closed form from the subgradient at 0), and for l2 and lp, which only
-/// approach the origin, until the weights have shrunk to 1% of least squares.
+/// approach the origin, until the weights have shrunk to 1% of least squares. For l1 the path is the exact
+/// homotopy knots: it is straight between them, so a figure drawn through them has its corners exactly right.
 /// </summary>
 public static class PathSampler
 {
@@ -27,6 +28,8 @@ public static class PathSampler
 
     public static IReadOnlyList<PathPoint> Sample(QuadraticLoss q, Penalty penalty, int count = 120)
     {
+        if (penalty is L1Penalty or LpPenalty { P: 1 })
+            return Paths.LassoHomotopy.Knots(q).Reverse().ToArray();
         var lambdas = new List<double> { 0 };
         if (LambdaMax(q, penalty) is { } max)
         {

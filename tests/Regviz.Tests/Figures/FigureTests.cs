@@ -85,7 +85,10 @@ public class FigureTests : IDisposable
         var actual = root.GetProperty("optimum").GetProperty("weights").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         Assert.Equal(expected, actual);
         Assert.Equal(s.RootElement.GetProperty("objective").GetDouble(), root.GetProperty("optimum").GetProperty("objective").GetDouble());
-        Assert.True(root.GetProperty("path").GetArrayLength() > 10);
+        // the path starts at least squares (λ = 0); for l1 it is the exact knots (three in the plane here)
+        var path = root.GetProperty("path");
+        Assert.Equal(0.0, path[0].GetProperty("lambda").GetDouble());
+        Assert.True(norm == "l1" ? path.GetArrayLength() == 3 : path.GetArrayLength() > 10, $"{path.GetArrayLength()} path points");
     }
 
     [Fact]

@@ -1,0 +1,97 @@
+using Regviz.Core.Problems;
+using Regviz.Core.Scenes;
+using Regviz.Core.Solvers;
+
+namespace Regviz.Core.Paths;
+
+/// <summary>
+/// The exact lasso path (LARS with the lasso modification; Efron et al. 2004, Osborne et al. 2000). With
+/// γ = λ/(2·scale) the optimality conditions are r = c − Gw, r_A = γ·s_A on the active set A and |r_j| ≤ γ
+/// off it. While A and s hold, w_A(γ) = G_AA⁻¹(c_A − γ·s_A) is affine in γ, so the path is piecewise linear and
+/// each piece ends at the first of two events: an inactive |r_j| reaches γ (j enters) or an active w_j reaches
+/// 0 (j leaves). The knots are those event points, from λ_max (w = 0) down to λ = 0.
+/// </summary>
+public static class LassoHomotopy
+{
+    public static IReadOnlyList<PathPoint> Knots(QuadraticLoss q)
+    {
+        int k = q.Dimension;
+        var c = q.Cross;
+        double gamma = c.Max(Math.Abs);
+        var knots = new List<PathPoint> { new(2 * q.Scale * gamma, new double[k]) };
+        if (gamma == 0) return knots;
+
+        var active = new List<int>();
+        var sign = new double[k];
+        var w = new double[k];
+        int entering = Array.FindIndex(c, v => Math.Abs(v) == gamma);
+        int leaving = -1;
+        double tiny = 1e-14 * gamma;
+
+        for (int step = 0; step < 8 * k + 8 && gamma > 0; step++)
+        {
+            if (entering >= 0)
+            {
+                active.Add(entering);
+                sign[entering] = Math.Sign(c[entering] - Dot(q, entering, w));
+            }
+            // direction: dw_A/d(−γ) = G_AA⁻¹ s_A
+            var d = Dense.SolveSubset(q, active, 0, active.Select(j => sign[j]).ToArray());
+            if (d is null) break; // active columns are collinear: the path cannot go further (n < k)
+
+            double step1 = gamma; // to γ = 0
+            entering = -1;
+            leaving = -1;
+            for (int j = 0; j < k; j++)
+            {
+                if (active.Contains(j)) continue;
+                double r = c[j] - Dot(q, j, w);
+                double a = 0;
+                for (int t = 0; t < active.Count; t++) a += q.G(j, active[t]) * d[t];
+                foreach (double delta in new[] { (gamma - r) / (1 - a), (gamma + r) / (1 + a) })
+                    if (delta > tiny && delta < step1) { step1 = delta; entering = j; }
+            }
+            for (int t = 0; t < active.Count; t++)
+            {
+                int j = active[t];
+                double delta = -w[j] / d[t];
+                if (delta > tiny && delta < step1) { step1 = delta; leaving = j; entering = -1; }
+            }
+
+            gamma = Math.Max(0, gamma - step1);
+            if (leaving >= 0) active.Remove(leaving);
+            // re-solve at the knot instead of stepping, so rounding does not accumulate along the path
+            Array.Clear(w);
+            if (active.Count > 0)
+            {
+                var exact = Dense.SolveSubset(q, active, 0, active.Select(j => c[j] - gamma * sign[j]).ToArray());
+                if (exact is null) break;
+                for (int t = 0; t < active.Count; t++) w[active[t]] = exact[t];
+            }
+            if (leaving >= 0) w[leaving] = 0;
+            knots.Add(new PathPoint(2 * q.Scale * gamma, (double[])w.Clone()));
+        }
+        return knots;
+    }
+
+    /// <summary>The path at any λ: linear interpolation between the two knots around it (exact, the path is piecewise linear).</summary>
+    public static double[] At(IReadOnlyList<PathPoint> knots, double lambda)
+    {
+        if (lambda >= knots[0].Lambda) return (double[])knots[0].Weights.Clone();
+        for (int i = 1; i < knots.Count; i++)
+        {
+            if (lambda < knots[i].Lambda) continue;
+            var (a, b) = (knots[i - 1], knots[i]);
+            double t = (a.Lambda - lambda) / (a.Lambda - b.Lambda);
+            return a.Weights.Select((v, j) => v + t * (b.Weights[j] - v)).ToArray();
+        }
+        return (double[])knots[^1].Weights.Clone();
+    }
+
+    private static double Dot(QuadraticLoss q, int row, double[] w)
+    {
+        double s = 0;
+        for (int j = 0; j < w.Length; j++) s += q.G(row, j) * w[j];
+        return s;
+    }
+}
