@@ -12,9 +12,23 @@ public static class FigureExport
 
     public static byte[] Encode(Plot plot, FigureStyle style, string format) => format switch
     {
-        "svg" => new System.Text.UTF8Encoding(false).GetBytes(plot.GetSvgXml(style.Width, style.Height)),
+        "svg" => new System.Text.UTF8Encoding(false).GetBytes(StableIds(plot.GetSvgXml(style.Width, style.Height))),
         _ => plot.GetImageBytes(style.Width, style.Height, ImageFormat.Png),
     };
+
+    /// <summary>
+    /// Skia numbers SVG clip paths (in hex) from a process-wide counter, so the same figure drawn twice (or in another
+    /// batch order) would differ in its ids alone: renumber them in order of appearance.
+    /// </summary>
+    private static string StableIds(string svg)
+    {
+        var ids = new Dictionary<string, string>();
+        return System.Text.RegularExpressions.Regex.Replace(svg, @"\bcl_[0-9a-fA-F]+\b", m =>
+        {
+            if (!ids.TryGetValue(m.Value, out var id)) ids[m.Value] = id = $"cl_{ids.Count + 1}";
+            return id;
+        });
+    }
 
     /// <summary>"png" or "svg"; anything else is refused before any work.</summary>
     public static string FormatOf(string path)

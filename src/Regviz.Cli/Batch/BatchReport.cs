@@ -1,0 +1,63 @@
+namespace Regviz.Cli.Batch;
+
+/// <summary>How one figure of a batch ended.</summary>
+internal sealed record FigureOutcome(ManifestFigure Figure, string? Error, double Seconds)
+{
+    public bool Made => Error is null;
+    public CheckOutcome? Check { get; init; }
+}
+
+/// <summary>A figure compared with its golden.</summary>
+internal sealed record CheckOutcome(string Verdict, double? Rms, long DifferentPixels, bool Passed);
+
+/// <summary>
+/// Progress on stderr while figures render — one rewritten line on a terminal, a plain line per figure
+/// otherwise (logs and CI) — and the summary on stdout at the end.
+/// </summary>
+internal sealed class BatchReport(TextWriter stdout, TextWriter stderr, bool terminal, int total)
+{
+    private readonly object _gate = new();
+    private int _done;
+
+    public void Finished(FigureOutcome o)
+    {
+        lock (_gate)
+        {
+            _done++;
+            if (terminal)
+            {
+                stderr.Write($"\r[{_done,3}/{total}] {(o.Made ? "ok  " : "FAIL")} {o.Figure.Out}".PadRight(78));
+                if (!o.Made) stderr.WriteLine($"\n      {o.Error}");
+                if (_done == total) stderr.WriteLine();
+            }
+            else
+            {
+                stderr.WriteLine(o.Made
+                    ? $"[{_done}/{total}] ok   {o.Figure.Out} ({o.Seconds:0.00} s)"
+                    : $"[{_done}/{total}] FAIL {o.Figure.Out}: {o.Error}");
+            }
+        }
+    }
+
+    public void Summary(IReadOnlyList<FigureOutcome> outcomes, double seconds, bool checking)
+    {
+        if (checking)
+        {
+            int width = Math.Max(6, outcomes.Max(o => o.Figure.Out.Length));
+            stdout.WriteLine($"{"figure".PadRight(width)}  {"rms",9}  verdict");
+            foreach (var o in outcomes)
+            {
+                string rms = o.Check?.Rms is { } r ? r.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) : "-";
+                string verdict = o.Made ? o.Check!.Verdict : "not made";
+                stdout.WriteLine($"{o.Figure.Out.PadRight(width)}  {rms,9}  {verdict}");
+            }
+        }
+        int made = outcomes.Count(o => o.Made), failed = outcomes.Count - made;
+        int different = outcomes.Count(o => o.Check is { Passed: false });
+        string line = $"{outcomes.Count} figures in {seconds:0.00} s: {made} made, {failed} failed";
+        if (checking) line += $", {different} differ from their golden";
+        stdout.WriteLine(line);
+        foreach (var o in outcomes.Where(o => !o.Made))
+            stdout.WriteLine($"  failed: {o.Figure.Out} (line {o.Figure.Line}): {o.Error}");
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Regviz.Core;
+using Regviz.Core.IO;
+using Regviz.Plotting;
+
+namespace Regviz.Cli.Batch;
+
+/// <summary>What a batch run was asked to do.</summary>
+internal sealed record BatchRequest(Manifest Manifest, string ManifestFolder, string OutDir, int Jobs, string? GoldenDir, double Tolerance, string? DiffDir);
+
+/// <summary>
+/// Renders a manifest's figures in parallel, each through the same parser and actions as a typed command;
+/// one failing figure does not stop the others. With a golden folder, compares each figure with its golden.
+/// </summary>
+internal static class BatchRunner
+{
+    /// <summary>The commands a manifest figure may use: the ones that make a figure.</summary>
+    private static readonly string[] FigureCommands = ["contour", "norm", "path"];
+
+    public static IReadOnlyList<FigureOutcome> Run(BatchRequest request, BatchReport report)
+    {
+        var figures = request.Manifest.Figures;
+        var outcomes = new FigureOutcome[figures.Count];
+        var problems = Validate(figures, request.OutDir);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = request.Jobs };
+        Parallel.For(0, figures.Count, options, i =>
+        {
+            var clock = Stopwatch.StartNew();
+            string? error = problems[i] ?? Render(request, figures[i]);
+            var outcome = new FigureOutcome(figures[i], error, clock.Elapsed.TotalSeconds);
+            if (error is null && request.GoldenDir is { } golden)
+                outcome = outcome with { Check = Check(request, figures[i], golden) };
+            outcomes[i] = outcome;
+            report.Finished(outcome);
+        });
+        return outcomes;
+    }
+
+    /// <summary>Problems found before any rendering: escaping or duplicate outputs, commands that make no figure.</summary>
+    private static string?[] Validate(IReadOnlyList<ManifestFigure> figures, string outDir)
+    {
+        var problems = new string?[figures.Count];
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string root = Path.GetFullPath(outDir) + Path.DirectorySeparatorChar;
+        for (int i = 0; i < figures.Count; i++)
+        {
+            var f = figures[i];
+            string full = Path.GetFullPath(Path.Combine(outDir, f.Out));
+            if (Path.IsPathRooted(f.Out) || !full.StartsWith(root, StringComparison.Ordinal))
+                problems[i] = $"out '{f.Out}' escapes the output folder (absolute paths and '..' are refused)";
+            else if (seen.TryGetValue(full, out var first))
+                problems[i] = $"out '{f.Out}' is also the out of an earlier figure ('{first}')";
+            else
+            {
+                seen[full] = f.Out;
+                string command = System.CommandLine.Parsing.CommandLineParser.SplitCommandLine(f.Args).FirstOrDefault() ?? "";
+                if (!FigureCommands.Contains(command))
+                    problems[i] = $"'{command}' makes no figure (a figure's args start with one of: {string.Join(", ", FigureCommands)})";
+            }
+        }
+        return problems;
+    }
+
+    private static string? Render(BatchRequest request, ManifestFigure figure)
+    {
+        try
+        {
+            string path = Path.Combine(request.OutDir, figure.Out);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var args = FigureJob.CommandLine(request.Manifest.Defaults, figure, path, request.ManifestFolder);
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            int code = RegvizApp.Run(args, stdout, stderr);
+            return code == 0 ? null : FirstLine(stderr.ToString()).Replace("error: ", "");
+        }
+        catch (InputException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static CheckOutcome Check(BatchRequest request, ManifestFigure figure, string goldenDir)
+    {
+        string golden = Path.Combine(goldenDir, figure.Out);
+        string actual = Path.Combine(request.OutDir, figure.Out);
+        if (!File.Exists(golden)) return new CheckOutcome("MISSING GOLDEN", null, 0, false);
+        byte[] expectedBytes = File.ReadAllBytes(golden), actualBytes = File.ReadAllBytes(actual);
+        if (!figure.Out.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+        {
+            bool same = expectedBytes.AsSpan().SequenceEqual(actualBytes);
+            return new CheckOutcome(same ? "ok (identical)" : "DIFFERENT (not identical)", null, 0, same);
+        }
+        var e = ImageComparison.Decode(expectedBytes);
+        var a = ImageComparison.Decode(actualBytes);
+        if (e is null) return new CheckOutcome("UNREADABLE GOLDEN", null, 0, false);
+        var d = ImageComparison.Compare(e.Value, a!.Value);
+        if (d.SizesDiffer) return new CheckOutcome($"DIFFERENT ({d.SizeNote})", null, 0, false);
+        bool passed = d.Rms <= request.Tolerance;
+        if (!passed && request.DiffDir is { } diffDir)
+        {
+            string diffPath = Path.Combine(diffDir, Path.ChangeExtension(figure.Out, null) + "-diff.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(diffPath))!);
+            AtomicFile.WriteAllBytes(diffPath, ImageComparison.DiffImage(e.Value, a.Value));
+        }
+        return new CheckOutcome(passed ? "ok" : $"DIFFERENT ({d.DifferentPixels} pixels)", d.Rms, d.DifferentPixels, passed);
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "failed";
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace Regviz.Cli.Batch;
+
+/// <summary>
+/// Turns a manifest figure into a command line for the very parser a typed command goes through. Default
+/// words are put after the command name, except options the figure sets itself or its command does not
+/// take (so <c>defaults: --grid 200</c> does not break a <c>path</c> figure). A relative <c>--data</c> path is
+/// taken relative to the manifest's folder, so a manifest works from wherever it is run.
+/// </summary>
+internal static class FigureJob
+{
+    public static string[] CommandLine(string defaults, ManifestFigure figure, string outputPath, string manifestFolder)
+    {
+        var own = CommandLineParser.SplitCommandLine(figure.Args).ToList();
+        for (int i = 0; i + 1 < own.Count; i++)
+            if (own[i] == "--data" && !Path.IsPathRooted(own[i + 1])) own[i + 1] = Path.Combine(manifestFolder, own[i + 1]);
+        if (own.Count == 0) throw new Core.InputException("'args' is empty (it must start with a command, e.g. contour)");
+        if (own.Any(t => t is "--out" or "-o"))
+            throw new Core.InputException("'args' must not contain --out: the figure's 'out' key says where it goes");
+        var command = RegvizApp.CreateRoot().Subcommands.FirstOrDefault(c => c.Name == own[0]);
+        var accepted = command?.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet() ?? [];
+        var line = new List<string> { own[0] };
+        line.AddRange(FilterDefaults(CommandLineParser.SplitCommandLine(defaults).ToList(), own, accepted));
+        line.AddRange(own.Skip(1));
+        line.AddRange(["--out", outputPath]);
+        return line.ToArray();
+    }
+
+    private static IEnumerable<string> FilterDefaults(List<string> defaults, List<string> own, HashSet<string> accepted)
+    {
+        for (int i = 0; i < defaults.Count; i++)
+        {
+            string option = defaults[i];
+            var values = new List<string>();
+            while (i + 1 < defaults.Count && !defaults[i + 1].StartsWith("--")) values.Add(defaults[++i]);
+            if (own.Contains(option) || !accepted.Contains(option)) continue;
+            yield return option;
+            foreach (var v in values) yield return v;
+        }
+    }
+}
