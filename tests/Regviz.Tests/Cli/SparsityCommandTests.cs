@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Regviz.Tests.Cli;
+
+public class SparsityCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("regviz-sp-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Json_follows_the_contract_and_the_png_is_reproducible()
+    {
+        string a = Path.Combine(_dir, "a.png"), b = Path.Combine(_dir, "b.png");
+        var r = CliRunner.Run("sparsity", "--trials", "3000", "--seed", "11", "--norms", "l1,l2", "--json", "-", "--out", a, "--size", "600x320");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(3000, doc.RootElement.GetProperty("trials").GetInt64());
+        Assert.Equal(11UL, doc.RootElement.GetProperty("seed").GetUInt64());
+        var results = doc.RootElement.GetProperty("results");
+        Assert.Equal("l1", results[0].GetProperty("norm").GetString());
+        Assert.InRange(results[0].GetProperty("sparse_fraction").GetDouble(), 0.3, 0.95);
+        Assert.Equal(0.0, results[1].GetProperty("sparse_fraction").GetDouble());
+        Assert.Equal(0, CliRunner.Run("sparsity", "--trials", "3000", "--seed", "11", "--norms", "l1,l2", "--out", b, "--size", "600x320").ExitCode);
+        Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+    }
+
+    [Theory]
+    [InlineData("--norms", "l1,l9", "--norm: unknown norm 'l9'")]
+    [InlineData("--trials", "0", "--trials: 0 is outside")]
+    [InlineData("--radius", "-1", "--radius: -1 must be > 0")]
+    [InlineData("--out", "x.svg", "the sparsity figure is PNG only")]
+    public void Bad_input_is_exit_2(string option, string value, string expected)
+    {
+        var args = new List<string> { "sparsity", option, value };
+        if (option != "--trials") args.AddRange(["--trials", "10"]);
+        if (option != "--out") args.AddRange(["--out", Path.Combine(_dir, "x.png")]);
+        var r = CliRunner.Run([.. args]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(expected, Assert.Single(r.ErrorLines));
+    }
+}
