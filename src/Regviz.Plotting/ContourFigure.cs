@@ -23,7 +23,7 @@ public static class ContourFigure
         float s = canvas.Scale;
 
         foreach (var level in scene.NormContours.Where(l => l != scene.TouchingNorm))
-            foreach (var line in level.Lines) canvas.Line(line, theme.Norm.WithAlpha(0.55), 1.1f * s);
+            foreach (var line in level.Lines) canvas.Line(line, theme.Norm.WithAlpha(0.75), 1.2f * s);
         foreach (var level in scene.LossContours.Where(l => l != scene.TouchingLoss))
             foreach (var line in level.Lines) canvas.Line(line, theme.Loss.WithAlpha(0.8), 1.3f * s);
         if (scene.TouchingNorm is { } ball)

@@ -13,8 +13,24 @@ public static class FigureExport
     public static byte[] Encode(Plot plot, FigureStyle style, string format) => format switch
     {
         "svg" => new System.Text.UTF8Encoding(false).GetBytes(StableIds(plot.GetSvgXml(style.Width, style.Height))),
-        _ => plot.GetImageBytes(style.Width, style.Height, ImageFormat.Png),
+        _ => Png(plot, style.Width, style.Height),
     };
+
+    /// <summary>
+    /// Renders into our own surface and encodes with the PNG "Up" filter at zlib level 2: measured on an
+    /// 800×800 contour figure, 5 ms instead of 27 ms for ScottPlot's default encoding, for files about 10%
+    /// larger. The pixels are identical; only the compression differs.
+    /// </summary>
+    private static byte[] Png(Plot plot, int width, int height)
+    {
+        using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width, height))
+            ?? throw new InvalidOperationException($"Skia could not allocate a {width}x{height} surface");
+        plot.Render(surface);
+        using var pixels = surface.PeekPixels();
+        using var data = pixels.Encode(new SkiaSharp.SKPngEncoderOptions(SkiaSharp.SKPngEncoderFilterFlags.Up, 2))
+            ?? throw new InvalidOperationException("Skia could not encode the PNG");
+        return data.ToArray();
+    }
 
     /// <summary>
     /// Skia numbers SVG clip paths (in hex) from a process-wide counter, so the same figure drawn twice (or in another
