@@ -25,7 +25,7 @@ public static class PathFigure
         var range = new PlaneRange(xStart - 0.02 * xSpan, xEnd + 0.2 * xSpan, yMin - 0.06 * ySpan, yMax + 0.06 * ySpan);
 
         string xLabel = scene.XVar == PathAxis.Lambda ? "λ (log scale, decreasing)" : "‖w‖₁";
-        var canvas = new PlotCanvas(style, range, style.Title ?? $"{PenaltyNames.Display(scene.Penalty)} path\n(top axis: number of non-zero coefficients)", xLabel, "coefficient",
+        var canvas = new PlotCanvas(style, range, style.Title ?? $"{PenaltyNames.Display(scene.Penalty)} path{(scene.LossNote is { } n ? ", " + n : "")}\n(top axis: number of non-zero coefficients)", xLabel, "coefficient",
             verticalZeroLine: false, extraTop: 40);
         var theme = canvas.Theme;
         float s = canvas.Scale;

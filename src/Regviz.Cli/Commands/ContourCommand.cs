@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Regviz.Cli.Options;
 using Regviz.Cli.Output;
+using Regviz.Core;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Core.Scenes;
@@ -17,15 +18,24 @@ internal static class ContourCommand
         var problem = new ProblemOptions();
         var figure = new FigureOptions();
         var path = new Option<bool>("--path") { Description = "Also draw the regularisation path: w* as λ grows from 0 until w* reaches 0" };
+        var trace = new Option<string?>("--trace") { Description = "Draw the iterates of an optimiser on J: gd (subgradient descent), ista, fista, cd (coordinate descent)", HelpName = "gd|ista|fista|cd" };
+        var start = new Option<string?>("--start") { Description = "Where --trace starts (default: the unregularised optimum)", HelpName = "w1,w2" };
+        var steps = new Option<int>("--steps") { Description = "How many --trace steps (1..100000)", DefaultValueFactory = _ => 40, HelpName = "N" };
         var command = new Command("contour", "Loss contours, penalty contours and the regularised optimum on one equal-aspect plane");
         problem.AddTo(command);
         figure.AddTo(command);
         command.Options.Add(path);
+        command.Options.Add(trace);
+        command.Options.Add(start);
+        command.Options.Add(steps);
         command.SetAction(result =>
         {
             var f = figure.Bind(result);
+            var traceRequest = TraceRequestFrom(result.GetValue(trace), result.GetValue(start), result.GetValue(steps));
             var spec = problem.Bind(result);
-            var scene = SceneBuilder.Contour(spec, new SceneOptions(f.Range, f.Grid, f.Levels, result.GetValue(path), f.Style.Frame().Aspect));
+            var scene = SceneBuilder.Contour(spec, new SceneOptions(f.Range, f.Grid, f.Levels, result.GetValue(path), f.Style.Frame().Aspect, traceRequest));
+            if (scene.Trace is { Diverged: true } diverged)
+                result.InvocationConfiguration.Error.WriteLine($"warning: --trace {result.GetValue(trace)} diverged after {diverged.Iterates.Count - 1} steps (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
             var plot = ContourFigure.Render(scene, f.Style);
             string output = f.Out ?? DefaultName("contour", spec.Penalty, spec);
             FigureExport.Save(plot, f.Style, output);
@@ -34,6 +44,28 @@ internal static class ContourCommand
             return 0;
         });
         return command;
+    }
+
+    private static TraceRequest? TraceRequestFrom(string? method, string? start, int steps)
+    {
+        if (method is null)
+        {
+            if (start is not null) throw new InputException("--start goes with --trace");
+            return null;
+        }
+        var m = Regviz.Core.Traces.OptimiserTraces.Parse(method);
+        if (steps < 1 || steps > 100_000) throw new InputException($"--steps: {steps} is outside 1..100000");
+        double[]? at = null;
+        if (start is not null)
+        {
+            var parts = start.Split(',');
+            at = new double[2];
+            if (parts.Length != 2 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out at[0])
+                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out at[1])
+                || !double.IsFinite(at[0]) || !double.IsFinite(at[1]))
+                throw new InputException($"--start: '{start}' is not two finite numbers w1,w2");
+        }
+        return new TraceRequest(m, at, steps);
     }
 
     /// <summary>A name that says what is in the file, e.g. contour-l1-lambda0.5.png.</summary>

@@ -3,6 +3,7 @@ using Regviz.Cli.Options;
 using Regviz.Cli.Output;
 using Regviz.Core;
 using Regviz.Core.Paths;
+using Regviz.Core.Problems;
 using Regviz.Core.Scenes;
 using Regviz.Plotting;
 
@@ -37,8 +38,11 @@ internal static class PathCommand
                 throw new InputException("--radius: a path runs over λ; give --lambda to mark a point on it instead");
             double? marker = result.GetValue(problem.Lambda);
             var spec = problem.Bind(result);
-            var path = GridPath.Compute(spec.Loss, spec.Penalty, result.GetValue(count), result.GetValue(ratio));
-            var scene = new PathScene(path, spec.FeatureNames, spec.Penalty, axis, marker);
+            var path = GridPath.Compute(spec, result.GetValue(count), result.GetValue(ratio));
+            var scene = new PathScene(path, spec.FeatureNames, spec.Penalty, axis, marker)
+            {
+                LossNote = spec.IsLeastSquares ? null : $"{spec.LossKind.Name()} loss{(spec.Model == Regviz.Core.Models.ModelKind.Exp ? ", exp model" : "")}",
+            };
             var plot = PathFigure.Render(scene, f.Style);
             string output = f.Out ?? ContourCommand.DefaultName("path", spec.Penalty, null);
             FigureExport.Save(plot, f.Style, output);

@@ -19,8 +19,9 @@ internal sealed class ProblemOptions
     };
     public readonly Option<string?> Target = new("--target") { Description = "Column to predict (default: the last column)", HelpName = "NAME" };
     public readonly Option<string?> Features = new("--features") { Description = "Feature columns, in order (default: all but the target)", HelpName = "A,B,.." };
+    public readonly Option<string> Model = new("--model") { Description = "f(x; w): linear = x·w; exp = w1·exp(w2·x) on one feature column (non-convex)", DefaultValueFactory = _ => "linear", HelpName = "linear|exp" };
     public readonly Option<bool> Intercept = new("--intercept") { Description = "Fit an unpenalised intercept b (equivalent to centring x and y)" };
-    public readonly Option<string> Loss = new("--loss") { Description = "Data term: mse = (1/n)Σ(x·w + b − y)², sse = Σ(x·w + b − y)²", DefaultValueFactory = _ => "mse", HelpName = "mse|sse" };
+    public readonly Option<string> Loss = new("--loss") { Description = "Data term: mse = (1/n)Σ(f + b − y)², sse = Σ(f + b − y)², logistic = (1/n)Σ[log(1 + e^z) − y·z], z = f + b, y ∈ {0,1}. Without --data, logistic uses the built-in x with labels 1 w.p. σ(3·x1 + 1.2·x2 − 0.5), and --model exp uses x ~ U(0,2), y = 1.5·exp(0.8·x) + 0.3·N(0,1)", DefaultValueFactory = _ => "mse", HelpName = "mse|sse|logistic" };
     public readonly Option<string> Norm = new("--norm") { Description = "Penalty P(w): l1 = Σ|w|, l2 = Σw², elasticnet = αΣ|w| + (1−α)Σw², lp = Σ|w|^p, linf = max|w|", DefaultValueFactory = _ => "l1", HelpName = string.Join("|", NormKinds.Names) };
     public readonly Option<double?> Lambda = NumberOptions.Nullable("--lambda", $"Penalised form: minimise D(w) + λ·P(w) (default {DefaultLambda} unless --radius)", "λ");
     public readonly Option<double?> Radius = NumberOptions.Nullable("--radius", "Constrained form: minimise D(w) subject to N(w) ≤ t (N: Σ|w|, √Σw², max|w|, (Σ|w|^p)^(1/p); elasticnet: P)", "t");
@@ -29,7 +30,7 @@ internal sealed class ProblemOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Data, Target, Features, Intercept, Loss, Norm, Lambda, Radius, Alpha, P })
+        foreach (var option in new Option[] { Data, Target, Features, Model, Intercept, Loss, Norm, Lambda, Radius, Alpha, P })
             command.Options.Add(option);
     }
 
@@ -38,6 +39,7 @@ internal sealed class ProblemOptions
     {
         var norm = NormKinds.Parse(result.GetValue(Norm)!);
         var loss = LossKinds.Parse(result.GetValue(Loss)!);
+        var model = Regviz.Core.Models.ModelKinds.Parse(result.GetValue(Model)!);
         double? lambda = result.GetValue(Lambda);
         double? radius = result.GetValue(Radius);
         if (lambda is not null && radius is not null)
@@ -48,18 +50,20 @@ internal sealed class ProblemOptions
             throw new InputException($"--radius: {Text.Number(t)} is not allowed (a finite number > 0 is required)");
         if (radius is null) lambda ??= DefaultLambda;
         var penalty = Penalty.Create(norm, result.GetValue(Alpha), result.GetValue(P));
-        var data = LoadData(result);
-        return new ProblemSpec(data, loss, result.GetValue(Intercept), penalty, lambda, radius);
+        var data = LoadData(result, loss, model);
+        return new ProblemSpec(data, loss, result.GetValue(Intercept), penalty, lambda, radius, model);
     }
 
-    private Dataset LoadData(ParseResult result)
+    private Dataset LoadData(ParseResult result, LossKind loss, Regviz.Core.Models.ModelKind model)
     {
         var features = ParseList(result.GetValue(Features));
         string? path = result.GetValue(Data);
         string? target = result.GetValue(Target);
         if (path is not null) return CsvDataset.Load(path, target, features);
 
-        var builtIn = BuiltInDataset.Create();
+        var builtIn = model == Regviz.Core.Models.ModelKind.Exp ? BuiltInDataset.CreateExp()
+            : loss == LossKind.Logistic ? BuiltInDataset.CreateBinary()
+            : BuiltInDataset.Create();
         if (target is not null && target != builtIn.TargetName)
             throw new InputException($"--target: the built-in data has target '{builtIn.TargetName}' only (use --data for your own)");
         return features is { Count: > 0 } ? builtIn.Select(features) : builtIn;

@@ -23,9 +23,13 @@ internal static class SceneJson
         w.WriteNumber("data_term", o.DataTerm);
         w.WriteNumber("penalty", o.PenaltyValue);
         w.WriteEndObject();
-        w.WriteStartObject("unregularised");
-        w.WriteNumbers("weights", scene.Unregularised);
-        w.WriteEndObject();
+        if (scene.Unregularised is { } ls)
+        {
+            w.WriteStartObject("unregularised");
+            w.WriteNumbers("weights", ls);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("unregularised");
         WriteRange(w, scene.Range);
         w.WriteStartObject("contours");
         WriteLevels(w, "loss", scene.LossContours);
@@ -36,6 +40,21 @@ internal static class SceneJson
         if (scene.TouchingNorm is { } tn) w.WriteNumber("norm_level", tn.Level); else w.WriteNull("norm_level");
         w.WriteEndObject();
         if (scene.Path is { } path) WritePoints(w, "path", path);
+        if (scene.Trace is { } trace)
+        {
+            w.WriteStartArray("trace");
+            foreach (var p in trace.Iterates)
+            {
+                w.WriteStartArray();
+                w.WriteNumberValue(p[0]);
+                w.WriteNumberValue(p[1]);
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+            w.WriteString("trace_method", trace.Method.ToString().ToLowerInvariant());
+            w.WriteBoolean("trace_diverged", trace.Diverged);
+            w.WriteNumber("trace_step", trace.Step);
+        }
         w.WriteEndObject();
     }
 

@@ -30,4 +30,35 @@ public static class BuiltInDataset
         }
         return new Dataset(["x1", "x2"], [x1, x2], y, "y");
     }
+
+    /// <summary>
+    /// For <c>--loss logistic</c>: the same x1, x2 and labels y = 1 with probability σ(3·x1 + 1.2·x2 − 0.5)
+    /// (a further uniform draw per row from the same stream), else 0.
+    /// </summary>
+    public static Dataset CreateBinary()
+    {
+        var d = Create();
+        var rng = new SplitMix64(Seed + 1);
+        var y = new double[Rows];
+        for (int i = 0; i < Rows; i++)
+        {
+            double z = 3 * d.Columns[0][i] + 1.2 * d.Columns[1][i] - 0.5;
+            y[i] = rng.NextDouble() < 1 / (1 + Math.Exp(-z)) ? 1 : 0;
+        }
+        return new Dataset(d.FeatureNames, d.Columns, y, "y");
+    }
+
+    /// <summary>For <c>--model exp</c>: x ~ U(0, 2) and y = 1.5·exp(0.8·x) + 0.3·N(0, 1), one feature "x".</summary>
+    public static Dataset CreateExp()
+    {
+        var rng = new SplitMix64(Seed + 2);
+        var x = new double[Rows];
+        var y = new double[Rows];
+        for (int i = 0; i < Rows; i++)
+        {
+            x[i] = 2 * rng.NextDouble();
+            y[i] = 1.5 * Math.Exp(0.8 * x[i]) + 0.3 * rng.NextGaussian();
+        }
+        return new Dataset(["x"], [x], y, "y");
+    }
 }

@@ -8,7 +8,7 @@ namespace Regviz.Core.Problems;
 /// intercept is fitted, which profiles b out exactly: b = ȳ − x̄ᵀw). scale is 1 for mse and n for sse.
 /// Everything downstream (solvers, grids, paths) costs nothing more in n.
 /// </summary>
-public sealed class QuadraticLoss
+public sealed class QuadraticLoss : ISmoothLoss
 {
     public QuadraticLoss(double[] gram, double[] cross, double yy, double scale, int rows,
         IReadOnlyList<string> featureNames, double[]? featureMeans = null, double targetMean = 0)
@@ -40,6 +40,14 @@ public sealed class QuadraticLoss
     public bool HasIntercept => FeatureMeans is not null;
 
     public double G(int i, int j) => Gram[i * Dimension + j];
+
+    public bool IsConvex => true;
+
+    /// <summary>∇²D = 2·scale·G.</summary>
+    public void Hessian(ReadOnlySpan<double> w, Span<double> result)
+    {
+        for (int i = 0; i < Gram.Length; i++) result[i] = 2 * Scale * Gram[i];
+    }
 
     /// <summary>wᵀGw − 2cᵀw: the part of D/scale that depends on w.</summary>
     public double Quadratic(ReadOnlySpan<double> w)

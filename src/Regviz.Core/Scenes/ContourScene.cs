@@ -16,12 +16,19 @@ public sealed record ContourScene(
     IReadOnlyList<string> FeatureNames,
     Penalty Penalty,
     Solution Optimum,
-    double[] Unregularised,
+    double[]? Unregularised,
     IReadOnlyList<ContourLevel> LossContours,
     IReadOnlyList<ContourLevel> NormContours,
     ContourLevel? TouchingLoss,
     ContourLevel? TouchingNorm,
-    IReadOnlyList<PathPoint>? Path);
+    IReadOnlyList<PathPoint>? Path)
+{
+    /// <summary>What the data term is, when it is not least squares on a linear model (e.g. "logistic loss"); null otherwise.</summary>
+    public string? LossNote { get; init; }
+
+    /// <summary>The iterates of an optimiser, with --trace.</summary>
+    public Traces.OptimiserTrace? Trace { get; init; }
+}
 
 /// <summary>The penalty's contours alone: the article's diamond and circle.</summary>
 public sealed record NormScene(PlaneRange Range, Penalty Penalty, IReadOnlyList<ContourLevel> NormContours);

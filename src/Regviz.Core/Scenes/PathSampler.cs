@@ -1,53 +1,59 @@
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
-using Regviz.Core.Solvers;
 
 namespace Regviz.Core.Scenes;
 
 /// <summary>
-/// The optimum as λ runs from 0 (least squares) to where it reaches the origin: the smallest such λ for
-/// l1, elastic net and linf (known in closed form from the subgradient at 0), and for l2 and lp, which only
-/// approach the origin, until the weights have shrunk to 1% of least squares. For l1 the path is the exact
-/// homotopy knots: it is straight between them, so a figure drawn through them has its corners exactly right.
+/// The optimum as λ runs from 0 (the unregularised fit) to where it reaches the origin: the smallest such λ for
+/// l1, elastic net and linf (known in closed form from the gradient of D at 0), and for l2 and lp, which only
+/// approach the origin, over six decades of λ. For least squares with l1 the path is the exact homotopy
+/// knots: it is straight between them, so a figure drawn through them has its corners exactly right.
 /// </summary>
 public static class PathSampler
 {
-    /// <summary>The smallest λ at which w = 0 is optimal, or null when no finite λ gives exactly 0.</summary>
-    public static double? LambdaMax(QuadraticLoss q, Penalty penalty)
+    /// <summary>
+    /// The smallest λ at which w = 0 is optimal, or null when no finite λ gives exactly 0: with g = ∇D(0),
+    /// 0 ∈ g + λ∂P(0) needs λ ≥ ‖g‖∞ for l1, ‖g‖∞/α for elastic net, ‖g‖₁ for linf.
+    /// </summary>
+    public static double? LambdaMax(ISmoothLoss loss, Penalty penalty)
     {
-        double cInf = q.Cross.Max(Math.Abs), c1 = q.Cross.Sum(Math.Abs);
+        var g = GradientAtZero(loss);
+        double inf = g.Max(Math.Abs), one = g.Sum(Math.Abs);
         return penalty switch
         {
-            L1Penalty => 2 * q.Scale * cInf,
-            LpPenalty { P: 1 } => 2 * q.Scale * cInf,
-            ElasticNetPenalty e when e.Alpha > 0 => 2 * q.Scale * cInf / e.Alpha,
-            LInfPenalty => 2 * q.Scale * c1,
+            L1Penalty or LpPenalty { P: 1 } => inf,
+            ElasticNetPenalty e when e.Alpha > 0 => inf / e.Alpha,
+            LInfPenalty => one,
             _ => null,
         };
     }
 
-    public static IReadOnlyList<PathPoint> Sample(QuadraticLoss q, Penalty penalty, int count = 120)
+    public static double[] GradientAtZero(ISmoothLoss loss)
     {
-        if (penalty is L1Penalty or LpPenalty { P: 1 })
+        var g = new double[loss.Dimension];
+        loss.Gradient(new double[loss.Dimension], g);
+        return g;
+    }
+
+    public static IReadOnlyList<PathPoint> Sample(ProblemSpec spec, int count = 120)
+    {
+        var penalty = spec.Penalty;
+        if (spec.Quadratic is { } q && penalty is L1Penalty or LpPenalty { P: 1 })
             return Paths.LassoHomotopy.Knots(q).Reverse().ToArray();
-        var lambdas = new List<double> { 0 };
-        if (LambdaMax(q, penalty) is { } max)
+        var lambdas = new List<double>();
+        if (spec.Unregularised() is not null) lambdas.Add(0);
+        if (LambdaMax(spec.Loss, penalty) is { } max)
         {
             for (int k = 1; k <= count; k++) lambdas.Add(max * k / count);
         }
         else
         {
-            // ridge-like decay: ‖w(λ)‖ ≈ ‖c‖·scale/λ for large λ; go until that is 1% of ‖w_ls‖
-            var ls = UnregularisedSolver.Solve(q);
-            double end = 100 * q.Scale * Norm(q.Cross) / Math.Max(Norm(ls), 1e-300);
-            double start = end * 1e-5;
+            double end = 1000 * Math.Max(GradientAtZero(spec.Loss).Max(Math.Abs), 1e-300);
+            double start = end * 1e-6;
             for (int k = 0; k < count; k++) lambdas.Add(start * Math.Pow(end / start, (double)k / (count - 1)));
         }
         var points = new PathPoint[lambdas.Count];
-        Parallel.For(0, lambdas.Count, k =>
-            points[k] = new PathPoint(lambdas[k], Optimizer.SolveNormalised(q, penalty, lambdas[k] / q.Scale).Weights));
+        Parallel.For(0, lambdas.Count, k => points[k] = new PathPoint(lambdas[k], spec.WeightsAt(lambdas[k])));
         return points;
     }
-
-    private static double Norm(double[] v) => Math.Sqrt(v.Sum(x => x * x));
 }

@@ -9,6 +9,9 @@ public enum PathAxis { Lambda, Norm }
 /// <summary>The coefficient-path figure's numbers: the path, the feature names, and an optional λ to mark.</summary>
 public sealed record PathScene(RegularisationPath Path, IReadOnlyList<string> FeatureNames, Penalty Penalty, PathAxis XVar, double? Marker)
 {
+    /// <summary>What the data term is when it is not least squares (e.g. "logistic loss"), for the title.</summary>
+    public string? LossNote { get; init; }
+
     /// <summary>
     /// The points to draw, ordered by decreasing λ: the grid, plus the exact knots inside its range for l1 (so the
     /// drawn lines bend exactly where the path does).

@@ -5,35 +5,43 @@ using Regviz.Core.Solvers;
 
 namespace Regviz.Core.Scenes;
 
-/// <summary>What a figure asks of the scene: range (null: automatic), grid cells, level count, path.</summary>
-public sealed record SceneOptions(PlaneRange? Range, int Grid, int Levels, bool Path, double Aspect = 1.0);
+/// <summary>What a figure asks of the scene: range (null: automatic), grid cells, level count, path, an optimiser trace.</summary>
+public sealed record SceneOptions(PlaneRange? Range, int Grid, int Levels, bool Path, double Aspect = 1.0, TraceRequest? Trace = null);
+
+/// <summary>--trace: which optimiser, from where (null: the unregularised optimum), for how many steps.</summary>
+public sealed record TraceRequest(Traces.TraceMethod Method, double[]? Start, int Steps);
 
 /// <summary>Turns a problem into the numbers of a figure: solves it, picks the range and levels, traces the contours.</summary>
 public static class SceneBuilder
 {
     public static ContourScene Contour(ProblemSpec spec, SceneOptions options)
     {
-        if (spec.Loss.Dimension != 2)
-            throw new InputException(
-                $"--features: a figure in the parameter plane needs exactly two parameters, the data has {spec.Loss.Dimension} "
-                + $"({string.Join(", ", spec.FeatureNames)}); pick two with --features A,B");
         var q = spec.Loss;
+        if (q.Dimension != 2)
+            throw new InputException(
+                $"--features: a figure in the parameter plane needs exactly two parameters, the data has {q.Dimension} "
+                + $"({string.Join(", ", spec.FeatureNames)}); pick two with --features A,B");
         var penalty = spec.Penalty;
         var optimum = spec.Solve();
-        var ls = UnregularisedSolver.Solve(q);
+        var ls = spec.Unregularised();
         var w = optimum.Weights;
         double radius = penalty.Norm(w);
         double touchingValue = penalty.Value(w);
         var ball = radius > 0 ? penalty.LevelSet(touchingValue) : [];
+        var start = options.Trace is { } tr ? tr.Start ?? ls ?? [0.0, 0.0] : null;
 
-        var range = (options.Range ?? PlaneRange.Around(
-                new[] { (0.0, 0.0), (ls[0], ls[1]), (w[0], w[1]) }.Concat(ball), 0.12))
-            .WithAspect(options.Aspect, 1);
+        var anchors = new List<(double, double)> { (0.0, 0.0), (w[0], w[1]) };
+        if (ls is not null) anchors.Add((ls[0], ls[1]));
+        if (start is not null) anchors.Add((start[0], start[1]));
+        var range = (options.Range ?? PlaneRange.Around(anchors.Concat(ball), 0.12)).WithAspect(options.Aspect, 1);
 
-        var grid = LossGrid(q, range, options.Grid);
-        double dMin = q.Value(ls);
+        var grid = spec.Quadratic is { } quadratic ? LossGrid(quadratic, range, options.Grid) : GeneralGrid(q, range, options.Grid);
         double dOpt = q.Value(w);
-        double dMax = grid.Values.Max();
+        double dMin = Math.Min(ls is null ? double.PositiveInfinity : q.Value(ls), grid.Values.Min());
+        // a quadratic's largest visible value is at a corner of the view; a logistic or exponential surface can
+        // climb by orders of magnitude there, so spread its levels up to the median value instead
+        var finite = grid.Values.Where(v => v < double.MaxValue).ToArray();
+        double dMax = spec.Quadratic is not null ? finite.Max() : Median(finite);
         var lossLevels = LevelChooser.Quadratic(dMin, dOpt, dMax, options.Levels);
         // levels are independent: trace them on every core
         var loss = lossLevels.AsParallel().AsOrdered().Select(l => new ContourLevel(l, MarchingSquares.Trace(grid, l))).ToList();
@@ -46,8 +54,17 @@ public static class SceneBuilder
             .ToList();
         var touchingNorm = radius > 0 ? norms.FirstOrDefault(c => c.Level == touchingValue) : null;
 
-        var path = options.Path ? PathSampler.Sample(q, penalty) : null;
-        return new ContourScene(range, spec.FeatureNames, penalty, optimum, ls, loss, norms, touchingLoss, touchingNorm, path);
+        var path = options.Path ? PathSampler.Sample(spec) : null;
+        var trace = options.Trace is { } t2
+            ? Traces.OptimiserTraces.Run(q, penalty, optimum.Lambda, t2.Method, start!, t2.Steps, w)
+            : null;
+        string? note = spec.IsLeastSquares ? null
+            : spec.Model == Models.ModelKind.Exp ? $"model w1·exp(w2·x), {spec.LossKind.Name()} loss" : $"{spec.LossKind.Name()} loss";
+        return new ContourScene(range, spec.FeatureNames, penalty, optimum, ls, loss, norms, touchingLoss, touchingNorm, path)
+        {
+            LossNote = note,
+            Trace = trace,
+        };
     }
 
     public static NormScene Norm(Penalty penalty, PlaneRange? range, int levels, double aspect = 1.0)
@@ -73,6 +90,24 @@ public static class SceneBuilder
         double s = q.Scale, g00 = q.G(0, 0), g01 = q.G(0, 1), g11 = q.G(1, 1), c0 = q.Cross[0], c1 = q.Cross[1], yy = q.YY;
         return ScalarGrid.Evaluate(range, cells, (x0, dx, y, row) =>
             QuadraticRow.Evaluate(row, x0, dx, s * g00, s * (2 * g01 * y - 2 * c0), s * (g11 * y * y - 2 * c1 * y + yy)));
+    }
+
+    /// <summary>D on the grid for any data term: one evaluation (O(n)) per node, rows in parallel; non-finite values capped so contouring still works.</summary>
+    public static ScalarGrid GeneralGrid(ISmoothLoss loss, PlaneRange range, int cells) =>
+        ScalarGrid.Evaluate(range, cells, (x0, dx, y, row) =>
+        {
+            for (int i = 0; i < row.Length; i++)
+            {
+                double v = loss.Value([x0 + i * dx, y]);
+                row[i] = double.IsFinite(v) ? v : double.MaxValue;
+            }
+        });
+
+    private static double Median(double[] values)
+    {
+        var sorted = (double[])values.Clone();
+        Array.Sort(sorted);
+        return sorted[sorted.Length / 2];
     }
 
     private static (double X, double Y)[] Corners(PlaneRange r) =>

@@ -72,7 +72,7 @@ public class SolveCommandTests
         { ["solve", "--norm", "lp", "--p", "0"], "--p: 0 must be a finite number > 0" },
         { ["solve", "--norm", "lp", "--p", "-2"], "--p: -2 must be a finite number > 0" },
         { ["solve", "--data", "/no/such.csv"], "--data: file '/no/such.csv' does not exist" },
-        { ["solve", "--loss", "mae"], "--loss: unknown loss 'mae' (valid: mse, sse)" },
+        { ["solve", "--loss", "mae"], "--loss: unknown loss 'mae' (valid: mse, sse, logistic)" },
         { ["solve", "--features", "x1,x9"], "--features: no column 'x9'" },
         { ["solve", "--features", "x1,,x2"], "--features: 'x1,,x2' has an empty name" },
         { ["solve", "--target", "q"], "--target: the built-in data has target 'y' only" },
@@ -100,5 +100,54 @@ public class SolveCommandTests
         Assert.StartsWith("error: ", line);
         Assert.Contains(expected, line);
         Assert.DoesNotContain("   at ", r.Stderr); // no stack trace
+    }
+}
+
+public class BeyondLeastSquaresCliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("regviz-bls-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("contour", "--loss", "logistic", "--norm", "l1", "--lambda", "0.15", "--trace", "gd")]
+    [InlineData("contour", "--model", "exp", "--norm", "l2", "--lambda", "0.5", "--trace", "ista", "--start", "2,-0.5")]
+    [InlineData("contour", "--norm", "l1", "--trace", "cd", "--start", "-1,1.5", "--steps", "6")]
+    [InlineData("path", "--loss", "logistic", "--norm", "elasticnet")]
+    public void Figures_beyond_least_squares_are_made_with_their_numbers(params string[] args)
+    {
+        string png = Path.Combine(_dir, "f.png"), json = Path.Combine(_dir, "f.json");
+        var r = CliRunner.Run([.. args, "--out", png, "--json", json, "--size", "400x400", .. args[0] == "contour" ? new[] { "--grid", "80" } : []]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        if (args.Contains("--trace"))
+        {
+            var trace = doc.RootElement.GetProperty("trace");
+            Assert.True(trace.GetArrayLength() > 2);
+            Assert.All(trace.EnumerateArray(), p => Assert.True(double.IsFinite(p[0].GetDouble())));
+        }
+    }
+
+    public static TheoryData<string[], string> BadInputs => new()
+    {
+        { ["solve", "--loss", "logistic", "--data", Regviz.Tests.Core.DiabetesTests.CsvPath], "--loss logistic: labels must be 0 or 1; row 1 of 'progression' is 151" },
+        { ["solve", "--model", "exp", "--features", "age,sex", "--data", Regviz.Tests.Core.DiabetesTests.CsvPath], "--model exp: f(x; w) = w1·exp(w2·x) takes exactly one feature column" },
+        { ["solve", "--model", "cubic"], "--model: unknown model 'cubic' (valid: linear, exp)" },
+        { ["solve", "--model", "exp", "--radius", "1"], "--radius: the constrained form needs a convex problem" },
+        { ["contour", "--trace", "ista", "--start", "1,x"], "--start: '1,x' is not two finite numbers w1,w2" },
+        { ["contour", "--trace", "ista", "--start", "1,2,3"], "--start: '1,2,3' is not two finite numbers" },
+        { ["contour", "--trace", "newton"], "--trace: unknown method 'newton' (valid: gd, ista, fista, cd)" },
+        { ["contour", "--trace", "cd", "--norm", "linf"], "--trace cd: coordinate descent needs a penalty that is a sum over coordinates" },
+        { ["contour", "--start", "1,1"], "--start goes with --trace" },
+        { ["contour", "--trace", "gd", "--steps", "0"], "--steps: 0 is outside 1..100000" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Bad_input_is_one_error_line_and_exit_2(string[] args, string expected)
+    {
+        var r = CliRunner.Run([.. args, .. args[0] == "contour" ? new[] { "--out", Path.Combine(_dir, "x.png") } : []]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(expected, Assert.Single(r.ErrorLines));
     }
 }

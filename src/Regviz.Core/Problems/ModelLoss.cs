@@ -1,0 +1,175 @@
+using Regviz.Core.Data;
+using Regviz.Core.Models;
+
+namespace Regviz.Core.Problems;
+
+/// <summary>
+/// D(w) for any model and any of the contract's losses, evaluated row by row (O(n) per evaluation):
+/// mse (1/n)Σ(f + b − y)², sse Σ(f + b − y)², logistic (1/n)Σ[log(1 + e^z) − y·z] with z = f + b.
+/// With <c>--intercept</c>, b is profiled out exactly: its mean-residual closed form for squared losses, a
+/// one-dimensional Newton solve for the logistic loss. By the envelope theorem the gradient in w is then the
+/// partial gradient at the optimal b, and the Hessian is the Schur complement that eliminates b.
+/// </summary>
+public sealed class ModelLoss : ISmoothLoss
+{
+    private readonly double[] _x; // row-major n × features
+    private readonly double[] _y;
+    private readonly int _features;
+    private readonly IModel _model;
+    private readonly LossKind _kind;
+    private readonly bool _intercept;
+    private readonly double _weight; // 1/n, or 1 for sse
+
+    public ModelLoss(Dataset data, IModel model, LossKind loss, bool intercept)
+    {
+        _features = data.Features;
+        Dimension = model.Parameters(_features);
+        FeatureNames = model.ParameterNames(data.FeatureNames);
+        int n = data.Rows;
+        if (n < (intercept ? 2 : 1))
+            throw new InputException($"--data: {n} row(s) is too few");
+        _x = new double[n * _features];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < _features; j++) _x[i * _features + j] = data.Columns[j][i];
+        _y = data.Target;
+        _model = model;
+        _kind = loss;
+        _intercept = intercept;
+        _weight = loss == LossKind.Sse ? 1 : 1.0 / n;
+        Rows = n;
+        if (loss == LossKind.Logistic)
+        {
+            int bad = Array.FindIndex(_y, v => v != 0 && v != 1);
+            if (bad >= 0)
+                throw new InputException($"--loss logistic: labels must be 0 or 1; row {bad + 1} of '{data.TargetName}' is {_y[bad].ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+            if (intercept && (_y.All(v => v == 0) || _y.All(v => v == 1)))
+                throw new InputException("--loss logistic --intercept: every label is the same, so the intercept has no finite optimum");
+        }
+    }
+
+    public int Dimension { get; }
+    public int Rows { get; }
+    public IReadOnlyList<string> FeatureNames { get; }
+    public bool IsConvex => _model.IsLinear;
+
+    private ReadOnlySpan<double> Row(int i) => _x.AsSpan(i * _features, _features);
+
+    public double Value(ReadOnlySpan<double> w)
+    {
+        var f = Predictions(w);
+        double b = OptimalIntercept(f);
+        double s = 0;
+        for (int i = 0; i < f.Length; i++) s += PointLoss(f[i] + b, _y[i]);
+        return _weight * s;
+    }
+
+    public void Gradient(ReadOnlySpan<double> w, Span<double> result)
+    {
+        int k = Dimension;
+        Span<double> df = stackalloc double[k];
+        var f = Predictions(w);
+        double b = OptimalIntercept(f);
+        result[..k].Clear();
+        for (int i = 0; i < f.Length; i++)
+        {
+            _model.Evaluate(Row(i), w, df, default);
+            double d1 = FirstDerivative(f[i] + b, _y[i]);
+            for (int j = 0; j < k; j++) result[j] += _weight * d1 * df[j];
+        }
+    }
+
+    public void Hessian(ReadOnlySpan<double> w, Span<double> result)
+    {
+        int k = Dimension;
+        Span<double> df = stackalloc double[k];
+        Span<double> d2f = stackalloc double[k * k];
+        Span<double> hwb = stackalloc double[k];
+        hwb.Clear();
+        result[..(k * k)].Clear();
+        var f = Predictions(w);
+        double b = OptimalIntercept(f), hbb = 0;
+        for (int i = 0; i < f.Length; i++)
+        {
+            _model.Evaluate(Row(i), w, df, d2f);
+            double z = f[i] + b, d1 = FirstDerivative(z, _y[i]), d2 = SecondDerivative(z);
+            for (int a = 0; a < k; a++)
+            {
+                for (int c = 0; c < k; c++) result[a * k + c] += _weight * (d2 * df[a] * df[c] + d1 * d2f[a * k + c]);
+                hwb[a] += _weight * d2 * df[a];
+            }
+            hbb += _weight * d2;
+        }
+        if (_intercept && hbb > 0)
+            for (int a = 0; a < k; a++)
+                for (int c = 0; c < k; c++) result[a * k + c] -= hwb[a] * hwb[c] / hbb;
+    }
+
+    public double InterceptFor(ReadOnlySpan<double> w) => OptimalIntercept(Predictions(w));
+
+    /// <summary>
+    /// Half-widths of the part of the plane a global search covers: for exp, |w1| up to 4·max|y| and |w2| up to
+    /// 10/max|x| (beyond that e^(w2·x) spans more than four orders of magnitude over the data); for a linear
+    /// model, coefficients that would push a logit or a prediction 50 times past the data's scale.
+    /// </summary>
+    public (double W1, double W2) DataBox()
+    {
+        double maxX = Math.Max(_x.Max(Math.Abs), 1e-12), maxY = Math.Max(_y.Max(Math.Abs), 1);
+        if (_model is ExpModel) return (4 * maxY, 10 / maxX);
+        double scale = _kind == LossKind.Logistic ? 50 : 50 * maxY;
+        double Column(int j) => Math.Max(Enumerable.Range(0, Rows).Max(i => Math.Abs(_x[i * _features + j])), 1e-12);
+        return (scale / Column(0), _features > 1 ? scale / Column(1) : scale);
+    }
+
+    private double[] Predictions(ReadOnlySpan<double> w)
+    {
+        var f = new double[_y.Length];
+        for (int i = 0; i < f.Length; i++) f[i] = _model.Evaluate(Row(i), w, default, default);
+        return f;
+    }
+
+    private double OptimalIntercept(double[] f)
+    {
+        if (!_intercept) return 0;
+        if (_kind != LossKind.Logistic)
+        {
+            double s = 0;
+            for (int i = 0; i < f.Length; i++) s += _y[i] - f[i];
+            return s / f.Length;
+        }
+        // Σ σ(f_i + b) = Σ y_i: increasing in b, so Newton from the log-odds of the labels converges
+        double ybar = _y.Average(), b = Math.Log(ybar / (1 - ybar)) - f.Average();
+        for (int it = 0; it < 100; it++)
+        {
+            double g = 0, h = 0;
+            for (int i = 0; i < f.Length; i++)
+            {
+                double p = Sigmoid(f[i] + b);
+                g += p - _y[i];
+                h += p * (1 - p);
+            }
+            if (h <= 0) break;
+            double step = g / h;
+            b -= Math.Clamp(step, -5, 5);
+            if (Math.Abs(step) <= 1e-15 * Math.Max(1, Math.Abs(b))) break;
+        }
+        return b;
+    }
+
+    private double PointLoss(double z, double y) => _kind == LossKind.Logistic
+        ? Softplus(z) - y * z
+        : (z - y) * (z - y);
+
+    private double FirstDerivative(double z, double y) => _kind == LossKind.Logistic ? Sigmoid(z) - y : 2 * (z - y);
+
+    private double SecondDerivative(double z)
+    {
+        if (_kind != LossKind.Logistic) return 2;
+        double p = Sigmoid(z);
+        return p * (1 - p);
+    }
+
+    /// <summary>log(1 + e^z) without overflow.</summary>
+    public static double Softplus(double z) => z > 0 ? z + double.LogP1(Math.Exp(-z)) : double.LogP1(Math.Exp(z));
+
+    public static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+}

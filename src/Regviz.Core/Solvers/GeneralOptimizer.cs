@@ -1,0 +1,87 @@
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+
+namespace Regviz.Core.Solvers;
+
+/// <summary>
+/// Optima for data terms that are not least squares on a linear model (logistic loss, non-linear models).
+/// Convex problems: proximal Newton for l1, elastic net and l2 (exact zeros), accelerated proximal gradient
+/// for linf and lp with p &gt; 1. Non-convex ones (a non-linear model, or lp with p &lt; 1): the global search of
+/// the plane, each candidate polished by the same local methods.
+/// </summary>
+public static class GeneralOptimizer
+{
+    public static Solution Penalised(ISmoothLoss loss, Penalty penalty, double lambda)
+    {
+        if (!double.IsFinite(lambda) || lambda < 0)
+            throw new InputException($"--lambda: {Optimizer.Format(lambda)} is not allowed (a finite number ≥ 0 is required)");
+        var (w, method) = Solve(loss, penalty, lambda);
+        double data = loss.Value(w), pen = penalty.Value(w);
+        return new Solution(w, loss.InterceptFor(w), lambda, null, data + lambda * pen, data, pen, method);
+    }
+
+    public static Solution Constrained(ISmoothLoss loss, Penalty penalty, double radius)
+    {
+        if (!double.IsFinite(radius) || radius <= 0)
+            throw new InputException($"--radius: {Optimizer.Format(radius)} is not allowed (a finite number > 0 is required)");
+        if (!loss.IsConvex || !penalty.IsConvex)
+            throw new InputException("--radius: the constrained form needs a convex problem here (a linear model and a convex penalty); use --lambda");
+        double Norm(double l) => penalty.Norm(Solve(loss, penalty, l).Weights);
+        double hi = 1e-3;
+        while (Norm(hi) > radius) hi *= 4;
+        double lo = hi;
+        while (Norm(lo) <= radius && lo > 1e-12) lo /= 4;
+        if (Norm(lo) <= radius) lo = 0;
+        for (int i = 0; i < 200 && hi - lo > 1e-14 * hi; i++)
+        {
+            double mid = lo == 0 ? hi / 2 : Math.Sqrt(lo * hi);
+            if (Norm(mid) > radius) lo = mid; else hi = mid;
+        }
+        var (w, method) = Solve(loss, penalty, hi);
+        double data = loss.Value(w);
+        return new Solution(w, loss.InterceptFor(w), hi, radius, data, data, penalty.Value(w), method + ", multiplier by bisection");
+    }
+
+    public static (double[] Weights, string Method) Solve(ISmoothLoss loss, Penalty penalty, double lambda)
+    {
+        int k = loss.Dimension;
+        double? alpha = penalty switch
+        {
+            L1Penalty or LpPenalty { P: 1 } => 1,
+            L2Penalty or LpPenalty { P: 2 } => 0,
+            ElasticNetPenalty e => e.Alpha,
+            _ => null,
+        };
+        double[] Local(double[] start) => alpha is { } a
+            ? ProximalNewton.Solve(loss, lambda, a, start)
+            : GeneralProximalGradient.Minimise(loss, penalty, lambda, start, accelerate: loss.IsConvex && penalty.IsConvex);
+
+        if (loss.IsConvex && penalty.IsConvex)
+        {
+            if (lambda == 0 && loss is ModelLoss && Diverges(loss))
+                throw new InputException("--lambda 0: the classes are separable, so the unregularised logistic optimum is at infinity; use λ > 0");
+            return (Local(new double[k]), alpha is null ? "accelerated proximal gradient" : "proximal Newton (coordinate-descent subproblems)");
+        }
+        var box = Box(loss, penalty, lambda);
+        return (PlaneSearch.Solve(loss, penalty, lambda, Local, box), "global search over the plane + local polish");
+    }
+
+    /// <summary>Where the optimum must lie: J(w*) ≤ J(0) bounds P(w*) ≤ D(0)/λ; the data bound what a model can use.</summary>
+    private static (double, double) Box(ISmoothLoss loss, Penalty penalty, double lambda)
+    {
+        var data = loss is ModelLoss m ? m.DataBox() : (10.0, 10.0);
+        if (lambda <= 0) return data;
+        double r = penalty.RadiusAlong(1, 0, loss.Value(new double[loss.Dimension]) / lambda);
+        return (Math.Min(r, data.Item1), Math.Min(r, data.Item2));
+    }
+
+    /// <summary>
+    /// Separable classes: the logistic loss can be driven towards its infimum 0 but never reaches it, so the
+    /// unregularised iterates run away while D collapses towards zero.
+    /// </summary>
+    private static bool Diverges(ISmoothLoss loss)
+    {
+        var w = ProximalNewton.Solve(loss, 0, 1, new double[loss.Dimension]);
+        return w.Any(v => !double.IsFinite(v) || Math.Abs(v) > 1e6) || loss.Value(w) < 1e-6;
+    }
+}

@@ -1,0 +1,132 @@
+using MathNet.Numerics.LinearAlgebra;
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+
+namespace Regviz.Core.Traces;
+
+public enum TraceMethod { Gd, Ista, Fista, Cd }
+
+/// <summary>The iterates of one optimiser, and whether it ran away (then the iterates stop before the first bad one).</summary>
+public sealed record OptimiserTrace(TraceMethod Method, IReadOnlyList<double[]> Iterates, bool Diverged, double Step);
+
+/// <summary>
+/// Runs a textbook optimiser on J = D + λP and records every iterate, to show how each treats the kink of a
+/// penalty: (sub)gradient descent zig-zags across an axis it can never land on, ISTA and FISTA step onto it
+/// exactly through the proximal operator, coordinate descent moves one axis at a time and reaches the axis
+/// in one soft-threshold. The step is 1/L with L the largest eigenvalue of ∇²D at the start, the origin and
+/// the optimum (exact for least squares, where ∇²D is constant).
+/// </summary>
+public static class OptimiserTraces
+{
+    public static readonly IReadOnlyList<string> Names = ["gd", "ista", "fista", "cd"];
+
+    public static TraceMethod Parse(string text)
+    {
+        int i = Names.ToList().IndexOf(text.Trim().ToLowerInvariant());
+        if (i < 0) throw new InputException($"--trace: unknown method '{text}' (valid: {string.Join(", ", Names)})");
+        return (TraceMethod)i;
+    }
+
+    public static OptimiserTrace Run(ISmoothLoss loss, Penalty penalty, double lambda, TraceMethod method, double[] start, int steps, double[]? optimum = null)
+    {
+        if (steps < 1 || steps > 100_000) throw new InputException($"--steps: {steps} is outside 1..100000");
+        if (method == TraceMethod.Cd && penalty is LInfPenalty)
+            throw new InputException("--trace cd: coordinate descent needs a penalty that is a sum over coordinates; linf is not (use ista or fista)");
+        int k = loss.Dimension;
+        // the curvature of a non-quadratic D varies: take the largest of the start's, the origin's and the optimum's
+        double curvature = new[] { start, new double[k], optimum ?? start }.Max(at => LargestCurvature(loss, at));
+        double step = 1 / curvature;
+        var iterates = new List<double[]> { (double[])start.Clone() };
+        double J(double[] w) => loss.Value(w) + lambda * penalty.Value(w);
+        double scale = Math.Abs(J(start)) + 1;
+        var w = (double[])start.Clone();
+        var y = (double[])start.Clone();
+        double t = 1;
+        var g = new double[k];
+        var next = new double[k];
+        for (int it = 0; it < steps; it++)
+        {
+            switch (method)
+            {
+                case TraceMethod.Gd:
+                    loss.Gradient(w, g);
+                    var sub = Subgradient(penalty, w);
+                    for (int j = 0; j < k; j++) next[j] = w[j] - step * (g[j] + lambda * sub[j]);
+                    break;
+                case TraceMethod.Ista:
+                    loss.Gradient(w, g);
+                    penalty.Prox(w.Select((v, j) => v - step * g[j]).ToArray(), step * lambda, next);
+                    break;
+                case TraceMethod.Fista:
+                    loss.Gradient(y, g);
+                    penalty.Prox(y.Select((v, j) => v - step * g[j]).ToArray(), step * lambda, next);
+                    double tNew = (1 + Math.Sqrt(1 + 4 * t * t)) / 2;
+                    for (int j = 0; j < k; j++) y[j] = next[j] + (t - 1) / tNew * (next[j] - w[j]);
+                    t = tNew;
+                    break;
+                case TraceMethod.Cd:
+                    Array.Copy(w, next, k);
+                    CoordinateStep(loss, penalty, lambda, next, it % k, step);
+                    break;
+            }
+            if (next.Any(v => !double.IsFinite(v)) || !(Math.Abs(J(next)) < 1e6 * scale))
+                return new OptimiserTrace(method, iterates, true, step);
+            Array.Copy(next, w, k);
+            iterates.Add((double[])w.Clone());
+        }
+        return new OptimiserTrace(method, iterates, false, step);
+    }
+
+    /// <summary>One exact coordinate step: the 1-D quadratic model of D along coordinate j, then the penalty's scalar prox.</summary>
+    private static void CoordinateStep(ISmoothLoss loss, Penalty penalty, double lambda, double[] w, int j, double fallbackStep)
+    {
+        int k = w.Length;
+        var g = new double[k];
+        var h = new double[k * k];
+        loss.Gradient(w, g);
+        loss.Hessian(w, h);
+        double curvature = h[j * k + j] > 0 ? h[j * k + j] : 1 / fallbackStep;
+        Span<double> one = [w[j] - g[j] / curvature];
+        Span<double> result = [0.0];
+        // minimise ½·h·(x − v)² + λP_j(x): the separable penalty's prox on one coordinate
+        penalty.Prox(one, lambda / curvature, result);
+        w[j] = result[0];
+    }
+
+    /// <summary>A subgradient of P: the one plain gradient descent uses (sign(0) = 0, so it never settles on a kink).</summary>
+    private static double[] Subgradient(Penalty penalty, double[] w)
+    {
+        int k = w.Length;
+        var s = new double[k];
+        switch (penalty)
+        {
+            case L1Penalty:
+                for (int j = 0; j < k; j++) s[j] = Math.Sign(w[j]);
+                break;
+            case L2Penalty:
+                for (int j = 0; j < k; j++) s[j] = 2 * w[j];
+                break;
+            case ElasticNetPenalty e:
+                for (int j = 0; j < k; j++) s[j] = e.Alpha * Math.Sign(w[j]) + 2 * (1 - e.Alpha) * w[j];
+                break;
+            case LpPenalty lp:
+                for (int j = 0; j < k; j++) s[j] = w[j] == 0 ? 0 : lp.P * Math.Pow(Math.Abs(w[j]), lp.P - 1) * Math.Sign(w[j]);
+                break;
+            case LInfPenalty:
+                double m = w.Max(Math.Abs);
+                var at = Enumerable.Range(0, k).Where(j => m > 0 && Math.Abs(w[j]) == m).ToArray();
+                foreach (int j in at) s[j] = Math.Sign(w[j]) / (double)at.Length;
+                break;
+        }
+        return s;
+    }
+
+    private static double LargestCurvature(ISmoothLoss loss, double[] at)
+    {
+        int k = loss.Dimension;
+        var h = new double[k * k];
+        loss.Hessian(at, h);
+        double max = Matrix<double>.Build.Dense(k, k, (i, j) => h[i * k + j]).Evd(Symmetricity.Symmetric).EigenValues.Max(e => e.Real);
+        return max > 0 ? max : 1;
+    }
+}
