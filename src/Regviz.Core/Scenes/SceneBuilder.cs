@@ -30,9 +30,17 @@ public static class SceneBuilder
         var ball = radius > 0 ? penalty.LevelSet(touchingValue) : [];
         var start = options.Trace is { } tr ? tr.Start ?? ls ?? [0.0, 0.0] : null;
 
+        var trace = options.Trace is { } t2
+            ? Traces.OptimiserTraces.Run(q, penalty, optimum.Lambda, t2.Method, start!, t2.Steps, w)
+            : null;
+
         var anchors = new List<(double, double)> { (0.0, 0.0), (w[0], w[1]) };
         if (ls is not null) anchors.Add((ls[0], ls[1]));
-        if (start is not null) anchors.Add((start[0], start[1]));
+        var core = PlaneRange.Around(anchors.Concat(ball), 0.12);
+        // the trace's iterates are in view too, unless it ran away (then the view would show nothing else)
+        if (trace is not null)
+            anchors.AddRange(trace.Iterates.Select(p => (p[0], p[1]))
+                .Where(p => trace.Diverged is false || (Math.Abs(p.Item1) < 3 * core.Width && Math.Abs(p.Item2) < 3 * core.Height)));
         var range = (options.Range ?? PlaneRange.Around(anchors.Concat(ball), 0.12)).WithAspect(options.Aspect, 1);
 
         var grid = spec.Quadratic is { } quadratic ? LossGrid(quadratic, range, options.Grid) : GeneralGrid(q, range, options.Grid);
@@ -55,9 +63,6 @@ public static class SceneBuilder
         var touchingNorm = radius > 0 ? norms.FirstOrDefault(c => c.Level == touchingValue) : null;
 
         var path = options.Path ? PathSampler.Sample(spec) : null;
-        var trace = options.Trace is { } t2
-            ? Traces.OptimiserTraces.Run(q, penalty, optimum.Lambda, t2.Method, start!, t2.Steps, w)
-            : null;
         string? note = spec.IsLeastSquares ? null
             : spec.Model == Models.ModelKind.Exp ? $"model w1·exp(w2·x), {spec.LossKind.Name()} loss" : $"{spec.LossKind.Name()} loss";
         return new ContourScene(range, spec.FeatureNames, penalty, optimum, ls, loss, norms, touchingLoss, touchingNorm, path)
