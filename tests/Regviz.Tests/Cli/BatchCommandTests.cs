@@ -29,7 +29,7 @@ public class BatchCommandTests : IDisposable
         var r = CliRunner.Run("batch", Path.Combine(Repo(), "samples", "blog", "figures.yaml"),
             "--check", Path.Combine(Repo(), "samples", "blog", "golden"), "--out", out_, "--tolerance", "1.0");
         Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
-        Assert.Contains("8 figures", r.Stdout);
+        Assert.Contains("13 figures", r.Stdout);
         Assert.Contains("0 differ from their golden", r.Stdout);
     }
 
