@@ -28,19 +28,13 @@ public static class GridPath
         double lambdaMax = PathSampler.LambdaMax(loss, penalty) ?? lassoMax / 0.001;
         var lambdas = Enumerable.Range(0, count).Select(i => lambdaMax * Math.Pow(ratio, (double)i / (count - 1))).ToArray();
 
-        if (spec.Quadratic is { } q && penalty is L1Penalty or LpPenalty { P: 1 })
+        if (spec.Quadratic is { } q && penalty.ElasticNetAlpha == 1)
         {
             var knots = LassoHomotopy.Knots(q);
             return new RegularisationPath(lambdaMax, lambdas.Select(l => new PathPoint(l, LassoHomotopy.At(knots, l))).ToArray(), knots);
         }
 
-        double? alpha = penalty switch
-        {
-            L1Penalty or LpPenalty { P: 1 } => 1,
-            L2Penalty or LpPenalty { P: 2 } => 0,
-            ElasticNetPenalty e => e.Alpha,
-            _ => null,
-        };
+        double? alpha = penalty.ElasticNetAlpha;
         var points = new PathPoint[count];
         var warm = new double[loss.Dimension];
         for (int i = 0; i < count; i++)

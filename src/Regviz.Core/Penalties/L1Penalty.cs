@@ -4,6 +4,7 @@ namespace Regviz.Core.Penalties;
 public sealed class L1Penalty : Penalty
 {
     public override NormKind Kind => NormKind.L1;
+    public override double? ElasticNetAlpha => 1;
 
     public override double Value(ReadOnlySpan<double> w)
     {

@@ -4,6 +4,7 @@ namespace Regviz.Core.Penalties;
 public sealed class L2Penalty : Penalty
 {
     public override NormKind Kind => NormKind.L2;
+    public override double? ElasticNetAlpha => 0;
 
     public override double Value(ReadOnlySpan<double> w)
     {

@@ -24,6 +24,12 @@ public abstract class Penalty
     /// <summary>prox_{tP}(v) = argmin_x ½‖x − v‖² + t·P(x), written into <paramref name="result"/>.</summary>
     public abstract void Prox(ReadOnlySpan<double> v, double t, Span<double> result);
 
+    /// <summary>
+    /// α when this penalty is α‖w‖₁ + (1−α)‖w‖² (l1: 1, l2: 0, elastic net: its α, lp with p = 1 or 2 likewise),
+    /// else null: the family the coordinate-descent and proximal-Newton solvers handle exactly.
+    /// </summary>
+    public virtual double? ElasticNetAlpha => null;
+
     /// <summary>A short description for titles and tables, e.g. "elasticnet (α = 0.5)".</summary>
     public virtual string Describe() => Kind.Name();
 

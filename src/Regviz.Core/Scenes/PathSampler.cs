@@ -38,7 +38,7 @@ public static class PathSampler
     public static IReadOnlyList<PathPoint> Sample(ProblemSpec spec, int count = 120)
     {
         var penalty = spec.Penalty;
-        if (spec.Quadratic is { } q && penalty is L1Penalty or LpPenalty { P: 1 })
+        if (spec.Quadratic is { } q && penalty.ElasticNetAlpha == 1)
             return Paths.LassoHomotopy.Knots(q).Reverse().ToArray();
         var lambdas = new List<double>();
         if (spec.Unregularised() is not null) lambdas.Add(0);

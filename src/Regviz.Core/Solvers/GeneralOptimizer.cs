@@ -45,22 +45,17 @@ public static class GeneralOptimizer
     public static (double[] Weights, string Method) Solve(ISmoothLoss loss, Penalty penalty, double lambda)
     {
         int k = loss.Dimension;
-        double? alpha = penalty switch
-        {
-            L1Penalty or LpPenalty { P: 1 } => 1,
-            L2Penalty or LpPenalty { P: 2 } => 0,
-            ElasticNetPenalty e => e.Alpha,
-            _ => null,
-        };
+        double? alpha = penalty.ElasticNetAlpha;
         double[] Local(double[] start) => alpha is { } a
             ? ProximalNewton.Solve(loss, lambda, a, start)
-            : GeneralProximalGradient.Minimise(loss, penalty, lambda, start, accelerate: loss.IsConvex && penalty.IsConvex);
+            : ReducedNewton.Polish(loss, penalty, lambda,
+                GeneralProximalGradient.Minimise(loss, penalty, lambda, start, accelerate: loss.IsConvex && penalty.IsConvex));
 
         if (loss.IsConvex && penalty.IsConvex)
         {
             if (lambda == 0 && loss is ModelLoss && Diverges(loss))
                 throw new InputException("--lambda 0: the classes are separable, so the unregularised logistic optimum is at infinity; use λ > 0");
-            return (Local(new double[k]), alpha is null ? "accelerated proximal gradient" : "proximal Newton (coordinate-descent subproblems)");
+            return (Local(new double[k]), alpha is null ? "accelerated proximal gradient + Newton on the structure" : "proximal Newton (coordinate-descent subproblems)");
         }
         var box = Box(loss, penalty, lambda);
         return (PlaneSearch.Solve(loss, penalty, lambda, Local, box), "global search over the plane + local polish");

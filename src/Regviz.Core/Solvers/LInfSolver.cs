@@ -19,7 +19,7 @@ public static class LInfSolver
         if (q.Cross.Sum(Math.Abs) <= mu / 2) return new double[k];
 
         var start = UnregularisedSolver.Solve(q);
-        var approx = ProximalGradient.Minimise(q, new LInfPenalty(), mu, start, accelerate: true);
+        var approx = GeneralProximalGradient.Minimise(q, new LInfPenalty(), mu * q.Scale, start, accelerate: true, Lipschitz(q));
         double m = approx.Max(Math.Abs);
         for (double tol = 1e-3; tol >= 1e-12; tol /= 10)
         {
@@ -28,6 +28,9 @@ public static class LInfSolver
         }
         return approx;
     }
+
+    /// <summary>∇D = 2·scale·(Gw − c) is Lipschitz with constant 2·scale·λ_max(G).</summary>
+    internal static double Lipschitz(QuadraticLoss q) => 2 * q.Scale * Dense.MaxEigenvalue(q);
 
     private static double[]? TryStructure(QuadraticLoss q, double mu, int[] max, double[] approx)
     {

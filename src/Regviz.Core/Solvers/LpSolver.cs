@@ -22,7 +22,7 @@ public static class LpSolver
         if (penalty.P > 1)
         {
             var ridge = RidgeSolver.Solve(q, mu);
-            var approx = ProximalGradient.Minimise(q, penalty, mu, ridge, accelerate: true);
+            var approx = GeneralProximalGradient.Minimise(q, penalty, mu * q.Scale, ridge, accelerate: true, LInfSolver.Lipschitz(q));
             return NewtonOnSupport(q, penalty, mu, approx);
         }
         return q.Dimension == 2 ? GlobalInPlane(q, penalty, mu) : BestOfStarts(q, penalty, mu);
@@ -99,7 +99,7 @@ public static class LpSolver
             CoordinateDescentSolver.Solve(q, mu / 2, 0),
         };
         return starts
-            .Select(s => NewtonOnSupport(q, penalty, mu, ProximalGradient.Minimise(q, penalty, mu, s, accelerate: false)))
+            .Select(s => NewtonOnSupport(q, penalty, mu, GeneralProximalGradient.Minimise(q, penalty, mu * q.Scale, s, accelerate: false, LInfSolver.Lipschitz(q))))
             .MinBy(w => Objective(q, penalty, mu, w))!;
     }
 

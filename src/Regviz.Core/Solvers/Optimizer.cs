@@ -29,12 +29,9 @@ public static class Optimizer
     internal static (double[] Weights, string Method) SolveNormalised(QuadraticLoss q, Penalty penalty, double mu) =>
         mu == 0 ? (UnregularisedSolver.Solve(q), "least squares (Cholesky)") : penalty switch
         {
-            L1Penalty => (CoordinateDescentSolver.Solve(q, mu / 2, 0), "coordinate descent + exact active-set finish"),
-            LpPenalty { P: 1 } => (CoordinateDescentSolver.Solve(q, mu / 2, 0), "coordinate descent + exact active-set finish"),
-            ElasticNetPenalty e => (CoordinateDescentSolver.Solve(q, mu * e.Alpha / 2, mu * (1 - e.Alpha)),
+            { ElasticNetAlpha: 0 } => (RidgeSolver.Solve(q, mu), "closed form (Cholesky)"),
+            { ElasticNetAlpha: { } a } => (CoordinateDescentSolver.Solve(q, mu * a / 2, mu * (1 - a)),
                 "coordinate descent + exact active-set finish"),
-            L2Penalty => (RidgeSolver.Solve(q, mu), "closed form (Cholesky)"),
-            LpPenalty { P: 2 } => (RidgeSolver.Solve(q, mu), "closed form (Cholesky)"),
             LpPenalty lp => (LpSolver.Solve(q, lp, mu), lp.P > 1 ? "FISTA + Newton"
                 : q.Dimension == 2 ? "global search over the plane + Newton" : "proximal gradient from 3 starts + Newton (local)"),
             LInfPenalty => (LInfSolver.Solve(q, mu), "FISTA + exact active-set finish"),

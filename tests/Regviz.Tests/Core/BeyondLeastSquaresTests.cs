@@ -77,6 +77,49 @@ public class BeyondLeastSquaresTests
         }, iter: 40);
     }
 
+    /// <summary>∇D of the logistic loss without intercept, from the definition: (1/n)Σ(σ(x·w) − y)x.</summary>
+    private static double[] LogisticGradient(Dataset d, double[] w)
+    {
+        var g = new double[d.Features];
+        for (int i = 0; i < d.Rows; i++)
+        {
+            double z = 0;
+            for (int j = 0; j < d.Features; j++) z += d.Columns[j][i] * w[j];
+            double r = 1 / (1 + Math.Exp(-z)) - d.Target[i];
+            for (int j = 0; j < d.Features; j++) g[j] += r * d.Columns[j][i] / d.Rows;
+        }
+        return g;
+    }
+
+    [Theory]
+    [InlineData(3UL, 0.05)]
+    [InlineData(8UL, 0.2)]
+    [InlineData(21UL, 0.1)]
+    public void Logistic_linf_optimum_satisfies_its_subgradient_conditions(ulong seed, double lambda)
+    {
+        var d = Binary(seed, 60, 3);
+        var w = new ProblemSpec(d, LossKind.Logistic, false, new LInfPenalty(), lambda, null).Solve().Weights;
+        var s = LogisticGradient(d, w).Select(v => -v / lambda).ToArray(); // must lie in ∂‖w‖∞
+        double m = w.Max(Math.Abs);
+        double l1 = 0;
+        for (int j = 0; j < w.Length; j++)
+        {
+            if (Math.Abs(w[j]) >= m * (1 - 1e-9)) { Assert.True(s[j] * Math.Sign(w[j]) >= -1e-9); l1 += Math.Abs(s[j]); }
+            else Assert.True(Math.Abs(s[j]) <= 1e-9, $"free coordinate {j}: {s[j]:E2}");
+        }
+        Assert.Equal(1.0, l1, 9);
+    }
+
+    [Fact]
+    public void Logistic_lp_above_one_is_stationary()
+    {
+        var d = Binary(4, 60, 3);
+        var w = new ProblemSpec(d, LossKind.Logistic, false, new LpPenalty(1.5), 0.1, null).Solve().Weights;
+        var g = LogisticGradient(d, w);
+        for (int j = 0; j < w.Length; j++)
+            Assert.True(Math.Abs(g[j] + 0.1 * 1.5 * Math.Sqrt(Math.Abs(w[j])) * Math.Sign(w[j])) <= 1e-10, $"coordinate {j}");
+    }
+
     [Fact]
     public void Logistic_l1_zeroes_x2_of_the_built_in_data_exactly()
     {
