@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace Regviz.Tests.Cli;
@@ -10,8 +9,6 @@ public class BatchCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Repo([CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
 
     private string Manifest(string yaml)
     {
@@ -26,8 +23,8 @@ public class BatchCommandTests : IDisposable
     public void Blog_manifest_matches_its_committed_goldens()
     {
         string out_ = Path.Combine(_dir, "out");
-        var r = CliRunner.Run("batch", Path.Combine(Repo(), "samples", "blog", "figures.yaml"),
-            "--check", Path.Combine(Repo(), "samples", "blog", "golden"), "--out", out_, "--tolerance", "1.0");
+        var r = CliRunner.Run("batch", Support.Repository.Path("samples", "blog", "figures.yaml"),
+            "--check", Support.Repository.Path("samples", "blog", "golden"), "--out", out_, "--tolerance", "1.0");
         Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
         Assert.Contains("13 figures", r.Stdout);
         Assert.Contains("0 differ from their golden", r.Stdout);
@@ -108,6 +105,25 @@ public class BatchCommandTests : IDisposable
         Assert.Matches(@"a\.png\s+-\s+MISSING GOLDEN", r.Stdout);
         Assert.Matches(@"b\.png\s+[0-9.]+\s+DIFFERENT", r.Stdout);
         Assert.True(File.Exists(Path.Combine(diffs, "b-diff.png")));
+    }
+
+    [Fact]
+    public void Golden_of_another_size_or_unreadable_is_a_difference_named_in_the_table()
+    {
+        var m = Manifest($$"""
+            figures:
+              - { out: a.png, args: norm --size 200x200 }
+              - { out: b.png, args: norm --size 200x200 }
+            """);
+        string golden = Path.Combine(_dir, "golden");
+        Directory.CreateDirectory(golden);
+        Assert.Equal(0, CliRunner.Run("batch", m, "--out", Path.Combine(_dir, "g"), "--jobs", "1").ExitCode);
+        Assert.Equal(0, CliRunner.Run("norm", "--size", "200x210", "--out", Path.Combine(golden, "a.png")).ExitCode);
+        File.WriteAllText(Path.Combine(golden, "b.png"), "not a png");
+        var r = CliRunner.Run("batch", m, "--check", golden);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("sizes differ: expected 200x210, actual 200x200", r.Stdout);
+        Assert.Matches(@"b\.png\s+-\s+UNREADABLE GOLDEN", r.Stdout);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Regviz.Plotting;
 using Xunit;
 
@@ -17,8 +16,7 @@ internal static class Golden
     /// </summary>
     public const double Tolerance = 1.0;
 
-    public static string Folder([CallerFilePath] string here = "") =>
-        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(here))!, "Golden");
+    public static string Folder() => Support.Repository.Path("tests", "Regviz.Tests", "Golden");
 
     public static void AssertMatches(string name, byte[] actual)
     {
