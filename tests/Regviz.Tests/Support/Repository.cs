@@ -9,7 +9,7 @@ internal static class Repository
     private static readonly Lazy<string> RootPath = new(() =>
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "RegularizationDemo.sln"))) return dir.FullName;
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "RegularizationDemo.sln"))) return dir.FullName;
         throw new DirectoryNotFoundException($"no RegularizationDemo.sln above {AppContext.BaseDirectory}");
     });
 
