@@ -35,13 +35,14 @@ public static class PathSampler
         return g;
     }
 
-    public static IReadOnlyList<PathPoint> Sample(ProblemSpec spec, int count = 120)
+    /// <param name="unregularised">The λ = 0 optimum when the caller has it (null: none exists), so it is not solved twice.</param>
+    public static IReadOnlyList<PathPoint> Sample(ProblemSpec spec, double[]? unregularised, int count = 120)
     {
         var penalty = spec.Penalty;
         if (spec.Quadratic is { } q && penalty.ElasticNetAlpha == 1)
             return Paths.LassoHomotopy.Knots(q).Reverse().ToArray();
         var lambdas = new List<double>();
-        if (spec.Unregularised() is not null) lambdas.Add(0);
+        if (unregularised is not null) lambdas.Add(0);
         if (LambdaMax(spec.Loss, penalty) is { } max)
         {
             for (int k = 1; k <= count; k++) lambdas.Add(max * k / count);
@@ -53,7 +54,7 @@ public static class PathSampler
             for (int k = 0; k < count; k++) lambdas.Add(start * Math.Pow(end / start, (double)k / (count - 1)));
         }
         var points = new PathPoint[lambdas.Count];
-        Parallel.For(0, lambdas.Count, k => points[k] = new PathPoint(lambdas[k], spec.WeightsAt(lambdas[k])));
+        Parallel.For(0, lambdas.Count, k => points[k] = new PathPoint(lambdas[k], lambdas[k] == 0 ? unregularised! : spec.WeightsAt(lambdas[k])));
         return points;
     }
 }

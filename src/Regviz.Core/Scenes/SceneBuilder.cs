@@ -62,7 +62,7 @@ public static class SceneBuilder
             .ToList();
         var touchingNorm = radius > 0 ? norms.FirstOrDefault(c => c.Level == touchingValue) : null;
 
-        var path = options.Path ? PathSampler.Sample(spec) : null;
+        var path = options.Path ? PathSampler.Sample(spec, ls) : null;
         string? note = spec.IsLeastSquares ? null
             : spec.Model == Models.ModelKind.Exp ? $"model w1·exp(w2·x), {spec.LossKind.Name()} loss" : $"{spec.LossKind.Name()} loss";
         return new ContourScene(range, spec.FeatureNames, penalty, optimum, ls, loss, norms, touchingLoss, touchingNorm, path)

@@ -53,9 +53,10 @@ public static class GeneralOptimizer
 
         if (loss.IsConvex && penalty.IsConvex)
         {
-            if (lambda == 0 && loss is ModelLoss && Diverges(loss))
+            var w = Local(new double[k]);
+            if (lambda == 0 && RanAway(loss, w))
                 throw new InputException("--lambda 0: the classes are separable, so the unregularised logistic optimum is at infinity; use λ > 0");
-            return (Local(new double[k]), alpha is null ? "accelerated proximal gradient + Newton on the structure" : "proximal Newton (coordinate-descent subproblems)");
+            return (w, alpha is null ? "accelerated proximal gradient + Newton on the structure" : "proximal Newton (coordinate-descent subproblems)");
         }
         var box = Box(loss, penalty, lambda);
         return (PlaneSearch.Solve(loss, penalty, lambda, Local, box), "global search over the plane + local polish");
@@ -74,9 +75,6 @@ public static class GeneralOptimizer
     /// Separable classes: the logistic loss can be driven towards its infimum 0 but never reaches it, so the
     /// unregularised iterates run away while D collapses towards zero.
     /// </summary>
-    private static bool Diverges(ISmoothLoss loss)
-    {
-        var w = ProximalNewton.Solve(loss, 0, 1, new double[loss.Dimension]);
-        return w.Any(v => !double.IsFinite(v) || Math.Abs(v) > 1e6) || loss.Value(w) < 1e-6;
-    }
+    private static bool RanAway(ISmoothLoss loss, double[] w) =>
+        w.Any(v => !double.IsFinite(v) || Math.Abs(v) > 1e6) || loss.Value(w) < 1e-6;
 }
