@@ -13,9 +13,11 @@ public static class MarchingSquares
         int horizontalEdges = n * cells;
         var v = grid.Values;
         var segments = new List<(int A, int B)>();
+        var (rowMin, rowMax) = grid.CellRowRanges;
 
         for (int j = 0; j < cells; j++)
         {
+            if (level < rowMin[j] || level >= rowMax[j]) continue; // every corner on one side: nothing crosses
             for (int i = 0; i < cells; i++)
             {
                 double a = v[j * n + i], b = v[j * n + i + 1], c = v[(j + 1) * n + i + 1], d = v[(j + 1) * n + i];

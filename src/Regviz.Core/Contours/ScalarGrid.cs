@@ -12,6 +12,7 @@ public sealed class ScalarGrid
         Range = range;
         Cells = cells;
         Values = values;
+        _rowRanges = new Lazy<(double[], double[])>(RowRanges, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public PlaneRange Range { get; }
@@ -23,6 +24,36 @@ public sealed class ScalarGrid
     public double X(int i) => Range.X0 + i * Dx;
     public double Y(int j) => Range.Y0 + j * Dy;
     public double this[int i, int j] => Values[j * Nodes + i];
+
+    /// <summary>
+    /// For each row of cells (between node rows j and j + 1), the smallest and largest value on it, computed once:
+    /// a level outside that range crosses no cell of the row, so tracing can skip the row whole.
+    /// </summary>
+    public (double[] Min, double[] Max) CellRowRanges => _rowRanges.Value;
+
+    // levels are traced in parallel: compute once, publish once
+    private readonly Lazy<(double[] Min, double[] Max)> _rowRanges;
+
+    private (double[] Min, double[] Max) RowRanges()
+    {
+        var nodeMin = new double[Nodes];
+        var nodeMax = new double[Nodes];
+        for (int j = 0; j < Nodes; j++)
+        {
+            var row = Values.AsSpan(j * Nodes, Nodes);
+            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+            foreach (double v in row) { lo = Math.Min(lo, v); hi = Math.Max(hi, v); }
+            (nodeMin[j], nodeMax[j]) = (lo, hi);
+        }
+        var min = new double[Cells];
+        var max = new double[Cells];
+        for (int j = 0; j < Cells; j++)
+        {
+            min[j] = Math.Min(nodeMin[j], nodeMin[j + 1]);
+            max[j] = Math.Max(nodeMax[j], nodeMax[j + 1]);
+        }
+        return (min, max);
+    }
 
     /// <summary>Evaluates f at every node, one row per task across cores (rows are independent).</summary>
     public static ScalarGrid Evaluate(PlaneRange range, int cells, Action<double, double, double, Span<double>> row)
