@@ -48,8 +48,9 @@ public static class SceneBuilder
         double dMin = Math.Min(ls is null ? double.PositiveInfinity : q.Value(ls), grid.Values.Min());
         // a quadratic's largest visible value is at a corner of the view; a logistic or exponential surface can
         // climb by orders of magnitude there, so spread its levels up to the median value instead
-        var finite = grid.Values.Where(v => v < double.MaxValue).ToArray();
-        double dMax = spec.Quadratic is not null ? finite.Max() : Median(finite);
+        double dMax = spec.Quadratic is not null
+            ? grid.Values.Max()
+            : Median(grid.Values.Where(v => v < double.MaxValue).ToArray());
         var lossLevels = LevelChooser.Quadratic(dMin, dOpt, dMax, options.Levels);
         // levels are independent: trace them on every core
         var loss = lossLevels.AsParallel().AsOrdered().Select(l => new ContourLevel(l, MarchingSquares.Trace(grid, l))).ToList();
@@ -110,9 +111,8 @@ public static class SceneBuilder
 
     private static double Median(double[] values)
     {
-        var sorted = (double[])values.Clone();
-        Array.Sort(sorted);
-        return sorted[sorted.Length / 2];
+        Array.Sort(values);
+        return values[values.Length / 2];
     }
 
     private static (double X, double Y)[] Corners(PlaneRange r) =>
