@@ -20,7 +20,7 @@ internal static class SparsityCommand
 
     public static Command Create()
     {
-        var trials = new Option<long>("--trials") { Description = "How many random losses", DefaultValueFactory = _ => 10_000, HelpName = "N" };
+        var trials = new Option<long>("--trials") { Description = "How many random losses. " + Distribution, DefaultValueFactory = _ => 10_000, HelpName = "N" };
         var seed = new Option<ulong>("--seed") { Description = "Seed: the same seed gives the same numbers and the same PNG", DefaultValueFactory = _ => 1, HelpName = "S" };
         var norms = new Option<string>("--norms") { Description = "Norms to compare, comma-separated", DefaultValueFactory = _ => "l1,l2,elasticnet,linf", HelpName = "l1,l2,.." };
         var radius = NumberOptions.Nullable("--radius", "Constrained form, ball N(w) ≤ t (default: t = 1)", "t");
@@ -28,7 +28,7 @@ internal static class SparsityCommand
         var alpha = NumberOptions.Required("--alpha", 0.5, "Elastic-net mixing α in [0, 1]", "α");
         var p = NumberOptions.Required("--p", 0.5, "Exponent of lp", "p");
         var figure = new FigureOptions();
-        var command = new Command("sparsity", "Monte Carlo: how often is a coefficient exactly zero at the optimum, per norm? " + Distribution);
+        var command = new Command("sparsity", "Monte Carlo: how often is a coefficient exactly zero at the optimum, per norm?");
         foreach (var o in new Option[] { trials, seed, norms, radius, lambda, alpha, p }) command.Options.Add(o);
         figure.AddTo(command, plane: false);
 
