@@ -32,7 +32,7 @@ internal static class BatchCommand
             int n = result.GetValue(jobs);
             if (n < 1 || n > 256) throw new InputException($"--jobs: {n} is outside 1..256");
             double t = result.GetValue(tolerance);
-            if (t < 0) throw new InputException($"--tolerance: {Text.Number(t)} must be ≥ 0");
+            if (t < 0) throw new InputException($"--tolerance: {RegularisationForm.RoundTrip(t)} must be ≥ 0");
             string? golden = result.GetValue(check);
             bool regenerate = result.GetValue(update);
             if (regenerate && golden is null) throw new InputException("--update goes with --check GOLDEN_DIR (it regenerates those goldens)");

@@ -28,7 +28,7 @@ internal static class CompareCommand
         {
             var stdout = result.InvocationConfiguration.Output;
             double t = result.GetValue(tolerance);
-            if (t < 0) throw new InputException($"--tolerance: {Text.Number(t)} must be ≥ 0");
+            if (t < 0) throw new InputException($"--tolerance: {RegularisationForm.RoundTrip(t)} must be ≥ 0");
             var e = Load(result.GetValue(expected)!, "EXPECTED");
             var a = Load(result.GetValue(actual)!, "ACTUAL");
             var d = ImageComparison.Compare(e, a);
@@ -53,7 +53,7 @@ internal static class CompareCommand
             if (result.GetValue(json) != "-")
                 stdout.WriteLine(d.SizesDiffer
                     ? $"different: {d.SizeNote}"
-                    : $"{(same ? "same" : "different")}: rms {d.Rms:0.####} (tolerance {Text.Number(t)}), {d.DifferentPixels} of {(long)d.Width * d.Height} pixels differ");
+                    : $"{(same ? "same" : "different")}: rms {d.Rms:0.####} (tolerance {RegularisationForm.RoundTrip(t)}), {d.DifferentPixels} of {(long)d.Width * d.Height} pixels differ");
             return same ? RegvizApp.Ok : RegvizApp.Difference;
         });
         return command;

@@ -39,9 +39,7 @@ internal static class SparsityCommand
             var penalties = result.GetValue(norms)!.Split(',', StringSplitOptions.TrimEntries)
                 .Select(n => Penalty.Create(NormKinds.Parse(n), result.GetValue(alpha), result.GetValue(p))).ToArray();
             double? t = result.GetValue(radius), l = result.GetValue(lambda);
-            if (t is not null && l is not null) throw new InputException("--lambda and --radius cannot be used together (penalised or constrained form: pick one)");
-            if (t is { } tv && tv <= 0) throw new InputException($"--radius: {Text.Number(tv)} must be > 0");
-            if (l is { } lv && lv < 0) throw new InputException($"--lambda: {Text.Number(lv)} must be ≥ 0");
+            RegularisationForm.Check(l, t);
             bool sizeGiven = result.GetResult(figure.Size) is { Implicit: false };
             var f = figure.Bind(result);
             var style = sizeGiven ? f.Style : f.Style with { Width = 560 * penalties.Length, Height = 620 };

@@ -42,12 +42,7 @@ internal sealed class ProblemOptions
         var model = Regviz.Core.Models.ModelKinds.Parse(result.GetValue(Model)!);
         double? lambda = result.GetValue(Lambda);
         double? radius = result.GetValue(Radius);
-        if (lambda is not null && radius is not null)
-            throw new InputException("--lambda and --radius cannot be used together (penalised or constrained form: pick one)");
-        if (lambda is { } l && (!double.IsFinite(l) || l < 0))
-            throw new InputException($"--lambda: {Text.Number(l)} is not allowed (a finite number ≥ 0 is required)");
-        if (radius is { } t && (!double.IsFinite(t) || t <= 0))
-            throw new InputException($"--radius: {Text.Number(t)} is not allowed (a finite number > 0 is required)");
+        RegularisationForm.Check(lambda, radius);
         if (radius is null) lambda ??= DefaultLambda;
         var penalty = Penalty.Create(norm, result.GetValue(Alpha), result.GetValue(P));
         var data = LoadData(result, loss, model);

@@ -14,8 +14,7 @@ public sealed class ProblemSpec
 {
     public ProblemSpec(Dataset data, LossKind loss, bool intercept, Penalty penalty, double? lambda, double? radius, ModelKind model = ModelKind.Linear)
     {
-        if (lambda is not null && radius is not null)
-            throw new InputException("--lambda and --radius cannot be used together (penalised or constrained form: pick one)");
+        RegularisationForm.Check(lambda, radius);
         Data = data;
         LossKind = loss;
         Intercept = intercept;

@@ -16,8 +16,7 @@ internal static class ConstrainedSolver
 {
     public static Solution Solve(QuadraticLoss q, Penalty penalty, double radius)
     {
-        if (!double.IsFinite(radius) || radius <= 0)
-            throw new InputException($"--radius: {Optimizer.Format(radius)} is not allowed (a finite number > 0 is required)");
+        RegularisationForm.CheckRadius(radius);
         var ols = UnregularisedSolver.Solve(q);
         if (penalty.Norm(ols) <= radius)
             return Optimizer.Describe(q, penalty, ols, 0, radius, "least squares (inside the ball)");

@@ -13,8 +13,7 @@ public static class GeneralOptimizer
 {
     public static Solution Penalised(ISmoothLoss loss, Penalty penalty, double lambda)
     {
-        if (!double.IsFinite(lambda) || lambda < 0)
-            throw new InputException($"--lambda: {Optimizer.Format(lambda)} is not allowed (a finite number ≥ 0 is required)");
+        RegularisationForm.CheckLambda(lambda);
         var (w, method) = Solve(loss, penalty, lambda);
         double data = loss.Value(w), pen = penalty.Value(w);
         return new Solution(w, loss.InterceptFor(w), lambda, null, data + lambda * pen, data, pen, method);
@@ -22,8 +21,7 @@ public static class GeneralOptimizer
 
     public static Solution Constrained(ISmoothLoss loss, Penalty penalty, double radius)
     {
-        if (!double.IsFinite(radius) || radius <= 0)
-            throw new InputException($"--radius: {Optimizer.Format(radius)} is not allowed (a finite number > 0 is required)");
+        RegularisationForm.CheckRadius(radius);
         if (!loss.IsConvex || !penalty.IsConvex)
             throw new InputException("--radius: the constrained form needs a convex problem here (a linear model and a convex penalty); use --lambda");
         double Norm(double l) => penalty.Norm(Solve(loss, penalty, l).Weights);

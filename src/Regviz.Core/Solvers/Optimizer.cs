@@ -12,8 +12,7 @@ public static class Optimizer
     /// <summary>minimise J(w) = D(w) + λP(w).</summary>
     public static Solution Penalised(QuadraticLoss q, Penalty penalty, double lambda)
     {
-        if (!double.IsFinite(lambda) || lambda < 0)
-            throw new InputException($"--lambda: {Format(lambda)} is not allowed (a finite number ≥ 0 is required)");
+        RegularisationForm.CheckLambda(lambda);
         double mu = lambda / q.Scale;
         if (mu == 0 && !UnregularisedSolver.IsUnique(q))
             throw new InputException(
@@ -45,6 +44,4 @@ public static class Optimizer
         double objective = radius is null ? data + lambda * pen : data;
         return new Solution(w, q.InterceptFor(w), lambda, radius, objective, data, pen, method);
     }
-
-    internal static string Format(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -29,7 +29,7 @@ public class SparsityCommandTests : IDisposable
     [Theory]
     [InlineData("--norms", "l1,l9", "--norm: unknown norm 'l9'")]
     [InlineData("--trials", "0", "--trials: 0 is outside")]
-    [InlineData("--radius", "-1", "--radius: -1 must be > 0")]
+    [InlineData("--radius", "-1", "--radius: -1 is not allowed")]
     [InlineData("--out", "x.svg", "the sparsity figure is PNG only")]
     public void Bad_input_is_exit_2(string option, string value, string expected)
     {
