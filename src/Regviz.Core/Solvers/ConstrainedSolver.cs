@@ -6,8 +6,8 @@ namespace Regviz.Core.Solvers;
 
 /// <summary>
 /// minimise D(w) subject to N(w) ≤ t. If the least-squares optimum is inside the ball it is the answer
-/// (λ = 0). Otherwise, for convex penalties, the optimum is the penalised one at the μ where N(w(μ)) = t:
-/// N(w(μ)) falls monotonically, so μ is bracketed and bisected to machine precision (for l1 the last step
+/// (λ = 0). Otherwise, for convex penalties, the optimum is the penalised one at the μ where N(w(μ)) = t,
+/// found by <see cref="MultiplierSearch"/> to machine precision (for l1 the last step
 /// is exact, since w is affine in μ while the active set holds). For lp with p &lt; 1 in the plane the
 /// ball's boundary is searched directly, quadrant by quadrant, because the penalised form cannot reach
 /// every boundary point of a non-convex ball.
@@ -30,19 +30,8 @@ internal static class ConstrainedSolver
             return Optimizer.Describe(q, penalty, wb, EquivalentLambda(q, lp, wb), radius, "search along the ball's boundary");
         }
 
-        double Norm(double mu) => penalty.Norm(Optimizer.SolveNormalised(q, penalty, mu).Weights);
-        double hi = 1;
-        while (Norm(hi) > radius) hi *= 4;
-        double lo = hi;
-        while (Norm(lo) <= radius && lo > 1e-300) lo /= 4;
-        for (int i = 0; i < 400 && hi > lo * (1 + 4e-16); i++)
-        {
-            double mid = Math.Sqrt(lo * hi);
-            if (mid <= lo || mid >= hi) break;
-            if (Norm(mid) > radius) lo = mid; else hi = mid;
-        }
-        double muStar = hi;
-        var (w, method) = Optimizer.SolveNormalised(q, penalty, hi);
+        double muStar = MultiplierSearch.Smallest(mu => penalty.Norm(Optimizer.SolveNormalised(q, penalty, mu).Weights), radius);
+        var (w, method) = Optimizer.SolveNormalised(q, penalty, muStar);
         if (penalty is L1Penalty && ExactL1(q, w, radius) is { } exact)
             (muStar, w) = exact;
         return Optimizer.Describe(q, penalty, w, muStar * q.Scale, radius, method + ", multiplier by bisection");

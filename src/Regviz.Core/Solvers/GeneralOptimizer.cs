@@ -24,17 +24,7 @@ public static class GeneralOptimizer
         RegularisationForm.CheckRadius(radius);
         if (!loss.IsConvex || !penalty.IsConvex)
             throw new InputException("--radius: the constrained form needs a convex problem here (a linear model and a convex penalty); use --lambda");
-        double Norm(double l) => penalty.Norm(Solve(loss, penalty, l).Weights);
-        double hi = 1e-3;
-        while (Norm(hi) > radius) hi *= 4;
-        double lo = hi;
-        while (Norm(lo) <= radius && lo > 1e-12) lo /= 4;
-        if (Norm(lo) <= radius) lo = 0;
-        for (int i = 0; i < 200 && hi - lo > 1e-14 * hi; i++)
-        {
-            double mid = lo == 0 ? hi / 2 : Math.Sqrt(lo * hi);
-            if (Norm(mid) > radius) lo = mid; else hi = mid;
-        }
+        double hi = MultiplierSearch.Smallest(l => penalty.Norm(Solve(loss, penalty, l).Weights), radius, start: 1e-3);
         var (w, method) = Solve(loss, penalty, hi);
         double data = loss.Value(w);
         return new Solution(w, loss.InterceptFor(w), hi, radius, data, data, penalty.Value(w), method + ", multiplier by bisection");

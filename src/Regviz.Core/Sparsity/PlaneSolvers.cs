@@ -111,19 +111,13 @@ public static class PlaneSolvers
         return best;
     }
 
-    /// <summary>min D subject to P(w) ≤ t for the elastic net: the penalised closed form, with λ found by bisection (P(w(λ)) falls monotonically).</summary>
+    /// <summary>min D subject to P(w) ≤ t for the elastic net: the penalised closed form at the λ <see cref="Solvers.MultiplierSearch"/> finds.</summary>
     public static (double X, double Y) ElasticNetBall(PlaneQuadratic q, double alpha, double t)
     {
         var pen = new ElasticNetPenalty(alpha);
         if (pen.Value([q.M1, q.M2]) <= t) return (q.M1, q.M2);
-        double lo = 0, hi = 1;
-        while (pen.Value(Pair(PenalisedElasticNet(q, hi, alpha))) > t) hi *= 2;
-        for (int i = 0; i < 200 && hi - lo > 1e-15 * hi; i++)
-        {
-            double mid = 0.5 * (lo + hi);
-            if (pen.Value(Pair(PenalisedElasticNet(q, mid, alpha))) > t) lo = mid; else hi = mid;
-        }
-        return PenalisedElasticNet(q, hi, alpha);
+        double lambda = Solvers.MultiplierSearch.Smallest(l => pen.Value(Pair(PenalisedElasticNet(q, l, alpha))), t);
+        return PenalisedElasticNet(q, lambda, alpha);
     }
 
     private static double[] Pair((double X, double Y) w) => [w.X, w.Y];

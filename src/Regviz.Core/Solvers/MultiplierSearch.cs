@@ -1,0 +1,25 @@
+namespace Regviz.Core.Solvers;
+
+/// <summary>
+/// The constrained form's multiplier: for a convex penalty the norm of the penalised optimum falls as the
+/// multiplier grows, so the smallest multiplier whose optimum lies inside the ball is bracketed by powers of 4
+/// and then bisected (geometrically, since multipliers span many decades) until the bracket is one ulp wide.
+/// </summary>
+public static class MultiplierSearch
+{
+    /// <summary>The smallest m &gt; 0 with <paramref name="normAt"/>(m) ≤ <paramref name="radius"/>, to machine precision.</summary>
+    public static double Smallest(Func<double, double> normAt, double radius, double start = 1)
+    {
+        double hi = start;
+        for (int i = 0; i < 600 && normAt(hi) > radius; i++) hi *= 4;
+        double lo = hi;
+        for (int i = 0; i < 600 && lo > 1e-300 && normAt(lo) <= radius; i++) lo /= 4;
+        for (int i = 0; i < 400 && hi > lo * (1 + 4e-16); i++)
+        {
+            double mid = Math.Sqrt(lo * hi);
+            if (mid <= lo || mid >= hi) break;
+            if (normAt(mid) > radius) lo = mid; else hi = mid;
+        }
+        return hi;
+    }
+}
