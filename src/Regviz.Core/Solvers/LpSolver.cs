@@ -23,7 +23,7 @@ public static class LpSolver
         {
             var ridge = RidgeSolver.Solve(q, mu);
             var approx = GeneralProximalGradient.Minimise(q, penalty, mu * q.Scale, ridge, accelerate: true, LInfSolver.Lipschitz(q));
-            return NewtonOnSupport(q, penalty, mu, approx);
+            return ReducedNewton.Polish(q, penalty, mu * q.Scale, approx);
         }
         return q.Dimension == 2 ? GlobalInPlane(q, penalty, mu) : BestOfStarts(q, penalty, mu);
     }
@@ -44,7 +44,7 @@ public static class LpSolver
         }
         foreach (var start in QuadrantGridMinima(q, penalty, mu))
         {
-            var polished = NewtonOnSupport(q, penalty, mu, start);
+            var polished = ReducedNewton.Polish(q, penalty, mu * q.Scale, start);
             if (polished[0] != 0 && polished[1] != 0) candidates.Add(polished);
         }
         return candidates.MinBy(w => Objective(q, penalty, mu, w))!;
@@ -99,75 +99,7 @@ public static class LpSolver
             CoordinateDescentSolver.Solve(q, mu / 2, 0),
         };
         return starts
-            .Select(s => NewtonOnSupport(q, penalty, mu, GeneralProximalGradient.Minimise(q, penalty, mu * q.Scale, s, accelerate: false, LInfSolver.Lipschitz(q))))
+            .Select(s => ReducedNewton.Polish(q, penalty, mu * q.Scale, GeneralProximalGradient.Minimise(q, penalty, mu * q.Scale, s, accelerate: false, LInfSolver.Lipschitz(q))))
             .MinBy(w => Objective(q, penalty, mu, w))!;
-    }
-
-    /// <summary>
-    /// Damped Newton on the non-zero coordinates with the zeros held at zero, keeping each sign (a step that
-    /// would cross zero is shortened). Returns the start unchanged if it cannot improve it.
-    /// </summary>
-    internal static double[] NewtonOnSupport(QuadraticLoss q, LpPenalty penalty, double mu, double[] start)
-    {
-        var support = Enumerable.Range(0, q.Dimension).Where(j => start[j] != 0).ToArray();
-        var w = (double[])start.Clone();
-        if (support.Length == 0) return w;
-        double p = penalty.P;
-        double current = Objective(q, penalty, mu, w);
-        var gw = new double[q.Dimension];
-        for (int it = 0; it < 100; it++)
-        {
-            CoordinateDescentSolver.MultiplyGram(q, w, gw);
-            int m = support.Length;
-            var grad = Vector<double>.Build.Dense(m);
-            var hess = Matrix<double>.Build.Dense(m, m);
-            for (int a = 0; a < m; a++)
-            {
-                int j = support[a];
-                double aw = Math.Abs(w[j]);
-                grad[a] = 2 * (gw[j] - q.Cross[j]) + mu * p * Math.Pow(aw, p - 1) * Math.Sign(w[j]);
-                for (int b = 0; b < m; b++) hess[a, b] = 2 * q.G(j, support[b]);
-                hess[a, a] += mu * p * (p - 1) * Math.Pow(aw, p - 2);
-            }
-            Vector<double> step;
-            try
-            {
-                var chol = hess.Cholesky(); // throws unless positive definite: then fall back to gradient descent
-                step = chol.Solve(-grad);
-            }
-            catch (ArgumentException)
-            {
-                step = -grad / (2 * Dense.MaxEigenvalue(q) + 1e-300);
-            }
-            double t = 1;
-            for (int a = 0; a < m; a++)
-            {
-                int j = support[a];
-                if (Math.Sign(w[j] + step[a]) != Math.Sign(w[j])) t = Math.Min(t, 0.5 * Math.Abs(w[j] / step[a]));
-            }
-            double[] trial = (double[])w.Clone();
-            bool improved = false;
-            for (int halving = 0; halving < 60; halving++)
-            {
-                for (int a = 0; a < m; a++) trial[support[a]] = w[support[a]] + t * step[a];
-                double value = Objective(q, penalty, mu, trial);
-                if (value <= current)
-                {
-                    improved = value < current;
-                    current = value;
-                    break;
-                }
-                t /= 2;
-            }
-            double moved = 0, size = 0;
-            for (int a = 0; a < m; a++)
-            {
-                moved = Math.Max(moved, Math.Abs(trial[support[a]] - w[support[a]]));
-                size = Math.Max(size, Math.Abs(trial[support[a]]));
-            }
-            Array.Copy(trial, w, w.Length);
-            if (!improved || moved <= 1e-15 * size) break;
-        }
-        return w;
     }
 }

@@ -8,8 +8,9 @@ namespace Regviz.Core.Solvers;
 /// The last digits for penalties that are smooth once their structure is known: with the zero coordinates of
 /// lp held at zero, or the coordinates tied at the maximum of linf moving together as one variable m, the
 /// objective is a smooth function of a few reduced variables u (w = P·u), and Newton on u converges
-/// quadratically where proximal gradient crawls. The polished point is kept only if it lowers J and keeps
-/// the structure it assumed.
+/// quadratically where proximal gradient crawls. Where the reduced Hessian is not positive definite (lp with
+/// p &lt; 1 far from a minimum) the step falls back to a scaled gradient step. The polished point is kept only if
+/// it lowers J and keeps the structure it assumed.
 /// </summary>
 public static class ReducedNewton
 {
@@ -49,7 +50,7 @@ public static class ReducedNewton
         double current = J(u);
         var g = new double[k];
         var h = new double[k * k];
-        for (int it = 0; it < 50; it++)
+        for (int it = 0; it < 100; it++)
         {
             var wv = (p * u).ToArray();
             loss.Gradient(wv, g);
@@ -59,7 +60,7 @@ public static class ReducedNewton
             var hess = p.TransposeThisAndMultiply(Matrix<double>.Build.Dense(k, k, (i, j) => h[i * k + j]) * p) + ph;
             Vector<double> step;
             try { step = hess.Cholesky().Solve(-grad); }
-            catch (ArgumentException) { break; }
+            catch (ArgumentException) { step = -grad / Math.Max(hess.L1Norm(), 1e-300); } // ‖H‖₁ bounds its spectrum
             double t = 1;
             Vector<double> trial = u + step;
             // stay in the structure: no support coordinate crosses zero, m stays positive
