@@ -10,7 +10,6 @@ namespace Regviz.Cli.Options;
 internal sealed partial class FigureOptions
 {
     public const int MaxGrid = 4000, MaxSide = 10000, MinSide = 100;
-    private bool _plane = true;
 
     public readonly Option<string?> Out = new("--out", "-o") { Description = "Output file, .png or .svg (default: a descriptive name in the current directory)", HelpName = "FILE" };
     public readonly Option<string> Size = new("--size") { Description = $"Image size in pixels, WxH (each {MinSide}..{MaxSide})", DefaultValueFactory = _ => "800x800", HelpName = "WxH" };
@@ -24,7 +23,6 @@ internal sealed partial class FigureOptions
     /// <summary>Adds the options; <paramref name="plane"/> false leaves out --range, --grid and --levels (figures not in the plane).</summary>
     public void AddTo(Command command, bool plane = true)
     {
-        _plane = plane;
         var options = plane ? new Option[] { Out, Size, Range, Grid, Levels, Theme, Title, Json } : [Out, Size, Theme, Title, Json];
         foreach (var option in options) command.Options.Add(option);
     }
@@ -35,14 +33,16 @@ internal sealed partial class FigureOptions
     public Values Bind(ParseResult r)
     {
         var (width, height) = ParseSize(r.GetValue(Size)!);
-        int grid = _plane ? r.GetValue(Grid) : 0;
-        if (_plane && (grid < 10 || grid > MaxGrid))
+        // a figure outside the parameter plane (path, sparsity) was given no --grid, --levels or --range
+        bool plane = r.CommandResult.Command.Options.Contains(Grid);
+        int grid = plane ? r.GetValue(Grid) : 0;
+        if (plane && (grid < 10 || grid > MaxGrid))
             throw new InputException($"--grid: {grid} is outside 10..{MaxGrid}");
-        int levels = _plane ? r.GetValue(Levels) : 0;
-        if (_plane && (levels < 1 || levels > 60))
+        int levels = plane ? r.GetValue(Levels) : 0;
+        if (plane && (levels < 1 || levels > 60))
             throw new InputException($"--levels: {levels} is outside 1..60");
         var theme = Plotting.Theme.Parse(r.GetValue(Theme)!);
-        var range = _plane && r.GetValue(Range) is { } text ? PlaneRange.Parse(text) : (PlaneRange?)null;
+        var range = plane && r.GetValue(Range) is { } text ? PlaneRange.Parse(text) : (PlaneRange?)null;
         string? output = r.GetValue(Out);
         if (output is not null)
         {

@@ -17,7 +17,8 @@ public static class ProximalNewton
         var w = (double[])start.Clone();
         var g = new double[k];
         var h = new double[k * k];
-        double J(ReadOnlySpan<double> v) => loss.Value(v) + lambda * Penalty(v, alpha);
+        var penalty = new Penalties.ElasticNetPenalty(alpha); // α = 1 and 0 are l1 and l2 exactly
+        double J(ReadOnlySpan<double> v) => loss.Value(v) + lambda * penalty.Value(v);
         double current = J(w);
         for (int it = 0; it < 200; it++)
         {
@@ -77,13 +78,6 @@ public static class ProximalNewton
             if (moved <= 1e-14 * Math.Max(1, size)) break;
         }
         return w;
-    }
-
-    private static double Penalty(ReadOnlySpan<double> w, double alpha)
-    {
-        double a = 0, q = 0;
-        foreach (double v in w) { a += Math.Abs(v); q += v * v; }
-        return alpha * a + (1 - alpha) * q;
     }
 
     /// <summary>Adds τI with τ just large enough that H is positive definite (τ = 0 for a convex D with H ≻ 0).</summary>
