@@ -3,16 +3,11 @@ using Xunit;
 
 namespace Regviz.Tests.Cli;
 
-public class BatchCommandTests : IDisposable
+public class BatchCommandTests : Support.ScratchFolder
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("regviz-batch-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-
     private string Manifest(string yaml)
     {
-        string path = Path.Combine(_dir, "m.yaml");
+        string path = Path.Combine(Dir, "m.yaml");
         File.WriteAllText(path, yaml);
         return path;
     }
@@ -22,7 +17,7 @@ public class BatchCommandTests : IDisposable
     [Fact]
     public void Blog_manifest_matches_its_committed_goldens()
     {
-        string out_ = Path.Combine(_dir, "out");
+        string out_ = Path.Combine(Dir, "out");
         var r = CliRunner.Run("batch", Support.Repository.Path("samples", "blog", "figures.yaml"),
             "--check", Support.Repository.Path("samples", "blog", "golden"), "--out", out_, "--tolerance", "1.0");
         Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
@@ -43,7 +38,7 @@ public class BatchCommandTests : IDisposable
               - { out: e.svg, args: norm --norm l1 }
               - { out: sub/f.png, args: path --norm elasticnet }
             """);
-        string serial = Path.Combine(_dir, "serial"), parallel = Path.Combine(_dir, "parallel");
+        string serial = Path.Combine(Dir, "serial"), parallel = Path.Combine(Dir, "parallel");
         Assert.Equal(0, CliRunner.Run("batch", m, "--out", serial, "--jobs", "1").ExitCode);
         Assert.Equal(0, CliRunner.Run("batch", m, "--out", parallel, "--jobs", "4").ExitCode);
         foreach (var name in new[] { "a.png", "b.png", "c.png", "d.png", "e.svg", "sub/f.png" })
@@ -71,11 +66,11 @@ public class BatchCommandTests : IDisposable
               - out: also-good.png
                 args: norm --norm l2
             """);
-        var r = CliRunner.Run("batch", m, "--out", Path.Combine(_dir, "o"));
+        var r = CliRunner.Run("batch", m, "--out", Path.Combine(Dir, "o"));
         Assert.Equal(2, r.ExitCode);
-        Assert.True(File.Exists(Path.Combine(_dir, "o", "good.png")));
-        Assert.True(File.Exists(Path.Combine(_dir, "o", "also-good.png")));
-        Assert.False(File.Exists(Path.Combine(_dir, "escape.png")));
+        Assert.True(File.Exists(Path.Combine(Dir, "o", "good.png")));
+        Assert.True(File.Exists(Path.Combine(Dir, "o", "also-good.png")));
+        Assert.False(File.Exists(Path.Combine(Dir, "escape.png")));
         Assert.Contains("bad.png (line 5): --norm: unknown norm 'l7'", r.Stdout);
         Assert.Contains("'../escape.png' escapes the output folder", r.Stdout);
         Assert.Contains("'/tmp/absolute.png' escapes the output folder", r.Stdout);
@@ -93,13 +88,13 @@ public class BatchCommandTests : IDisposable
               - { out: a.png, args: norm --norm l1 {{Small}} }
               - { out: b.png, args: norm --norm l2 {{Small}} }
             """);
-        string golden = Path.Combine(_dir, "golden");
+        string golden = Path.Combine(Dir, "golden");
         Assert.Equal(0, CliRunner.Run("batch", m, "--check", golden, "--update").ExitCode);
         Assert.Equal(0, CliRunner.Run("batch", m, "--check", golden).ExitCode);
 
         File.Copy(Path.Combine(golden, "a.png"), Path.Combine(golden, "b.png"), overwrite: true);
         File.Delete(Path.Combine(golden, "a.png"));
-        string diffs = Path.Combine(_dir, "diffs");
+        string diffs = Path.Combine(Dir, "diffs");
         var r = CliRunner.Run("batch", m, "--check", golden, "--diff", diffs);
         Assert.Equal(1, r.ExitCode);
         Assert.Matches(@"a\.png\s+-\s+MISSING GOLDEN", r.Stdout);
@@ -115,9 +110,9 @@ public class BatchCommandTests : IDisposable
               - { out: a.png, args: norm --size 200x200 }
               - { out: b.png, args: norm --size 200x200 }
             """);
-        string golden = Path.Combine(_dir, "golden");
+        string golden = Path.Combine(Dir, "golden");
         Directory.CreateDirectory(golden);
-        Assert.Equal(0, CliRunner.Run("batch", m, "--out", Path.Combine(_dir, "g"), "--jobs", "1").ExitCode);
+        Assert.Equal(0, CliRunner.Run("batch", m, "--out", Path.Combine(Dir, "g"), "--jobs", "1").ExitCode);
         Assert.Equal(0, CliRunner.Run("norm", "--size", "200x210", "--out", Path.Combine(golden, "a.png")).ExitCode);
         File.WriteAllText(Path.Combine(golden, "b.png"), "not a png");
         var r = CliRunner.Run("batch", m, "--check", golden);
@@ -135,9 +130,9 @@ public class BatchCommandTests : IDisposable
               - { out: p.png, args: path --size 320x240 }
               - { out: c.png, args: contour }
             """);
-        Assert.Equal(0, CliRunner.Run("batch", m, "--out", _dir).ExitCode);
-        Assert.Equal((320, 240), Size(Path.Combine(_dir, "p.png")));
-        Assert.Equal((300, 200), Size(Path.Combine(_dir, "c.png")));
+        Assert.Equal(0, CliRunner.Run("batch", m, "--out", Dir).ExitCode);
+        Assert.Equal((320, 240), Size(Path.Combine(Dir, "p.png")));
+        Assert.Equal((300, 200), Size(Path.Combine(Dir, "c.png")));
     }
 
     private static (int, int) Size(string png)
@@ -159,7 +154,7 @@ public class BatchCommandTests : IDisposable
     [MemberData(nameof(BadManifests))]
     public void Bad_manifest_is_one_error_line_with_line_and_column(string yaml, string expected)
     {
-        var r = CliRunner.Run("batch", Manifest(yaml), "--out", Path.Combine(_dir, "o"));
+        var r = CliRunner.Run("batch", Manifest(yaml), "--out", Path.Combine(Dir, "o"));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(expected, Assert.Single(r.ErrorLines));
     }
@@ -168,8 +163,8 @@ public class BatchCommandTests : IDisposable
     public void Json_manifest_is_accepted()
     {
         var m = Manifest("""{"figures": [{"out": "n.png", "args": "norm --size 200x200"}]}""");
-        Assert.Equal(0, CliRunner.Run("batch", m, "--out", _dir).ExitCode);
-        Assert.True(File.Exists(Path.Combine(_dir, "n.png")));
+        Assert.Equal(0, CliRunner.Run("batch", m, "--out", Dir).ExitCode);
+        Assert.True(File.Exists(Path.Combine(Dir, "n.png")));
     }
 
     [Fact]
@@ -181,7 +176,7 @@ public class BatchCommandTests : IDisposable
     {
         var lines = Enumerable.Range(0, 40).Select(i => $"  - {{ out: f{i:00}.png, args: contour --norm l2 --grid 1500 --size 1200x1200 }}");
         var m = Manifest("figures:\n" + string.Join("\n", lines) + "\n");
-        string outDir = Path.Combine(_dir, "killed");
+        string outDir = Path.Combine(Dir, "killed");
         Directory.CreateDirectory(outDir);
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "regviz.dll"), "batch", m, "--out", outDir, "--jobs", "2"])
         {

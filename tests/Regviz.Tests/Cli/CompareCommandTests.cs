@@ -4,19 +4,15 @@ using Xunit;
 
 namespace Regviz.Tests.Cli;
 
-public class CompareCommandTests : IDisposable
+public class CompareCommandTests : Support.ScratchFolder
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("regviz-cmp-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     private string Png(string name, int w, int h, Action<SKBitmap>? paint = null)
     {
         using var bmp = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         bmp.Erase(new SKColor(200, 200, 200, 255));
         paint?.Invoke(bmp);
         using var img = SKImage.FromBitmap(bmp);
-        string path = Path.Combine(_dir, name);
+        string path = Path.Combine(Dir, name);
         File.WriteAllBytes(path, img.Encode(SKEncodedImageFormat.Png, 100).ToArray());
         return path;
     }
@@ -33,7 +29,7 @@ public class CompareCommandTests : IDisposable
     {
         var a = Png("a.png", 20, 10);
         var b = Png("b.png", 20, 10, bmp => bmp.SetPixel(5, 5, new SKColor(200, 200, 200 - 150)));
-        string diff = Path.Combine(_dir, "d.png");
+        string diff = Path.Combine(Dir, "d.png");
         var r = CliRunner.Run("compare", a, b, "--json", "-", "--diff", diff);
         Assert.Equal(1, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Stdout);
@@ -67,10 +63,10 @@ public class CompareCommandTests : IDisposable
     public void Missing_or_unreadable_file_exits_2()
     {
         var a = Png("a.png", 4, 4);
-        var missing = CliRunner.Run("compare", a, Path.Combine(_dir, "none.png"));
+        var missing = CliRunner.Run("compare", a, Path.Combine(Dir, "none.png"));
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("ACTUAL: file", missing.Stderr);
-        string junk = Path.Combine(_dir, "junk.png");
+        string junk = Path.Combine(Dir, "junk.png");
         File.WriteAllText(junk, "not a png");
         var unreadable = CliRunner.Run("compare", junk, a);
         Assert.Equal(2, unreadable.ExitCode);

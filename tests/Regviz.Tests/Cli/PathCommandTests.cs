@@ -4,16 +4,12 @@ using Xunit;
 
 namespace Regviz.Tests.Cli;
 
-public class PathCommandTests : IDisposable
+public class PathCommandTests : Support.ScratchFolder
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("regviz-path-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public void Json_has_points_on_the_glmnet_grid_and_exact_knots_for_l1()
     {
-        var r = CliRunner.Run("path", "--data", DiabetesTests.CsvPath, "--intercept", "--json", "-", "--out", Path.Combine(_dir, "p.png"));
+        var r = CliRunner.Run("path", "--data", DiabetesTests.CsvPath, "--intercept", "--json", "-", "--out", Path.Combine(Dir, "p.png"));
         Assert.Equal(0, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Stdout);
         var points = doc.RootElement.GetProperty("points");
@@ -33,7 +29,7 @@ public class PathCommandTests : IDisposable
         foreach (var norm in new[] { "l1", "l2", "elasticnet", "linf" })
             foreach (var xvar in new[] { "lambda", "norm" })
             {
-                string path = Path.Combine(_dir, $"{norm}-{xvar}.png");
+                string path = Path.Combine(Dir, $"{norm}-{xvar}.png");
                 var r = CliRunner.Run("path", "--norm", norm, "--xvar", xvar, "--lambda", "0.2", "--count", "30", "--size", "400x300", "--out", path);
                 Assert.True(r.ExitCode == 0, r.Stderr);
                 Assert.NotNull(Regviz.Plotting.ImageComparison.Decode(File.ReadAllBytes(path)));
@@ -54,10 +50,10 @@ public class PathCommandTests : IDisposable
     public void Bad_path_input_is_one_error_line_and_exit_2(string[] args, string expected)
     {
         var fixedArgs = args.Select(a => a.StartsWith("Data/") ? Path.Combine(AppContext.BaseDirectory, a) : a)
-            .Concat(["--out", Path.Combine(_dir, "x.png")]).ToArray();
+            .Concat(["--out", Path.Combine(Dir, "x.png")]).ToArray();
         var r = CliRunner.Run(fixedArgs);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(expected, Assert.Single(r.ErrorLines));
-        Assert.Empty(Directory.GetFiles(_dir));
+        Assert.Empty(Directory.GetFiles(Dir));
     }
 }

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Regviz.Tests.Cli;
 
-public class SolveCommandTests
+public class SolveCommandTests : Support.ScratchFolder
 {
     [Fact]
     public void Json_has_the_contract_keys_and_round_trip_numbers()
@@ -49,14 +49,13 @@ public class SolveCommandTests
     [Fact]
     public void Json_file_is_written_and_table_still_printed()
     {
-        string dir = Directory.CreateTempSubdirectory("regviz-").FullName;
-        string path = Path.Combine(dir, "s.json");
+        string path = Path.Combine(Dir, "s.json");
         var r = CliRunner.Run("solve", "--json", path);
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("non-zero", r.Stdout);
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         Assert.Equal("l1", doc.RootElement.GetProperty("norm").GetString());
-        Assert.Single(Directory.GetFiles(dir)); // no temporary file left behind
+        Assert.Single(Directory.GetFiles(Dir)); // no temporary file left behind
     }
 
     public static TheoryData<string[], string> BadInputs => new()
@@ -103,12 +102,8 @@ public class SolveCommandTests
     }
 }
 
-public class BeyondLeastSquaresCliTests : IDisposable
+public class BeyondLeastSquaresCliTests : Support.ScratchFolder
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("regviz-bls-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Theory]
     [InlineData("contour", "--loss", "logistic", "--norm", "l1", "--lambda", "0.15", "--trace", "gd")]
     [InlineData("contour", "--model", "exp", "--norm", "l2", "--lambda", "0.5", "--trace", "ista", "--start", "2,-0.5")]
@@ -116,7 +111,7 @@ public class BeyondLeastSquaresCliTests : IDisposable
     [InlineData("path", "--loss", "logistic", "--norm", "elasticnet")]
     public void Figures_beyond_least_squares_are_made_with_their_numbers(params string[] args)
     {
-        string png = Path.Combine(_dir, "f.png"), json = Path.Combine(_dir, "f.json");
+        string png = Path.Combine(Dir, "f.png"), json = Path.Combine(Dir, "f.json");
         var r = CliRunner.Run([.. args, "--out", png, "--json", json, "--size", "400x400", .. args[0] == "contour" ? new[] { "--grid", "80" } : []]);
         Assert.True(r.ExitCode == 0, r.Stderr);
         using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
@@ -146,7 +141,7 @@ public class BeyondLeastSquaresCliTests : IDisposable
     [MemberData(nameof(BadInputs))]
     public void Bad_input_is_one_error_line_and_exit_2(string[] args, string expected)
     {
-        var r = CliRunner.Run([.. args, .. args[0] == "contour" ? new[] { "--out", Path.Combine(_dir, "x.png") } : []]);
+        var r = CliRunner.Run([.. args, .. args[0] == "contour" ? new[] { "--out", Path.Combine(Dir, "x.png") } : []]);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(expected, Assert.Single(r.ErrorLines));
     }

@@ -3,16 +3,12 @@ using Xunit;
 
 namespace Regviz.Tests.Cli;
 
-public class SparsityCommandTests : IDisposable
+public class SparsityCommandTests : Support.ScratchFolder
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("regviz-sp-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public void Json_follows_the_contract_and_the_png_is_reproducible()
     {
-        string a = Path.Combine(_dir, "a.png"), b = Path.Combine(_dir, "b.png");
+        string a = Path.Combine(Dir, "a.png"), b = Path.Combine(Dir, "b.png");
         var r = CliRunner.Run("sparsity", "--trials", "3000", "--seed", "11", "--norms", "l1,l2", "--json", "-", "--out", a, "--size", "600x320");
         Assert.Equal(0, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Stdout);
@@ -35,7 +31,7 @@ public class SparsityCommandTests : IDisposable
     {
         var args = new List<string> { "sparsity", option, value };
         if (option != "--trials") args.AddRange(["--trials", "10"]);
-        if (option != "--out") args.AddRange(["--out", Path.Combine(_dir, "x.png")]);
+        if (option != "--out") args.AddRange(["--out", Path.Combine(Dir, "x.png")]);
         var r = CliRunner.Run([.. args]);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(expected, Assert.Single(r.ErrorLines));

@@ -6,15 +6,11 @@ using Xunit;
 
 namespace Regviz.Tests.Figures;
 
-public class FigureTests : IDisposable
+public class FigureTests : Support.ScratchFolder
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("regviz-fig-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     private byte[] Render(string file, params string[] args)
     {
-        string path = Path.Combine(_dir, file);
+        string path = Path.Combine(Dir, file);
         var r = CliRunner.Run([.. args, "--out", path]);
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Equal(path, r.Stdout.Trim());
@@ -62,7 +58,7 @@ public class FigureTests : IDisposable
     [InlineData("linf")]
     public void Sidecar_norm_contours_lie_on_their_level_and_the_optimum_equals_solve(string norm)
     {
-        string json = Path.Combine(_dir, "s.json");
+        string json = Path.Combine(Dir, "s.json");
         Render("s.png", ["contour", "--norm", norm, "--lambda", "0.4", "--json", json, "--path", .. Small]);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var root = doc.RootElement;
@@ -94,7 +90,7 @@ public class FigureTests : IDisposable
     [Fact]
     public void Sidecar_loss_contours_lie_on_their_level_and_one_passes_through_the_optimum()
     {
-        string json = Path.Combine(_dir, "s.json");
+        string json = Path.Combine(Dir, "s.json");
         Render("s.png", "contour", "--norm", "l1", "--json", json, "--grid", "400");
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var root = doc.RootElement;
@@ -121,7 +117,7 @@ public class FigureTests : IDisposable
     [Fact]
     public void Norm_sidecar_goes_to_stdout_with_dash()
     {
-        var r = CliRunner.Run("norm", "--norm", "l1", "--json", "-", "--out", Path.Combine(_dir, "n.png"), "--levels", "4");
+        var r = CliRunner.Run("norm", "--norm", "l1", "--json", "-", "--out", Path.Combine(Dir, "n.png"), "--levels", "4");
         Assert.Equal(0, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Stdout);
         var levels = doc.RootElement.GetProperty("contours").GetProperty("norm").EnumerateArray().Select(c => c.GetProperty("level").GetDouble());
@@ -129,16 +125,16 @@ public class FigureTests : IDisposable
     }
 
     [Fact]
-    public void Default_output_name_is_descriptive_and_in_the_current_directory()
+    public void Default_output_name_is_descriptive_and_in_the_currentDirectory()
     {
         string old = Environment.CurrentDirectory;
         try
         {
-            Environment.CurrentDirectory = _dir;
+            Environment.CurrentDirectory = Dir;
             var r = CliRunner.Run(["contour", "--norm", "lp", "--p", "0.5", "--lambda", "0.25", .. Small]);
             Assert.Equal(0, r.ExitCode);
             Assert.Equal("contour-lp-p0.5-lambda0.25.png", r.Stdout.Trim());
-            Assert.True(File.Exists(Path.Combine(_dir, "contour-lp-p0.5-lambda0.25.png")));
+            Assert.True(File.Exists(Path.Combine(Dir, "contour-lp-p0.5-lambda0.25.png")));
         }
         finally { Environment.CurrentDirectory = old; }
     }
@@ -165,18 +161,18 @@ public class FigureTests : IDisposable
     public void Bad_figure_input_gets_one_error_line_exit_2_and_no_file(string[] args, string expected)
     {
         var fixedArgs = args.Select(a => a == "DIABETES" ? Regviz.Tests.Core.DiabetesTests.CsvPath : a).ToList();
-        if (!fixedArgs.Contains("--out")) fixedArgs.AddRange(["--out", Path.Combine(_dir, "bad.png")]);
+        if (!fixedArgs.Contains("--out")) fixedArgs.AddRange(["--out", Path.Combine(Dir, "bad.png")]);
         var r = CliRunner.Run([.. fixedArgs]);
         Assert.Equal(2, r.ExitCode);
         Assert.StartsWith("error: ", Assert.Single(r.ErrorLines));
         Assert.Contains(expected, r.Stderr);
-        Assert.Empty(Directory.GetFiles(_dir));
+        Assert.Empty(Directory.GetFiles(Dir));
     }
 
     [Fact]
     public void Failed_run_leaves_the_previous_figure_untouched()
     {
-        string path = Path.Combine(_dir, "keep.png");
+        string path = Path.Combine(Dir, "keep.png");
         File.WriteAllBytes(path, [1, 2, 3]);
         var r = CliRunner.Run("contour", "--grid", "9", "--out", path);
         Assert.Equal(2, r.ExitCode);
