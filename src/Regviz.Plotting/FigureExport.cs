@@ -26,6 +26,12 @@ public static class FigureExport
         using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width, height))
             ?? throw new InvalidOperationException($"Skia could not allocate a {width}x{height} surface");
         plot.Render(surface);
+        return EncodePng(surface);
+    }
+
+    /// <summary>The surface's pixels as PNG, with the fast settings above.</summary>
+    public static byte[] EncodePng(SkiaSharp.SKSurface surface)
+    {
         using var pixels = surface.PeekPixels();
         using var data = pixels.Encode(new SkiaSharp.SKPngEncoderOptions(SkiaSharp.SKPngEncoderFilterFlags.Up, 2))
             ?? throw new InvalidOperationException("Skia could not encode the PNG");

@@ -20,7 +20,8 @@ public static class SparsityFigure
         int panelWidth = style.Width / panels, panelHeight = (int)(style.Height - headerHeight);
         var panelStyle = style with { Width = panelWidth, Height = panelHeight, Title = null };
 
-        using var surface = SKSurface.Create(new SKImageInfo(style.Width, style.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var surface = SKSurface.Create(new SKImageInfo(style.Width, style.Height))
+            ?? throw new InvalidOperationException($"Skia could not allocate a {style.Width}x{style.Height} surface");
         var canvas = surface.Canvas;
         canvas.Clear(ToSk(style.Theme.Background));
         using (var typeface = SKTypeface.FromFile(FontRegistry.RegularFile))
@@ -32,13 +33,15 @@ public static class SparsityFigure
         }
         for (int i = 0; i < panels; i++)
         {
-            var png = FigureExport.Encode(Panel(results[i], radius, lambda, panelStyle), panelStyle, "png");
-            using var image = SKImage.FromEncodedData(png);
+            // ScottPlot clears whatever canvas it renders to, so each panel gets a surface of its own; its pixels
+            // are copied across as they are (no PNG round trip)
+            using var panel = SKSurface.Create(new SKImageInfo(panelWidth, panelHeight))
+                ?? throw new InvalidOperationException("Skia could not allocate a panel");
+            Panel(results[i], radius, lambda, panelStyle).Render(panel);
+            using var image = panel.Snapshot();
             canvas.DrawImage(image, i * panelWidth, headerHeight);
         }
-        using var snapshot = surface.Snapshot();
-        using var data = snapshot.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
+        return FigureExport.EncodePng(surface);
     }
 
     private static Plot Panel(SparsityResult r, double? radius, double? lambda, FigureStyle style)
