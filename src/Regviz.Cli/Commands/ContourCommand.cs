@@ -54,7 +54,7 @@ internal static class ContourCommand
             return null;
         }
         var m = Regviz.Core.Traces.OptimiserTraces.Parse(method);
-        if (steps < 1 || steps > 100_000) throw new InputException($"--steps: {steps} is outside 1..100000");
+        Regviz.Core.Traces.OptimiserTraces.CheckSteps(steps);
         double[]? at = null;
         if (start is not null)
         {

@@ -45,10 +45,7 @@ internal static class SceneJson
             w.WriteStartArray("trace");
             foreach (var p in trace.Iterates)
             {
-                w.WriteStartArray();
-                w.WriteNumberValue(p[0]);
-                w.WriteNumberValue(p[1]);
-                w.WriteEndArray();
+                WritePair(w, p[0], p[1]);
             }
             w.WriteEndArray();
             w.WriteString("trace_method", trace.Method.ToString().ToLowerInvariant());
@@ -118,16 +115,22 @@ internal static class SceneJson
                 w.WriteStartArray();
                 for (int k = 0; k < line.Count; k++)
                 {
-                    w.WriteStartArray();
-                    w.WriteNumberValue(line.X[k]);
-                    w.WriteNumberValue(line.Y[k]);
-                    w.WriteEndArray();
+                    WritePair(w, line.X[k], line.Y[k]);
                 }
                 w.WriteEndArray();
             }
             w.WriteEndArray();
             w.WriteEndObject();
         }
+        w.WriteEndArray();
+    }
+
+    /// <summary>A point of the plane as the contract writes it: [x, y].</summary>
+    private static void WritePair(Utf8JsonWriter w, double x, double y)
+    {
+        w.WriteStartArray();
+        w.WriteNumberValue(x);
+        w.WriteNumberValue(y);
         w.WriteEndArray();
     }
 }

@@ -59,7 +59,7 @@ public static class SceneBuilder
         double maxRadius = Corners(range).Max(c => penalty.Norm([c.X, c.Y]));
         var norms = LevelChooser.Radii(radius, maxRadius, Math.Max(3, options.Levels / 2))
             .Select(r => r == radius ? touchingValue : penalty.ValueAtNorm(r))
-            .Select(v => new ContourLevel(v, [Polyline.From(penalty.LevelSet(v))]))
+            .Select(v => new ContourLevel(v, [Polyline.From(v == touchingValue && radius > 0 ? ball : penalty.LevelSet(v))]))
             .ToList();
         var touchingNorm = radius > 0 ? norms.FirstOrDefault(c => c.Level == touchingValue) : null;
 
