@@ -33,7 +33,7 @@ public static class LassoHomotopy
             if (entering >= 0)
             {
                 active.Add(entering);
-                sign[entering] = Math.Sign(c[entering] - Dot(q, entering, w));
+                sign[entering] = Math.Sign(c[entering] - q.GramRow(entering, w));
             }
             // direction: dw_A/d(−γ) = G_AA⁻¹ s_A
             var d = Dense.SolveSubset(q, active, 0, active.Select(j => sign[j]).ToArray());
@@ -45,7 +45,7 @@ public static class LassoHomotopy
             for (int j = 0; j < k; j++)
             {
                 if (active.Contains(j)) continue;
-                double r = c[j] - Dot(q, j, w);
+                double r = c[j] - q.GramRow(j, w);
                 double a = 0;
                 for (int t = 0; t < active.Count; t++) a += q.G(j, active[t]) * d[t];
                 foreach (double delta in new[] { (gamma - r) / (1 - a), (gamma + r) / (1 + a) })
@@ -86,12 +86,5 @@ public static class LassoHomotopy
             return a.Weights.Select((v, j) => v + t * (b.Weights[j] - v)).ToArray();
         }
         return (double[])knots[^1].Weights.Clone();
-    }
-
-    private static double Dot(QuadraticLoss q, int row, double[] w)
-    {
-        double s = 0;
-        for (int j = 0; j < w.Length; j++) s += q.G(row, j) * w[j];
-        return s;
     }
 }

@@ -49,17 +49,26 @@ public sealed class QuadraticLoss : ISmoothLoss
         for (int i = 0; i < Gram.Length; i++) result[i] = 2 * Scale * Gram[i];
     }
 
+    /// <summary>(Gw)_i, the one product every value and gradient here is made of.</summary>
+    public double GramRow(int i, ReadOnlySpan<double> w)
+    {
+        var row = Gram.AsSpan(i * Dimension, Dimension);
+        double s = 0;
+        for (int j = 0; j < row.Length; j++) s += row[j] * w[j];
+        return s;
+    }
+
+    /// <summary>Gw into <paramref name="result"/>.</summary>
+    public void MultiplyGram(ReadOnlySpan<double> w, Span<double> result)
+    {
+        for (int i = 0; i < Dimension; i++) result[i] = GramRow(i, w);
+    }
+
     /// <summary>wᵀGw − 2cᵀw: the part of D/scale that depends on w.</summary>
     public double Quadratic(ReadOnlySpan<double> w)
     {
-        int k = Dimension;
         double s = 0;
-        for (int i = 0; i < k; i++)
-        {
-            double gi = 0;
-            for (int j = 0; j < k; j++) gi += Gram[i * k + j] * w[j];
-            s += w[i] * (gi - 2 * Cross[i]);
-        }
+        for (int i = 0; i < Dimension; i++) s += w[i] * (GramRow(i, w) - 2 * Cross[i]);
         return s;
     }
 
@@ -69,13 +78,7 @@ public sealed class QuadraticLoss : ISmoothLoss
     /// <summary>∇D(w) = 2·scale·(Gw − c).</summary>
     public void Gradient(ReadOnlySpan<double> w, Span<double> result)
     {
-        int k = Dimension;
-        for (int i = 0; i < k; i++)
-        {
-            double gi = 0;
-            for (int j = 0; j < k; j++) gi += Gram[i * k + j] * w[j];
-            result[i] = 2 * Scale * (gi - Cross[i]);
-        }
+        for (int i = 0; i < Dimension; i++) result[i] = 2 * Scale * (GramRow(i, w) - Cross[i]);
     }
 
     /// <summary>The fitted intercept b for weights w (0 without <c>--intercept</c>).</summary>

@@ -17,7 +17,7 @@ public static class CoordinateDescentSolver
         int k = q.Dimension;
         var w = start is null ? new double[k] : (double[])start.Clone();
         var gw = new double[k];
-        MultiplyGram(q, w, gw);
+        q.MultiplyGram(w, gw);
 
         for (int sweep = 1; sweep <= MaxSweeps; sweep++)
         {
@@ -41,7 +41,7 @@ public static class CoordinateDescentSolver
             {
                 if (TryExactFinish(q, a, b, w) is { } exact) return exact;
                 if (settled) break;
-                MultiplyGram(q, w, gw); // resynchronise Gw, which drifts by rounding over many updates
+                q.MultiplyGram(w, gw); // resynchronise Gw, which drifts by rounding over many updates
             }
         }
         return w;
@@ -66,7 +66,7 @@ public static class CoordinateDescentSolver
             }
         }
         var gw = new double[k];
-        MultiplyGram(q, w, gw);
+        q.MultiplyGram(w, gw);
         double cmax = q.Cross.Max(Math.Abs);
         for (int j = 0; j < k; j++)
         {
@@ -75,16 +75,5 @@ public static class CoordinateDescentSolver
             if (Math.Abs(q.Cross[j] - gw[j]) > a + 1e-12 * Math.Max(a, cmax)) return null;
         }
         return w;
-    }
-
-    internal static void MultiplyGram(QuadraticLoss q, ReadOnlySpan<double> w, Span<double> result)
-    {
-        int k = q.Dimension;
-        for (int i = 0; i < k; i++)
-        {
-            double s = 0;
-            for (int j = 0; j < k; j++) s += q.G(i, j) * w[j];
-            result[i] = s;
-        }
     }
 }
