@@ -19,6 +19,7 @@ internal static class SolveCommand
             var stdout = result.InvocationConfiguration.Output;
             var spec = problem.Bind(result);
             var solution = spec.Solve();
+            CertificateOut.Warn(result.InvocationConfiguration.Error, solution.Certificate, "the optimum");
             string? target = result.GetValue(json);
             if (target is not null)
                 JsonOut.Write(target, stdout, w => SolutionReport.WriteJson(w, spec, solution));

@@ -22,6 +22,7 @@ internal static class SceneJson
         w.WriteNumber("intercept", o.Intercept);
         w.WriteNumber("data_term", o.DataTerm);
         w.WriteNumber("penalty", o.PenaltyValue);
+        CertificateOut.WriteFields(w, o.Certificate);
         w.WriteEndObject();
         if (scene.Unregularised is { } ls)
         {

@@ -25,6 +25,7 @@ internal static class SolutionReport
         if (spec.Penalty is LpPenalty lp) w.WriteNumber("p", lp.P);
         w.WriteNumber("rows", spec.Data.Rows);
         w.WriteString("method", s.Method);
+        CertificateOut.WriteFields(w, s.Certificate);
         w.WriteEndObject();
     }
 
@@ -33,7 +34,7 @@ internal static class SolutionReport
         string form = s.Radius is { } r
             ? $"constrained, radius {Text.Readable(r)} (equivalent λ = {Text.Readable(s.Lambda)})"
             : $"λ = {Text.Readable(s.Lambda)}";
-        o.WriteLine($"{spec.Penalty.Describe()}, {form}, loss {spec.LossKind.Name()}, {spec.Data.Rows} rows");
+        o.WriteLine($"{spec.Penalty.Describe()}, {form}, loss {spec.LossKind.Name()}, {Text.Count(spec.Data.Rows, "row")}");
         int width = Math.Max(9, spec.FeatureNames.Max(n => n.Length));
         o.WriteLine($"  {"feature".PadRight(width)}  weight");
         for (int j = 0; j < s.Weights.Length; j++)
@@ -44,5 +45,6 @@ internal static class SolutionReport
         string objective = s.Radius is null ? "J = D + λP" : "D";
         o.WriteLine($"objective {objective} = {Text.Readable(s.Objective)} (D = {Text.Readable(s.DataTerm)}, P = {Text.Readable(s.PenaltyValue)})");
         o.WriteLine($"method: {s.Method}");
+        o.WriteLine(CertificateOut.Line(s.Certificate));
     }
 }

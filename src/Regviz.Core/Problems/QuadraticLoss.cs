@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using Regviz.Core.Data;
 
 namespace Regviz.Core.Problems;
@@ -7,11 +8,17 @@ namespace Regviz.Core.Problems;
 /// D(w) = scale·(wᵀGw − 2cᵀw + yy), with G = XᵀX/n, c = Xᵀy/n, yy = yᵀy/n (all centred when the
 /// intercept is fitted, which profiles b out exactly: b = ȳ − x̄ᵀw). scale is 1 for mse and n for sse.
 /// Everything downstream (solvers, grids, paths) costs nothing more in n.
+/// <para>
+/// Beside G it keeps a square root: S (p×k) and z with G = SᵀS, c = Sᵀz and D/scale = ‖z − Sw‖² + rest (from the
+/// QR factorisation of the centred [X y]). G squares the condition number of X; S does not, so values, gradients and
+/// the exact active-set solves made from S stay accurate on designs where G has lost every digit of its smallest
+/// eigenvalues, and D near its minimum is a sum of squares rather than a difference of large numbers.
+/// </para>
 /// </summary>
 public sealed class QuadraticLoss : ISmoothLoss
 {
     public QuadraticLoss(double[] gram, double[] cross, double yy, double scale, int rows,
-        IReadOnlyList<string> featureNames, double[]? featureMeans = null, double targetMean = 0)
+        IReadOnlyList<string> featureNames, double[]? featureMeans = null, double targetMean = 0, SquareRoot? root = null)
     {
         int k = cross.Length;
         if (gram.Length != k * k) throw new ArgumentException("gram must be k×k");
@@ -23,7 +30,11 @@ public sealed class QuadraticLoss : ISmoothLoss
         FeatureNames = featureNames;
         FeatureMeans = featureMeans;
         TargetMean = targetMean;
+        Root = root ?? SquareRoot.FromGram(gram, cross, yy);
     }
+
+    /// <summary>S, z and rest with G = SᵀS, c = Sᵀz, yy = ‖z‖² + rest.</summary>
+    public SquareRoot Root { get; }
 
     /// <summary>G, row-major k×k.</summary>
     public double[] Gram { get; }
@@ -72,13 +83,16 @@ public sealed class QuadraticLoss : ISmoothLoss
         return s;
     }
 
-    /// <summary>D(w).</summary>
-    public double Value(ReadOnlySpan<double> w) => Scale * (Quadratic(w) + YY);
+    /// <summary>D(w) = scale·(‖z − Sw‖² + rest): no cancellation near the minimum.</summary>
+    public double Value(ReadOnlySpan<double> w) => Scale * (Root.ResidualSquare(w) + Root.Rest);
 
-    /// <summary>∇D(w) = 2·scale·(Gw − c).</summary>
+    /// <summary>∇D(w) = −2·scale·Sᵀ(z − Sw), the residual formed before it is multiplied out.</summary>
     public void Gradient(ReadOnlySpan<double> w, Span<double> result)
     {
-        for (int i = 0; i < Dimension; i++) result[i] = 2 * Scale * (GramRow(i, w) - Cross[i]);
+        // at the origin the correlation is c itself, exactly (λ_max and "uncorrelated target" depend on it)
+        if (!w.ContainsAnyExcept(0.0)) Cross.CopyTo(result);
+        else Root.Correlation(w, result);
+        for (int i = 0; i < Dimension; i++) result[i] *= -2 * Scale;
     }
 
     /// <summary>The fitted intercept b for weights w (0 without <c>--intercept</c>).</summary>
@@ -142,7 +156,7 @@ public sealed class QuadraticLoss : ISmoothLoss
         }
         double yy = Dot(yc, yc) / n;
         double scale = loss == LossKind.Sse ? n : 1.0;
-        return new QuadraticLoss(gram, cross, yy, scale, n, data.FeatureNames, means, ymean);
+        return new QuadraticLoss(gram, cross, yy, scale, n, data.FeatureNames, means, ymean, SquareRoot.FromColumns(xc, yc));
     }
 
     private static double Mean(double[] v)

@@ -19,7 +19,7 @@ internal static class ConstrainedSolver
         RegularisationForm.CheckRadius(radius);
         var ols = UnregularisedSolver.Solve(q);
         if (penalty.Norm(ols) <= radius)
-            return Optimizer.Describe(q, penalty, ols, 0, radius, "least squares (inside the ball)");
+            return Solution.Create(q, penalty, ols, 0, radius, "least squares (inside the ball)");
 
         if (!penalty.IsConvex)
         {
@@ -27,14 +27,14 @@ internal static class ConstrainedSolver
                 throw new InputException("--radius: lp with p < 1 in constrained form needs exactly two parameters (pick them with --features)");
             var lp = (LpPenalty)penalty;
             var wb = BoundarySearch(q, lp, radius);
-            return Optimizer.Describe(q, penalty, wb, EquivalentLambda(q, lp, wb), radius, "search along the ball's boundary");
+            return Solution.Create(q, penalty, wb, EquivalentLambda(q, lp, wb), radius, "search along the ball's boundary");
         }
 
         double muStar = MultiplierSearch.Smallest(mu => penalty.Norm(Optimizer.SolveNormalised(q, penalty, mu).Weights), radius);
         var (w, method) = Optimizer.SolveNormalised(q, penalty, muStar);
         if (penalty is L1Penalty && ExactL1(q, w, radius) is { } exact)
             (muStar, w) = exact;
-        return Optimizer.Describe(q, penalty, w, muStar * q.Scale, radius, method + ", multiplier by bisection");
+        return Solution.Create(q, penalty, w, muStar * q.Scale, radius, method + ", multiplier by bisection");
     }
 
     /// <summary>On the active set A with signs s, w_A = G_AA⁻¹(c_A − μs/2) and ‖w‖₁ = sᵀw_A is affine in μ: solve it.</summary>

@@ -10,7 +10,7 @@ namespace Regviz.Core.Solvers;
 /// </summary>
 public static class CoordinateDescentSolver
 {
-    private const int MaxSweeps = 100_000;
+    private const int MaxSweeps = 2_000;
 
     public static double[] Solve(QuadraticLoss q, double a, double b, double[]? start = null)
     {
@@ -44,7 +44,7 @@ public static class CoordinateDescentSolver
                 q.MultiplyGram(w, gw); // resynchronise Gw, which drifts by rounding over many updates
             }
         }
-        return w;
+        return FeatureSignSearch.Solve(q, a, b, w);
     }
 
     /// <summary>The active-set linear solve, or null when its signs or the KKT conditions do not hold.</summary>

@@ -11,15 +11,21 @@ internal static class Dense
     /// <summary>Solves (G_SS + shift·I) x = rhs on the index set S by Cholesky (S non-empty, shift ≥ 0).</summary>
     public static double[]? SolveSubset(Problems.QuadraticLoss q, IReadOnlyList<int> set, double shift, double[] rhs)
     {
-        int m = set.Count;
-        var a = Matrix<double>.Build.Dense(m, m, (i, j) => q.G(set[i], set[j]) + (i == j ? shift : 0));
-        var b = Vector<double>.Build.Dense(rhs);
+        var a = Block(q, set, shift);
+        return CholeskySolve(a, Vector<double>.Build.Dense(rhs))?.ToArray();
+    }
+
+    private static Matrix<double> Block(Problems.QuadraticLoss q, IReadOnlyList<int> set, double shift) =>
+        Matrix<double>.Build.Dense(set.Count, set.Count, (i, j) => q.G(set[i], set[j]) + (i == j ? shift : 0));
+
+    /// <summary>Cholesky and one step of refinement (it buys the last digits on an ill-conditioned block); null when not positive definite.</summary>
+    private static Vector<double>? CholeskySolve(Matrix<double> a, Vector<double> b)
+    {
         try
         {
-            var x = a.Cholesky().Solve(b);
-            // one step of iterative refinement: cheap, and it buys the last digits on ill-conditioned G
-            x += a.Cholesky().Solve(b - a * x);
-            return x.ToArray();
+            var chol = a.Cholesky();
+            var x = chol.Solve(b);
+            return x + chol.Solve(b - a * x);
         }
         catch (ArgumentException)
         {

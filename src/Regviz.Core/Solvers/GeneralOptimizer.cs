@@ -15,8 +15,7 @@ public static class GeneralOptimizer
     {
         RegularisationForm.CheckLambda(lambda);
         var (w, method) = Solve(loss, penalty, lambda);
-        double data = loss.Value(w), pen = penalty.Value(w);
-        return new Solution(w, loss.InterceptFor(w), lambda, null, data + lambda * pen, data, pen, method);
+        return Solution.Create(loss, penalty, w, lambda, null, method);
     }
 
     public static Solution Constrained(ISmoothLoss loss, Penalty penalty, double radius)
@@ -26,8 +25,7 @@ public static class GeneralOptimizer
             throw new InputException("--radius: the constrained form needs a convex problem here (a linear model and a convex penalty); use --lambda");
         double hi = MultiplierSearch.Smallest(l => penalty.Norm(Solve(loss, penalty, l).Weights), radius, start: 1e-3);
         var (w, method) = Solve(loss, penalty, hi);
-        double data = loss.Value(w);
-        return new Solution(w, loss.InterceptFor(w), hi, radius, data, data, penalty.Value(w), method + ", multiplier by bisection");
+        return Solution.Create(loss, penalty, w, hi, radius, method + ", multiplier by bisection");
     }
 
     public static (double[] Weights, string Method) Solve(ISmoothLoss loss, Penalty penalty, double lambda)

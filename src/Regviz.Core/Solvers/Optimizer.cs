@@ -18,7 +18,7 @@ public static class Optimizer
             throw new InputException(
                 "--lambda 0: the least-squares optimum is not unique (collinear features or fewer rows than features); use λ > 0");
         var (w, method) = SolveNormalised(q, penalty, mu);
-        return Describe(q, penalty, w, lambda, null, method);
+        return Solution.Create(q, penalty, w, lambda, null, method);
     }
 
     /// <summary>minimise D(w) subject to N(w) ≤ radius; the solution carries the equivalent λ.</summary>
@@ -36,12 +36,4 @@ public static class Optimizer
             LInfPenalty => (LInfSolver.Solve(q, mu), "FISTA + exact active-set finish"),
             _ => throw new ArgumentOutOfRangeException(nameof(penalty)),
         };
-
-    internal static Solution Describe(QuadraticLoss q, Penalty penalty, double[] w, double lambda, double? radius, string method)
-    {
-        double data = q.Value(w);
-        double pen = penalty.Value(w);
-        double objective = radius is null ? data + lambda * pen : data;
-        return new Solution(w, q.InterceptFor(w), lambda, radius, objective, data, pen, method);
-    }
 }

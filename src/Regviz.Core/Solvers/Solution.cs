@@ -1,8 +1,13 @@
+using Regviz.Core.Certificates;
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+
 namespace Regviz.Core.Solvers;
 
 /// <summary>
 /// A regularised optimum in the user's units: <see cref="Lambda"/> is λ of J = D + λP (for the constrained
-/// form, the equivalent multiplier), <see cref="Objective"/> is J (for the constrained form, D).
+/// form, the equivalent multiplier), <see cref="Objective"/> is J (for the constrained form, D), and
+/// <see cref="Certificate"/> says how far from optimal it was measured to be.
 /// </summary>
 public sealed record Solution(
     double[] Weights,
@@ -12,4 +17,20 @@ public sealed record Solution(
     double Objective,
     double DataTerm,
     double PenaltyValue,
-    string Method);
+    string Method,
+    Certificate Certificate)
+{
+    /// <summary>
+    /// Everything a solution reports, computed from the problem at w. The certificate is checked here, once for
+    /// every solver, and a method that did not reach it does not get to call itself exact.
+    /// </summary>
+    public static Solution Create(ISmoothLoss loss, Penalty penalty, double[] w, double lambda, double? radius, string method)
+    {
+        double data = loss.Value(w), pen = penalty.Value(w);
+        var certificate = radius is { } t
+            ? OptimalityCheck.Constrained(loss, penalty, w, lambda, t)
+            : OptimalityCheck.Penalised(loss, penalty, w, lambda);
+        if (!certificate.Certified) method = method.Replace("exact ", "", StringComparison.Ordinal) + " (not certified)";
+        return new Solution(w, loss.InterceptFor(w), lambda, radius, radius is null ? data + lambda * pen : data, data, pen, method, certificate);
+    }
+}

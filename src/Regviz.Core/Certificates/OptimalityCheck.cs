@@ -1,0 +1,110 @@
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+
+namespace Regviz.Core.Certificates;
+
+/// <summary>
+/// The optimality conditions of J = D + λP, checked at a given w: 0 ∈ ∇D(w) + λ∂P(w). Each penalty's
+/// subdifferential is written out so that the violation is the distance of −∇D(w) from λ∂P(w) per coordinate
+/// (for linf, per condition of its polyhedral subdifferential). A convex problem whose conditions hold is at
+/// its global minimum; a non-convex one is only at a stationary point.
+/// </summary>
+public static class OptimalityCheck
+{
+    public static Certificate Penalised(ISmoothLoss loss, Penalty penalty, ReadOnlySpan<double> w, double lambda)
+    {
+        double kkt = Relative(loss, Violation(Gradient(loss, w), penalty, w, lambda));
+        return new Certificate(kkt, kkt <= Certificate.Tolerance) { StationaryOnly = !(loss.IsConvex && penalty.IsConvex) };
+    }
+
+    /// <summary>
+    /// minimise D subject to N(w) ≤ t, with multiplier λ: the penalised conditions at λ, plus λ ≥ 0, N(w) ≤ t,
+    /// and N(w) = t wherever λ &gt; 0 (complementary slackness).
+    /// </summary>
+    public static Certificate Constrained(ISmoothLoss loss, Penalty penalty, ReadOnlySpan<double> w, double lambda, double radius)
+    {
+        var penalised = Penalised(loss, penalty, w, lambda);
+        double gap = penalty.Norm(w) - radius;
+        double allowed = Certificate.NormTolerance * radius;
+        bool slack = lambda > 0 ? Math.Abs(gap) <= allowed : lambda == 0 && gap <= allowed;
+        return penalised with { Certified = penalised.Certified && slack, NormGap = gap, Multiplier = lambda };
+    }
+
+    /// <summary>‖∇D(0)‖∞: the scale of the data's pull on w, λ_max for l1.</summary>
+    public static double Reference(ISmoothLoss loss)
+    {
+        var g = Gradient(loss, new double[loss.Dimension]);
+        double m = 0;
+        foreach (double v in g) m = Math.Max(m, Math.Abs(v));
+        return m;
+    }
+
+    private static double Relative(ISmoothLoss loss, double violation)
+    {
+        double reference = Reference(loss);
+        return reference > 0 ? violation / reference : violation;
+    }
+
+    private static double[] Gradient(ISmoothLoss loss, ReadOnlySpan<double> w)
+    {
+        var g = new double[loss.Dimension];
+        loss.Gradient(w, g);
+        return g;
+    }
+
+    /// <summary>The largest violation of 0 ∈ g + λ∂P(w), in the units of the gradient g = ∇D(w).</summary>
+    public static double Violation(ReadOnlySpan<double> g, Penalty penalty, ReadOnlySpan<double> w, double lambda)
+    {
+        if (penalty is LInfPenalty) return LInfViolation(g, w, lambda);
+        double worst = 0;
+        for (int j = 0; j < w.Length; j++)
+            worst = Math.Max(worst, CoordinateViolation(g[j], penalty, w[j], lambda));
+        return double.IsNaN(worst) ? double.PositiveInfinity : worst;
+    }
+
+    /// <summary>Separable penalties: the distance from −g_j to λ∂p(w_j) on one coordinate.</summary>
+    private static double CoordinateViolation(double g, Penalty penalty, double w, double lambda)
+    {
+        if (penalty.ElasticNetAlpha is { } alpha)
+        {
+            // p(w) = α|w| + (1−α)w²: the smooth part joins g, the kink gives the interval [−λα, λα] at 0
+            double h = g + lambda * 2 * (1 - alpha) * w;
+            return w != 0 ? Math.Abs(h + lambda * alpha * Math.Sign(w)) : Math.Max(0, Math.Abs(h) - lambda * alpha);
+        }
+        var lp = (LpPenalty)penalty;
+        if (w == 0)
+            // p > 1: p'(0) = 0; p < 1: the subdifferential at the cusp is the whole line
+            return lp.P > 1 ? Math.Abs(g) : 0;
+        return Math.Abs(g + lambda * lp.P * Math.Pow(Math.Abs(w), lp.P - 1) * Math.Sign(w));
+    }
+
+    /// <summary>
+    /// ∂max|w_j| at w ≠ 0 is {Σ θ_j s_j e_j : θ ≥ 0, Σθ = 1} over the coordinates M at the maximum; at 0 it is the
+    /// unit l1 ball. So: g_j = 0 off M, −s_j g_j ≥ 0 on M, and Σ_M −s_j g_j = λ.
+    /// </summary>
+    private static double LInfViolation(ReadOnlySpan<double> g, ReadOnlySpan<double> w, double lambda)
+    {
+        double m = 0;
+        foreach (double v in w) m = Math.Max(m, Math.Abs(v));
+        if (m == 0)
+        {
+            double l1 = 0;
+            foreach (double v in g) l1 += Math.Abs(v);
+            return Math.Max(0, l1 - lambda);
+        }
+        double worst = 0, sum = 0;
+        for (int j = 0; j < w.Length; j++)
+        {
+            // tied at the maximum to rounding: the solvers set them equal, other callers may not
+            if (Math.Abs(w[j]) >= m * (1 - 1e-12))
+            {
+                double theta = -Math.Sign(w[j]) * g[j];
+                worst = Math.Max(worst, -theta);
+                sum += theta;
+            }
+            else worst = Math.Max(worst, Math.Abs(g[j]));
+        }
+        worst = Math.Max(worst, Math.Abs(sum - lambda));
+        return double.IsNaN(worst) ? double.PositiveInfinity : worst;
+    }
+}
