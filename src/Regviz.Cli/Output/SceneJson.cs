@@ -75,6 +75,7 @@ internal static class SceneJson
             w.WriteStartObject();
             w.WriteNumber("lambda", p.Lambda);
             w.WriteNumbers("weights", p.Weights);
+            if (p.Certificate is { } c) CertificateOut.WriteFields(w, c);
             w.WriteEndObject();
         }
         w.WriteEndArray();

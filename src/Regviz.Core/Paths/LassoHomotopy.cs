@@ -10,6 +10,11 @@ namespace Regviz.Core.Paths;
 /// off it. While A and s hold, w_A(γ) = G_AA⁻¹(c_A − γ·s_A) is affine in γ, so the path is piecewise linear and
 /// each piece ends at the first of two events: an inactive |r_j| reaches γ (j enters) or an active w_j reaches
 /// 0 (j leaves). The knots are those event points, from λ_max (w = 0) down to λ = 0.
+/// <para>
+/// Each knot is solved afresh from the data's square root (not stepped to) and its KKT conditions checked; on
+/// ill-conditioned or collinear designs, where a computed event can be off by rounding, a knot that fails is
+/// repaired by the exact <see cref="FeatureSignSearch"/> at its γ and the walk goes on from the repaired active set.
+/// </para>
 /// </summary>
 public static class LassoHomotopy
 {
@@ -27,6 +32,7 @@ public static class LassoHomotopy
         int entering = Array.FindIndex(c, v => Math.Abs(v) == gamma);
         int leaving = -1;
         double tiny = 1e-14 * gamma;
+        double reference = gamma;
 
         for (int step = 0; step < 8 * k + 8 && gamma > 0; step++)
         {
@@ -37,7 +43,7 @@ public static class LassoHomotopy
             }
             // direction: dw_A/d(−γ) = G_AA⁻¹ s_A
             var d = Dense.SolveSubset(q, active, 0, active.Select(j => sign[j]).ToArray());
-            if (d is null) break; // active columns are collinear: the path cannot go further (n < k)
+            if (d is null) break; // active columns are collinear: the least-squares end of the path is not unique (n < k)
 
             double step1 = gamma; // to γ = 0
             entering = -1;
@@ -61,17 +67,40 @@ public static class LassoHomotopy
             gamma = Math.Max(0, gamma - step1);
             if (leaving >= 0) active.Remove(leaving);
             // re-solve at the knot instead of stepping, so rounding does not accumulate along the path
-            Array.Clear(w);
-            if (active.Count > 0)
+            Resolve(q, gamma, active, sign, w);
+            if (gamma > 0 && !Holds(q, gamma, w, reference))
             {
-                var exact = Dense.SolveSubset(q, active, 0, active.Select(j => c[j] - gamma * sign[j]).ToArray());
-                if (exact is null) break;
-                for (int t = 0; t < active.Count; t++) w[active[t]] = exact[t];
+                var repaired = FeatureSignSearch.Solve(q, gamma, 0, w);
+                Array.Copy(repaired, w, k);
+                active = Enumerable.Range(0, k).Where(j => w[j] != 0).ToList();
+                foreach (int j in active) sign[j] = Math.Sign(w[j]);
+                entering = -1;
             }
-            if (leaving >= 0) w[leaving] = 0;
             knots.Add(new PathPoint(2 * q.Scale * gamma, (double[])w.Clone()));
         }
         return knots;
+    }
+
+    /// <summary>w_A = G_AA⁻¹(c_A − γ·s_A) through the data's square root; w = 0 off A.</summary>
+    private static void Resolve(QuadraticLoss q, double gamma, List<int> active, double[] sign, double[] w)
+    {
+        Array.Clear(w);
+        if (active.Count == 0) return;
+        var (x, _) = ActiveSystem.Solve(q, active, 0, gamma, active.Select(j => sign[j]).ToArray());
+        if (x is null) return; // collinear active set: the check that follows repairs the knot
+        for (int t = 0; t < active.Count; t++) w[active[t]] = x[t];
+    }
+
+    /// <summary>The knot's KKT conditions, to a margin well inside the certificate's 1e-9.</summary>
+    private static bool Holds(QuadraticLoss q, double gamma, double[] w, double reference)
+    {
+        var r = FeatureSignSearch.Residual(q, 0, w);
+        for (int j = 0; j < w.Length; j++)
+        {
+            double v = w[j] != 0 ? Math.Abs(r[j] - gamma * Math.Sign(w[j])) : Math.Max(0, Math.Abs(r[j]) - gamma);
+            if (v > 1e-12 * reference) return false;
+        }
+        return true;
     }
 
     /// <summary>The path at any λ: linear interpolation between the two knots around it (exact, the path is piecewise linear).</summary>

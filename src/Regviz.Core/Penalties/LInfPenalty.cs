@@ -42,7 +42,9 @@ public sealed class LInfPenalty : Penalty
         {
             cumulative += u[j];
             double candidate = (cumulative - radius) / (j + 1);
-            if (u[j] > candidate) theta = candidate;
+            // the first candidate always qualifies (u₀ − (u₀ − r) = r > 0); with r below u₀'s last digit the
+            // comparison rounds to equality, which once returned the projection v itself and so a zero prox
+            if (j == 0 || u[j] > candidate) theta = candidate;
         }
         for (int j = 0; j < v.Length; j++) result[j] = SoftThreshold(v[j], theta);
     }

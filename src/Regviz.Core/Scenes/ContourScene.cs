@@ -4,8 +4,15 @@ using Regviz.Core.Solvers;
 
 namespace Regviz.Core.Scenes;
 
-/// <summary>One point of a regularisation path: λ and the optimum there.</summary>
-public sealed record PathPoint(double Lambda, double[] Weights);
+/// <summary>One point of a regularisation path: λ, the optimum there, and (once checked) its certificate.</summary>
+public sealed record PathPoint(double Lambda, double[] Weights)
+{
+    public Certificates.Certificate? Certificate { get; init; }
+
+    /// <summary>This point with its optimality conditions checked against the problem.</summary>
+    public PathPoint Certified(Problems.ISmoothLoss loss, Penalty penalty) =>
+        this with { Certificate = Certificates.OptimalityCheck.Penalised(loss, penalty, Weights, Lambda) };
+}
 
 /// <summary>
 /// Everything the contour figure shows, in parameter coordinates, computed once: the plotting layer draws it

@@ -40,7 +40,7 @@ public static class PathSampler
     {
         var penalty = spec.Penalty;
         if (spec.Quadratic is { } q && penalty.ElasticNetAlpha == 1)
-            return Paths.LassoHomotopy.Knots(q).Reverse().ToArray();
+            return Paths.LassoHomotopy.Knots(q).Reverse().Select(p => p.Certified(q, penalty)).ToArray();
         var lambdas = new List<double>();
         if (unregularised is not null) lambdas.Add(0);
         if (LambdaMax(spec.Loss, penalty) is { } max)
@@ -54,7 +54,8 @@ public static class PathSampler
             for (int k = 0; k < count; k++) lambdas.Add(start * Math.Pow(end / start, (double)k / (count - 1)));
         }
         var points = new PathPoint[lambdas.Count];
-        Parallel.For(0, lambdas.Count, k => points[k] = new PathPoint(lambdas[k], lambdas[k] == 0 ? unregularised! : spec.WeightsAt(lambdas[k])));
+        Parallel.For(0, lambdas.Count, k => points[k] = new PathPoint(lambdas[k], lambdas[k] == 0 ? unregularised! : spec.WeightsAt(lambdas[k]))
+            .Certified(spec.Loss, penalty));
         return points;
     }
 }

@@ -30,11 +30,35 @@ internal static class ConstrainedSolver
             return Solution.Create(q, penalty, wb, EquivalentLambda(q, lp, wb), radius, "search along the ball's boundary");
         }
 
+        if (penalty.ElasticNetAlpha == 1 && OnExactPath(q, penalty, radius) is { } onPath)
+            return onPath;
+
         double muStar = MultiplierSearch.Smallest(mu => penalty.Norm(Optimizer.SolveNormalised(q, penalty, mu).Weights), radius);
         var (w, method) = Optimizer.SolveNormalised(q, penalty, muStar);
         if (penalty is L1Penalty && ExactL1(q, w, radius) is { } exact)
             (muStar, w) = exact;
         return Solution.Create(q, penalty, w, muStar * q.Scale, radius, method + ", multiplier by bisection");
+    }
+
+    /// <summary>
+    /// The l1 ball read off the exact lasso path: w(λ) is affine between knots with fixed signs, so ‖w(λ)‖₁ is too,
+    /// and ‖w(λ)‖₁ = t has its exact solution on the one segment that crosses t (‖w‖₁ does not decrease as λ falls).
+    /// Null when the knots do not reach t or the point misses its certificate; bisection takes over then.
+    /// </summary>
+    private static Solution? OnExactPath(QuadraticLoss q, Penalty penalty, double radius)
+    {
+        var knots = Paths.LassoHomotopy.Knots(q);
+        for (int i = 1; i < knots.Count; i++)
+        {
+            double n0 = penalty.Norm(knots[i - 1].Weights), n1 = penalty.Norm(knots[i].Weights);
+            if (!(n0 <= radius && radius <= n1) || n1 == n0) continue;
+            double f = (radius - n0) / (n1 - n0);
+            double lambda = knots[i - 1].Lambda + f * (knots[i].Lambda - knots[i - 1].Lambda);
+            var w = Paths.LassoHomotopy.At(knots, lambda);
+            var solution = Solution.Create(q, penalty, w, lambda, radius, "exact lasso path, multiplier on its segment");
+            return solution.Certificate.Certified ? solution : null;
+        }
+        return null;
     }
 
     /// <summary>On the active set A with signs s, w_A = G_AA⁻¹(c_A − μs/2) and ‖w‖₁ = sᵀw_A is affine in μ: solve it.</summary>

@@ -7,8 +7,10 @@ namespace Regviz.Core.Solvers;
 /// <summary>
 /// minimise wᵀGw − 2cᵀw + μ·max_j|w_j|. FISTA finds the structure: the set M of coordinates at the maximum
 /// |w_j| = m (with signs s) and the free rest F. With the structure fixed the KKT conditions are linear in
-/// (w_F, m, θ_M): (Gw − c)_F = 0, (Gw − c)_j + (μ/2)·s_j·θ_j = 0 on M, Σθ = 1, with w_M = m·s_M. The solve is
-/// accepted when θ ≥ 0, m &gt; 0 and |w_F| ≤ m, which certifies the global optimum (the problem is convex).
+/// (w_F, m, ν_M): (Gw − c)_F = 0, (Gw − c)_j + s_j·ν_j = 0 on M, Σν = μ/2, with w_M = m·s_M and ν = (μ/2)·θ the
+/// multipliers in the units of the gradient (so the system stays well scaled as μ → 0, where it tends to least
+/// squares). The solve is accepted when ν ≥ 0, m &gt; 0 and |w_F| ≤ m, which certifies the global optimum (the
+/// problem is convex).
 /// </summary>
 public static class LInfSolver
 {
@@ -39,7 +41,7 @@ public static class LInfSolver
         var sign = new double[k];
         foreach (int j in max) sign[j] = Math.Sign(approx[j]) == 0 ? 1 : Math.Sign(approx[j]);
         int nf = free.Length, nm = max.Length, size = nf + 1 + nm;
-        // unknowns: [w_F..., m, θ_M...]; rows: F, then M, then Σθ = 1
+        // unknowns: [w_F..., m, ν_M...]; rows: F, then M, then Σν = μ/2
         var a = Matrix<double>.Build.Dense(size, size);
         var b = Vector<double>.Build.Dense(size);
         var rows = free.Concat(max).ToArray();
@@ -50,11 +52,11 @@ public static class LInfSolver
             double gs = 0;
             foreach (int i in max) gs += q.G(j, i) * sign[i];
             a[r, nf] = gs;
-            if (r >= nf) a[r, nf + 1 + (r - nf)] = mu / 2 * sign[j];
+            if (r >= nf) a[r, nf + 1 + (r - nf)] = sign[j];
             b[r] = q.Cross[j];
         }
         for (int t = 0; t < nm; t++) a[size - 1, nf + 1 + t] = 1;
-        b[size - 1] = 1;
+        b[size - 1] = mu / 2;
 
         Vector<double> u;
         try { u = a.LU().Solve(b); }
@@ -63,7 +65,7 @@ public static class LInfSolver
 
         double m = u[nf];
         if (!(m > 0)) return null;
-        for (int t = 0; t < nm; t++) if (u[nf + 1 + t] < -1e-12) return null;
+        for (int t = 0; t < nm; t++) if (u[nf + 1 + t] < -1e-12 * (mu / 2)) return null;
         var w = new double[k];
         for (int f = 0; f < nf; f++)
         {

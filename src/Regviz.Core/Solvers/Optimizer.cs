@@ -26,9 +26,9 @@ public static class Optimizer
         ConstrainedSolver.Solve(q, penalty, radius);
 
     internal static (double[] Weights, string Method) SolveNormalised(QuadraticLoss q, Penalty penalty, double mu) =>
-        mu == 0 ? (UnregularisedSolver.Solve(q), "least squares (Cholesky)") : penalty switch
+        mu == 0 ? (UnregularisedSolver.Solve(q), "least squares (QR + SVD)") : penalty switch
         {
-            { ElasticNetAlpha: 0 } => (RidgeSolver.Solve(q, mu), "closed form (Cholesky)"),
+            { ElasticNetAlpha: 0 } => (RidgeSolver.Solve(q, mu), "closed form (QR + SVD)"),
             { ElasticNetAlpha: { } a } => (CoordinateDescentSolver.Solve(q, mu * a / 2, mu * (1 - a)),
                 "coordinate descent + exact active-set finish"),
             LpPenalty lp => (LpSolver.Solve(q, lp, mu), lp.P > 1 ? "FISTA + Newton"

@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using Regviz.Core.Problems;
 
 namespace Regviz.Core.Solvers;
@@ -10,15 +9,13 @@ public static class UnregularisedSolver
     public static bool IsUnique(QuadraticLoss q) => Dense.InverseCondition(q) > 1e-12;
 
     /// <summary>
-    /// Gw = c; when G is singular (collinear features, fewer rows than features) the minimum-norm solution
-    /// G⁺c, which is still a minimiser of D and the natural point to mark as the centre.
+    /// min ‖z − Sw‖² through the SVD of the data's square root S (the conditioning of X, not of G = XᵀX); when S is
+    /// rank-deficient (collinear features, fewer rows than features) the minimum-norm solution, which is still a
+    /// minimiser of D and the natural point to mark as the centre.
     /// </summary>
     public static double[] Solve(QuadraticLoss q)
     {
         var all = Enumerable.Range(0, q.Dimension).ToArray();
-        if (IsUnique(q) && Dense.SolveSubset(q, all, 0, q.Cross) is { } w)
-            return w;
-        var g = Dense.Gram(q);
-        return g.PseudoInverse().Multiply(Vector<double>.Build.Dense(q.Cross)).ToArray();
+        return ActiveSystem.Solve(q, all, 0, 0, new double[q.Dimension]).Solution!;
     }
 }
