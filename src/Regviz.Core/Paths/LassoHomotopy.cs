@@ -42,7 +42,7 @@ public static class LassoHomotopy
                 sign[entering] = Math.Sign(c[entering] - q.GramRow(entering, w));
             }
             // direction: dw_A/d(−γ) = G_AA⁻¹ s_A
-            var d = Dense.SolveSubset(q, active, 0, active.Select(j => sign[j]).ToArray());
+            var d = ActiveSystem.Direction(q, active, active.Select(j => sign[j]).ToArray());
             if (d is null) break; // active columns are collinear: the least-squares end of the path is not unique (n < k)
 
             double step1 = gamma; // to γ = 0

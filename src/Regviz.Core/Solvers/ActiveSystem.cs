@@ -13,7 +13,11 @@ namespace Regviz.Core.Solvers;
 /// </summary>
 internal static class ActiveSystem
 {
-    public static (double[]? Solution, double[]? Descent) Solve(QuadraticLoss q, IReadOnlyList<int> set, double b, double a, double[] signs)
+    /// <summary>(S_AᵀS_A)⁻¹s: how the sign-fixed solution moves as a falls (the lasso path's direction).</summary>
+    public static double[]? Direction(QuadraticLoss q, IReadOnlyList<int> set, double[] signs) =>
+        Solve(q, set, 0, -1, signs, withData: false).Solution;
+
+    public static (double[]? Solution, double[]? Descent) Solve(QuadraticLoss q, IReadOnlyList<int> set, double b, double a, double[] signs, bool withData = true)
     {
         var root = q.Root;
         int m = set.Count, p = root.Rows, extra = b > 0 ? m : 0;
@@ -22,7 +26,7 @@ internal static class ActiveSystem
             for (int c = 0; c < m; c++) matrix[i, c] = root[i, set[c]];
         for (int c = 0; c < extra; c++) matrix[p + c, c] = Math.Sqrt(b);
         var target = Vector<double>.Build.Dense(matrix.RowCount);
-        for (int i = 0; i < p; i++) target[i] = root.Z[i];
+        if (withData) for (int i = 0; i < p; i++) target[i] = root.Z[i];
         var s = Vector<double>.Build.Dense(signs);
 
         var svd = matrix.Svd(computeVectors: true);
@@ -42,7 +46,7 @@ internal static class ActiveSystem
             }
             else descent -= v * vs;
         }
-        if (a > 0 && descent.L2Norm() > 1e-9 * s.L2Norm()) return (null, descent.ToArray());
+        if (a != 0 && descent.L2Norm() > 1e-9 * s.L2Norm()) return (null, descent.ToArray());
 
         // Σ⁻² amplifies rounding along the weakest directions: two rounds of refinement against the
         // subproblem's gradient, recomputed from the residual t − Mx, win the digits back

@@ -35,9 +35,11 @@ internal static class ConstrainedSolver
 
         double muStar = MultiplierSearch.Smallest(mu => penalty.Norm(Optimizer.SolveNormalised(q, penalty, mu).Weights), radius);
         var (w, method) = Optimizer.SolveNormalised(q, penalty, muStar);
-        if (penalty is L1Penalty && ExactL1(q, w, radius) is { } exact)
-            (muStar, w) = exact;
-        return Solution.Create(q, penalty, w, muStar * q.Scale, radius, method + ", multiplier by bisection");
+        var bisected = Solution.Create(q, penalty, w, muStar * q.Scale, radius, method + ", multiplier by bisection");
+        if (penalty is L1Penalty && ExactL1(q, w, radius) is { } exact
+            && Solution.Create(q, penalty, exact.W, exact.Mu * q.Scale, radius, method + ", multiplier by bisection") is { Certificate.Certified: true } finished)
+            return finished;
+        return bisected;
     }
 
     /// <summary>
@@ -56,6 +58,11 @@ internal static class ConstrainedSolver
             double lambda = knots[i - 1].Lambda + f * (knots[i].Lambda - knots[i - 1].Lambda);
             var w = Paths.LassoHomotopy.At(knots, lambda);
             var solution = Solution.Create(q, penalty, w, lambda, radius, "exact lasso path, multiplier on its segment");
+            if (solution.Certificate.Certified) return solution;
+            // a knot lost to rounding: solve at this λ exactly, then put the multiplier on that support's segment
+            var exact = FeatureSignSearch.Solve(q, lambda / (2 * q.Scale), 0, w);
+            if (ExactL1(q, exact, radius) is not { } adjusted) return null;
+            solution = Solution.Create(q, penalty, adjusted.W, adjusted.Mu * q.Scale, radius, "exact lasso path + feature-sign search, multiplier on its segment");
             return solution.Certificate.Certified ? solution : null;
         }
         return null;
@@ -67,16 +74,21 @@ internal static class ConstrainedSolver
         var active = Enumerable.Range(0, q.Dimension).Where(j => w[j] != 0).ToList();
         if (active.Count == 0) return null;
         var s = active.Select(j => (double)Math.Sign(w[j])).ToArray();
-        var gc = Dense.SolveSubset(q, active, 0, active.Select(j => q.Cross[j]).ToArray());
-        var gs = Dense.SolveSubset(q, active, 0, s);
+        // through the data's square root: G_AA⁻¹c_A is the least-squares fit on A, G_AA⁻¹s the path's direction
+        var gc = ActiveSystem.Solve(q, active, 0, 0, new double[active.Count]).Solution;
+        var gs = ActiveSystem.Direction(q, active, s);
         if (gc is null || gs is null) return null;
         double sgc = 0, sgs = 0;
         for (int i = 0; i < s.Length; i++) { sgc += s[i] * gc[i]; sgs += s[i] * gs[i]; }
         double mu = 2 * (sgc - radius) / sgs;
         if (!(mu > 0)) return null;
         var candidate = new double[q.Dimension];
-        for (int i = 0; i < active.Count; i++) candidate[active[i]] = s[i]; // signs only: the finish re-solves
-        return CoordinateDescentSolver.TryExactFinish(q, mu / 2, 0, candidate) is { } exact ? (mu, exact) : null;
+        for (int i = 0; i < active.Count; i++)
+        {
+            candidate[active[i]] = gc[i] - mu / 2 * gs[i];
+            if (Math.Sign(candidate[active[i]]) != s[i]) return null; // the support changed: not this segment
+        }
+        return (mu, candidate); // the caller's certificate checks the inactive conditions
     }
 
     /// <summary>
