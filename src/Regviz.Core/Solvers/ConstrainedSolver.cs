@@ -32,6 +32,12 @@ internal static class ConstrainedSolver
 
         if (penalty.ElasticNetAlpha == 1 && OnExactPath(q, penalty, radius) is { } onPath)
             return onPath;
+        if (penalty is LInfPenalty)
+        {
+            // the linf ball is a box: its optimum is exact least squares in the box, its multiplier the box's pull
+            var boxed = BoxLeastSquares.Solve(q, radius, ols);
+            return Solution.Create(q, penalty, boxed, 2 * q.Scale * LInfSolver.Pull(q, boxed, radius), radius, "least squares in the box (active set)");
+        }
 
         double muStar = MultiplierSearch.Smallest(mu => penalty.Norm(Optimizer.SolveNormalised(q, penalty, mu).Weights), radius);
         var (w, method) = Optimizer.SolveNormalised(q, penalty, muStar);

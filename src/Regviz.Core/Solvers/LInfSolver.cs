@@ -1,78 +1,90 @@
 using MathNet.Numerics.LinearAlgebra;
+using Regviz.Core.Certificates;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 
 namespace Regviz.Core.Solvers;
 
 /// <summary>
-/// minimise wᵀGw − 2cᵀw + μ·max_j|w_j|. FISTA finds the structure: the set M of coordinates at the maximum
-/// |w_j| = m (with signs s) and the free rest F. With the structure fixed the KKT conditions are linear in
-/// (w_F, m, ν_M): (Gw − c)_F = 0, (Gw − c)_j + s_j·ν_j = 0 on M, Σν = μ/2, with w_M = m·s_M and ν = (μ/2)·θ the
-/// multipliers in the units of the gradient (so the system stays well scaled as μ → 0, where it tends to least
-/// squares). The solve is accepted when ν ≥ 0, m &gt; 0 and |w_F| ≤ m, which certifies the global optimum (the
-/// problem is convex).
+/// minimise wᵀGw − 2cᵀw + μ·max_j|w_j| through its constrained twin: for a bound m the optimum in the box |w_j| ≤ m is
+/// exact least squares in a box (<see cref="BoxLeastSquares"/>), and the penalised optimum is the box whose held
+/// coordinates pull outwards with total strength ρ(m) = Σ_held s_j·r_j = μ/2 (r = c − Gw). ρ falls as m grows, from ‖c‖₁
+/// at 0 to 0 at the least-squares fit, so m is bracketed and bisected until the box's structure (held set, signs, free
+/// set) is that of the optimum; on that structure w is affine in m and ρ(m) = μ/2 is solved exactly. No step size, no
+/// iteration count that depends on the conditioning: it is exact at λ = 1e-300 as at λ_max, and on scaled columns.
 /// </summary>
 public static class LInfSolver
 {
     public static double[] Solve(QuadraticLoss q, double mu)
     {
         int k = q.Dimension;
-        // w = 0 exactly when 2c lies in μ times the subdifferential at 0, the L1 ball: ‖c‖₁ ≤ μ/2
+        // w = 0 exactly when 2c lies in μ times the subdifferential at 0, the l1 ball: ‖c‖₁ ≤ μ/2
         if (q.Cross.Sum(Math.Abs) <= mu / 2) return new double[k];
 
-        var start = UnregularisedSolver.Solve(q);
-        var approx = GeneralProximalGradient.Minimise(q, new LInfPenalty(), mu * q.Scale, start, accelerate: true, Lipschitz(q));
-        double m = approx.Max(Math.Abs);
-        for (double tol = 1e-3; tol >= 1e-12; tol /= 10)
+        var w = UnregularisedSolver.Solve(q);
+        double lo = 0, hi = w.Max(Math.Abs);
+        for (int i = 0; i < 300 && hi - lo > 1e-16 * hi; i++)
         {
-            var max = Enumerable.Range(0, k).Where(j => Math.Abs(approx[j]) >= m * (1 - tol)).ToArray();
-            if (TryStructure(q, mu, max, approx) is { } exact) return exact;
+            double m = lo == 0 ? hi / 2 : hi > 4 * lo ? Math.Sqrt(lo * hi) : lo + (hi - lo) / 2;
+            w = BoxLeastSquares.Solve(q, m, w);
+            if (OnStructure(q, mu, w, m) is { } exact) return exact;
+            if (Pull(q, w, m) > mu / 2) lo = m; else hi = m;
         }
-        return approx;
+        return BoxLeastSquares.Solve(q, hi, w); // the certificate reports how close this came
     }
 
     /// <summary>∇D = 2·scale·(Gw − c) is Lipschitz with constant 2·scale·λ_max(G).</summary>
     internal static double Lipschitz(QuadraticLoss q) => 2 * q.Scale * Dense.MaxEigenvalue(q);
 
-    private static double[]? TryStructure(QuadraticLoss q, double mu, int[] max, double[] approx)
+    /// <summary>ρ(m) = Σ_held s_j·r_j: half the multiplier of the box at m (the held coordinates are exactly at ±m).</summary>
+    internal static double Pull(QuadraticLoss q, double[] w, double m)
+    {
+        var r = new double[w.Length];
+        q.Root.Correlation(w, r);
+        double pull = 0;
+        for (int j = 0; j < w.Length; j++) if (Math.Abs(w[j]) == m) pull += Math.Sign(w[j]) * r[j];
+        return pull;
+    }
+
+    /// <summary>
+    /// With the held set B (signs s) and free set F of the box at m fixed, w_B = s·m and w_F = a − m·b (two least-squares
+    /// fits), so ρ is affine in m: solve ρ(m*) = μ/2 and keep w(m*) if its optimality conditions hold.
+    /// </summary>
+    private static double[]? OnStructure(QuadraticLoss q, double mu, double[] w, double m)
     {
         int k = q.Dimension;
-        var free = Enumerable.Range(0, k).Except(max).ToArray();
-        var sign = new double[k];
-        foreach (int j in max) sign[j] = Math.Sign(approx[j]) == 0 ? 1 : Math.Sign(approx[j]);
-        int nf = free.Length, nm = max.Length, size = nf + 1 + nm;
-        // unknowns: [w_F..., m, ν_M...]; rows: F, then M, then Σν = μ/2
-        var a = Matrix<double>.Build.Dense(size, size);
-        var b = Vector<double>.Build.Dense(size);
-        var rows = free.Concat(max).ToArray();
-        for (int r = 0; r < rows.Length; r++)
-        {
-            int j = rows[r];
-            for (int f = 0; f < nf; f++) a[r, f] = q.G(j, free[f]);
-            double gs = 0;
-            foreach (int i in max) gs += q.G(j, i) * sign[i];
-            a[r, nf] = gs;
-            if (r >= nf) a[r, nf + 1 + (r - nf)] = sign[j];
-            b[r] = q.Cross[j];
-        }
-        for (int t = 0; t < nm; t++) a[size - 1, nf + 1 + t] = 1;
-        b[size - 1] = mu / 2;
-
-        Vector<double> u;
-        try { u = a.LU().Solve(b); }
-        catch (Exception) { return null; }
-        if (u.Any(v => !double.IsFinite(v))) return null;
-
-        double m = u[nf];
-        if (!(m > 0)) return null;
-        for (int t = 0; t < nm; t++) if (u[nf + 1 + t] < -1e-12 * (mu / 2)) return null;
-        var w = new double[k];
-        for (int f = 0; f < nf; f++)
-        {
-            if (Math.Abs(u[f]) > m * (1 + 1e-12)) return null;
-            w[free[f]] = u[f];
-        }
-        foreach (int j in max) w[j] = m * sign[j];
-        return w;
+        var held = Enumerable.Range(0, k).Where(j => Math.Abs(w[j]) == m).ToArray();
+        if (held.Length == 0) return null;
+        var free = Enumerable.Range(0, k).Where(j => Math.Abs(w[j]) != m).ToList();
+        var root = q.Root;
+        var signs = new double[k];
+        foreach (int j in held) signs[j] = Math.Sign(w[j]);
+        // t1 = S_B·s_B, the data's response to raising m by one
+        var t1 = Vector<double>.Build.Dense(root.Rows);
+        for (int i = 0; i < root.Rows; i++)
+            foreach (int j in held) t1[i] += root[i, j] * signs[j];
+        var a = free.Count > 0 ? BoxLeastSquares.LeastSquares(q, free, Vector<double>.Build.Dense(root.Z)) : [];
+        var b = free.Count > 0 ? BoxLeastSquares.LeastSquares(q, free, t1) : [];
+        // u(m) = u0 − m·u1 is the residual z − Sw on this structure
+        var w0 = new double[k];
+        var w1 = new double[k];
+        for (int i = 0; i < free.Count; i++) { w0[free[i]] = a[i]; w1[free[i]] = b[i]; }
+        foreach (int j in held) w1[j] = -signs[j];
+        var r0 = new double[k];
+        root.Correlation(w0, r0);
+        // r(m) = Sᵀ(z − S(w0 − m·w1)) = r0 + m·Gw1, with Gw1 = Sᵀ(S·w1) = r0 − Correlation(w0 + w1)
+        var r01 = new double[k];
+        var shifted = w0.Zip(w1, (x, y) => x + y).ToArray();
+        root.Correlation(shifted, r01);
+        double rho0 = 0, rho1 = 0;
+        foreach (int j in held) { rho0 += signs[j] * r0[j]; rho1 += signs[j] * (r0[j] - r01[j]); }
+        if (rho1 == 0) return null;
+        double mStar = (mu / 2 - rho0) / rho1;
+        if (!(mStar > 0)) return null;
+        var candidate = new double[k];
+        for (int j = 0; j < k; j++) candidate[j] = w0[j] - mStar * w1[j];
+        foreach (int j in held) candidate[j] = signs[j] * mStar;
+        if (free.Any(j => Math.Abs(candidate[j]) > mStar)) return null;
+        return OptimalityCheck.Penalised(q, new LInfPenalty(), candidate, mu * q.Scale).Certified ? candidate : null;
     }
 }

@@ -33,7 +33,7 @@ public static class Optimizer
                 "coordinate descent + exact active-set finish"),
             LpPenalty lp => (LpSolver.Solve(q, lp, mu), lp.P > 1 ? "FISTA + Newton"
                 : q.Dimension == 2 ? "global search over the plane + Newton" : "proximal gradient from 3 starts + Newton (local)"),
-            LInfPenalty => (LInfSolver.Solve(q, mu), "FISTA + exact active-set finish"),
+            LInfPenalty => (LInfSolver.Solve(q, mu), "least squares in a box + exact structure"),
             _ => throw new ArgumentOutOfRangeException(nameof(penalty)),
         };
 }
