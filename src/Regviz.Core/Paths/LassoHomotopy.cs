@@ -42,7 +42,9 @@ public static class LassoHomotopy
                 sign[entering] = Math.Sign(c[entering] - q.GramRow(entering, w));
             }
             // direction: dw_A/d(−γ) = G_AA⁻¹ s_A
-            var d = ActiveSystem.Direction(q, active, active.Select(j => sign[j]).ToArray());
+            // Cholesky of G_AA is fast and right on most data; the square root takes over where it breaks down
+            var signs = active.Select(j => sign[j]).ToArray();
+            var d = Dense.SolveSubset(q, active, 0, signs) is { } fast && fast.All(double.IsFinite) ? fast : ActiveSystem.Direction(q, active, signs);
             if (d is null) break; // active columns are collinear: the least-squares end of the path is not unique (n < k)
 
             double step1 = gamma; // to γ = 0
@@ -67,7 +69,8 @@ public static class LassoHomotopy
             gamma = Math.Max(0, gamma - step1);
             if (leaving >= 0) active.Remove(leaving);
             // re-solve at the knot instead of stepping, so rounding does not accumulate along the path
-            Resolve(q, gamma, active, sign, w);
+            Resolve(q, gamma, active, sign, w, fast: true);
+            if (gamma > 0 && !Holds(q, gamma, w, reference)) Resolve(q, gamma, active, sign, w, fast: false);
             if (gamma > 0 && !Holds(q, gamma, w, reference))
             {
                 var repaired = FeatureSignSearch.Solve(q, gamma, 0, w);
@@ -81,12 +84,14 @@ public static class LassoHomotopy
         return knots;
     }
 
-    /// <summary>w_A = G_AA⁻¹(c_A − γ·s_A) through the data's square root; w = 0 off A.</summary>
-    private static void Resolve(QuadraticLoss q, double gamma, List<int> active, double[] sign, double[] w)
+    /// <summary>w_A = G_AA⁻¹(c_A − γ·s_A), by Cholesky of G_AA (fast) or through the data's square root; w = 0 off A.</summary>
+    private static void Resolve(QuadraticLoss q, double gamma, List<int> active, double[] sign, double[] w, bool fast)
     {
         Array.Clear(w);
         if (active.Count == 0) return;
-        var (x, _) = ActiveSystem.Solve(q, active, 0, gamma, active.Select(j => sign[j]).ToArray());
+        var x = fast
+            ? Dense.SolveSubset(q, active, 0, active.Select(j => q.Cross[j] - gamma * sign[j]).ToArray())
+            : ActiveSystem.Solve(q, active, 0, gamma, active.Select(j => sign[j]).ToArray()).Solution;
         if (x is null) return; // collinear active set: the check that follows repairs the knot
         for (int t = 0; t < active.Count; t++) w[active[t]] = x[t];
     }

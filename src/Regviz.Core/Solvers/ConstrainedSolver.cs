@@ -32,6 +32,11 @@ internal static class ConstrainedSolver
 
         if (penalty.ElasticNetAlpha == 1 && OnExactPath(q, penalty, radius) is { } onPath)
             return onPath;
+        if (penalty is L2Penalty or LpPenalty { P: 2 })
+        {
+            var (mu, wr) = RidgeBall.Solve(q, radius);
+            return Solution.Create(q, penalty, wr, mu * q.Scale, radius, "closed form (SVD), multiplier from the secular equation");
+        }
         if (penalty is LInfPenalty)
         {
             // the linf ball is a box: its optimum is exact least squares in the box, its multiplier the box's pull

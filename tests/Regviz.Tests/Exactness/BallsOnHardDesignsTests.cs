@@ -22,8 +22,6 @@ public class BallsOnHardDesignsTests
     {
         Gen.Select(HardDesignCases.FullRank, Gen.Int[0, 2]).Sample((c, f) =>
         {
-            // linf's proximal gradient crawls on these designs (seconds per solve, and not certified): README
-            if (norm == "linf" && !c.Name.StartsWith("cond 1e4", StringComparison.Ordinal)) return;
             var penalty = Penalty.Create(NormKinds.Parse(norm));
             double t = Fractions[f] * penalty.Norm(LeastSquares(c));
             var s = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, penalty, null, t).Solve();

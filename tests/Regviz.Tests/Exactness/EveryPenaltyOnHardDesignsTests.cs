@@ -14,6 +14,7 @@ public class EveryPenaltyOnHardDesignsTests
     [Theory]
     [InlineData("l2")]
     [InlineData("elasticnet")]
+    [InlineData("linf")]
     [InlineData("lp1.5")]
     [InlineData("lp3")]
     public void Penalised_optimum_is_certified(string name)
