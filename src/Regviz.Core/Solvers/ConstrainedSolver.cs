@@ -34,8 +34,14 @@ internal static class ConstrainedSolver
             return onPath;
         if (penalty is L2Penalty or LpPenalty { P: 2 })
         {
-            var (mu, wr) = RidgeBall.Solve(q, radius);
-            return Solution.Create(q, penalty, wr, mu * q.Scale, radius, "closed form (SVD), multiplier from the secular equation");
+            Solution? closest = null;
+            foreach (var (mu, wr) in RidgeBall.Solve(q, radius))
+            {
+                var candidate = Solution.Create(q, penalty, wr, mu * q.Scale, radius, "closed form (SVD), multiplier from the secular equation");
+                if (candidate.Certificate.Certified) return candidate;
+                if (closest is null || candidate.Certificate.Kkt < closest.Certificate.Kkt) closest = candidate;
+            }
+            return closest!;
         }
         if (penalty is LInfPenalty)
         {

@@ -12,8 +12,12 @@ namespace Regviz.Core.Solvers;
 /// </summary>
 internal static class RidgeBall
 {
-    /// <summary>(μ, w) with ‖w‖ = t, for t below the norm of the least-squares fit.</summary>
-    public static (double Mu, double[] W) Solve(QuadraticLoss q, double t)
+    /// <summary>
+    /// Candidates (μ, w) with ‖w‖ = t, for t below the norm of the least-squares fit: w from the secular formula
+    /// itself (N(w) = t to rounding, accurate normwise), then that w refined coordinate by coordinate (Newton on the
+    /// refined ridge solve). Which one the data certify depends on the design; the caller checks.
+    /// </summary>
+    public static IEnumerable<(double Mu, double[] W)> Solve(QuadraticLoss q, double t)
     {
         var root = q.Root;
         int k = q.Dimension;
@@ -50,8 +54,24 @@ internal static class RidgeBall
             double next = mu - (1 / n - 1 / t) / (d3 / (n * n * n));
             mu = next > lo && next < hi ? next : lo > 0 ? Math.Sqrt(lo * hi) : hi / 2;
         }
-        var w = Vector<double>.Build.Dense(k);
-        for (int i = 0; i < r; i++) w += svd.VT.Row(i) * (a[i] / (sigma2[i] + mu));
-        return (mu, w.ToArray());
+        var secular = Vector<double>.Build.Dense(k);
+        for (int i = 0; i < r; i++) secular += svd.VT.Row(i) * (a[i] / (sigma2[i] + mu));
+        yield return (mu, secular.ToArray());
+
+        // the SVD is accurate normwise, not per coordinate (columns scaled by 1e±6): finish with Newton steps on
+        // the refined ridge solve itself, using the secular equation only for the slope dN/dμ = −Σa²/(σ² + μ)³ / N
+        var w = RidgeSolver.Solve(q, mu);
+        for (int step = 0; step < 4; step++)
+        {
+            double n = Math.Sqrt(w.Sum(v => v * v));
+            if (Math.Abs(n - t) <= 1e-15 * t) break;
+            double d3 = 0;
+            for (int i = 0; i < r; i++) { double v = sigma2[i] + mu; d3 += a[i] * a[i] / (v * v * v); }
+            double next = mu + (n - t) / (d3 / n);
+            if (!(next > 0) || next == mu) break;
+            mu = next;
+            w = RidgeSolver.Solve(q, mu);
+        }
+        yield return (mu, w);
     }
 }
