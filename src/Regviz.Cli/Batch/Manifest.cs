@@ -1,5 +1,7 @@
 using Regviz.Core;
+using Regviz.Core.IO;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Regviz.Cli.Batch;
@@ -13,23 +15,18 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
     private static readonly string[] TopKeys = ["defaults", "figures"];
     private static readonly string[] FigureKeys = ["out", "args"];
 
-    /// <summary>Reads YAML (JSON is YAML too); every structural error names its line and column.</summary>
-    public static Manifest Load(string path)
-    {
-        if (!File.Exists(path)) throw new InputException($"manifest '{path}' does not exist");
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"manifest '{path}' cannot be read: {e.Message}");
-        }
-        return Parse(text, path);
-    }
+    /// <summary>Reads YAML (JSON is YAML too), size and line length capped; every structural error names its line and column.</summary>
+    public static Manifest Load(string path) =>
+        Parse(BoundedInput.ReadText(path, "manifest", Limits.ManifestBytes, Limits.LineBytes), path);
 
     public static Manifest Parse(string text, string source)
     {
         var stream = new YamlStream();
-        try { stream.Load(new StringReader(text)); }
+        try
+        {
+            CheckDepth(text, source);
+            stream.Load(new StringReader(text));
+        }
         catch (YamlException e)
         {
             throw new InputException($"manifest '{source}' line {e.Start.Line}, column {e.Start.Column}: {Inner(e).Message}");
@@ -41,7 +38,7 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
         YamlSequenceNode? figures = null;
         foreach (var (keyNode, value) in root.Children)
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            string key = Key(keyNode, source);
             switch (key)
             {
                 case "defaults": defaults = Scalar(value, source, "defaults"); break;
@@ -53,6 +50,8 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
             }
         }
         if (figures is null) throw new InputException($"manifest '{source}': no 'figures' list");
+        if (figures.Children.Count > Limits.Figures)
+            throw At(source, figures, $"{figures.Children.Count} figures; at most {Limits.Figures} are run from one manifest");
 
         var list = new List<ManifestFigure>();
         foreach (var item in figures.Children)
@@ -61,7 +60,7 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
             string? outName = null, args = null;
             foreach (var (keyNode, value) in map.Children)
             {
-                string key = ((YamlScalarNode)keyNode).Value ?? "";
+                string key = Key(keyNode, source);
                 switch (key)
                 {
                     case "out": outName = Scalar(value, source, "out"); break;
@@ -75,6 +74,26 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
         }
         return new Manifest(defaults, list);
     }
+
+    /// <summary>
+    /// Refuses nesting deeper than <see cref="Limits.YamlDepth"/> before the tree is built: building it recurses once
+    /// per level, and 50,000 levels (a few hundred kilobytes of brackets) overflow the stack, which no handler catches.
+    /// The event parser used here does not recurse.
+    /// </summary>
+    private static void CheckDepth(string text, string source)
+    {
+        var parser = new Parser(new StringReader(text));
+        int depth = 0;
+        while (parser.MoveNext())
+        {
+            if (parser.Current is MappingStart or SequenceStart && ++depth > Limits.YamlDepth)
+                throw new InputException($"manifest '{source}' line {parser.Current.Start.Line}, column {parser.Current.Start.Column}: nested deeper than {Limits.YamlDepth} levels");
+            if (parser.Current is MappingEnd or SequenceEnd) depth--;
+        }
+    }
+
+    private static string Key(YamlNode node, string source) =>
+        node is YamlScalarNode scalar ? scalar.Value ?? "" : throw At(source, node, "a key must be a plain string, not a list or mapping");
 
     private static string Scalar(YamlNode node, string source, string key) =>
         node is YamlScalarNode { Value: { } v } ? v : throw At(source, node, $"'{key}' must be a string");

@@ -25,9 +25,9 @@ internal static class NormCommand
         {
             var f = figure.Bind(result);
             var penalty = Penalty.Create(NormKinds.Parse(result.GetValue(norm)!), result.GetValue(alpha), result.GetValue(p));
+            string output = f.OutOr(ContourCommand.DefaultName("norm", penalty, null));
             var scene = SceneBuilder.Norm(penalty, f.Range, f.Levels, f.Style.Frame().Aspect);
             var plot = NormFigure.Render(scene, f.Style);
-            string output = f.Out ?? ContourCommand.DefaultName("norm", penalty, null);
             FigureExport.Save(plot, f.Style, output);
             if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene));
             if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);
