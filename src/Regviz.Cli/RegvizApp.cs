@@ -14,16 +14,14 @@ public static class RegvizApp
 {
     public const int Ok = 0, Difference = 1, UsageError = 2, Bug = 70;
 
-    internal static readonly Option<bool> Verbose = new("--verbose")
-    {
-        Description = "Show stack traces for unexpected failures",
-        Recursive = true,
-    };
+    private const string Verbose = "--verbose";
 
     public static RootCommand CreateRoot()
     {
         var root = new RootCommand("regviz: figures that explain L1/L2 regularisation, with exact numbers");
-        root.Options.Add(Verbose);
+        // a new option per tree: an option remembers every command it is added to, so one static option would
+        // keep every tree ever built alive (a batch builds one per figure: ~90 KB a figure, retained)
+        root.Options.Add(new Option<bool>(Verbose) { Description = "Show stack traces for unexpected failures", Recursive = true });
         root.Subcommands.Add(ContourCommand.Create());
         root.Subcommands.Add(NormCommand.Create());
         root.Subcommands.Add(PathCommand.Create());
@@ -69,7 +67,7 @@ public static class RegvizApp
         catch (Exception e)
         {
             Fail(stderr, $"unexpected failure ({e.GetType().Name}): {e.Message}", Bug);
-            if (parsed.GetValue(Verbose)) stderr.WriteLine(e);
+            if (parsed.GetValue<bool>(Verbose)) stderr.WriteLine(e);
             return Bug;
         }
     }

@@ -13,14 +13,17 @@ namespace Regviz.Cli.Batch;
 /// </summary>
 internal static class FigureJob
 {
+    /// <summary>Every command's option names and aliases, from one command tree built once.</summary>
+    private static readonly Lazy<Dictionary<string, HashSet<string>>> OptionsOf = new(() =>
+        RegvizApp.CreateRoot().Subcommands.ToDictionary(c => c.Name, c => c.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet()));
+
     public static string[] CommandLine(string defaults, ManifestFigure figure, string manifestFolder)
     {
         var own = CommandLineParser.SplitCommandLine(figure.Args).ToList();
         if (own.Count == 0) throw new Core.InputException("'args' is empty (it must start with a command, e.g. contour)");
         if (own.Any(t => t is "--out" or "-o" || t.StartsWith("--out=") || t.StartsWith("--out:")))
             throw new Core.InputException("'args' must not contain --out: the figure's 'out' key says where it goes");
-        var command = RegvizApp.CreateRoot().Subcommands.FirstOrDefault(c => c.Name == own[0]);
-        var accepted = command?.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet() ?? [];
+        var accepted = OptionsOf.Value.GetValueOrDefault(own[0]) ?? [];
         var line = new List<string> { own[0] };
         line.AddRange(FilterDefaults(CommandLineParser.SplitCommandLine(defaults).ToList(), own, accepted));
         line.AddRange(own.Skip(1));
