@@ -50,12 +50,15 @@ public static class AtomicFile
     }
 
     /// <summary>
-    /// Special files, and anything under /dev or /proc: /dev/stdout resolves (through /proc/self/fd/1) to whatever
-    /// standard output is, which may be a regular file the shell holds open; it must be written, not replaced.
+    /// Special files, and existing files under /dev or /proc: /dev/stdout resolves (through /proc/self/fd/1) to
+    /// whatever standard output is, which may be a regular file the shell holds open; it must be written, not replaced.
     /// </summary>
-    internal static bool InPlace(string path, string target) =>
-        FileKinds.Of(target) == FileKind.Special
-        || (!OperatingSystem.IsWindows() && (IsUnder(path, "/dev/") || IsUnder(path, "/proc/")));
+    internal static bool InPlace(string path, string target) => FileKinds.Of(target) switch
+    {
+        FileKind.Special => true,
+        FileKind.Regular => !OperatingSystem.IsWindows() && (IsUnder(path, "/dev/") || IsUnder(path, "/proc/")),
+        _ => false,
+    };
 
     private static bool IsUnder(string path, string folder) => Path.GetFullPath(path).StartsWith(folder, StringComparison.Ordinal);
 

@@ -15,11 +15,7 @@ public static class OutputCheck
     {
         CheckName(path, option);
         string target = RealPath.Resolve(path);
-        switch (FileKinds.Of(target))
-        {
-            case FileKind.Folder: throw new InputException($"{option}: '{path}' is a folder, not a file");
-            case FileKind.Special: return; // written in place
-        }
+        if (FileKinds.Of(target) == FileKind.Folder) throw new InputException($"{option}: '{path}' is a folder, not a file");
         if (AtomicFile.InPlace(path, target)) return;
         string dir = Path.GetDirectoryName(target)!;
         switch (FileKinds.Of(dir))
