@@ -22,14 +22,21 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
     public static Manifest Parse(string text, string source)
     {
         var stream = new YamlStream();
+        Mark last = Mark.Empty;
         try
         {
-            CheckDepth(text, source);
+            CheckDepth(text, source, ref last);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
             throw new InputException($"manifest '{source}' line {e.Start.Line}, column {e.Start.Column}: {Inner(e).Message}");
+        }
+        catch (Exception e) when (e is not InputException and not OutOfMemoryException)
+        {
+            // on some malformed input YamlDotNet throws other exceptions (InvalidOperationException from its scanner,
+            // ArgumentException from the tree builder) instead of a YamlException: found by fuzzing; still bad YAML
+            throw new InputException($"manifest '{source}' line {last.Line}, column {last.Column}: not valid YAML after this point ({e.Message})");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new InputException($"manifest '{source}': expected a mapping with 'figures' (and optionally 'defaults')");
@@ -80,12 +87,13 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
     /// per level, and 50,000 levels (a few hundred kilobytes of brackets) overflow the stack, which no handler catches.
     /// The event parser used here does not recurse.
     /// </summary>
-    private static void CheckDepth(string text, string source)
+    private static void CheckDepth(string text, string source, ref Mark last)
     {
         var parser = new Parser(new StringReader(text));
         int depth = 0;
         while (parser.MoveNext())
         {
+            last = parser.Current!.End;
             if (parser.Current is MappingStart or SequenceStart && ++depth > Limits.YamlDepth)
                 throw new InputException($"manifest '{source}' line {parser.Current.Start.Line}, column {parser.Current.Start.Column}: nested deeper than {Limits.YamlDepth} levels");
             if (parser.Current is MappingEnd or SequenceEnd) depth--;

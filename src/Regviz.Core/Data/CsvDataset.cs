@@ -97,6 +97,9 @@ public static class CsvDataset
         if (featureNames.Length == 0)
             throw new InputException($"--data: '{source}' has no feature columns besides the target '{Excerpt.Of(targetName)}'");
 
+        foreach (int j in featureNames.Select(f => Array.IndexOf(names, f)).Append(t))
+            if (!double.IsFinite(values[j].Sum(v => v * v)))
+                throw new InputException($"--data: '{source}' column {j + 1} has values too large to square in double precision (rescale it)");
         var columns = featureNames.Select(f => values[Array.IndexOf(names, f)].ToArray()).ToArray();
         var data = new Dataset(featureNames, columns, values[t].ToArray(), targetName);
         if (data.Rows == 0)

@@ -29,6 +29,9 @@ public class InputTests : HostileFolder
         { "", "expected a mapping" },
         { "figures: []\nfigures: []\n", "line 2" },
         { "%YAML 9.9\n---\nfigures: []\n", "line 1" },
+        // found by FuzzTests: YamlDotNet throws ArgumentException / InvalidOperationException on these, not YamlException
+        { "figures:\n  - o4ut: a.png\n  - : path --norm l2\n", "line " },
+        { "figures:\n  - { out: s  - out: a.png\n  - out: a.png\nub/b.png, args: \"x\" }\n", "line " },
     };
 
     [Theory]
