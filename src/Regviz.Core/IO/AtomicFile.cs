@@ -10,12 +10,14 @@ public static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {
-        string target = RealPath.Resolve(path);
-        if (InPlace(path, target))
+        if (InPlace(path))
         {
             try
             {
-                using var device = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1);
+                // opened by its own name: the kernel follows magic links such as /dev/stdout -> /proc/self/fd/1 -> pipe:[n]
+                // a regular file reached through /dev (stdout redirected to a file) is appended to, as a shell would
+                var mode = FileKinds.Of(path) == FileKind.Regular ? FileMode.Append : FileMode.Open;
+                using var device = new FileStream(path, mode, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1);
                 write(device);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -24,6 +26,7 @@ public static class AtomicFile
             }
             return;
         }
+        string target = RealPath.Resolve(path);
         string? dir = Path.GetDirectoryName(target);
         if (dir is null || !Directory.Exists(dir))
             throw new InputException($"output '{path}': the folder '{dir}' does not exist");
@@ -53,7 +56,7 @@ public static class AtomicFile
     /// Special files, and existing files under /dev or /proc: /dev/stdout resolves (through /proc/self/fd/1) to
     /// whatever standard output is, which may be a regular file the shell holds open; it must be written, not replaced.
     /// </summary>
-    internal static bool InPlace(string path, string target) => FileKinds.Of(target) switch
+    internal static bool InPlace(string path) => FileKinds.Of(path) switch
     {
         FileKind.Special => true,
         FileKind.Regular => !OperatingSystem.IsWindows() && (IsUnder(path, "/dev/") || IsUnder(path, "/proc/")),

@@ -14,9 +14,9 @@ public static class OutputCheck
     public static void Check(string path, string option)
     {
         CheckName(path, option);
+        if (FileKinds.Of(path) == FileKind.Folder) throw new InputException($"{option}: '{path}' is a folder, not a file");
+        if (AtomicFile.InPlace(path)) return;
         string target = RealPath.Resolve(path);
-        if (FileKinds.Of(target) == FileKind.Folder) throw new InputException($"{option}: '{path}' is a folder, not a file");
-        if (AtomicFile.InPlace(path, target)) return;
         string dir = Path.GetDirectoryName(target)!;
         switch (FileKinds.Of(dir))
         {

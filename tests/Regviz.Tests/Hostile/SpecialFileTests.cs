@@ -20,6 +20,16 @@ public class SpecialFileTests : HostileFolder
     }
 
     [Fact]
+    public void Json_to_dev_stdout_reaches_standard_output()
+    {
+        // its own process: /dev/stdout resolves through /proc/self/fd/1 to a pipe, which only the kernel can open
+        var r = RunProcess(TimeSpan.FromSeconds(60), "solve", "--json", "/dev/stdout");
+        Assert.True(r.Code == 0, r.Stderr);
+        Assert.Contains("\"weights\"", r.Stdout);
+        Assert.Contains("feature", r.Stdout);
+    }
+
+    [Fact]
     public async Task Json_to_a_fifo_is_written_into_it_and_it_stays_a_fifo()
     {
         string fifo = PathOf("pipe.json");
