@@ -89,7 +89,11 @@ internal static class BatchRunner
     {
         string golden = Path.Combine(goldenDir, figure.Out);
         string actual = Path.Combine(request.OutDir, figure.Out);
-        if (FileKinds.Of(golden) == FileKind.Missing) return new CheckOutcome("MISSING GOLDEN", null, 0, false);
+        switch (FileKinds.Of(golden))
+        {
+            case FileKind.Missing: return new CheckOutcome("MISSING GOLDEN", null, 0, false);
+            case FileKind.Special: return new CheckOutcome("UNREADABLE GOLDEN (not a regular file)", null, 0, false); // a FIFO would block
+        }
         if (!figure.Out.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {
             try

@@ -21,7 +21,7 @@ internal static class FigureJob
     {
         var own = CommandLineParser.SplitCommandLine(figure.Args).ToList();
         if (own.Count == 0) throw new Core.InputException("'args' is empty (it must start with a command, e.g. contour)");
-        if (own.Any(t => t is "--out" or "-o" || t.StartsWith("--out=") || t.StartsWith("--out:")))
+        if (own.Any(t => t is "--out" or "-o" || t.StartsWith("--out=") || t.StartsWith("--out:") || t.StartsWith("-o=") || t.StartsWith("-o:")))
             throw new Core.InputException("'args' must not contain --out: the figure's 'out' key says where it goes");
         var accepted = OptionsOf.Value.GetValueOrDefault(own[0]) ?? [];
         var line = new List<string> { own[0] };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Regviz.Cli.Output;
 using Regviz.Core;
 using Regviz.Core.Data;
 using Regviz.Core.Penalties;
@@ -54,6 +55,9 @@ internal sealed class ProblemOptions
         var features = ParseList(result.GetValue(Features));
         string? path = result.GetValue(Data);
         string? target = result.GetValue(Target);
+        // a manifest's data must be a file: a FIFO or /dev/stdin (through a committed symlink) would block the batch
+        if (path is not null && OutputTargets.Confined && Regviz.Core.IO.FileKinds.Of(path) == Regviz.Core.IO.FileKind.Special)
+            throw new InputException($"--data: '{path}' is not a regular file");
         if (path is not null) return CsvDataset.Load(path, target, features);
 
         var builtIn = model == Regviz.Core.Models.ModelKind.Exp ? BuiltInDataset.CreateExp()

@@ -21,6 +21,9 @@ internal static class OutputTargets
         return new Restore(previous);
     }
 
+    /// <summary>True inside a batch figure: its inputs come from a manifest too.</summary>
+    public static bool Confined => Root.Value is not null;
+
     /// <summary>The path to write <paramref name="path"/> (the value of <paramref name="option"/>) at; "-" (stdout) is returned as is.</summary>
     public static string Prepare(string path, string option)
     {

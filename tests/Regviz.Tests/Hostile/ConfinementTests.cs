@@ -125,6 +125,25 @@ public class ConfinementTests : HostileFolder
     }
 
     [Fact]
+    public void Data_that_is_a_fifo_fails_the_figure_instead_of_blocking_the_batch() =>
+        Assert.Contains("is not a regular file", Refused("{ out: a.png, args: contour --data elsewhere/pipe.csv }", arrange: () =>
+        {
+            using var mk = System.Diagnostics.Process.Start("mkfifo", PathOf("elsewhere", "pipe.csv"));
+            mk.WaitForExit();
+        }));
+
+    [Fact]
+    public void Golden_that_is_a_fifo_is_unreadable_instead_of_blocking()
+    {
+        Directory.CreateDirectory(PathOf("golden"));
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", PathOf("golden", "a.png"))) mk.WaitForExit();
+        string manifest = Write("m.yaml", $"figures:\n  - {{ out: a.png, args: norm {Small} }}\n");
+        var r = CliRunner.Run("batch", manifest, "--check", PathOf("golden"), "--out", PathOf("out"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("UNREADABLE GOLDEN (not a regular file)", r.Stdout);
+    }
+
+    [Fact]
     public void Data_in_defaults_is_relative_to_the_manifest()
     {
         Write("data/g.csv", "x1,x2,y\n1,0,1\n0,1,2\n1,1,2.5\n2,1,4\n");
