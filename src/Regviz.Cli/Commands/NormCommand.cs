@@ -15,7 +15,7 @@ internal static class NormCommand
         var figure = new FigureOptions();
         var norm = new Option<string>("--norm") { Description = "Penalty: l1, l2, elasticnet, lp, linf", DefaultValueFactory = _ => "l1", HelpName = string.Join("|", NormKinds.Names) };
         var alpha = NumberOptions.Required("--alpha", 0.5, "Elastic-net mixing α in [0, 1]", "α");
-        var p = NumberOptions.Required("--p", 0.5, "Exponent p > 0 of the lp penalty", "p");
+        var p = NumberOptions.Required("--p", 0.5, "Exponent 0 < p ≤ 100 of the lp penalty", "p");
         var command = new Command("norm", "Contours of the penalty P(w) alone: the L1 diamond, the L2 circle, and the others");
         command.Options.Add(norm);
         command.Options.Add(alpha);

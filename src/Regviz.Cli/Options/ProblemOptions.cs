@@ -27,7 +27,7 @@ internal sealed class ProblemOptions
     public readonly Option<double?> Lambda = NumberOptions.Nullable("--lambda", $"Penalised form: minimise D(w) + λ·P(w) (default {DefaultLambda} unless --radius)", "λ");
     public readonly Option<double?> Radius = NumberOptions.Nullable("--radius", "Constrained form: minimise D(w) subject to N(w) ≤ t (N: Σ|w|, √Σw², max|w|, (Σ|w|^p)^(1/p); elasticnet: P)", "t");
     public readonly Option<double> Alpha = NumberOptions.Required("--alpha", 0.5, "Elastic-net mixing α in [0, 1]", "α");
-    public readonly Option<double> P = NumberOptions.Required("--p", 0.5, "Exponent p > 0 of the lp penalty (non-convex for p < 1)", "p");
+    public readonly Option<double> P = NumberOptions.Required("--p", 0.5, "Exponent 0 < p ≤ 100 of the lp penalty (non-convex for p < 1)", "p");
 
     public void AddTo(Command command)
     {

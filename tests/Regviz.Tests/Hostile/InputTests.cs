@@ -180,5 +180,6 @@ public class InputTests : HostileFolder
     [InlineData(new[] { "contour", "--frob", "--norm" }, "'--frob'")]
     [InlineData(new[] { "contour", "--lambda", "x", "--grid", "y" }, "--lambda: 'x' is not a number")]
     [InlineData(new[] { "solve", "--lambda", "1\n2" }, "'1\\n2' is not a number")]
+    [InlineData(new[] { "contour", "--norm", "lp", "--p", "1e200" }, "is above 100 (use --norm linf")]
     public void Parse_errors_are_one_line(string[] args, string expected) => Fails(2, expected, args);
 }
