@@ -122,6 +122,78 @@ public class FuzzTests : HostileFolder
         }
     }
 
+    private static readonly string[] Values =
+    [
+        "0", "-0", "1", "-1", "0.5", "2", "3.7", "1e-320", "1e-300", "1e-12", "1e12", "1e300", "1.7976931348623157e308",
+        "-1e308", "NaN", "Infinity", "1,2", "0,0", "1e308,1e308", "-1:1,-1:1", "0:0,0:0", "1:0,1:0", "x", "", "l1", "lp",
+        "linf", "elasticnet", "l2", "exp", "logistic", "sse", "gd", "cd", "fista", "ista", "norm", "lambda", "x1", "x1,x2",
+        "y", "dark", "10", "100", "4000", "100x100", "99999999999",
+    ];
+
+    /// <summary>Values that fit an option, so most draws get past the parser to the work; any value still comes one time in four.</summary>
+    private static readonly Dictionary<string, string[]> Fitting = new()
+    {
+        ["--norm"] = ["l1", "l2", "elasticnet", "lp", "linf"],
+        ["--norms"] = ["l1,l2", "lp,linf", "l1,l1,l1", "elasticnet"],
+        ["--loss"] = ["mse", "sse", "logistic"],
+        ["--model"] = ["linear", "exp"],
+        ["--trace"] = ["gd", "ista", "fista", "cd"],
+        ["--xvar"] = ["lambda", "norm"],
+        ["--theme"] = ["light", "dark"],
+        ["--features"] = ["x1", "x2", "x1,x2", "x2,x1"],
+        ["--target"] = ["y", "x1"],
+        ["--range"] = ["-1:1,-1:1", "0:1e-9,0:1e-9", "-1e6:1e6,-1:1", "5:-5,-5:5"],
+        ["--start"] = ["0,0", "1e6,-1e6", "1e-300,1e-300", "-3,4"],
+        ["--levels"] = ["1", "2", "60"],
+        ["--steps"] = ["1", "2", "1000"],
+        ["--count"] = ["2", "3", "50"],
+        ["--seed"] = ["0", "1", "18446744073709551615"],
+    };
+
+    private static readonly string[] Numbers = ["0", "-0", "1e-320", "1e-300", "1e-12", "0.5", "1", "2", "3.7", "100", "1e12", "1e300", "-1", "0.999999"];
+
+    private static string ValueFor(string option, Random rng) =>
+        rng.Next(4) == 0 ? Values[rng.Next(Values.Length)]
+        : Fitting.TryGetValue(option, out var fit) ? fit[rng.Next(fit.Length)]
+        : Numbers[rng.Next(Numbers.Length)];
+
+    private static readonly Dictionary<string, string[]> OptionsOf = new()
+    {
+        ["contour"] = ["--norm", "--lambda", "--radius", "--alpha", "--p", "--loss", "--model", "--features", "--target", "--range", "--levels", "--trace", "--start", "--steps", "--intercept", "--path", "--theme"],
+        ["norm"] = ["--norm", "--alpha", "--p", "--range", "--levels", "--theme", "--title"],
+        ["path"] = ["--norm", "--lambda", "--alpha", "--p", "--loss", "--model", "--features", "--count", "--ratio", "--xvar", "--intercept"],
+        ["solve"] = ["--norm", "--lambda", "--radius", "--alpha", "--p", "--loss", "--model", "--features", "--target", "--intercept"],
+        ["sparsity"] = ["--norms", "--radius", "--lambda", "--alpha", "--p", "--seed"],
+    };
+
+    [Fact]
+    public void Random_option_values_never_crash()
+    {
+        var rng = new Random(Seed + 3);
+        var commands = OptionsOf.Keys.ToArray();
+        int made = 0;
+        for (int n = 0; n < Cases / 5; n++)
+        {
+            string command = commands[rng.Next(commands.Length)];
+            var args = new List<string> { command };
+            for (int k = rng.Next(1, 4); k > 0; k--)
+            {
+                string option = OptionsOf[command][rng.Next(OptionsOf[command].Length)];
+                args.Add(option);
+                if (option is not ("--intercept" or "--path")) args.Add(ValueFor(option, rng));
+            }
+            // small and fast whatever was drawn; a figure's own limits are tested elsewhere
+            if (command != "solve") args.AddRange(["--size", "100x100", "--out", PathOf(command + ".png")]);
+            if (command is "contour" or "norm") args.AddRange(["--grid", "20"]);
+            if (command == "sparsity") args.AddRange(["--trials", "200"]);
+            var r = CliRunner.Run([.. args]);
+            Check(r, $"case {n} (seed {Seed + 3}): {string.Join(' ', args)}", string.Join(' ', args));
+            if (r.ExitCode == 0) made++;
+        }
+        // the draws must reach the work, not only the parser
+        Assert.True(made >= Cases / 20, $"only {made} of {Cases / 5} runs succeeded");
+    }
+
     [Fact]
     public void Random_bytes_as_any_input_never_crash()
     {
