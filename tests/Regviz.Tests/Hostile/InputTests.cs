@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Regviz.Tests.Cli;
 using Xunit;
 
@@ -108,35 +107,6 @@ public class InputTests : HostileFolder
     public void Endless_or_empty_device_input_is_refused(string command, string a, string b, string expected) =>
         Fails(2, expected, new[] { command, a, b }.Where(s => s.Length > 0).ToArray());
 
-    private static byte[] PngHeader(int width, int height, bool whole)
-    {
-        static byte[] Chunk(string type, byte[] data)
-        {
-            var t = System.Text.Encoding.ASCII.GetBytes(type);
-            var len = BitConverter.GetBytes(data.Length); Array.Reverse(len);
-            var crc = BitConverter.GetBytes(Crc32([.. t, .. data])); Array.Reverse(crc);
-            return [.. len, .. t, .. data, .. crc];
-        }
-        var ihdr = new byte[13];
-        ihdr[0] = (byte)(width >> 24); ihdr[1] = (byte)(width >> 16); ihdr[2] = (byte)(width >> 8); ihdr[3] = (byte)width;
-        ihdr[4] = (byte)(height >> 24); ihdr[5] = (byte)(height >> 16); ihdr[6] = (byte)(height >> 8); ihdr[7] = (byte)height;
-        ihdr[8] = 8; ihdr[9] = 2;
-        using var z = new MemoryStream();
-        using (var zs = new ZLibStream(z, CompressionLevel.Fastest)) zs.Write(new byte[whole ? 1000 : 10]);
-        return [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10, .. Chunk("IHDR", ihdr), .. Chunk("IDAT", z.ToArray()), .. Chunk("IEND", [])];
-    }
-
-    private static uint Crc32(byte[] bytes)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (byte b in bytes)
-        {
-            crc ^= b;
-            for (int k = 0; k < 8; k++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320 : crc >> 1;
-        }
-        return ~crc;
-    }
-
     [Theory]
     [InlineData(100_000, 100_000)]
     [InlineData(20_000, 20_000)]
@@ -144,7 +114,7 @@ public class InputTests : HostileFolder
     [InlineData(100_000, 1_001)]
     public void Png_claiming_too_many_pixels_is_refused_from_its_header(int w, int h)
     {
-        string bomb = Write("bomb.png", PngHeader(w, h, whole: true));
+        string bomb = Write("bomb.png", PngBytes.Grey(w, h, rows: 2));
         Fails(2, "pixels; at most 100,000,000 are read", "compare", bomb, bomb);
     }
 
