@@ -67,7 +67,7 @@ public static class RegvizApp
         catch (Exception e)
         {
             Fail(stderr, $"unexpected failure ({e.GetType().Name}): {e.Message}", Bug);
-            if (parsed.GetValue<bool>(Verbose)) stderr.WriteLine(e);
+            if (args.Contains(Verbose)) stderr.WriteLine(e);
             return Bug;
         }
     }

@@ -47,9 +47,10 @@ internal static class BatchRunner
         for (int i = 0; i < figures.Count; i++)
         {
             var f = figures[i];
-            if (f.Out.Length == 0 || f.Out.Any(char.IsControl))
+            try { OutputCheck.CheckName(f.Out, "out"); }
+            catch (InputException e)
             {
-                problems[i] = "out: the file name is empty or contains a control character";
+                problems[i] = e.Message;
                 continue;
             }
             string full = Path.GetFullPath(Path.Combine(outDir, f.Out));

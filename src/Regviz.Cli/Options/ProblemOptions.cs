@@ -2,6 +2,7 @@ using System.CommandLine;
 using Regviz.Cli.Output;
 using Regviz.Core;
 using Regviz.Core.Data;
+using Regviz.Core.IO;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 
@@ -56,7 +57,7 @@ internal sealed class ProblemOptions
         string? path = result.GetValue(Data);
         string? target = result.GetValue(Target);
         // a manifest's data must be a file: a FIFO or /dev/stdin (through a committed symlink) would block the batch
-        if (path is not null && OutputTargets.Confined && Regviz.Core.IO.FileKinds.Of(path) == Regviz.Core.IO.FileKind.Special)
+        if (path is not null && OutputTargets.Confined && FileKinds.Of(path) == FileKind.Special)
             throw new InputException($"--data: '{path}' is not a regular file");
         if (path is not null) return CsvDataset.Load(path, target, features);
 
