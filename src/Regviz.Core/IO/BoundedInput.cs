@@ -15,7 +15,8 @@ public static class BoundedInput
 
     /// <summary>
     /// Reads at most <paramref name="maxBytes"/>; <paramref name="checkHeader"/> sees the first bytes (up to 64) and
-    /// can refuse the file (by throwing) before the rest is read. Lines are only counted when <paramref name="maxLineBytes"/> > 0.
+    /// can refuse the file (by throwing) before the rest is read. When <paramref name="maxLineBytes"/> > 0 the file is
+    /// text: lines are counted and capped, and a NUL byte is refused.
     /// </summary>
     public static byte[] ReadBytes(string path, string what, long maxBytes, int maxLineBytes, Action<ReadOnlySpan<byte>>? checkHeader = null)
     {
@@ -40,6 +41,8 @@ public static class BoundedInput
                     foreach (byte b in chunk.AsSpan(0, read))
                     {
                         if (b == (byte)'\n') { line++; lineBytes = 0; }
+                        else if (b == 0) // text has none; /dev/urandom or a binary file has one within a few hundred bytes
+                            throw new InputException($"{what} '{path}' line {line} has a NUL byte: not a text file");
                         else if (++lineBytes > maxLineBytes)
                             throw new InputException($"{what} '{path}' line {line} is longer than {Limits.Bytes(maxLineBytes)}");
                     }

@@ -72,7 +72,7 @@ public class InputTests : HostileFolder
     [InlineData("1,2,3\n4,5,6\n", "no header row")]
     [InlineData(",,\n1,2,3\n", "a name for every column")]
     [InlineData("\"x1,x2,y\n1,2,3\n", "--data: ")]
-    [InlineData("x1,x2,y\n1,2,\u0000\n", "line 2, column 3")]
+    [InlineData("x1,x2,y\n1,2,\u0000\n", "line 2 has a NUL byte")]
     [InlineData("x1,x2,y\n\u00e9\u0301\u200b,2,3\n", "line 2, column 1")]
     public void Bad_csv_is_one_error_line(string csv, string expected) =>
         Fails(2, expected, "solve", "--data", Write("d.csv", csv));
@@ -99,10 +99,12 @@ public class InputTests : HostileFolder
     }
 
     [Theory]
-    [InlineData("solve", "--data", "/dev/zero", "line 1 is longer than 1 MB")]
-    [InlineData("batch", "/dev/zero", "", "line 1 is longer than 1 MB")]
+    [InlineData("solve", "--data", "/dev/zero", "line 1 has a NUL byte")]
+    [InlineData("batch", "/dev/zero", "", "line 1 has a NUL byte")]
     [InlineData("compare", "/dev/zero", "/dev/zero", "'/dev/zero' is not a readable image")]
     [InlineData("solve", "--data", "/dev/null", "is empty")]
+    [InlineData("solve", "--data", "/dev/urandom", "has a NUL byte")]
+    [InlineData("batch", "/dev/urandom", "", "has a NUL byte")]
     [InlineData("compare", "/dev/null", "/dev/null", "'/dev/null' is not a readable image")]
     public void Endless_or_empty_device_input_is_refused(string command, string a, string b, string expected) =>
         Fails(2, expected, new[] { command, a, b }.Where(s => s.Length > 0).ToArray());
