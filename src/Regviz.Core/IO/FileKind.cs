@@ -12,7 +12,7 @@ public enum FileKind { Missing, Regular, Folder, Special }
 /// </summary>
 public static class FileKinds
 {
-    private const int TypeMask = 0xF000, Fifo = 0x1000, CharDevice = 0x2000, Directory = 0x4000, BlockDevice = 0x6000, Regular = 0x8000, Socket = 0xC000;
+    private const int TypeMask = 0xF000, Directory = 0x4000, Regular = 0x8000;
 
     [StructLayout(LayoutKind.Sequential, Size = 256)]
     private struct FileStatus
@@ -27,18 +27,30 @@ public static class FileKinds
     private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, out FileStatus status);
 #pragma warning restore SYSLIB1054
 
+    private static bool _native = true;
+
+    private static FileKind Managed(string path) =>
+        System.IO.Directory.Exists(path) ? FileKind.Folder : File.Exists(path) ? FileKind.Regular : FileKind.Missing;
+
     /// <summary>The kind of the file at <paramref name="path"/>, following symbolic links.</summary>
     public static FileKind Of(string path)
     {
-        if (OperatingSystem.IsWindows())
-            return System.IO.Directory.Exists(path) ? FileKind.Folder : File.Exists(path) ? FileKind.Regular : FileKind.Missing;
-        if (Stat(path, out var status) != 0) return FileKind.Missing;
+        if (OperatingSystem.IsWindows() || !_native) return Managed(path);
+        FileStatus status;
+        try
+        {
+            if (Stat(path, out status) != 0) return FileKind.Missing;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _native = false; // a runtime without the shim: no special files recognised, but nothing breaks
+            return Managed(path);
+        }
         return (status.Mode & TypeMask) switch
         {
             Regular => FileKind.Regular,
             Directory => FileKind.Folder,
-            Fifo or CharDevice or BlockDevice or Socket => FileKind.Special,
-            _ => FileKind.Special,
+            _ => FileKind.Special, // FIFO, character or block device, socket
         };
     }
 }
