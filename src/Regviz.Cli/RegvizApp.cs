@@ -72,10 +72,14 @@ public static class RegvizApp
         }
     }
 
+    /// <summary>Longest error line: room for a full path or two, not for a megabyte-long argument echoed back.</summary>
+    private const int MaxMessage = 4096;
+
     /// <summary>Writes the one <c>error:</c> line; control characters (a quoted newline in a CSV cell) are escaped so it stays one line.</summary>
     internal static int Fail(TextWriter stderr, string message, int code)
     {
-        stderr.WriteLine($"error: {OneLine(message)}");
+        string line = OneLine(message);
+        stderr.WriteLine($"error: {(line.Length > MaxMessage ? line[..MaxMessage] + "…" : line)}");
         return code;
     }
 

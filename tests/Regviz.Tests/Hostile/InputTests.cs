@@ -154,4 +154,12 @@ public class InputTests : HostileFolder
     [InlineData(new[] { "solve", "--lambda", "1\n2" }, "'1\\n2' is not a number")]
     [InlineData(new[] { "contour", "--norm", "lp", "--p", "1e200" }, "is above 100 (use --norm linf")]
     public void Parse_errors_are_one_line(string[] args, string expected) => Fails(2, expected, args);
+
+    [Fact]
+    public void A_megabyte_argument_is_not_echoed_back_whole()
+    {
+        string huge = new('9', 1 << 20);
+        Assert.True(Fails(2, "error: ", "solve", "--frob" + huge).Length < 5000);
+        Assert.True(Fails(2, "--lambda: '", "solve", "--lambda", "x" + huge).Length < 100);
+    }
 }
