@@ -92,6 +92,25 @@ public class ResourceTests : HostileFolder
         }
     }
 
+    [Fact]
+    public void Ctrl_c_stops_a_long_single_command_with_130_and_no_output()
+    {
+        using var p = Start("sparsity", "--trials", "1000000000", "--out", PathOf("s.png"), "--json", PathOf("s.json"));
+        var stderr = new System.Text.StringBuilder();
+        p.ErrorDataReceived += (_, e) => { lock (stderr) stderr.AppendLine(e.Data); };
+        p.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        // the first progress line (after a second of work) says the handler is installed and the work under way
+        while (!p.HasExited && DateTime.UtcNow < deadline && !stderr.ToString().Contains("trials (")) Thread.Sleep(10);
+        Assert.False(p.HasExited, stderr.ToString());
+        Assert.Equal(0, Kill(p.Id, 2));
+        Assert.True(p.WaitForExit(30_000), "regviz did not stop after SIGINT");
+        p.WaitForExit();
+        Assert.Equal(130, p.ExitCode);
+        Assert.Single(stderr.ToString().Split('\n'), l => l.StartsWith("error: "));
+        Assert.Empty(Directory.GetFileSystemEntries(Dir));
+    }
+
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 }
