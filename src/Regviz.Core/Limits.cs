@@ -16,7 +16,7 @@ public static class Limits
     public const int Figures = 100_000;
 
     /// <summary>An image read by compare or batch --check: the file, and its pixels (the output limit, 10000 × 10000).</summary>
-    public const long ImageBytes = 512L << 20;
+    public const long ImageBytes = 64L << 20;
     public const long ImagePixels = 100_000_000;
 
     public static string Bytes(long n) => n >= 1 << 20 ? $"{n >> 20} MB" : n >= 1 << 10 ? $"{n >> 10} KB" : $"{n} bytes";
