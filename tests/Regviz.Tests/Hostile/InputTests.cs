@@ -121,6 +121,14 @@ public class InputTests : HostileFolder
     }
 
     [Fact]
+    public void Image_file_over_64_MB_is_refused_before_decoding()
+    {
+        string big = Write("big.png", PngBytes.Grey(100, 100, rows: 100));
+        using (var f = new FileStream(big, FileMode.Open)) f.SetLength(65L << 20); // sparse: no 65 MB written
+        Fails(2, "is larger than 64 MB", "compare", big, big);
+    }
+
+    [Fact]
     public void Truncated_png_is_unreadable_not_different()
     {
         string good = PathOf("good.png");
