@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Text;
 using Regviz.Cli.Commands;
 using Regviz.Core;
+using Regviz.Core.IO;
 
 namespace Regviz.Cli;
 
@@ -12,16 +14,14 @@ public static class RegvizApp
 {
     public const int Ok = 0, Difference = 1, UsageError = 2, Bug = 70;
 
-    internal static readonly Option<bool> Verbose = new("--verbose")
-    {
-        Description = "Show stack traces for unexpected failures",
-        Recursive = true,
-    };
+    private const string Verbose = "--verbose";
 
     public static RootCommand CreateRoot()
     {
         var root = new RootCommand("regviz: figures that explain L1/L2 regularisation, with exact numbers");
-        root.Options.Add(Verbose);
+        // a new option per tree: an option remembers every command it is added to, so one static option would
+        // keep every tree ever built alive (a batch builds one per figure: ~90 KB a figure, retained)
+        root.Options.Add(new Option<bool>(Verbose) { Description = "Show stack traces for unexpected failures", Recursive = true });
         root.Subcommands.Add(ContourCommand.Create());
         root.Subcommands.Add(NormCommand.Create());
         root.Subcommands.Add(PathCommand.Create());
@@ -32,35 +32,84 @@ public static class RegvizApp
         return root;
     }
 
-    /// <summary>Parses and runs one command line, writing to the given streams; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>
+    /// Parses and runs one command line, writing to the given streams; returns the exit code. When
+    /// <paramref name="interrupt"/> fires, the run's temporary files are removed, nothing more is renamed into
+    /// place, and the exit code is 130. <paramref name="responseFiles"/> false reads no <c>@file</c> arguments
+    /// (a manifest's words must not pull in other files).
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default, bool responseFiles = true)
     {
-        var parsed = CreateRoot().Parse(args);
+        var root = CreateRoot();
+        var parsed = root.Parse(args, responseFiles ? new ParserConfiguration() : new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
-        {
-            stderr.WriteLine($"error: {parsed.Errors[0].Message}");
-            if (parsed.Errors.Count > 1) stderr.WriteLine($"       ({parsed.Errors.Count - 1} more; see --help)");
-            return UsageError;
-        }
+            return Fail(stderr, ParseError(parsed, root, args), UsageError);
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
-            return parsed.Invoke(new InvocationConfiguration
+            if (!interrupt.CanBeCanceled) return parsed.Invoke(configuration);
+            var work = Task.Run(() => parsed.Invoke(configuration));
+            try { Task.WaitAny([work], interrupt); } // throws only on interruption; a failure is rethrown unwrapped below
+            catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
             {
-                Output = stdout,
-                Error = stderr,
-                EnableDefaultExceptionHandler = false,
-            });
+                TempFiles.AbandonAll();
+                return Fail(stderr, "interrupted", Interrupted);
+            }
+            return work.GetAwaiter().GetResult();
         }
         catch (InputException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return UsageError;
+            return Fail(stderr, e.Message, UsageError);
         }
         catch (Exception e)
         {
-            stderr.WriteLine($"error: unexpected failure ({e.GetType().Name}): {e.Message}");
-            if (parsed.GetValue(Verbose)) stderr.WriteLine(e);
+            Fail(stderr, $"unexpected failure ({e.GetType().Name}): {e.Message}", Bug);
+            if (args.Contains(Verbose)) stderr.WriteLine(e);
             return Bug;
         }
+    }
+
+    /// <summary>Longest error line: room for a full path or two, not for a megabyte-long argument echoed back.</summary>
+    private const int MaxMessage = 4096;
+
+    /// <summary>Writes the one <c>error:</c> line; control characters (a quoted newline in a CSV cell) are escaped so it stays one line.</summary>
+    internal static int Fail(TextWriter stderr, string message, int code)
+    {
+        string line = OneLine(message);
+        stderr.WriteLine($"error: {(line.Length > MaxMessage ? line[..MaxMessage] + "…" : line)}");
+        return code;
+    }
+
+    internal static string OneLine(string text)
+    {
+        if (!text.Any(char.IsControl)) return text;
+        var b = new StringBuilder(text.Length + 16);
+        foreach (char c in text)
+            b.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        return b.ToString();
+    }
+
+    /// <summary>
+    /// One message for a failed parse: an unknown command is named as such (the parser would say "Required command
+    /// was not provided"), otherwise the parser's first error (the rest usually follow from it).
+    /// </summary>
+    private static string ParseError(ParseResult parsed, RootCommand root, string[] args)
+    {
+        if (parsed.CommandResult.Command != root) return parsed.Errors[0].Message;
+        string commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
+        string? word = args.FirstOrDefault(a => !a.StartsWith('-'));
+        return word is null
+            ? $"no command given (commands: {commands}; see --help)"
+            : $"unknown command '{Excerpt.Of(word)}' (commands: {commands})";
     }
 }

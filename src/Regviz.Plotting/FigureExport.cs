@@ -52,15 +52,15 @@ public static class FigureExport
         });
     }
 
-    /// <summary>"png" or "svg"; anything else is refused before any work.</summary>
-    public static string FormatOf(string path)
+    /// <summary>"png" or "svg"; anything else is refused, in the name of <paramref name="option"/>, before any work.</summary>
+    public static string FormatOf(string path, string option = "--out")
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
         return ext switch
         {
             ".png" => "png",
             ".svg" => "svg",
-            _ => throw new InputException($"--out: '{path}' must end in .png or .svg"),
+            _ => throw new InputException($"{option}: '{path}' must end in .png or .svg"),
         };
     }
 }

@@ -1,3 +1,4 @@
+using Regviz.Core;
 using SkiaSharp;
 
 namespace Regviz.Plotting;
@@ -11,16 +12,23 @@ public sealed record ImageDifference(double Rms, long DifferentPixels, int Width
 /// </summary>
 public static class ImageComparison
 {
-    /// <summary>Pixels as RGB bytes composited onto white; null when the bytes are not a readable image.</summary>
+    /// <summary>
+    /// Pixels as RGB bytes composited onto white; null when the bytes are not a whole, readable image (a truncated
+    /// PNG is unreadable, not "different"). The size is read from the header and checked before any pixel memory
+    /// is taken: a 1 MB PNG can claim 100000×100000.
+    /// </summary>
     public static (byte[] Rgb, int Width, int Height)? Decode(byte[] encoded)
     {
         using var data = SKData.CreateCopy(encoded);
         using var codec = SKCodec.Create(data);
         if (codec is null) return null;
+        long pixels = (long)codec.Info.Width * codec.Info.Height;
+        if (pixels > Limits.ImagePixels)
+            throw new ImageTooLargeException($"is {codec.Info.Width}x{codec.Info.Height} = {pixels:N0} pixels; at most {Limits.ImagePixels:N0} are read");
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var bitmap = new SKBitmap(info);
         var result = codec.GetPixels(info, bitmap.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput)) return null;
+        if (result is not SKCodecResult.Success) return null;
         var rgba = bitmap.GetPixelSpan();
         var rgb = new byte[info.Width * info.Height * 3];
         for (int p = 0, q = 0; p < rgba.Length; p += 4, q += 3)
@@ -31,6 +39,14 @@ public static class ImageComparison
         }
         return (rgb, info.Width, info.Height);
     }
+
+    /// <summary>True when the first bytes are those of a format Skia decodes: PNG, JPEG, GIF, WebP or BMP.</summary>
+    public static bool HasImageSignature(ReadOnlySpan<byte> head) =>
+        head.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G'])
+        || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])
+        || head.StartsWith("GIF8"u8)
+        || head.StartsWith("BM"u8)
+        || (head.StartsWith("RIFF"u8) && head.Length >= 12 && head[8..12].SequenceEqual("WEBP"u8));
 
     public static ImageDifference Compare((byte[] Rgb, int Width, int Height) expected, (byte[] Rgb, int Width, int Height) actual)
     {
@@ -82,3 +98,6 @@ public static class ImageComparison
         return png.ToArray();
     }
 }
+
+/// <summary>An image whose header claims more pixels than regviz reads (<see cref="Limits.ImagePixels"/>).</summary>
+public sealed class ImageTooLargeException(string message) : Exception(message);

@@ -8,26 +8,24 @@ namespace Regviz.Plotting;
 /// in order of preference and the first free one wins. Text is measured with the shipped font, so the boxes
 /// are the real ones.
 /// </summary>
-public sealed class LabelPlacer : IDisposable
+public sealed class LabelPlacer
 {
     private static readonly double[] AlongLine = [0.5, 0.3, 0.7, 0.15, 0.85, 0.4, 0.6, 0.22, 0.78, 0.08, 0.92];
     private readonly List<PixelBox> _taken = [];
     private readonly PlotFrame _frame;
     private readonly PlaneRange _range;
-    private readonly SKTypeface _typeface;
 
     public LabelPlacer(PlotFrame frame, PlaneRange range)
     {
         _frame = frame;
         _range = range;
-        _typeface = SKTypeface.FromFile(FontRegistry.RegularFile);
     }
 
     public float Padding { get; init; } = 3;
 
     public (float Width, float Height) Measure(string text, float size)
     {
-        using var font = new SKFont(_typeface, size);
+        using var font = new SKFont(FontRegistry.Regular, size);
         return (font.MeasureText(text) + 2 * Padding, size * 1.25f + 2 * Padding);
     }
 
@@ -99,6 +97,4 @@ public sealed class LabelPlacer : IDisposable
     }
 
     private static double Sq(double v) => v * v;
-
-    public void Dispose() => _typeface.Dispose();
 }

@@ -24,8 +24,7 @@ public static class SparsityFigure
             ?? throw new InvalidOperationException($"Skia could not allocate a {style.Width}x{style.Height} surface");
         var canvas = surface.Canvas;
         canvas.Clear(ToSk(style.Theme.Background));
-        using (var typeface = SKTypeface.FromFile(FontRegistry.RegularFile))
-        using (var font = new SKFont(typeface, 16 * style.Scale))
+        using (var font = new SKFont(FontRegistry.Regular, 16 * style.Scale))
         using (var paint = new SKPaint { Color = ToSk(style.Theme.Foreground), IsAntialias = true })
         {
             string text = style.Title ?? header;

@@ -26,15 +26,15 @@ internal sealed class BatchReport(TextWriter stdout, TextWriter stderr, bool ter
             _done++;
             if (terminal)
             {
-                stderr.Write($"\r[{_done,3}/{total}] {(o.Made ? "ok  " : "FAIL")} {o.Figure.Out}".PadRight(78));
+                stderr.Write($"\r[{_done,3}/{total}] {(o.Made ? "ok  " : "FAIL")} {Name(o)}".PadRight(78));
                 if (!o.Made) stderr.WriteLine($"\n      {o.Error}");
                 if (_done == total) stderr.WriteLine();
             }
             else
             {
                 stderr.WriteLine(o.Made
-                    ? $"[{_done}/{total}] ok   {o.Figure.Out} ({o.Seconds:0.00} s)"
-                    : $"[{_done}/{total}] FAIL {o.Figure.Out}: {o.Error}");
+                    ? $"[{_done}/{total}] ok   {Name(o)} ({o.Seconds:0.00} s)"
+                    : $"[{_done}/{total}] FAIL {Name(o)}: {o.Error}");
             }
         }
     }
@@ -43,13 +43,13 @@ internal sealed class BatchReport(TextWriter stdout, TextWriter stderr, bool ter
     {
         if (checking)
         {
-            int width = Math.Max(6, outcomes.Max(o => o.Figure.Out.Length));
+            int width = Math.Max(6, outcomes.Max(o => Name(o).Length));
             stdout.WriteLine($"{"figure".PadRight(width)}  {"rms",9}  verdict");
             foreach (var o in outcomes)
             {
                 string rms = o.Check?.Rms is { } r ? r.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) : "-";
                 string verdict = o.Made ? o.Check!.Verdict : "not made";
-                stdout.WriteLine($"{o.Figure.Out.PadRight(width)}  {rms,9}  {verdict}");
+                stdout.WriteLine($"{Name(o).PadRight(width)}  {rms,9}  {RegvizApp.OneLine(verdict)}");
             }
         }
         int made = outcomes.Count(o => o.Made), failed = outcomes.Count - made;
@@ -58,6 +58,9 @@ internal sealed class BatchReport(TextWriter stdout, TextWriter stderr, bool ter
         if (checking) line += $", {different} differ from their golden";
         stdout.WriteLine(line);
         foreach (var o in outcomes.Where(o => !o.Made))
-            stdout.WriteLine($"  failed: {o.Figure.Out} (line {o.Figure.Line}): {o.Error}");
+            stdout.WriteLine($"  failed: {Name(o)} (line {o.Figure.Line}): {o.Error}");
     }
+
+    /// <summary>The figure's out name, control characters escaped: a name from a manifest must not break a line.</summary>
+    private static string Name(FigureOutcome o) => RegvizApp.OneLine(o.Figure.Out);
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Regviz.Cli.Commands;
+using Regviz.Cli.Output;
 using Regviz.Core;
 using Regviz.Core.IO;
 using Regviz.Plotting;
@@ -27,6 +29,7 @@ internal static class BatchRunner
         {
             var clock = Stopwatch.StartNew();
             string? error = problems[i] ?? Render(request, figures[i]);
+            if (error is not null) error = RegvizApp.OneLine(error);
             var outcome = new FigureOutcome(figures[i], error, clock.Elapsed.TotalSeconds);
             if (error is null && request.GoldenDir is { } golden)
                 outcome = outcome with { Check = Check(request, figures[i], golden) };
@@ -41,12 +44,17 @@ internal static class BatchRunner
     {
         var problems = new string?[figures.Count];
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        string root = Path.GetFullPath(outDir) + Path.DirectorySeparatorChar;
         for (int i = 0; i < figures.Count; i++)
         {
             var f = figures[i];
+            try { OutputCheck.CheckName(f.Out, "out"); }
+            catch (InputException e)
+            {
+                problems[i] = e.Message;
+                continue;
+            }
             string full = Path.GetFullPath(Path.Combine(outDir, f.Out));
-            if (Path.IsPathRooted(f.Out) || !full.StartsWith(root, StringComparison.Ordinal))
+            if (OutputTargets.Escapes(f.Out))
                 problems[i] = $"out '{f.Out}' escapes the output folder (absolute paths and '..' are refused)";
             else if (seen.TryGetValue(full, out var first))
                 problems[i] = $"out '{f.Out}' is also the out of an earlier figure ('{first}')";
@@ -65,12 +73,11 @@ internal static class BatchRunner
     {
         try
         {
-            string path = Path.Combine(request.OutDir, figure.Out);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            var args = FigureJob.CommandLine(request.Manifest.Defaults, figure, path, request.ManifestFolder);
-            var stdout = new StringWriter();
+            var args = FigureJob.CommandLine(request.Manifest.Defaults, figure, request.ManifestFolder);
             var stderr = new StringWriter();
-            int code = RegvizApp.Run(args, stdout, stderr);
+            int code;
+            using (OutputTargets.ConfineTo(request.OutDir))
+                code = RegvizApp.Run(args, TextWriter.Null, stderr, responseFiles: false);
             return code == 0 ? null : FirstLine(stderr.ToString()).Replace("error: ", "");
         }
         catch (InputException e)
@@ -83,27 +90,42 @@ internal static class BatchRunner
     {
         string golden = Path.Combine(goldenDir, figure.Out);
         string actual = Path.Combine(request.OutDir, figure.Out);
-        if (!File.Exists(golden)) return new CheckOutcome("MISSING GOLDEN", null, 0, false);
-        byte[] expectedBytes = File.ReadAllBytes(golden), actualBytes = File.ReadAllBytes(actual);
+        switch (FileKinds.Of(golden))
+        {
+            case FileKind.Missing: return new CheckOutcome("MISSING GOLDEN", null, 0, false);
+            case FileKind.Special: return new CheckOutcome("UNREADABLE GOLDEN (not a regular file)", null, 0, false); // a FIFO would block
+        }
         if (!figure.Out.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {
-            bool same = expectedBytes.AsSpan().SequenceEqual(actualBytes);
-            return new CheckOutcome(same ? "ok (identical)" : "DIFFERENT (not identical)", null, 0, same);
+            try
+            {
+                bool same = Read(golden).AsSpan().SequenceEqual(Read(actual));
+                return new CheckOutcome(same ? "ok (identical)" : "DIFFERENT (not identical)", null, 0, same);
+            }
+            catch (InputException ex) { return new CheckOutcome($"UNREADABLE ({ex.Message})", null, 0, false); }
         }
-        var e = ImageComparison.Decode(expectedBytes);
-        var a = ImageComparison.Decode(actualBytes);
-        if (e is null) return new CheckOutcome("UNREADABLE GOLDEN", null, 0, false);
-        var d = ImageComparison.Compare(e.Value, a!.Value);
+        (byte[] Rgb, int Width, int Height) e, a;
+        try { e = CompareCommand.Load(golden, "golden"); }
+        catch (InputException) { return new CheckOutcome("UNREADABLE GOLDEN", null, 0, false); }
+        try { a = CompareCommand.Load(actual, "figure"); }
+        catch (InputException ex) { return new CheckOutcome($"UNREADABLE ({ex.Message})", null, 0, false); }
+        var d = ImageComparison.Compare(e, a);
         if (d.SizesDiffer) return new CheckOutcome($"DIFFERENT ({d.SizeNote})", null, 0, false);
         bool passed = d.Rms <= request.Tolerance;
+        string verdict = passed ? "ok" : $"DIFFERENT ({d.DifferentPixels} pixels)";
         if (!passed && request.DiffDir is { } diffDir)
         {
-            string diffPath = Path.Combine(diffDir, Path.ChangeExtension(figure.Out, null) + "-diff.png");
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(diffPath))!);
-            AtomicFile.WriteAllBytes(diffPath, ImageComparison.DiffImage(e.Value, a.Value));
+            try
+            {
+                using (OutputTargets.ConfineTo(diffDir))
+                    AtomicFile.WriteAllBytes(OutputTargets.Prepare(Path.ChangeExtension(figure.Out, null) + "-diff.png", "--diff"), ImageComparison.DiffImage(e, a));
+            }
+            catch (InputException ex) { verdict += $"; no diff image: {ex.Message}"; }
         }
-        return new CheckOutcome(passed ? "ok" : $"DIFFERENT ({d.DifferentPixels} pixels)", d.Rms, d.DifferentPixels, passed);
+        return new CheckOutcome(verdict, d.Rms, d.DifferentPixels, passed);
     }
+
+    private static byte[] Read(string path) => BoundedInput.ReadBytes(path, "file", Limits.ImageBytes, 0);
 
     private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "failed";
 }

@@ -6,26 +6,41 @@ namespace Regviz.Cli.Batch;
 /// <summary>
 /// Turns a manifest figure into a command line for the very parser a typed command goes through. Default
 /// words are put after the command name, except options the figure sets itself or its command does not
-/// take (so <c>defaults: --grid 200</c> does not break a <c>path</c> figure). A relative <c>--data</c> path is
-/// taken relative to the manifest's folder, so a manifest works from wherever it is run.
+/// take (so <c>defaults: --grid 200</c> does not break a <c>path</c> figure). A relative <c>--data</c> path, in
+/// the args or the defaults, is taken relative to the manifest's folder, so a manifest works from wherever it is run.
+/// The figure's <c>out</c> is passed as written: the run confines it, and every other output such as
+/// <c>--json</c>, to the batch's folder (<see cref="Output.OutputTargets"/>).
 /// </summary>
 internal static class FigureJob
 {
-    public static string[] CommandLine(string defaults, ManifestFigure figure, string outputPath, string manifestFolder)
+    /// <summary>Every command's option names and aliases, from one command tree built once.</summary>
+    private static readonly Lazy<Dictionary<string, HashSet<string>>> OptionsOf = new(() =>
+        RegvizApp.CreateRoot().Subcommands.ToDictionary(c => c.Name, c => c.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet()));
+
+    public static string[] CommandLine(string defaults, ManifestFigure figure, string manifestFolder)
     {
         var own = CommandLineParser.SplitCommandLine(figure.Args).ToList();
-        for (int i = 0; i + 1 < own.Count; i++)
-            if (own[i] == "--data" && !Path.IsPathRooted(own[i + 1])) own[i + 1] = Path.Combine(manifestFolder, own[i + 1]);
         if (own.Count == 0) throw new Core.InputException("'args' is empty (it must start with a command, e.g. contour)");
-        if (own.Any(t => t is "--out" or "-o"))
+        if (own.Any(t => t is "--out" or "-o" || t.StartsWith("--out=") || t.StartsWith("--out:") || t.StartsWith("-o=") || t.StartsWith("-o:")))
             throw new Core.InputException("'args' must not contain --out: the figure's 'out' key says where it goes");
-        var command = RegvizApp.CreateRoot().Subcommands.FirstOrDefault(c => c.Name == own[0]);
-        var accepted = command?.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet() ?? [];
+        var accepted = OptionsOf.Value.GetValueOrDefault(own[0]) ?? [];
         var line = new List<string> { own[0] };
         line.AddRange(FilterDefaults(CommandLineParser.SplitCommandLine(defaults).ToList(), own, accepted));
         line.AddRange(own.Skip(1));
-        line.AddRange(["--out", outputPath]);
+        RelativeDataToManifest(line, manifestFolder);
+        line.AddRange(["--out", figure.Out]);
         return line.ToArray();
+    }
+
+    private static void RelativeDataToManifest(List<string> line, string manifestFolder)
+    {
+        for (int i = 0; i < line.Count; i++)
+        {
+            if (line[i] == "--data" && i + 1 < line.Count && !Path.IsPathRooted(line[i + 1]))
+                line[i + 1] = Path.Combine(manifestFolder, line[i + 1]);
+            else if ((line[i].StartsWith("--data=") || line[i].StartsWith("--data:")) && !Path.IsPathRooted(line[i][7..]))
+                line[i] = "--data=" + Path.Combine(manifestFolder, line[i][7..]);
+        }
     }
 
     private static IEnumerable<string> FilterDefaults(List<string> defaults, List<string> own, HashSet<string> accepted)

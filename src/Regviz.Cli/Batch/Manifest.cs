@@ -1,5 +1,7 @@
 using Regviz.Core;
+using Regviz.Core.IO;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Regviz.Cli.Batch;
@@ -13,26 +15,28 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
     private static readonly string[] TopKeys = ["defaults", "figures"];
     private static readonly string[] FigureKeys = ["out", "args"];
 
-    /// <summary>Reads YAML (JSON is YAML too); every structural error names its line and column.</summary>
-    public static Manifest Load(string path)
-    {
-        if (!File.Exists(path)) throw new InputException($"manifest '{path}' does not exist");
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"manifest '{path}' cannot be read: {e.Message}");
-        }
-        return Parse(text, path);
-    }
+    /// <summary>Reads YAML (JSON is YAML too), size and line length capped; every structural error names its line and column.</summary>
+    public static Manifest Load(string path) =>
+        Parse(BoundedInput.ReadText(path, "manifest", Limits.ManifestBytes, Limits.LineBytes), path);
 
     public static Manifest Parse(string text, string source)
     {
         var stream = new YamlStream();
-        try { stream.Load(new StringReader(text)); }
+        Mark last = Mark.Empty;
+        try
+        {
+            CheckDepth(text, source, ref last);
+            stream.Load(new StringReader(text));
+        }
         catch (YamlException e)
         {
             throw new InputException($"manifest '{source}' line {e.Start.Line}, column {e.Start.Column}: {Inner(e).Message}");
+        }
+        catch (Exception e) when (e is not InputException and not OutOfMemoryException)
+        {
+            // on some malformed input YamlDotNet throws other exceptions (InvalidOperationException from its scanner,
+            // ArgumentException from the tree builder) instead of a YamlException: found by fuzzing; still bad YAML
+            throw new InputException($"manifest '{source}' line {last.Line}, column {last.Column}: not valid YAML after this point ({e.Message})");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new InputException($"manifest '{source}': expected a mapping with 'figures' (and optionally 'defaults')");
@@ -41,7 +45,7 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
         YamlSequenceNode? figures = null;
         foreach (var (keyNode, value) in root.Children)
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            string key = Key(keyNode, source);
             switch (key)
             {
                 case "defaults": defaults = Scalar(value, source, "defaults"); break;
@@ -53,6 +57,8 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
             }
         }
         if (figures is null) throw new InputException($"manifest '{source}': no 'figures' list");
+        if (figures.Children.Count > Limits.Figures)
+            throw At(source, figures, $"{figures.Children.Count} figures; at most {Limits.Figures} are run from one manifest");
 
         var list = new List<ManifestFigure>();
         foreach (var item in figures.Children)
@@ -61,7 +67,7 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
             string? outName = null, args = null;
             foreach (var (keyNode, value) in map.Children)
             {
-                string key = ((YamlScalarNode)keyNode).Value ?? "";
+                string key = Key(keyNode, source);
                 switch (key)
                 {
                     case "out": outName = Scalar(value, source, "out"); break;
@@ -75,6 +81,27 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
         }
         return new Manifest(defaults, list);
     }
+
+    /// <summary>
+    /// Refuses nesting deeper than <see cref="Limits.YamlDepth"/> before the tree is built: building it recurses once
+    /// per level, and 50,000 levels (a few hundred kilobytes of brackets) overflow the stack, which no handler catches.
+    /// The event parser used here does not recurse.
+    /// </summary>
+    private static void CheckDepth(string text, string source, ref Mark last)
+    {
+        var parser = new Parser(new StringReader(text));
+        int depth = 0;
+        while (parser.MoveNext())
+        {
+            last = parser.Current!.End;
+            if (parser.Current is MappingStart or SequenceStart && ++depth > Limits.YamlDepth)
+                throw new InputException($"manifest '{source}' line {parser.Current.Start.Line}, column {parser.Current.Start.Column}: nested deeper than {Limits.YamlDepth} levels");
+            if (parser.Current is MappingEnd or SequenceEnd) depth--;
+        }
+    }
+
+    private static string Key(YamlNode node, string source) =>
+        node is YamlScalarNode scalar ? scalar.Value ?? "" : throw At(source, node, "a key must be a plain string, not a list or mapping");
 
     private static string Scalar(YamlNode node, string source, string key) =>
         node is YamlScalarNode { Value: { } v } ? v : throw At(source, node, $"'{key}' must be a string");

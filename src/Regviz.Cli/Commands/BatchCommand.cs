@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Regviz.Cli.Batch;
 using Regviz.Cli.Options;
 using Regviz.Core;
+using Regviz.Core.IO;
 
 namespace Regviz.Cli.Commands;
 
@@ -36,15 +37,19 @@ internal static class BatchCommand
             string? golden = result.GetValue(check);
             bool regenerate = result.GetValue(update);
             if (regenerate && golden is null) throw new InputException("--update goes with --check GOLDEN_DIR (it regenerates those goldens)");
+            // folders are checked before the manifest is read: an existing file given as a folder is refused, not crashed on
+            if (golden is not null) OutputCheck.CheckFolder(golden, "--check");
             if (golden is not null && !regenerate && !Directory.Exists(golden))
                 throw new InputException($"--check: golden folder '{golden}' does not exist (create it with --check {golden} --update)");
+            if (result.GetValue(outDir) is { } o) OutputCheck.CheckFolder(o, "--out");
+            if (result.GetValue(diff) is { } d) OutputCheck.CheckFolder(d, "--diff");
 
             string manifestPath = result.GetValue(manifest)!;
             var m = Manifest.Load(manifestPath);
             string? temp = null;
             string dir = regenerate ? golden! : result.GetValue(outDir) ?? (golden is not null ? temp = Directory.CreateTempSubdirectory("regviz-batch-").FullName : ".");
-            Directory.CreateDirectory(dir);
-            if (result.GetValue(diff) is { } d) Directory.CreateDirectory(d);
+            CreateFolder(dir, regenerate ? "--check" : "--out");
+            if (result.GetValue(diff) is { } diffDir) CreateFolder(diffDir, "--diff");
             try
             {
                 var clock = Stopwatch.StartNew();
@@ -53,7 +58,9 @@ internal static class BatchCommand
                 var request = new BatchRequest(m, Path.GetDirectoryName(Path.GetFullPath(manifestPath))!, dir, n, regenerate ? null : golden, t, result.GetValue(diff));
                 var outcomes = BatchRunner.Run(request, report);
                 report.Summary(outcomes, clock.Elapsed.TotalSeconds, request.GoldenDir is not null);
-                if (outcomes.Any(o => !o.Made)) return RegvizApp.UsageError;
+                var failed = outcomes.Where(o => !o.Made).ToList();
+                if (failed.Count > 0)
+                    throw new InputException($"{failed.Count} of {outcomes.Count} figures could not be made (first: '{failed[0].Figure.Out}', manifest line {failed[0].Figure.Line}: {failed[0].Error})");
                 return outcomes.Any(o => o.Check is { Passed: false }) ? RegvizApp.Difference : RegvizApp.Ok;
             }
             finally
@@ -62,5 +69,14 @@ internal static class BatchCommand
             }
         });
         return command;
+    }
+
+    private static void CreateFolder(string path, string option)
+    {
+        try { Directory.CreateDirectory(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{option}: cannot create the folder '{path}' ({e.Message})");
+        }
     }
 }

@@ -29,15 +29,17 @@ internal static class CompareCommand
             var stdout = result.InvocationConfiguration.Output;
             double t = result.GetValue(tolerance);
             if (t < 0) throw new InputException($"--tolerance: {RegularisationForm.RoundTrip(t)} must be ≥ 0");
+            string? diffPath = result.GetValue(diff) is { } dp ? OutputTargets.Prepare(dp, "--diff") : null;
+            if (diffPath is not null && FigureExport.FormatOf(diffPath, "--diff") != "png")
+                throw new InputException($"--diff: '{diffPath}' must end in .png (the diff image is PNG only)");
+            string? target = result.GetValue(json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
+            if (diffPath is not null) OutputTargets.Distinct(diffPath, "--diff", target, "--json");
             var e = Load(result.GetValue(expected)!, "EXPECTED");
             var a = Load(result.GetValue(actual)!, "ACTUAL");
             var d = ImageComparison.Compare(e, a);
-            if (result.GetValue(diff) is { } diffPath && !d.SizesDiffer)
-            {
-                FigureExport.FormatOf(diffPath);
+            if (diffPath is not null && !d.SizesDiffer)
                 AtomicFile.WriteAllBytes(diffPath, ImageComparison.DiffImage(e, a));
-            }
-            if (result.GetValue(json) is { } target)
+            if (target is not null)
                 JsonOut.Write(target, stdout, w =>
                 {
                     w.WriteStartObject();
@@ -59,15 +61,24 @@ internal static class CompareCommand
         return command;
     }
 
+    /// <summary>
+    /// Reads and decodes an image with its cost bounded: the file's first bytes must be an image signature (so
+    /// /dev/zero is refused at once), the file is capped, and the pixel count is read from the header before decoding.
+    /// </summary>
     internal static (byte[] Rgb, int Width, int Height) Load(string path, string role)
     {
-        if (!File.Exists(path)) throw new InputException($"{role}: file '{path}' does not exist");
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        string Unreadable() => $"{role}: '{path}' is not a readable image";
+        byte[] bytes = BoundedInput.ReadBytes(path, $"{role}: file", Limits.ImageBytes, 0, header =>
         {
-            throw new InputException($"{role}: cannot read '{path}': {ex.Message}");
+            if (!ImageComparison.HasImageSignature(header)) throw new InputException(Unreadable());
+        });
+        try
+        {
+            return ImageComparison.Decode(bytes) ?? throw new InputException(Unreadable());
         }
-        return ImageComparison.Decode(bytes) ?? throw new InputException($"{role}: '{path}' is not a readable image");
+        catch (ImageTooLargeException big)
+        {
+            throw new InputException($"{role}: '{path}' {big.Message}");
+        }
     }
 }

@@ -33,12 +33,12 @@ internal static class ContourCommand
             var f = figure.Bind(result);
             var traceRequest = TraceRequestFrom(result.GetValue(trace), result.GetValue(start), result.GetValue(steps));
             var spec = problem.Bind(result);
+            string output = f.OutOr(DefaultName("contour", spec.Penalty, spec));
             var scene = SceneBuilder.Contour(spec, new SceneOptions(f.Range, f.Grid, f.Levels, result.GetValue(path), f.Style.Frame().Aspect, traceRequest));
             CertificateOut.Warn(result.InvocationConfiguration.Error, scene.Optimum.Certificate, "the optimum");
             if (scene.Trace is { Diverged: true } diverged)
                 result.InvocationConfiguration.Error.WriteLine($"warning: --trace {result.GetValue(trace)} diverged after {diverged.Iterates.Count - 1} steps (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
             var plot = ContourFigure.Render(scene, f.Style);
-            string output = f.Out ?? DefaultName("contour", spec.Penalty, spec);
             FigureExport.Save(plot, f.Style, output);
             if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene));
             if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);

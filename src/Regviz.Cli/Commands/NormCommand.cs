@@ -15,7 +15,7 @@ internal static class NormCommand
         var figure = new FigureOptions();
         var norm = new Option<string>("--norm") { Description = "Penalty: l1, l2, elasticnet, lp, linf", DefaultValueFactory = _ => "l1", HelpName = string.Join("|", NormKinds.Names) };
         var alpha = NumberOptions.Required("--alpha", 0.5, "Elastic-net mixing α in [0, 1]", "α");
-        var p = NumberOptions.Required("--p", 0.5, "Exponent p > 0 of the lp penalty", "p");
+        var p = NumberOptions.Required("--p", 0.5, "Exponent 0 < p ≤ 100 of the lp penalty", "p");
         var command = new Command("norm", "Contours of the penalty P(w) alone: the L1 diamond, the L2 circle, and the others");
         command.Options.Add(norm);
         command.Options.Add(alpha);
@@ -25,9 +25,9 @@ internal static class NormCommand
         {
             var f = figure.Bind(result);
             var penalty = Penalty.Create(NormKinds.Parse(result.GetValue(norm)!), result.GetValue(alpha), result.GetValue(p));
+            string output = f.OutOr(ContourCommand.DefaultName("norm", penalty, null));
             var scene = SceneBuilder.Norm(penalty, f.Range, f.Levels, f.Style.Frame().Aspect);
             var plot = NormFigure.Render(scene, f.Style);
-            string output = f.Out ?? ContourCommand.DefaultName("norm", penalty, null);
             FigureExport.Save(plot, f.Style, output);
             if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene));
             if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);

@@ -38,13 +38,13 @@ internal static class PathCommand
                 throw new InputException("--radius: a path runs over λ; give --lambda to mark a point on it instead");
             double? marker = result.GetValue(problem.Lambda);
             var spec = problem.Bind(result);
+            string output = f.OutOr(ContourCommand.DefaultName("path", spec.Penalty, null));
             var path = GridPath.Compute(spec, result.GetValue(count), result.GetValue(ratio));
             var scene = new PathScene(path, spec.FeatureNames, spec.Penalty, axis, marker)
             {
                 LossNote = spec.IsLeastSquares ? null : $"{spec.LossKind.Name()} loss{(spec.Model == Regviz.Core.Models.ModelKind.Exp ? ", exp model" : "")}",
             };
             var plot = PathFigure.Render(scene, f.Style);
-            string output = f.Out ?? ContourCommand.DefaultName("path", spec.Penalty, null);
             FigureExport.Save(plot, f.Style, output);
             if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene));
             if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);

@@ -17,10 +17,10 @@ internal static class SolveCommand
         command.SetAction(result =>
         {
             var stdout = result.InvocationConfiguration.Output;
+            string? target = result.GetValue(json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
             var spec = problem.Bind(result);
             var solution = spec.Solve();
             CertificateOut.Warn(result.InvocationConfiguration.Error, solution.Certificate, "the optimum");
-            string? target = result.GetValue(json);
             if (target is not null)
                 JsonOut.Write(target, stdout, w => SolutionReport.WriteJson(w, spec, solution));
             if (target != "-")

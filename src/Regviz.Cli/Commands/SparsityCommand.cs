@@ -18,6 +18,19 @@ internal static class SparsityCommand
         + "log-uniform) and θ ~ U(0, π); centre m at angle U(0, 2π) and distance U(1.5, 4)·t from the origin (outside every "
         + "ball of radius t). Trial i uses SplitMix64 seeded with seed + i·0x9E3779B97F4A7C15.";
 
+    /// <summary>The default width of one norm's panel; a panel is never narrower than the smallest figure.</summary>
+    private const int PanelWidth = 560;
+
+    /// <summary>One panel per norm, side by side: their number is bounded so the image obeys the size limit.</summary>
+    private static void CheckPanelCount(int count, int? width)
+    {
+        int most = width is { } w ? w / FigureOptions.MinSide : FigureOptions.MaxSide / PanelWidth;
+        if (count > most)
+            throw new InputException(width is null
+                ? $"--norms: {count} norms need a figure {PanelWidth}·{count} pixels wide; at most {most} fit in {FigureOptions.MaxSide} pixels"
+                : $"--norms: {count} panels do not fit in {width} pixels (at most {most}, each at least {FigureOptions.MinSide} wide)");
+    }
+
     public static Command Create()
     {
         var trials = new Option<long>("--trials") { Description = "How many random losses. " + Distribution, DefaultValueFactory = _ => 10_000, HelpName = "N" };
@@ -36,14 +49,15 @@ internal static class SparsityCommand
         {
             var stdout = result.InvocationConfiguration.Output;
             var stderr = result.InvocationConfiguration.Error;
-            var penalties = result.GetValue(norms)!.Split(',', StringSplitOptions.TrimEntries)
-                .Select(n => Penalty.Create(NormKinds.Parse(n), result.GetValue(alpha), result.GetValue(p))).ToArray();
-            double? t = result.GetValue(radius), l = result.GetValue(lambda);
-            RegularisationForm.Check(l, t);
+            var names = result.GetValue(norms)!.Split(',', StringSplitOptions.TrimEntries);
             bool sizeGiven = result.GetResult(figure.Size) is { Implicit: false };
             var f = figure.Bind(result);
-            var style = sizeGiven ? f.Style : f.Style with { Width = 560 * penalties.Length, Height = 620 };
-            string output = f.Out ?? $"sparsity-{string.Join("-", penalties.Select(x => x.Kind.Name()))}.png";
+            CheckPanelCount(names.Length, sizeGiven ? f.Style.Width : null);
+            var penalties = names.Select(n => Penalty.Create(NormKinds.Parse(n), result.GetValue(alpha), result.GetValue(p))).ToArray();
+            double? t = result.GetValue(radius), l = result.GetValue(lambda);
+            RegularisationForm.Check(l, t);
+            var style = sizeGiven ? f.Style : f.Style with { Width = PanelWidth * penalties.Length, Height = 620 };
+            string output = f.OutOr($"sparsity-{string.Join("-", penalties.Select(x => x.Kind.Name()))}.png");
             if (FigureExport.FormatOf(output) != "png") throw new InputException("--out: the sparsity figure is PNG only");
 
             long n = result.GetValue(trials);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using Regviz.Cli.Output;
 using Regviz.Core;
 using Regviz.Core.Contours;
 using Regviz.Plotting;
@@ -28,7 +29,11 @@ internal sealed partial class FigureOptions
     }
 
     /// <summary>The validated options; every check here runs before any computation.</summary>
-    public sealed record Values(string? Out, FigureStyle Style, PlaneRange? Range, int Grid, int Levels, string? Json);
+    public sealed record Values(string? Out, FigureStyle Style, PlaneRange? Range, int Grid, int Levels, string? Json)
+    {
+        /// <summary>The figure's file: --out, or else the descriptive default name, checked the same way before any drawing.</summary>
+        public string OutOr(string defaultName) => Out ?? OutputTargets.Prepare(defaultName, "--out");
+    }
 
     public Values Bind(ParseResult r)
     {
@@ -43,15 +48,12 @@ internal sealed partial class FigureOptions
             throw new InputException($"--levels: {levels} is outside 1..60");
         var theme = Plotting.Theme.Parse(r.GetValue(Theme)!);
         var range = plane && r.GetValue(Range) is { } text ? PlaneRange.Parse(text) : (PlaneRange?)null;
-        string? output = r.GetValue(Out);
-        if (output is not null)
-        {
-            FigureExport.FormatOf(output);
-            string? dir = Path.GetDirectoryName(Path.GetFullPath(output));
-            if (dir is null || !Directory.Exists(dir))
-                throw new InputException($"--out: the folder of '{output}' does not exist");
-        }
-        return new Values(output, new FigureStyle(width, height, theme, r.GetValue(Title)), range, grid, levels, r.GetValue(Json));
+        // every destination is checked before any work: a run that cannot write its sidecar must not have replaced the figure
+        string? output = r.GetValue(Out) is { } o ? OutputTargets.Prepare(o, "--out") : null;
+        if (output is not null) FigureExport.FormatOf(output);
+        string? json = r.GetValue(Json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
+        if (output is not null) OutputTargets.Distinct(output, "--out", json, "--json");
+        return new Values(output, new FigureStyle(width, height, theme, r.GetValue(Title)), range, grid, levels, json);
     }
 
     [GeneratedRegex(@"^\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*$")]

@@ -28,12 +28,12 @@ internal static class NumberOptions
     {
         if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
         {
-            result.AddError($"{name}: '{token}' is not a number");
+            result.AddError($"{name}: '{Core.Excerpt.Of(token)}' is not a number");
             return null;
         }
         if (!double.IsFinite(v))
         {
-            result.AddError($"{name}: '{token}' is not finite");
+            result.AddError($"{name}: '{Core.Excerpt.Of(token)}' is not finite");
             return null;
         }
         return v;

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Regviz.Cli.Output;
 using Regviz.Core;
 using Regviz.Core.Data;
+using Regviz.Core.IO;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 
@@ -26,7 +28,7 @@ internal sealed class ProblemOptions
     public readonly Option<double?> Lambda = NumberOptions.Nullable("--lambda", $"Penalised form: minimise D(w) + λ·P(w) (default {DefaultLambda} unless --radius)", "λ");
     public readonly Option<double?> Radius = NumberOptions.Nullable("--radius", "Constrained form: minimise D(w) subject to N(w) ≤ t (N: Σ|w|, √Σw², max|w|, (Σ|w|^p)^(1/p); elasticnet: P)", "t");
     public readonly Option<double> Alpha = NumberOptions.Required("--alpha", 0.5, "Elastic-net mixing α in [0, 1]", "α");
-    public readonly Option<double> P = NumberOptions.Required("--p", 0.5, "Exponent p > 0 of the lp penalty (non-convex for p < 1)", "p");
+    public readonly Option<double> P = NumberOptions.Required("--p", 0.5, "Exponent 0 < p ≤ 100 of the lp penalty (non-convex for p < 1)", "p");
 
     public void AddTo(Command command)
     {
@@ -54,6 +56,9 @@ internal sealed class ProblemOptions
         var features = ParseList(result.GetValue(Features));
         string? path = result.GetValue(Data);
         string? target = result.GetValue(Target);
+        // a manifest's data must be a file: a FIFO or /dev/stdin (through a committed symlink) would block the batch
+        if (path is not null && OutputTargets.Confined && FileKinds.Of(path) == FileKind.Special)
+            throw new InputException($"--data: '{path}' is not a regular file");
         if (path is not null) return CsvDataset.Load(path, target, features);
 
         var builtIn = model == Regviz.Core.Models.ModelKind.Exp ? BuiltInDataset.CreateExp()

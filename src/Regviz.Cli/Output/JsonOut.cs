@@ -12,7 +12,14 @@ internal static class JsonOut
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            body(writer);
+        {
+            try { body(writer); }
+            catch (ArgumentException e) when (e.Message.Contains("infinity", StringComparison.OrdinalIgnoreCase))
+            {
+                // data near the limits of double precision (a cell of 1e-300 or 1e200) can overflow the result itself
+                throw new Core.InputException("--json: a number of the result is not finite: the data's scale is beyond double precision (rescale the columns)");
+            }
+        }
         if (target == "-")
         {
             stdout.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));

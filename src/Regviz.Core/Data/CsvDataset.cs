@@ -1,5 +1,6 @@
 using System.Globalization;
 using nietras.SeparatedValues;
+using Regviz.Core.IO;
 
 namespace Regviz.Core.Data;
 
@@ -11,14 +12,7 @@ public static class CsvDataset
 {
     public static Dataset Load(string path, string? target = null, IReadOnlyList<string>? features = null)
     {
-        if (!File.Exists(path))
-            throw new InputException($"--data: file '{path}' does not exist");
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"--data: cannot read '{path}': {e.Message}");
-        }
+        string text = BoundedInput.ReadText(path, "--data: file", Limits.CsvBytes, Limits.LineBytes);
         return Parse(text, path, target, features);
     }
 
@@ -31,7 +25,8 @@ public static class CsvDataset
         using var reader = Sep.Reader(o => o with
         {
             Sep = new Sep(','),
-            HasHeader = true,
+            // the header is read as a row: Sep would throw on a repeated name before our own message could name it
+            HasHeader = false,
             Unescape = true,
             Trim = SepTrim.All,
             CultureInfo = CultureInfo.InvariantCulture,
@@ -39,12 +34,28 @@ public static class CsvDataset
             DisableColCountCheck = true,
         }).FromText(text);
 
-        var names = reader.Header.ColNames.ToArray();
+        try
+        {
+            return Read(reader, source, target, features);
+        }
+        catch (Exception e) when (e is not InputException and not OutOfMemoryException)
+        {
+            throw new InputException($"--data: '{source}' is not CSV that can be read ({e.GetType().Name})");
+        }
+    }
+
+    private static Dataset Read(SepReader reader, string source, string? target, IReadOnlyList<string>? features)
+    {
+        if (!reader.MoveNext())
+            throw new InputException($"--data: '{source}' is empty");
+        var header = reader.Current;
+        var names = new string[header.ColCount];
+        for (int j = 0; j < names.Length; j++) names[j] = header[j].ToString();
         if (names.Length == 0 || names.Any(string.IsNullOrWhiteSpace))
             throw new InputException($"--data: '{source}' has no header row with a name for every column");
         var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new InputException($"--data: '{source}' names column '{duplicate.Key}' twice");
+            throw new InputException($"--data: '{source}' names column '{Excerpt.Of(duplicate.Key)}' twice");
         if (names.All(LooksNumeric))
             throw new InputException(
                 $"--data: '{source}' has no header row (the first line is all numbers); add a line of column names");
@@ -65,7 +76,7 @@ public static class CsvDataset
                 var cell = row[j].Span;
                 if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
                     throw new InputException(
-                        $"--data: '{source}' line {line}, column {j + 1} ('{names[j]}'): '{cell.ToString()}' is not a finite number");
+                        $"--data: '{source}' line {line}, column {j + 1}: '{Excerpt.Of(cell)}' is not a finite number");
                 values[j].Add(v);
             }
         }
@@ -73,19 +84,22 @@ public static class CsvDataset
         string targetName = target ?? names[^1];
         int t = Array.IndexOf(names, targetName);
         if (t < 0)
-            throw new InputException($"--target: no column '{targetName}' in '{source}' (columns: {string.Join(", ", names)})");
+            throw new InputException($"--target: no column '{Excerpt.Of(targetName)}' in '{source}' (columns: {Excerpt.List(names)})");
 
         var featureNames = features is { Count: > 0 } ? features.ToArray() : names.Where(n => n != targetName).ToArray();
         foreach (var f in featureNames)
         {
             if (f == targetName)
-                throw new InputException($"--features: '{f}' is the target column");
+                throw new InputException($"--features: '{Excerpt.Of(f)}' is the target column");
             if (Array.IndexOf(names, f) < 0)
-                throw new InputException($"--features: no column '{f}' in '{source}' (columns: {string.Join(", ", names)})");
+                throw new InputException($"--features: no column '{Excerpt.Of(f)}' in '{source}' (columns: {Excerpt.List(names)})");
         }
         if (featureNames.Length == 0)
-            throw new InputException($"--data: '{source}' has no feature columns besides the target '{targetName}'");
+            throw new InputException($"--data: '{source}' has no feature columns besides the target '{Excerpt.Of(targetName)}'");
 
+        foreach (int j in featureNames.Select(f => Array.IndexOf(names, f)).Append(t))
+            if (!double.IsFinite(values[j].Sum(v => v * v)))
+                throw new InputException($"--data: '{source}' column {j + 1} has values too large to square in double precision (rescale it)");
         var columns = featureNames.Select(f => values[Array.IndexOf(names, f)].ToArray()).ToArray();
         var data = new Dataset(featureNames, columns, values[t].ToArray(), targetName);
         if (data.Rows == 0)

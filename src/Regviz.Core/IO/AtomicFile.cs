@@ -1,46 +1,72 @@
 namespace Regviz.Core.IO;
 
 /// <summary>
-/// Writes a file whole or not at all: the bytes go to a temporary file beside the target, which is then
-/// renamed over it. A crash, a kill or an error mid-write leaves the old file (or none), never a truncated one.
+/// Writes a file whole or not at all. A regular file (or a new one) gets its bytes through a temporary file beside
+/// it that is then renamed over it, so a crash, a kill or an error mid-write leaves the old file (or none), never a
+/// truncated one. A symbolic link stays a link: its final target is written that way. A device, FIFO or socket
+/// (/dev/null, /dev/stdout, a named pipe) is written in place: renaming over it would replace it with a regular file.
 /// </summary>
 public static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {
-        string full = Path.GetFullPath(path);
-        string? dir = Path.GetDirectoryName(full);
+        if (InPlace(path))
+        {
+            try
+            {
+                // opened by its own name: the kernel follows magic links such as /dev/stdout -> /proc/self/fd/1 -> pipe:[n]
+                // a regular file reached through /dev (stdout redirected to a file) is appended to, as a shell would
+                var mode = FileKinds.Of(path) == FileKind.Regular ? FileMode.Append : FileMode.Open;
+                using var device = new FileStream(path, mode, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1);
+                write(device);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException($"output '{path}' cannot be written: {e.Message}");
+            }
+            return;
+        }
+        string target = RealPath.Resolve(path);
+        string? dir = Path.GetDirectoryName(target);
         if (dir is null || !Directory.Exists(dir))
             throw new InputException($"output '{path}': the folder '{dir}' does not exist");
-        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        string temp = "";
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = TempFiles.Create(dir, out temp))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temp, full, overwrite: true);
+            TempFiles.Commit(temp, target);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
+            TempFiles.Discard(temp);
             throw new InputException($"output '{path}' cannot be written: {e.Message}");
         }
         catch
         {
-            TryDelete(temp);
+            TempFiles.Discard(temp);
             throw;
         }
     }
+
+    /// <summary>
+    /// Special files, and existing files under /dev or /proc: /dev/stdout resolves (through /proc/self/fd/1) to
+    /// whatever standard output is, which may be a regular file the shell holds open; it must be written, not replaced.
+    /// </summary>
+    internal static bool InPlace(string path) => FileKinds.Of(path) switch
+    {
+        FileKind.Special => true,
+        FileKind.Regular => !OperatingSystem.IsWindows() && (IsUnder(path, "/dev/") || IsUnder(path, "/proc/")),
+        _ => false,
+    };
+
+    private static bool IsUnder(string path, string folder) => Path.GetFullPath(path).StartsWith(folder, StringComparison.Ordinal);
 
     public static void WriteAllBytes(string path, byte[] bytes) => Write(path, s => s.Write(bytes));
 
     public static void WriteAllText(string path, string text) =>
         WriteAllBytes(path, new System.Text.UTF8Encoding(false).GetBytes(text));
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
 }

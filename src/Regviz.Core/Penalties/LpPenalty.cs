@@ -5,10 +5,15 @@ namespace Regviz.Core.Penalties;
 /// <summary>P(w) = Σ|w_j|^p; for p &lt; 1 the ball is a star with cusps on the axes and J is not convex.</summary>
 public sealed class LpPenalty : Penalty
 {
+    /// <summary>Above this |w|^p overflows for any |w| > 1 (p = 1e200 made NaN and exit 70); it is L∞ long before.</summary>
+    public const double MaxP = 100;
+
     public LpPenalty(double p)
     {
         if (!(p > 0) || !double.IsFinite(p))
             throw new InputException($"--p: {p} must be a finite number > 0");
+        if (p > MaxP)
+            throw new InputException($"--p: {p} is above {MaxP} (use --norm linf, the limit as p grows)");
         P = p;
     }
 

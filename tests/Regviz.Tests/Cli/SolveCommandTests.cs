@@ -81,11 +81,11 @@ public class SolveCommandTests : Support.ScratchFolder
         { ["solve", "--data", "Data/constant-column.csv", "--intercept"], "--features: column 'c' is constant" },
         { ["solve", "--data", "Data/one-row.csv", "--intercept"], "1 row(s) is too few" },
         { ["solve", "--data", "Data/ragged.csv"], "line 3 has 2 fields, the header has 3" },
-        { ["solve", "--data", "Data/bad-cell.csv"], "line 2, column 1 ('a'): 'one' is not a finite number" },
+        { ["solve", "--data", "Data/bad-cell.csv"], "line 2, column 1: 'one' is not a finite number" },
         { ["solve", "--data", "Data/empty.csv"], "is empty" },
         { ["solve", "--data", "Data/no-header.csv"], "has no header row" },
         { ["solve", "--norm", "lp", "--radius", "1", "--data", DiabetesTests.CsvPath], "lp with p < 1 in constrained form needs exactly two parameters" },
-        { ["solve", "--json", "/no/such/dir/out.json"], "output '/no/such/dir/out.json'" },
+        { ["solve", "--json", "/no/such/dir/out.json"], "--json: the folder of '/no/such/dir/out.json' does not exist" },
     };
 
     [Theory]

@@ -1,0 +1,16 @@
+namespace Regviz.Core;
+
+/// <summary>
+/// What an error message may quote of an input file: one cell or name, cut to 40 characters. The file may be
+/// anything (a manifest can point --data at /etc/shadow), so messages never echo more of it than that.
+/// </summary>
+public static class Excerpt
+{
+    public const int MaxChars = 40;
+
+    public static string Of(ReadOnlySpan<char> text) => text.Length <= MaxChars ? text.ToString() : string.Concat(text[..MaxChars], "…");
+
+    /// <summary>Up to ten names, each cut, for "columns: a, b, …" in a message.</summary>
+    public static string List(IReadOnlyList<string> names) =>
+        string.Join(", ", names.Take(10).Select(n => Of(n))) + (names.Count > 10 ? $", … ({names.Count} in all)" : "");
+}

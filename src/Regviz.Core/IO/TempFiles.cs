@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace Regviz.Core.IO;
+
+/// <summary>
+/// The temporary files behind atomic writes. Their names are short (".regviz-PID-RANDOM.tmp": a 254-byte target
+/// name still works) and carry the owning process id, so that files left by a killed process (SIGKILL runs no
+/// clean-up) are recognised and removed by the next run that writes to the same folder. The live ones are
+/// registered, so an interrupted run (Ctrl-C) removes them and renames nothing afterwards.
+/// </summary>
+public static class TempFiles
+{
+    private const string Prefix = ".regviz-", Suffix = ".tmp";
+    private static readonly object Gate = new();
+    private static readonly HashSet<string> Live = [];
+    private static readonly ConcurrentDictionary<string, bool> Swept = new();
+    private static bool _abandoned;
+
+    /// <summary>Creates a new, empty temporary file in <paramref name="folder"/> and opens it for writing.</summary>
+    public static FileStream Create(string folder, out string path)
+    {
+        SweepStale(folder);
+        while (true)
+        {
+            path = Path.Combine(folder, $"{Prefix}{Environment.ProcessId}-{Random.Shared.Next():x8}{Suffix}");
+            lock (Gate)
+            {
+                if (_abandoned) throw new OperationCanceledException("interrupted");
+                try
+                {
+                    var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                    Live.Add(path);
+                    return stream;
+                }
+                catch (IOException) when (File.Exists(path)) { } // a name taken: draw another
+            }
+        }
+    }
+
+    /// <summary>Renames the temporary file over the target, unless the run has been interrupted meanwhile.</summary>
+    public static void Commit(string temp, string target)
+    {
+        lock (Gate)
+        {
+            if (_abandoned) throw new OperationCanceledException("interrupted");
+            File.Move(temp, target, overwrite: true);
+            Live.Remove(temp);
+        }
+    }
+
+    public static void Discard(string temp)
+    {
+        if (temp.Length == 0) return;
+        lock (Gate)
+        {
+            TryDelete(temp);
+            Live.Remove(temp);
+        }
+    }
+
+    /// <summary>On interruption: deletes every live temporary file; later commits and creations fail.</summary>
+    public static void AbandonAll()
+    {
+        lock (Gate)
+        {
+            _abandoned = true;
+            foreach (var path in Live) TryDelete(path);
+            Live.Clear();
+        }
+    }
+
+    /// <summary>Removes, once per folder and process, the temporary files of processes that no longer run.</summary>
+    private static void SweepStale(string folder)
+    {
+        if (!Swept.TryAdd(Path.GetFullPath(folder), true)) return;
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, Prefix + "*" + Suffix))
+                if (OwnerOf(Path.GetFileName(file)) is { } pid && pid != Environment.ProcessId && !IsRunning(pid))
+                    TryDelete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // best effort: a later write reports real problems
+    }
+
+    private static int? OwnerOf(string name)
+    {
+        int dash = name.IndexOf('-', Prefix.Length);
+        return dash > Prefix.Length && int.TryParse(name.AsSpan(Prefix.Length, dash - Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) ? pid : null;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (OperatingSystem.IsLinux()) return Directory.Exists($"/proc/{pid}");
+        try
+        {
+            using var p = System.Diagnostics.Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Regviz.Core;
+
+/// <summary>
+/// Every cap on untrusted input in one place (the README's table of limits lists the same numbers): inputs come
+/// from pull requests in CI, and each cap turns a resource bomb into one error line.
+/// </summary>
+public static class Limits
+{
+    /// <summary>A CSV file: whole file and one line.</summary>
+    public const long CsvBytes = 128L << 20;
+    public const int LineBytes = 1 << 20;
+
+    /// <summary>A batch manifest: whole file, nesting depth of its YAML, number of figures.</summary>
+    public const long ManifestBytes = 10L << 20;
+    public const int YamlDepth = 64;
+    public const int Figures = 100_000;
+
+    /// <summary>An image read by compare or batch --check: the file, and its pixels (the output limit, 10000 × 10000).</summary>
+    public const long ImageBytes = 64L << 20;
+    public const long ImagePixels = 100_000_000;
+
+    public static string Bytes(long n) => n >= 1 << 20 ? $"{n >> 20} MB" : n >= 1 << 10 ? $"{n >> 10} KB" : $"{n} bytes";
+}
