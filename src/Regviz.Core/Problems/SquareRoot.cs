@@ -28,25 +28,70 @@ public sealed class SquareRoot
 
     public double this[int i, int j] => S[i * Columns + j];
 
-    /// <summary>From the (centred) columns x_j and target y: Householder QR of [X y]/√n, padded with zero rows when n ≤ k.</summary>
+    /// <summary>
+    /// From the (centred) columns x_j and target y: the R factor of the Householder QR of [X y]/√n, computed in place
+    /// over the column arrays, which it overwrites (callers pass their own copies). Column-oriented and vectorised,
+    /// it costs about what forming the Gram matrix does; rows of R past n are zero when n ≤ k.
+    /// </summary>
     public static SquareRoot FromColumns(double[][] columns, double[] y)
     {
         int n = y.Length, k = columns.Length;
-        int rows = Math.Max(n, k + 1);
+        var a = columns.Append(y).ToArray();
+        int m = k + 1, steps = Math.Min(n, m);
+        var r = new double[m, m];
+        for (int j = 0; j < steps; j++)
+        {
+            var x = a[j].AsSpan(j);
+            double norm = Math.Sqrt(Dot(x, x));
+            if (norm == 0)
+            {
+                // nothing to reflect (a column in the span of the earlier ones): row j of R is what is there
+                for (int c = j + 1; c < m; c++) r[j, c] = a[c][j];
+                continue;
+            }
+            // reflect x onto −sign(x₀)·‖x‖·e₁; v = x − αe₁ is kept in x itself
+            double alpha = x[0] > 0 ? -norm : norm;
+            x[0] -= alpha;
+            double beta = 1 / (x[0] * -alpha); // 2/(vᵀv), since vᵀv = 2‖x‖(‖x‖ + |x₀|) = −2α·v₀
+            r[j, j] = alpha;
+            for (int c = j + 1; c < m; c++)
+            {
+                var col = a[c].AsSpan(j);
+                double f = beta * Dot(x, col);
+                Axpy(-f, x, col);
+                r[j, c] = col[0];
+            }
+        }
         double root = 1 / Math.Sqrt(n);
-        var a = Matrix<double>.Build.Dense(rows, k + 1);
-        for (int j = 0; j < k; j++)
-            for (int i = 0; i < n; i++) a[i, j] = columns[j][i] * root;
-        for (int i = 0; i < n; i++) a[i, k] = y[i] * root;
-        var r = a.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin).R;
         var s = new double[k * k];
         var z = new double[k];
         for (int i = 0; i < k; i++)
         {
-            for (int j = i; j < k; j++) s[i * k + j] = r[i, j];
-            z[i] = r[i, k];
+            for (int c = i; c < k; c++) s[i * k + c] = r[i, c] * root;
+            z[i] = r[i, k] * root;
         }
-        return new SquareRoot(s, k, k, z, r[k, k] * r[k, k]);
+        double last = r[k, k] * root;
+        return new SquareRoot(s, k, k, z, last * last);
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var va = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(a);
+        var vb = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(b);
+        var acc = System.Numerics.Vector<double>.Zero;
+        for (int i = 0; i < va.Length; i++) acc += va[i] * vb[i];
+        double sum = System.Numerics.Vector.Sum(acc);
+        for (int i = va.Length * System.Numerics.Vector<double>.Count; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    private static void Axpy(double f, ReadOnlySpan<double> x, Span<double> y)
+    {
+        var vx = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(x);
+        var vy = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(y);
+        var vf = new System.Numerics.Vector<double>(f);
+        for (int i = 0; i < vx.Length; i++) vy[i] += vf * vx[i];
+        for (int i = vx.Length * System.Numerics.Vector<double>.Count; i < x.Length; i++) y[i] += f * x[i];
     }
 
     /// <summary>
