@@ -24,8 +24,11 @@ internal static class CertificateOut
     public static void Warn(TextWriter stderr, Certificate c, string what)
     {
         if (c.Certified) return;
-        string gap = c.NormGap is { } g ? $", N(w) − t = {Text.Readable(g)}" : "";
-        stderr.WriteLine($"warning: {what} is not certified: KKT residual {Text.Readable(c.Kkt)} > {Text.Readable(Certificate.Tolerance)}{gap}");
+        string kkt = c.Kkt <= Certificate.Tolerance
+            ? $"KKT residual {Text.Readable(c.Kkt)}"
+            : $"KKT residual {Text.Readable(c.Kkt)} > {Text.Readable(Certificate.Tolerance)}";
+        string gap = c.NormGap is { } g ? $", N(w) − t = {Text.Readable(g)} with multiplier {Text.Readable(c.Multiplier ?? 0)}" : "";
+        stderr.WriteLine($"warning: {what} is not certified: {kkt}{gap}");
     }
 
     /// <summary>JSON has no infinity: an unbounded violation is written as the largest double.</summary>

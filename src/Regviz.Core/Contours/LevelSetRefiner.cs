@@ -32,7 +32,33 @@ public static class LevelSetRefiner
         }).ToArray();
     }
 
-    private static (double X, double Y) Point(ISmoothLoss loss, double level, double x0, double y0, double reach)
+    private static (double X, double Y) Point(ISmoothLoss loss, double level, double x0, double y0, double reach) =>
+        Newton(loss, level, x0, y0, reach) ?? Bracketed(loss, level, x0, y0, reach) ?? (x0, y0);
+
+    /// <summary>
+    /// Where Newton would wander (a flat stretch, the gradient nearly along the level set): the root of D − level on
+    /// the line through the point along the gradient, bracketed within the reach and found by Brent's method.
+    /// </summary>
+    private static (double X, double Y)? Bracketed(ISmoothLoss loss, double level, double x0, double y0, double reach)
+    {
+        Span<double> g = stackalloc double[2];
+        loss.Gradient([x0, y0], g);
+        double norm = Math.Sqrt(g[0] * g[0] + g[1] * g[1]);
+        if (!(norm > 0) || !double.IsFinite(norm)) return null;
+        double ux = g[0] / norm, uy = g[1] / norm;
+        double F(double t) => loss.Value([x0 + t * ux, y0 + t * uy]) - level;
+        double f0 = F(0);
+        foreach (double end in new[] { reach / 4, -reach / 4, reach, -reach })
+        {
+            double fe = F(end);
+            if (!double.IsFinite(fe) || Math.Sign(fe) == Math.Sign(f0)) continue;
+            if (MathNet.Numerics.RootFinding.Brent.TryFindRoot(F, Math.Min(0, end), Math.Max(0, end), 1e-15 * reach, 200, out double t))
+                return (x0 + t * ux, y0 + t * uy);
+        }
+        return null;
+    }
+
+    private static (double X, double Y)? Newton(ISmoothLoss loss, double level, double x0, double y0, double reach)
     {
         Span<double> w = [x0, y0];
         Span<double> g = stackalloc double[2];
@@ -47,8 +73,10 @@ public static class LevelSetRefiner
             if (!(norm2 > 0) || !double.IsFinite(norm2)) break;
             w[0] -= gap * g[0] / norm2;
             w[1] -= gap * g[1] / norm2;
-            if (Math.Abs(w[0] - x0) + Math.Abs(w[1] - y0) > reach) return (x0, y0);
+            if (Math.Abs(w[0] - x0) + Math.Abs(w[1] - y0) > reach) return null;
         }
-        return double.IsFinite(w[0]) && double.IsFinite(w[1]) ? (w[0], w[1]) : (x0, y0);
+        // rounding can keep the last step hovering just above 1e-15: close enough to the promise is kept
+        double last = loss.Value(w) - level;
+        return Math.Abs(last) <= 1e-13 * Math.Abs(level) ? (w[0], w[1]) : null;
     }
 }

@@ -34,7 +34,8 @@ public static class LassoHomotopy
         double tiny = 1e-14 * gamma;
         double reference = gamma;
 
-        for (int step = 0; step < 8 * k + 8 && gamma > 0; step++)
+        // the path has at most a few times k knots; rounding can make a near-tie re-enter, so allow for churn
+        for (int step = 0; step < 20 * k + 20 && gamma > 0; step++)
         {
             if (entering >= 0)
             {

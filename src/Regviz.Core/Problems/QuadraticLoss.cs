@@ -30,11 +30,15 @@ public sealed class QuadraticLoss : ISmoothLoss
         FeatureNames = featureNames;
         FeatureMeans = featureMeans;
         TargetMean = targetMean;
-        Root = root ?? SquareRoot.FromGram(gram, cross, yy);
+        // from data the root comes with the statistics; statistics alone (a Newton model, a test) get one from G
+        // only if something asks, since most such models are solved by coordinate descent and never need it
+        _root = root is not null ? new Lazy<SquareRoot>(root) : new Lazy<SquareRoot>(() => SquareRoot.FromGram(gram, cross, yy));
     }
 
+    private readonly Lazy<SquareRoot> _root;
+
     /// <summary>S, z and rest with G = SᵀS, c = Sᵀz, yy = ‖z‖² + rest.</summary>
-    public SquareRoot Root { get; }
+    public SquareRoot Root => _root.Value;
 
     /// <summary>G, row-major k×k.</summary>
     public double[] Gram { get; }

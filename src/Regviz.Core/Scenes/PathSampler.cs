@@ -40,7 +40,20 @@ public static class PathSampler
     {
         var penalty = spec.Penalty;
         if (spec.Quadratic is { } q && penalty.ElasticNetAlpha == 1)
-            return Paths.LassoHomotopy.Knots(q).Reverse().Select(p => p.Certified(q, penalty)).ToArray();
+        {
+            var knots = Paths.LassoHomotopy.Knots(q).Reverse().Select(p => p.Certified(q, penalty)).ToList();
+            // a walk that stopped short of λ = 0 (collinear active columns, or its step cap) is continued by exact
+            // solves on a log grid below its last knot, so the drawn path still reaches the unregularised end
+            if (knots[0].Lambda > 0)
+            {
+                double last = knots[0].Lambda;
+                var tail = Enumerable.Range(1, 24).Select(i => last * Math.Pow(10, -i / 3.0))
+                    .Select(l => new PathPoint(l, spec.WeightsAt(l)).Certified(q, penalty)).Reverse().ToList();
+                if (unregularised is not null) tail.Insert(0, new PathPoint(0, unregularised).Certified(q, penalty));
+                knots.InsertRange(0, tail);
+            }
+            return knots;
+        }
         var lambdas = new List<double>();
         if (unregularised is not null) lambdas.Add(0);
         if (LambdaMax(spec.Loss, penalty) is { } max)

@@ -99,7 +99,7 @@ internal static class BoxLeastSquares
             return x;
         }
         var solution = Apply(target);
-        solution += Apply(target - a * solution);
+        for (int round = 0; round < 2; round++) solution += Apply(target - a * solution);
         return solution.ToArray();
     }
 }

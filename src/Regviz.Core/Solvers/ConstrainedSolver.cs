@@ -47,10 +47,14 @@ internal static class ConstrainedSolver
         {
             // the linf ball is a box: its optimum is exact least squares in the box, its multiplier the box's pull
             var boxed = BoxLeastSquares.Solve(q, radius, ols);
-            return Solution.Create(q, penalty, boxed, 2 * q.Scale * LInfSolver.Pull(q, boxed, radius), radius, "least squares in the box (active set)");
+            return Solution.Create(q, penalty, boxed, Math.Max(0, 2 * q.Scale * LInfSolver.Pull(q, boxed, radius)), radius, "least squares in the box (active set)");
         }
 
-        double muStar = MultiplierSearch.Smallest(mu => penalty.Norm(Optimizer.SolveNormalised(q, penalty, mu).Weights), radius);
+        // with many least-squares fits (collinear columns, more features than rows) the ball can hold the path's
+        // unregularised end although it missed the minimum-norm fit: below 1e-12 of the multiplier that zeroes w the
+        // penalised optimum is that end, and the search stops there instead of solving ever smaller multipliers
+        double floor = UnregularisedSolver.IsUnique(q) ? 1e-300 : 1e-12 * 2 * q.Cross.Max(Math.Abs);
+        double muStar = MultiplierSearch.Smallest(mu => penalty.Norm(Optimizer.SolveNormalised(q, penalty, mu).Weights), radius, floor: floor);
         var (w, method) = Optimizer.SolveNormalised(q, penalty, muStar);
         var bisected = Solution.Create(q, penalty, w, muStar * q.Scale, radius, method + ", multiplier by bisection");
         if (penalty is L1Penalty && ExactL1(q, w, radius) is { } exact

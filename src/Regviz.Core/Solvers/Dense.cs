@@ -37,11 +37,4 @@ internal static class Dense
     public static double MaxEigenvalue(Problems.QuadraticLoss q) =>
         Gram(q).Evd(Symmetricity.Symmetric).EigenValues.Max(e => e.Real);
 
-    /// <summary>Smallest over largest eigenvalue of G: 0 means singular (collinear features or n &lt; k).</summary>
-    public static double InverseCondition(Problems.QuadraticLoss q)
-    {
-        var ev = Gram(q).Evd(Symmetricity.Symmetric).EigenValues.Select(e => e.Real).ToArray();
-        double max = ev.Max();
-        return max > 0 ? Math.Max(0, ev.Min()) / max : 0;
-    }
 }

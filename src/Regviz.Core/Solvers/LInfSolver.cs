@@ -22,13 +22,17 @@ public static class LInfSolver
         if (q.Cross.Sum(Math.Abs) <= mu / 2) return new double[k];
 
         var w = UnregularisedSolver.Solve(q);
-        double lo = 0, hi = w.Max(Math.Abs);
+        double lo = 0, hi = w.Max(Math.Abs), m = hi / 2;
         for (int i = 0; i < 300 && hi - lo > 1e-16 * hi; i++)
         {
-            double m = lo == 0 ? hi / 2 : hi > 4 * lo ? Math.Sqrt(lo * hi) : lo + (hi - lo) / 2;
             w = BoxLeastSquares.Solve(q, m, w);
-            if (OnStructure(q, mu, w, m) is { } exact) return exact;
+            var (exact, model) = OnStructure(q, mu, w, m);
+            if (exact is not null) return exact;
             if (Pull(q, w, m) > mu / 2) lo = m; else hi = m;
+            // the affine model's root is usually the optimum's bound or close to it; every other step bisects,
+            // so the bracket halves at least every two steps whatever the model does
+            m = i % 2 == 0 && model > lo && model < hi ? model
+                : lo == 0 ? hi / 2 : hi > 4 * lo ? Math.Sqrt(lo * hi) : lo + (hi - lo) / 2;
         }
         return BoxLeastSquares.Solve(q, hi, w); // the certificate reports how close this came
     }
@@ -48,13 +52,14 @@ public static class LInfSolver
 
     /// <summary>
     /// With the held set B (signs s) and free set F of the box at m fixed, w_B = s·m and w_F = a − m·b (two least-squares
-    /// fits), so ρ is affine in m: solve ρ(m*) = μ/2 and keep w(m*) if its optimality conditions hold.
+    /// fits), so ρ is affine in m: solve ρ(m*) = μ/2 and keep w(m*) if its optimality conditions hold. m* is returned
+    /// either way, as the model's guess for the next bound.
     /// </summary>
-    private static double[]? OnStructure(QuadraticLoss q, double mu, double[] w, double m)
+    private static (double[]? Exact, double Model) OnStructure(QuadraticLoss q, double mu, double[] w, double m)
     {
         int k = q.Dimension;
         var held = Enumerable.Range(0, k).Where(j => Math.Abs(w[j]) == m).ToArray();
-        if (held.Length == 0) return null;
+        if (held.Length == 0) return (null, double.NaN);
         var free = Enumerable.Range(0, k).Where(j => Math.Abs(w[j]) != m).ToList();
         var root = q.Root;
         var signs = new double[k];
@@ -78,13 +83,13 @@ public static class LInfSolver
         root.Correlation(shifted, r01);
         double rho0 = 0, rho1 = 0;
         foreach (int j in held) { rho0 += signs[j] * r0[j]; rho1 += signs[j] * (r0[j] - r01[j]); }
-        if (rho1 == 0) return null;
+        if (rho1 == 0) return (null, double.NaN);
         double mStar = (mu / 2 - rho0) / rho1;
-        if (!(mStar > 0)) return null;
+        if (!(mStar > 0)) return (null, mStar);
         var candidate = new double[k];
         for (int j = 0; j < k; j++) candidate[j] = w0[j] - mStar * w1[j];
         foreach (int j in held) candidate[j] = signs[j] * mStar;
-        if (free.Any(j => Math.Abs(candidate[j]) > mStar)) return null;
-        return OptimalityCheck.Penalised(q, new LInfPenalty(), candidate, mu * q.Scale).Certified ? candidate : null;
+        if (free.Any(j => Math.Abs(candidate[j]) > mStar)) return (null, mStar);
+        return (OptimalityCheck.Penalised(q, new LInfPenalty(), candidate, mu * q.Scale).Certified ? candidate : null, mStar);
     }
 }

@@ -5,8 +5,19 @@ namespace Regviz.Core.Solvers;
 /// <summary>The least-squares optimum (λ = 0): the centre of the loss ellipses.</summary>
 public static class UnregularisedSolver
 {
-    /// <summary>Whether the least-squares optimum is unique (G non-singular to working precision).</summary>
-    public static bool IsUnique(QuadraticLoss q) => Dense.InverseCondition(q) > 1e-12;
+    /// <summary>
+    /// Whether the least-squares optimum is unique: the square root S has full column rank to working precision
+    /// (its singular values, not G's eigenvalues, which square the condition number and lose it past 1e8).
+    /// </summary>
+    public static bool IsUnique(QuadraticLoss q)
+    {
+        var root = q.Root;
+        var s = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(Math.Max(root.Rows, q.Dimension), q.Dimension);
+        for (int i = 0; i < root.Rows; i++)
+            for (int j = 0; j < q.Dimension; j++) s[i, j] = root[i, j];
+        var sigma = s.Svd(computeVectors: false).S;
+        return sigma.Minimum() > sigma.Maximum() * Math.Max(s.RowCount, s.ColumnCount) * 1e-15;
+    }
 
     /// <summary>
     /// min ‖z − Sw‖² through the SVD of the data's square root S (the conditioning of X, not of G = XᵀX); when S is
