@@ -36,8 +36,9 @@ internal static class LogisticNodeSums
     private const int Fields = 7, P = 0, C = 1, Sign = 2, StepP = 3, StepM = 4, EPlus = 5, EMinus = 6;
 
     /// <summary>
-    /// Adds, for the nodes first + k (k = 0, 1, …), the block's Σ softplus(±z) to <paramref name="loss"/>[k] and,
-    /// with intercepts <paramref name="b"/>, the derivatives in b of Σ softplus(z): Σσ to <paramref name="g"/>[k],
+    /// Adds, for the nodes first + k (k = 0, 1, …), the block's Σ softplus(±z) to <paramref name="loss"/>[k] (without
+    /// intercepts only its Σ log1p(e^−|z|): the rest, Σ max(±z, 0), is piecewise linear in w1 and <see cref="HingeSums"/>
+    /// adds it for the whole row at once) and, with intercepts <paramref name="b"/>, the derivatives in b of Σ softplus(z): Σσ to <paramref name="g"/>[k],
     /// Σσ(1 − σ) to <paramref name="h"/>[k] and Σσ(1 − σ)(1 − 2σ) to <paramref name="t"/>[k] (for the Newton step
     /// that profiles b out and the error of its quadratic model). Spans p, c, sign (±1), stepP = e^(p·dx) and
     /// stepM = e^(−p·dx) hold the block's rows, at most <see cref="Block"/>, a multiple of the vector width.
@@ -134,8 +135,13 @@ internal static class LogisticNodeSums
         where TMode : struct, IMode where TExp : struct, IExpSource
     {
         nuint at = (nuint)v * (nuint)(Fields * Vector<double>.Count);
-        var f = Vector.FusedMultiplyAdd(Load(ref rows, at, P), node.W1, Load(ref rows, at, C));
-        var z = TMode.HasIntercept ? f + node.B : f;
+        // the margin itself is needed only for an exp, and with intercepts for the hinge and σ's side
+        Vector<double> f = default, z = default;
+        if (TMode.HasIntercept || TExp.UsesMargin)
+        {
+            f = Vector.FusedMultiplyAdd(Load(ref rows, at, P), node.W1, Load(ref rows, at, C));
+            z = TMode.HasIntercept ? f + node.B : f;
+        }
         // u = e^−|z| = min(e^z, e^−z)
         Vector<double> u;
         if (TExp.Direct) u = Vector.Exp(-Vector.Abs(z));
@@ -144,10 +150,10 @@ internal static class LogisticNodeSums
             var (plus, minus) = TExp.Advance(ref rows, at, f);
             u = TMode.HasIntercept ? Vector.MinNative(plus * node.BPlus, minus * node.BMinus) : Vector.MinNative(plus, minus);
         }
-        sums.Positive += Vector.MaxNative(Load(ref rows, at, Sign) * z, Vector<double>.Zero);
         sums.Product = Vector.FusedMultiplyAdd(sums.Product, u, sums.Product + u);
         if (TMode.HasIntercept)
         {
+            sums.Positive += Vector.MaxNative(Load(ref rows, at, Sign) * z, Vector<double>.Zero);
             // σ(z) = 1/(1 + u) for z ≥ 0, u/(1 + u) below; σ(1 − σ) = u/(1 + u)² either way
             var d = Vector<double>.One / (Vector<double>.One + u);
             var ud = u * d;
@@ -193,18 +199,21 @@ internal static class LogisticNodeSums
     private interface IExpSource
     {
         static abstract bool Direct { get; }
+        static abstract bool UsesMargin { get; }
         static abstract (Vector<double> Plus, Vector<double> Minus) Advance(ref double rows, nuint at, Vector<double> f);
     }
 
     private struct Direct : IExpSource
     {
         static bool IExpSource.Direct => true;
+        static bool IExpSource.UsesMargin => true;
         public static (Vector<double>, Vector<double>) Advance(ref double rows, nuint at, Vector<double> f) => default;
     }
 
     private struct Restart : IExpSource
     {
         static bool IExpSource.Direct => false;
+        static bool IExpSource.UsesMargin => true;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static (Vector<double>, Vector<double>) Advance(ref double rows, nuint at, Vector<double> f)
@@ -220,6 +229,7 @@ internal static class LogisticNodeSums
     private struct Step : IExpSource
     {
         static bool IExpSource.Direct => false;
+        static bool IExpSource.UsesMargin => false;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static (Vector<double>, Vector<double>) Advance(ref double rows, nuint at, Vector<double> f)

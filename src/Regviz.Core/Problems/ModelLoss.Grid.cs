@@ -148,6 +148,7 @@ public sealed partial class ModelLoss
                 if (!loss._intercept)
                 {
                     var value = sweep.Run(0, []).Loss;
+                    HingeSums.Add(p[..loss.Rows], c[..loss.Rows], shared.Sign.AsSpan(0, loss.Rows), x0, dx, value);
                     for (int k = 0; k < nodes; k++) row[k] = NodeByNode.Capped(loss._weight * value[k]);
                 }
                 else ProfileIntercept(sweep, p, c, x0, dx, row);
