@@ -23,18 +23,36 @@ public sealed partial class ModelLoss
         return ScalarGrid.Evaluate(range, cells, () => new GridBand(this, shared, cancel).Row, progress, cancel);
     }
 
-    /// <summary>What every band needs and no band changes: the labels as signs (±1, + for y = 0) padded to whole vectors.</summary>
+    /// <summary>
+    /// What every band needs and no band changes: the rows sorted by their L1 norm, so that the few rows whose
+    /// margins grow past the stepping limit share blocks instead of sending every block to the direct exp (the exp
+    /// model's e^(w2·x) does that for large |x|), their targets, and the labels as signs (±1, + for y = 0) padded
+    /// to whole vectors. The sums do not depend on the order beyond rounding.
+    /// </summary>
     private sealed class GridData
     {
         public GridData(ModelLoss loss)
         {
-            int n = loss.Rows, lanes = Vector<double>.Count;
+            int n = loss.Rows, width = loss._features, lanes = Vector<double>.Count;
+            var order = Enumerable.Range(0, n).ToArray();
+            var norms = order.Select(i => loss.Row(i).ToArray().Sum(Math.Abs)).ToArray();
+            Array.Sort(norms, order);
+            X = new double[n * width];
+            Target = new double[n];
             Padded = (n + lanes - 1) / lanes * lanes;
             Sign = new double[Padded];
-            for (int i = 0; i < Padded; i++) Sign[i] = i < n ? 1 - 2 * loss._y[i] : 1;
+            Array.Fill(Sign, 1);
+            for (int r = 0; r < n; r++)
+            {
+                loss.Row(order[r]).CopyTo(X.AsSpan(r * width, width));
+                Target[r] = loss._y[order[r]];
+                Sign[r] = 1 - 2 * Target[r];
+            }
             MeanY = loss._y.Average();
         }
 
+        public double[] X { get; }
+        public double[] Target { get; }
         public int Padded { get; }
         public double[] Sign { get; }
         public double MeanY { get; }
@@ -82,7 +100,7 @@ public sealed partial class ModelLoss
             double max = 0;
             for (int i = 0; i < loss.Rows; i++)
             {
-                c[i] = loss._model.Evaluate(loss.Row(i), w, df, default);
+                c[i] = loss._model.Evaluate(shared.X.AsSpan(i * loss._features, loss._features), w, df, default);
                 p[i] = df[0];
                 if (!double.IsFinite(p[i]) || !double.IsFinite(c[i])) return double.NaN;
                 max = Math.Max(max, Math.Max(Math.Abs(p[i] * from + c[i]), Math.Abs(p[i] * to + c[i])));
@@ -97,7 +115,7 @@ public sealed partial class ModelLoss
         /// </summary>
         private void Squared(Span<double> p, Span<double> c, double x0, double dx, double y, Span<double> row)
         {
-            var target = loss._y;
+            var target = shared.Target;
             for (int i = 0; i < p.Length; i++) c[i] = target[i] - c[i];
             if (loss._intercept)
             {
