@@ -71,14 +71,14 @@ public sealed partial class ModelLoss
             double[] p = pool.Rent(padded), c = pool.Rent(padded);
             try
             {
-                double maxAbsF = Predictions(y, x0, x0 + (row.Length - 1) * dx, p, c);
+                var blockMax = Predictions(y, x0, x0 + (row.Length - 1) * dx, p, c);
                 bool profiled = false;
-                if (double.IsNaN(maxAbsF))
+                if (blockMax is null)
                     row.Fill(double.MaxValue); // as Value gives: some prediction is ±∞ or NaN at every node
-                else if (maxAbsF > 1e150)
+                else if (blockMax.Max() > 1e150)
                     NodeByNode.Row(loss, x0, dx, y, row, cancel); // squares or margins could overflow where Value's do not
                 else if (loss._kind == LossKind.Logistic)
-                    profiled = Logistic(p.AsSpan(0, padded), c.AsSpan(0, padded), x0, dx, row);
+                    profiled = Logistic(p.AsSpan(0, padded), c.AsSpan(0, padded), x0, dx, blockMax, row);
                 else
                     Squared(p.AsSpan(0, n), c.AsSpan(0, n), x0, dx, y, row);
                 if (!profiled) _below = [];
@@ -92,21 +92,23 @@ public sealed partial class ModelLoss
 
         /// <summary>
         /// p_i = ∂f/∂w1 and c_i = f at w1 = 0 for w2 = y, padding rows after n; returns the largest |p·w1 + c| on
-        /// [from, to], or NaN if some p or c is not finite.
+        /// [from, to] of each block of <see cref="LogisticNodeSums.Block"/> rows (padding excluded), or null if some
+        /// p or c is not finite.
         /// </summary>
-        private double Predictions(double y, double from, double to, double[] p, double[] c)
+        private double[]? Predictions(double y, double from, double to, double[] p, double[] c)
         {
             Span<double> w = [0, y], df = stackalloc double[2];
-            double max = 0;
+            var blockMax = new double[(shared.Padded + LogisticNodeSums.Block - 1) / LogisticNodeSums.Block];
             for (int i = 0; i < loss.Rows; i++)
             {
                 c[i] = loss._model.Evaluate(shared.X.AsSpan(i * loss._features, loss._features), w, df, default);
                 p[i] = df[0];
-                if (!double.IsFinite(p[i]) || !double.IsFinite(c[i])) return double.NaN;
+                if (!double.IsFinite(p[i]) || !double.IsFinite(c[i])) return null;
+                ref double max = ref blockMax[i / LogisticNodeSums.Block];
                 max = Math.Max(max, Math.Max(Math.Abs(p[i] * from + c[i]), Math.Abs(p[i] * to + c[i])));
             }
             for (int i = loss.Rows; i < shared.Padded; i++) (p[i], c[i]) = (0, LogisticNodeSums.PaddingOffset);
-            return max;
+            return blockMax;
         }
 
         /// <summary>
@@ -146,7 +148,7 @@ public sealed partial class ModelLoss
         }
 
         /// <summary>The logistic loss along the row; returns whether it profiled intercepts (which the next row starts from).</summary>
-        private bool Logistic(Span<double> p, Span<double> c, double x0, double dx, Span<double> row)
+        private bool Logistic(Span<double> p, Span<double> c, double x0, double dx, double[] blockMax, Span<double> row)
         {
             int nodes = row.Length, padded = p.Length;
             var pool = ArrayPool<double>.Shared;
@@ -161,7 +163,7 @@ public sealed partial class ModelLoss
                 var vdx = new Vector<double>(dx);
                 for (int v = 0; v < vp.Length; v++) (vPlus[v], vMinus[v]) = (Vector.Exp(vp[v] * vdx), Vector.Exp(-vp[v] * vdx));
 
-                var sweep = new Sweep(p, c, shared.Sign, stepP, stepM, scratch, x0, dx, SteppingBlocks(p, c, x0, x0 + (nodes - 1) * dx),
+                var sweep = new Sweep(p, c, shared.Sign, stepP, stepM, scratch, x0, dx, blockMax,
                     sums.AsSpan(0, 4 * nodes), cancel);
                 if (!loss._intercept)
                 {
@@ -176,21 +178,6 @@ public sealed partial class ModelLoss
             {
                 foreach (var a in (double[][])[stepP, stepM, scratch, sums]) pool.Return(a);
             }
-        }
-
-        /// <summary>Which blocks keep every |f| below the stepping limit on the whole grid row (padding rows excluded).</summary>
-        private bool[] SteppingBlocks(Span<double> p, Span<double> c, double from, double to)
-        {
-            int block = LogisticNodeSums.Block;
-            var result = new bool[(p.Length + block - 1) / block];
-            for (int b = 0; b < result.Length; b++)
-            {
-                double max = 0;
-                for (int i = b * block; i < Math.Min(loss.Rows, (b + 1) * block); i++)
-                    max = Math.Max(max, Math.Max(Math.Abs(p[i] * from + c[i]), Math.Abs(p[i] * to + c[i])));
-                result[b] = max <= LogisticNodeSums.SteppingLimit;
-            }
-            return result;
         }
 
         /// <summary>
@@ -254,7 +241,7 @@ public sealed partial class ModelLoss
     /// <summary>One sweep of every block of a grid row: the sums of <see cref="LogisticNodeSums"/> at some of its nodes, for given intercepts.</summary>
     private readonly ref struct Sweep(
         Span<double> p, Span<double> c, double[] sign, double[] stepP, double[] stepM, double[] scratch,
-        double x0, double dx, bool[] stepping, Span<double> sums, CancellationToken cancel)
+        double x0, double dx, double[] blockMax, Span<double> sums, CancellationToken cancel)
     {
         private readonly Span<double> _p = p, _c = c, _sums = sums;
 
@@ -273,7 +260,7 @@ public sealed partial class ModelLoss
                 int length = Math.Min(block, _p.Length - start);
                 LogisticNodeSums.Add(_p.Slice(start, length), _c.Slice(start, length), sign.AsSpan(start, length),
                     stepP.AsSpan(start, length), stepM.AsSpan(start, length), scratch,
-                    stepping[index] && maxB <= LogisticNodeSums.SteppingLimit, x0, dx, first, b,
+                    blockMax[index] + maxB <= LogisticNodeSums.SteppingLimit, x0, dx, first, b,
                     result.Loss, result.Sigma, result.Curvature, result.Skew);
             }
             return result;
