@@ -24,7 +24,7 @@ internal static class LogisticNodeSums
     /// <summary>Rows per block: the block's state stays in L1, and no lane's Π(1 + u) ≤ 2^(Block/lanes) can overflow.</summary>
     public const int Block = 512;
 
-    public const int Refresh = 64;
+    public const int Refresh = 128;
     public const double SteppingLimit = 300;
 
     /// <summary>A padding row that contributes exactly 0: e^z = 0, e^−z = ∞ along the whole grid row.</summary>

@@ -88,16 +88,16 @@ public class LossGridTests
     [InlineData(ModelKind.Exp, LossKind.Sse, true)]
     public void GridEqualsTheDefinitionAtEveryCheckedNode(ModelKind model, LossKind loss, bool intercept)
     {
-        // rows across blocks and not a multiple of the vector width; more than 64 nodes a row (the exact restart
+        // rows across blocks and not a multiple of the vector width; more than 128 nodes a row (the exact restart
         // of e^±f); features scaled by 100 put margins past the stepping limit (direct exp)
         var gen = Gen.Select(Gen.ULong, Gen.Int[2, 1200], Gen.Double[-2, 2], Gen.Double[-2, 2], Gen.Double[0.3, 4], Gen.Bool.Select(big => big ? 100.0 : 1.0));
         gen.Sample((seed, n, cx, cy, half, scale) =>
         {
             var data = Data(seed, n, model, loss, model == ModelKind.Linear ? scale : 1);
             var range = new PlaneRange(cx - half, cx + half, cy - half, cy + half);
-            var grid = new ModelLoss(data, ModelKinds.Create(model), loss, intercept).Grid(range, 70);
+            var grid = new ModelLoss(data, ModelKinds.Create(model), loss, intercept).Grid(range, 140);
             for (int j = 0; j < grid.Nodes; j++)
-                for (int i = (3 * j) % 11; i < grid.Nodes; i += 11)
+                for (int i = (7 * j) % 29; i < grid.Nodes; i += 29)
                 {
                     double expected = Reference(data, model, loss, intercept, grid.X(i), grid.Y(j));
                     Assert.True(Math.Abs(grid[i, j] - expected) <= 1e-12 * Math.Abs(expected),
