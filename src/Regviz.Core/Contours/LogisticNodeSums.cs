@@ -38,9 +38,9 @@ internal static class LogisticNodeSums
     /// <summary>
     /// Adds, for the nodes first + k (k = 0, 1, …), the block's Σ softplus(±z) to <paramref name="loss"/>[k] (without
     /// intercepts only its Σ log1p(e^−|z|): the rest, Σ max(±z, 0), is piecewise linear in w1 and <see cref="HingeSums"/>
-    /// adds it for the whole row at once) and, with intercepts <paramref name="b"/>, the derivatives in b of Σ softplus(z): Σσ to <paramref name="g"/>[k],
-    /// Σσ(1 − σ) to <paramref name="h"/>[k] and Σσ(1 − σ)(1 − 2σ) to <paramref name="t"/>[k] (for the Newton step
-    /// that profiles b out and the error of its quadratic model). Spans p, c, sign (±1), stepP = e^(p·dx) and
+    /// adds it for the whole row at once) and, with intercepts <paramref name="b"/>, the derivatives in b of
+    /// Σ softplus(z), Σσ to <paramref name="g"/>[k] and Σσ(1 − σ) to <paramref name="h"/>[k], for the Newton step that
+    /// profiles b out. Spans p, c, sign (±1), stepP = e^(p·dx) and
     /// stepM = e^(−p·dx) hold the block's rows, at most <see cref="Block"/>, a multiple of the vector width.
     /// </summary>
     // optimised from the first call, as Sweep: the per-node sums here ran unoptimised for the first seconds otherwise
@@ -48,12 +48,12 @@ internal static class LogisticNodeSums
     public static void Add(
         ReadOnlySpan<double> p, ReadOnlySpan<double> c, ReadOnlySpan<double> sign, ReadOnlySpan<double> stepP, ReadOnlySpan<double> stepM,
         Span<double> scratch, bool stepping, double x0, double dx, int first, ReadOnlySpan<double> b,
-        Span<double> loss, Span<double> g, Span<double> h, Span<double> t)
+        Span<double> loss, Span<double> g, Span<double> h)
     {
         int lanes = Vector<double>.Count, vectors = p.Length / lanes;
         if (p.Length % lanes != 0 || p.Length > Block || scratch.Length < ScratchLength
             || c.Length != p.Length || sign.Length != p.Length || stepP.Length != p.Length || stepM.Length != p.Length
-            || (!b.IsEmpty && (b.Length != loss.Length || g.Length != loss.Length || h.Length != loss.Length || t.Length != loss.Length)))
+            || (!b.IsEmpty && (b.Length != loss.Length || g.Length != loss.Length || h.Length != loss.Length)))
             throw new ArgumentException("block spans do not match");
         // interleaved, one vector of each field after the other: the sweep reads one stream from one base
         for (int v = 0; v < vectors; v++)
@@ -85,16 +85,15 @@ internal static class LogisticNodeSums
             {
                 g[k] += Vector.Sum(sums.Sigma);
                 h[k] += Vector.Sum(sums.Curvature);
-                t[k] += Vector.Sum(sums.Skew);
             }
         }
     }
 
-    private record struct NodeSums(Vector<double> Positive, Vector<double> Product, Vector<double> Sigma, Vector<double> Curvature, Vector<double> Skew)
+    private record struct NodeSums(Vector<double> Positive, Vector<double> Product, Vector<double> Sigma, Vector<double> Curvature)
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static NodeSums operator +(NodeSums a, NodeSums b) => new(a.Positive + b.Positive,
-            a.Product + b.Product + a.Product * b.Product, a.Sigma + b.Sigma, a.Curvature + b.Curvature, a.Skew + b.Skew);
+            a.Product + b.Product + a.Product * b.Product, a.Sigma + b.Sigma, a.Curvature + b.Curvature);
     }
 
     private readonly record struct NodeConstants(Vector<double> W1, Vector<double> B, Vector<double> BPlus, Vector<double> BMinus);
@@ -157,11 +156,8 @@ internal static class LogisticNodeSums
             // σ(z) = 1/(1 + u) for z ≥ 0, u/(1 + u) below; σ(1 − σ) = u/(1 + u)² either way
             var d = Vector<double>.One / (Vector<double>.One + u);
             var ud = u * d;
-            var sigma = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(z, Vector<double>.Zero), d, ud);
-            var curvature = ud * d;
-            sums.Sigma += sigma;
-            sums.Curvature += curvature;
-            sums.Skew = Vector.FusedMultiplyAdd(curvature, Vector<double>.One - (sigma + sigma), sums.Skew);
+            sums.Sigma += Vector.ConditionalSelect(Vector.GreaterThanOrEqual(z, Vector<double>.Zero), d, ud);
+            sums.Curvature += ud * d;
         }
     }
 

@@ -153,7 +153,7 @@ public sealed partial class ModelLoss
             int nodes = row.Length, padded = p.Length;
             var pool = ArrayPool<double>.Shared;
             double[] stepP = pool.Rent(padded), stepM = pool.Rent(padded), scratch = pool.Rent(LogisticNodeSums.ScratchLength);
-            double[] sums = pool.Rent(4 * nodes);
+            double[] sums = pool.Rent(3 * nodes);
             try
             {
                 // e^(±p·dx): how e^(±f) change from node to node
@@ -164,7 +164,7 @@ public sealed partial class ModelLoss
                 for (int v = 0; v < vp.Length; v++) (vPlus[v], vMinus[v]) = (Vector.Exp(vp[v] * vdx), Vector.Exp(-vp[v] * vdx));
 
                 var sweep = new Sweep(p, c, shared.Sign, stepP, stepM, scratch, x0, dx, blockMax,
-                    sums.AsSpan(0, 4 * nodes), cancel);
+                    sums.AsSpan(0, 3 * nodes), cancel);
                 if (!loss._intercept)
                 {
                     var value = sweep.Run(0, []).Loss;
@@ -182,9 +182,9 @@ public sealed partial class ModelLoss
 
         /// <summary>
         /// The intercept search of <see cref="OptimalIntercept"/> at every node of the row at once: each sweep gives
-        /// every node still searching D, g = Σσ − Σy, g' and g''. D is stationary in b, so near the root D* = D − ½·g·s
-        /// with s = g/g' the Newton step, wrong by about |g''·s³|/3: a node is done once that is below 1e-16·D (and
-        /// |s| ≤ 1e-4, where the model holds), or when b stops moving. Nodes start from a quadratic through the three
+        /// every node still searching D, g = Σσ − Σy and g'. D is stationary in b, so near the root D* = D − ½·g·s
+        /// with s = g/g' the Newton step, wrong by about |g''·s³|/3 ≤ g'·|s|³/3 (g'' = Σσ(1 − σ)(1 − 2σ)): a node is
+        /// done once that is below 1e-16·D (and |s| ≤ 1e-4, where the model holds), or when b stops moving. Nodes start from a quadratic through the three
         /// rows below when the band has them (then most rows need one sweep), else from the labels' log-odds minus
         /// the mean prediction. At most 100 sweeps, as one node's search.
         /// </summary>
@@ -218,7 +218,7 @@ public sealed partial class ModelLoss
                     int i = k - from;
                     double g = sums.Sigma[i] - sumY, h = sums.Curvature[i], s = g / h;
                     row[k] = sums.Loss[i];
-                    if (h > 0 && Math.Abs(s) <= 1e-4 && Math.Abs(sums.Skew[i] * s * s * s) <= 3e-16 * row[k])
+                    if (h > 0 && Math.Abs(s) <= 1e-4 && h * Math.Abs(s * s * s) <= 3e-16 * row[k])
                     {
                         (row[k], b[k], done[k]) = (row[k] - 0.5 * g * s, b[k] - s, true);
                         continue;
@@ -248,8 +248,8 @@ public sealed partial class ModelLoss
         /// <summary>Sums at the nodes first, first + 1, …: one per intercept in b, or every node from first without intercepts.</summary>
         public SweepSums Run(int first, ReadOnlySpan<double> b)
         {
-            int nodes = _sums.Length / 4, count = b.IsEmpty ? nodes - first : b.Length;
-            var result = new SweepSums(_sums.Slice(0, count), _sums.Slice(nodes, count), _sums.Slice(2 * nodes, count), _sums.Slice(3 * nodes, count));
+            int nodes = _sums.Length / 3, count = b.IsEmpty ? nodes - first : b.Length;
+            var result = new SweepSums(_sums.Slice(0, count), _sums.Slice(nodes, count), _sums.Slice(2 * nodes, count));
             result.Clear();
             double maxB = 0;
             foreach (double v in b) maxB = Math.Max(maxB, Math.Abs(v));
@@ -261,22 +261,21 @@ public sealed partial class ModelLoss
                 LogisticNodeSums.Add(_p.Slice(start, length), _c.Slice(start, length), sign.AsSpan(start, length),
                     stepP.AsSpan(start, length), stepM.AsSpan(start, length), scratch,
                     blockMax[index] + maxB <= LogisticNodeSums.SteppingLimit, x0, dx, first, b,
-                    result.Loss, result.Sigma, result.Curvature, result.Skew);
+                    result.Loss, result.Sigma, result.Curvature);
             }
             return result;
         }
     }
 
-    private readonly ref struct SweepSums(Span<double> loss, Span<double> sigma, Span<double> curvature, Span<double> skew)
+    private readonly ref struct SweepSums(Span<double> loss, Span<double> sigma, Span<double> curvature)
     {
-        public readonly Span<double> Loss = loss, Sigma = sigma, Curvature = curvature, Skew = skew;
+        public readonly Span<double> Loss = loss, Sigma = sigma, Curvature = curvature;
 
         public void Clear()
         {
             Loss.Clear();
             Sigma.Clear();
             Curvature.Clear();
-            Skew.Clear();
         }
     }
 }
