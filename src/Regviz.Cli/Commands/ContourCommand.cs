@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Regviz.Cli.Options;
 using Regviz.Cli.Output;
+using Regviz.Cli.Progress;
 using Regviz.Core;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
@@ -28,13 +29,19 @@ internal static class ContourCommand
         command.Options.Add(trace);
         command.Options.Add(start);
         command.Options.Add(steps);
-        command.SetAction(result =>
+        // the invocation's token reaches the loss grid; the work runs as a task because System.CommandLine's own
+        // Ctrl-C handling (InvocationConfiguration.ProcessTerminationTimeout) starts only once the action has returned one
+        command.SetAction((result, cancel) => Task.Run(() => Draw(result, cancel), CancellationToken.None));
+        return command;
+
+        int Draw(ParseResult result, CancellationToken cancel)
         {
             var f = figure.Bind(result);
             var traceRequest = TraceRequestFrom(result.GetValue(trace), result.GetValue(start), result.GetValue(steps));
             var spec = problem.Bind(result);
             string output = f.OutOr(DefaultName("contour", spec.Penalty, spec));
-            var scene = SceneBuilder.Contour(spec, new SceneOptions(f.Range, f.Grid, f.Levels, result.GetValue(path), f.Style.Frame().Aspect, traceRequest));
+            using var progress = ProgressLine.ForStderr(result.InvocationConfiguration.Error, "loss grid");
+            var scene = SceneBuilder.Contour(spec, new SceneOptions(f.Range, f.Grid, f.Levels, result.GetValue(path), f.Style.Frame().Aspect, traceRequest), progress, cancel);
             CertificateOut.Warn(result.InvocationConfiguration.Error, scene.Optimum.Certificate, "the optimum");
             if (scene.Trace is { Diverged: true } diverged)
                 result.InvocationConfiguration.Error.WriteLine($"warning: --trace {result.GetValue(trace)} diverged after {diverged.Iterates.Count - 1} steps (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
@@ -43,8 +50,7 @@ internal static class ContourCommand
             if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene));
             if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);
             return 0;
-        });
-        return command;
+        }
     }
 
     private static TraceRequest? TraceRequestFrom(string? method, string? start, int steps)

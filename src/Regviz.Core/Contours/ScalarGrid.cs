@@ -55,17 +55,39 @@ public sealed class ScalarGrid
         return (min, max);
     }
 
-    /// <summary>Evaluates f at every node, one row per task across cores (rows are independent).</summary>
-    public static ScalarGrid Evaluate(PlaneRange range, int cells, Action<double, double, double, Span<double>> row)
+    /// <summary>Evaluates f at every node, rows in parallel (rows are independent).</summary>
+    public static ScalarGrid Evaluate(PlaneRange range, int cells, Action<double, double, double, Span<double>> row) =>
+        Evaluate(range, cells, () => (x0, dx, y, values) => row(x0, dx, y, values), null, CancellationToken.None);
+
+    /// <summary>Consecutive rows one evaluator handles in order, so that it can carry a warm start from row to row.</summary>
+    public const int BandRows = 16;
+
+    /// <summary>
+    /// Evaluates f at every node on every core, in bands of <see cref="BandRows"/> rows, each band by a fresh
+    /// evaluator from <paramref name="newBand"/> called row by row from the bottom. After each row the fraction of
+    /// rows done goes to <paramref name="progress"/> (in increasing order, ending at 1); a cancelled token stops
+    /// the work between rows with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static ScalarGrid Evaluate(PlaneRange range, int cells, Func<GridRow> newBand, IProgress<double>? progress, CancellationToken cancel)
     {
-        int nodes = cells + 1;
+        int nodes = cells + 1, bands = (nodes + BandRows - 1) / BandRows, done = 0;
         var values = new double[nodes * nodes];
         double dx = range.Width / cells, dy = range.Height / cells;
-        Parallel.For(0, nodes, j =>
+        var gate = new Lock();
+        Parallel.For(0, bands, new ParallelOptions { CancellationToken = cancel }, band =>
         {
-            double y = range.Y0 + j * dy;
-            row(range.X0, dx, y, values.AsSpan(j * nodes, nodes));
+            var row = newBand();
+            for (int j = band * BandRows; j < Math.Min(nodes, (band + 1) * BandRows); j++)
+            {
+                cancel.ThrowIfCancellationRequested();
+                row(range.X0, dx, range.Y0 + j * dy, values.AsSpan(j * nodes, nodes));
+                if (progress is not null)
+                    lock (gate) progress.Report((double)++done / nodes);
+            }
         });
         return new ScalarGrid(range, cells, values);
     }
 }
+
+/// <summary>Fills one row of a grid: the nodes x0 + i·dx at height y.</summary>
+public delegate void GridRow(double x0, double dx, double y, Span<double> row);

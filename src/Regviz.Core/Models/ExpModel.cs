@@ -4,6 +4,7 @@ namespace Regviz.Core.Models;
 public sealed class ExpModel : IModel
 {
     public bool IsLinear => false;
+    public bool IsAffineInFirst => true;
 
     public int Parameters(int features) => features == 1
         ? 2

@@ -17,6 +17,12 @@ public interface IModel
 
     /// <summary>Whether f is linear in w (then convex losses stay convex).</summary>
     bool IsLinear { get; }
+
+    /// <summary>
+    /// Whether f is affine in w1 when the other parameters are fixed (f = ∂f/∂w1 · w1 + f at w1 = 0): then a loss
+    /// grid evaluates a whole row of nodes from one pass over the data instead of one pass per node.
+    /// </summary>
+    bool IsAffineInFirst { get; }
 }
 
 public enum ModelKind { Linear, Exp }

@@ -4,6 +4,7 @@ namespace Regviz.Core.Models;
 public sealed class LinearModel : IModel
 {
     public bool IsLinear => true;
+    public bool IsAffineInFirst => true;
     public int Parameters(int features) => features;
     public IReadOnlyList<string> ParameterNames(IReadOnlyList<string> features) => features;
 

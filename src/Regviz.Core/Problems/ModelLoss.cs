@@ -10,7 +10,7 @@ namespace Regviz.Core.Problems;
 /// one-dimensional Newton solve for the logistic loss. By the envelope theorem the gradient in w is then the
 /// partial gradient at the optimal b, and the Hessian is the Schur complement that eliminates b.
 /// </summary>
-public sealed class ModelLoss : ISmoothLoss
+public sealed partial class ModelLoss : ISmoothLoss
 {
     private readonly double[] _x; // row-major n × features
     private readonly double[] _y;
@@ -136,23 +136,21 @@ public sealed class ModelLoss : ISmoothLoss
             for (int i = 0; i < f.Length; i++) s += _y[i] - f[i];
             return s / f.Length;
         }
-        // Σ σ(f_i + b) = Σ y_i: increasing in b, so Newton from the log-odds of the labels converges
-        double ybar = _y.Average(), b = Math.Log(ybar / (1 - ybar)) - f.Average();
+        // Σ σ(f_i + b) = Σ y_i, from the log-odds of the labels
+        double ybar = _y.Average();
+        var search = new InterceptSearch(Math.Log(ybar / (1 - ybar)) - f.Average());
         for (int it = 0; it < 100; it++)
         {
             double g = 0, h = 0;
             for (int i = 0; i < f.Length; i++)
             {
-                double p = Sigmoid(f[i] + b);
+                double p = Sigmoid(f[i] + search.B);
                 g += p - _y[i];
                 h += p * (1 - p);
             }
-            if (h <= 0) break;
-            double step = g / h;
-            b -= Math.Clamp(step, -5, 5);
-            if (Math.Abs(step) <= 1e-15 * Math.Max(1, Math.Abs(b))) break;
+            if (search.Step(g, h) <= 1e-15 * Math.Max(1, Math.Abs(search.B))) break;
         }
-        return b;
+        return search.B;
     }
 
     private double PointLoss(double z, double y) => _kind == LossKind.Logistic

@@ -14,7 +14,11 @@ public sealed record TraceRequest(Traces.TraceMethod Method, double[]? Start, in
 /// <summary>Turns a problem into the numbers of a figure: solves it, picks the range and levels, traces the contours.</summary>
 public static class SceneBuilder
 {
-    public static ContourScene Contour(ProblemSpec spec, SceneOptions options)
+    /// <summary>
+    /// The scene of a contour figure. The loss grid, the one part whose cost grows with rows × nodes, reports the
+    /// fraction done to <paramref name="progress"/> and stops promptly with OperationCanceledException on <paramref name="cancel"/>.
+    /// </summary>
+    public static ContourScene Contour(ProblemSpec spec, SceneOptions options, IProgress<double>? progress = null, CancellationToken cancel = default)
     {
         var q = spec.Loss;
         if (q.Dimension != 2)
@@ -43,7 +47,8 @@ public static class SceneBuilder
                 .Where(p => trace.Diverged is false || (Math.Abs(p.Item1) < 3 * core.Width && Math.Abs(p.Item2) < 3 * core.Height)));
         var range = (options.Range ?? PlaneRange.Around(anchors.Concat(ball), 0.12)).WithAspect(options.Aspect, 1);
 
-        var grid = spec.Quadratic is { } quadratic ? LossGrid(quadratic, range, options.Grid) : GeneralGrid(q, range, options.Grid);
+        cancel.ThrowIfCancellationRequested();
+        var grid = spec.Quadratic is { } quadratic ? LossGrid(quadratic, range, options.Grid) : GeneralGrid(q, range, options.Grid, progress, cancel);
         double dOpt = q.Value(w);
         double dMin = Math.Min(ls is null ? double.PositiveInfinity : q.Value(ls), grid.Values.Min());
         // a quadratic's largest visible value is at a corner of the view; a logistic or exponential surface can
@@ -101,16 +106,11 @@ public static class SceneBuilder
             QuadraticRow.Evaluate(row, x0, dx, s * g00, s * (2 * g01 * y - 2 * c0), s * (g11 * y * y - 2 * c1 * y + yy)));
     }
 
-    /// <summary>D on the grid for any data term: one evaluation (O(n)) per node, rows in parallel; non-finite values capped so contouring still works.</summary>
-    public static ScalarGrid GeneralGrid(ISmoothLoss loss, PlaneRange range, int cells) =>
-        ScalarGrid.Evaluate(range, cells, (x0, dx, y, row) =>
-        {
-            for (int i = 0; i < row.Length; i++)
-            {
-                double v = loss.Value([x0 + i * dx, y]);
-                row[i] = double.IsFinite(v) ? v : double.MaxValue;
-            }
-        });
+    /// <summary>D on the grid for any data term, rows in parallel; non-finite values capped so contouring still works.</summary>
+    public static ScalarGrid GeneralGrid(ISmoothLoss loss, PlaneRange range, int cells, IProgress<double>? progress = null, CancellationToken cancel = default) =>
+        loss is ModelLoss model
+            ? model.Grid(range, cells, progress, cancel)
+            : ScalarGrid.Evaluate(range, cells, () => (x0, dx, y, row) => NodeByNode.Row(loss, x0, dx, y, row, cancel), progress, cancel);
 
     private static double Median(double[] values)
     {

@@ -31,6 +31,34 @@ public class BallsOnHardDesignsTests
         }, iter: 20, threads: 1);
     }
 
+    [Fact]
+    public void Ball_that_holds_the_minimum_l1_fit_of_a_wide_design_is_inactive_and_certified()
+    {
+        // 20 rows, 40 features: many least-squares fits. The exact path's unregularised end is the one of smallest
+        // l1 norm; a ball larger than it but smaller than the minimum-l2 fit does not bind (λ = 0)
+        var c = new HardCase("wide 20x40", Support.HardDesigns.IllConditioned(3, 20, 40, 1e2, false), false);
+        var spec = new ProblemSpec(c.Dataset, LossKind.Mse, false, new L1Penalty(), null, null);
+        var end = Regviz.Core.Paths.LassoHomotopy.Knots(spec.Quadratic!)[^1];
+        double minimumL1 = end.Weights.Sum(Math.Abs), minimumL2Norm = LeastSquares(c).Sum(Math.Abs);
+        Assert.True(minimumL1 < minimumL2Norm);
+        double t = (minimumL1 + minimumL2Norm) / 2;
+        var s = new ProblemSpec(c.Dataset, LossKind.Mse, false, new L1Penalty(), null, t).Solve();
+        Assert.True(s.Certificate.Certified, $"kkt {s.Certificate.Kkt}, gap {s.Certificate.NormGap}, λ {s.Lambda}");
+        Assert.True(s.Weights.Sum(Math.Abs) <= t);
+        // with fewer rows than features least squares fits exactly: D(w) = 0 up to rounding
+        Assert.True(s.DataTerm <= 1e-12 * spec.Loss.Value(new double[40]));
+    }
+
+    [Fact]
+    public void Least_squares_is_unique_and_certified_on_a_full_rank_design_with_condition_1e7()
+    {
+        var c = new HardCase("cond 1e7 50x5", Support.HardDesigns.IllConditioned(9, 50, 5, 1e7, true), true);
+        var s = new ProblemSpec(c.Dataset, LossKind.Mse, true, new LInfPenalty(), 0, null).Solve();
+        Assert.True(s.Certificate.Certified, $"kkt {s.Certificate.Kkt}");
+        var ls = LeastSquares(c);
+        for (int j = 0; j < 5; j++) Assert.Equal(ls[j], s.Weights[j], 1e-6 * (1 + Math.Abs(ls[j])));
+    }
+
     /// <summary>w_ls by MathNet's QR of the (centred) raw design: independent of the solvers' square root.</summary>
     private static double[] LeastSquares(HardCase c)
     {
@@ -47,6 +75,6 @@ public class BallsOnHardDesignsTests
             }
             y -= y.Average();
         }
-        return x.QR().Solve(y).ToArray();
+        return x.PseudoInverse().Multiply(y).ToArray(); // the minimum-norm fit where it is not unique
     }
 }

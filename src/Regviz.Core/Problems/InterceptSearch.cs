@@ -1,0 +1,35 @@
+namespace Regviz.Core.Problems;
+
+/// <summary>
+/// The profiled intercept of the logistic loss for fixed predictions f: the root of the increasing
+/// g(b) = Σσ(f_i + b) − Σy_i. Newton steps, kept inside the bracket that the signs of g have established so far
+/// (bisection when a step would leave it) and, while a side is still open, no longer than a reach that doubles
+/// each time it binds: so it converges from any start, even where every σ is saturated and g' ≈ 0
+/// (predictions spread over thousands, as the exp model gives far from its optimum).
+/// </summary>
+internal struct InterceptSearch(double start)
+{
+    private double _lo = double.NegativeInfinity, _hi = double.PositiveInfinity, _reach = 5;
+
+    public double B { get; private set; } = start;
+
+    /// <summary>Moves b, given g and g' = Σσ(1 − σ) at the current b; returns how far it moved (0 at an exact root).</summary>
+    public double Step(double g, double h)
+    {
+        if (g > 0) _hi = B;
+        else if (g < 0) _lo = B;
+        else return 0;
+        double next = B - g / h; // ±∞ where every σ is saturated
+        if ((double.IsInfinity(_lo) || double.IsInfinity(_hi)) && Math.Abs(next - B) > _reach)
+        {
+            next = B - Math.CopySign(_reach, g);
+            _reach *= 2;
+        }
+        if (next == B) return 0; // the step is below rounding
+        // otherwise outside the bracket only when both ends are known
+        if (!(next > _lo && next < _hi)) next = 0.5 * (_lo + _hi);
+        double moved = Math.Abs(next - B);
+        B = next;
+        return moved;
+    }
+}

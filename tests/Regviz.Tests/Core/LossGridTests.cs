@@ -1,0 +1,152 @@
+using CsCheck;
+using Regviz.Core;
+using Regviz.Core.Contours;
+using Regviz.Core.Data;
+using Regviz.Core.Models;
+using Regviz.Core.Problems;
+using Xunit;
+
+namespace Regviz.Tests.Core;
+
+/// <summary>
+/// The loss grid of non-quadratic problems (vectorised, parallel, intercept profiled row by row) against D written
+/// out here node by node; its progress reports and its cancellation.
+/// </summary>
+public class LossGridTests
+{
+    /// <summary>Random data for a model: two N(0,1)·scale features (linear) or one U(0, 2) feature (exp); 0/1 labels or a noisy exp target.</summary>
+    private static Dataset Data(ulong seed, int n, ModelKind model, LossKind loss, double scale)
+    {
+        var rng = new SplitMix64(seed);
+        int k = model == ModelKind.Linear ? 2 : 1;
+        var cols = Enumerable.Range(0, k).Select(_ => new double[n]).ToArray();
+        var y = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < k; j++) cols[j][i] = model == ModelKind.Linear ? scale * rng.NextGaussian() : 2 * rng.NextDouble();
+            double signal = model == ModelKind.Linear ? (1.5 * cols[0][i] - cols[1][i]) / scale + 0.3 : 1.5 * Math.Exp(0.8 * cols[0][i]);
+            y[i] = loss == LossKind.Logistic
+                ? (rng.NextDouble() < 1 / (1 + Math.Exp(-(signal - (model == ModelKind.Exp ? 4 : 0)))) ? 1 : 0)
+                : signal + 0.3 * rng.NextGaussian();
+        }
+        if (loss == LossKind.Logistic) (y[0], y[n - 1]) = (0, 1); // both classes, so an intercept has an optimum
+        return new Dataset(Enumerable.Range(1, k).Select(j => $"x{j}").ToArray(), cols, y, "y");
+    }
+
+    /// <summary>D(w1, w2) from the contract's definition, b (with --intercept) by bisection on its optimality condition.</summary>
+    private static double Reference(Dataset d, ModelKind model, LossKind loss, bool intercept, double w1, double w2)
+    {
+        int n = d.Rows;
+        var f = new double[n];
+        for (int i = 0; i < n; i++)
+            f[i] = model == ModelKind.Linear ? d.Columns[0][i] * w1 + d.Columns[1][i] * w2 : w1 * Math.Exp(w2 * d.Columns[0][i]);
+        double b = !intercept ? 0
+            : loss == LossKind.Logistic ? LogisticIntercept(f, d.Target)
+            : Enumerable.Range(0, n).Average(i => d.Target[i] - f[i]);
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double z = f[i] + b, y = d.Target[i];
+            sum += loss == LossKind.Logistic ? Softplus(y == 1 ? -z : z) : (z - y) * (z - y);
+        }
+        return loss == LossKind.Sse ? sum : sum / n;
+    }
+
+    private static double Softplus(double z) => z > 0 ? z + Log1p(Math.Exp(-z)) : Log1p(Math.Exp(z));
+
+    /// <summary>log(1 + x) accurate for tiny x too (Goldberg's correction), so that a nearly separated sample, where D is tiny, is compared fairly.</summary>
+    private static double Log1p(double x)
+    {
+        double u = 1 + x;
+        return u == 1 ? x : Math.Log(u) * (x / (u - 1));
+    }
+
+    /// <summary>Σ σ(f + b) = Σ y, increasing in b: bisect until the bracket cannot shrink.</summary>
+    private static double LogisticIntercept(double[] f, double[] y)
+    {
+        double G(double b) => f.Sum(v => 1 / (1 + Math.Exp(-(v + b)))) - y.Sum();
+        double lo = -1, hi = 1;
+        while (G(lo) > 0) lo *= 2;
+        while (G(hi) < 0) hi *= 2;
+        for (int it = 0; it < 200; it++)
+        {
+            double mid = 0.5 * (lo + hi);
+            if (mid <= lo || mid >= hi) break;
+            if (G(mid) < 0) lo = mid;
+            else hi = mid;
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    [Theory]
+    [InlineData(ModelKind.Linear, LossKind.Logistic, false)]
+    [InlineData(ModelKind.Linear, LossKind.Logistic, true)]
+    [InlineData(ModelKind.Exp, LossKind.Logistic, false)]
+    [InlineData(ModelKind.Exp, LossKind.Logistic, true)]
+    [InlineData(ModelKind.Exp, LossKind.Mse, false)]
+    [InlineData(ModelKind.Exp, LossKind.Mse, true)]
+    [InlineData(ModelKind.Exp, LossKind.Sse, true)]
+    public void GridEqualsTheDefinitionAtEveryCheckedNode(ModelKind model, LossKind loss, bool intercept)
+    {
+        // rows across blocks and not a multiple of the vector width; more than 128 nodes a row (the exact restart
+        // of e^±f); features scaled by 100 put margins past the stepping limit (direct exp)
+        var gen = Gen.Select(Gen.ULong, Gen.Int[2, 1200], Gen.Double[-2, 2], Gen.Double[-2, 2], Gen.Double[0.3, 4], Gen.Bool.Select(big => big ? 100.0 : 1.0));
+        gen.Sample((seed, n, cx, cy, half, scale) =>
+        {
+            var data = Data(seed, n, model, loss, model == ModelKind.Linear ? scale : 1);
+            var range = new PlaneRange(cx - half, cx + half, cy - half, cy + half);
+            var grid = new ModelLoss(data, ModelKinds.Create(model), loss, intercept).Grid(range, 140);
+            for (int j = 0; j < grid.Nodes; j++)
+                for (int i = (7 * j) % 29; i < grid.Nodes; i += 29)
+                {
+                    double expected = Reference(data, model, loss, intercept, grid.X(i), grid.Y(j));
+                    Assert.True(Math.Abs(grid[i, j] - expected) <= 1e-12 * Math.Abs(expected),
+                        $"seed {seed}, n {n}, node ({grid.X(i)}, {grid.Y(j)}): grid {grid[i, j]:R}, definition {expected:R}");
+                }
+        }, iter: 6);
+    }
+
+    private static ModelLoss Logistic(int n, bool intercept) =>
+        new(Data(7, n, ModelKind.Linear, LossKind.Logistic, 1), new LinearModel(), LossKind.Logistic, intercept);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ProgressRisesToOneRowByRow(bool intercept)
+    {
+        var fractions = new List<double>();
+        var grid = Logistic(300, intercept).Grid(new PlaneRange(-3, 3, -3, 3), 40, new Recorder(f => fractions.Add(f)));
+        Assert.Equal(grid.Nodes, fractions.Count);
+        Assert.All(fractions.Zip(fractions.Skip(1)), pair => Assert.True(pair.First < pair.Second));
+        Assert.Equal(1.0, fractions[^1]);
+    }
+
+    [Fact]
+    public void ACancelledTokenStopsTheGrid()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => Logistic(300, false).Grid(new PlaneRange(-3, 3, -3, 3), 40, null, cancel.Token));
+    }
+
+    [Fact]
+    public void CancellingDuringTheGridStopsItBeforeTheEnd()
+    {
+        using var cancel = new CancellationTokenSource();
+        int reports = 0;
+        var progress = new Recorder(_ =>
+        {
+            reports++;
+            cancel.Cancel(); // after the first row
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => Logistic(3000, true).Grid(new PlaneRange(-3, 3, -3, 3), 400, progress, cancel.Token));
+        // rows already under way on other threads may finish; no new row starts, so far fewer than 401 report
+        Assert.InRange(reports, 1, 40);
+    }
+
+    /// <summary>Reports synchronously (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
+    private sealed class Recorder(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}
