@@ -15,7 +15,17 @@ public static class OptimalityCheck
     {
         Span<double> g = loss.Dimension <= 64 ? stackalloc double[loss.Dimension] : new double[loss.Dimension];
         loss.Gradient(w, g);
-        double kkt = Relative(loss, Violation(g, penalty, w, lambda));
+        return FromGradient(loss, Reference(loss), g, penalty, w, lambda);
+    }
+
+    /// <summary>
+    /// The same, given ∇D(w) and ‖∇D(0)‖∞: for points of a path where w, and so ∇D of a quadratic D, is affine
+    /// between knots whose gradients were computed from the data.
+    /// </summary>
+    public static Certificate FromGradient(ISmoothLoss loss, double reference, ReadOnlySpan<double> g, Penalty penalty, ReadOnlySpan<double> w, double lambda)
+    {
+        double violation = Violation(g, penalty, w, lambda);
+        double kkt = reference > 0 ? violation / reference : violation;
         return new Certificate(kkt, kkt <= Certificate.Tolerance) { StationaryOnly = !(loss.IsConvex && penalty.IsConvex) };
     }
 
@@ -38,17 +48,16 @@ public static class OptimalityCheck
     public static double Reference(ISmoothLoss loss)
     {
         // least squares: ∇D(0) = −2·scale·c, no evaluation needed
-        if (loss is QuadraticLoss q) return 2 * q.Scale * q.Cross.Max(Math.Abs);
+        if (loss is QuadraticLoss q)
+        {
+            double c = 0;
+            foreach (double v in q.Cross) c = Math.Max(c, Math.Abs(v));
+            return 2 * q.Scale * c;
+        }
         var g = Gradient(loss, new double[loss.Dimension]);
         double m = 0;
         foreach (double v in g) m = Math.Max(m, Math.Abs(v));
         return m;
-    }
-
-    private static double Relative(ISmoothLoss loss, double violation)
-    {
-        double reference = Reference(loss);
-        return reference > 0 ? violation / reference : violation;
     }
 
     private static double[] Gradient(ISmoothLoss loss, ReadOnlySpan<double> w)

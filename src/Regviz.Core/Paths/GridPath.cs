@@ -31,7 +31,8 @@ public static class GridPath
         if (spec.Quadratic is { } q && penalty.ElasticNetAlpha == 1)
         {
             var knots = LassoHomotopy.Knots(q).Select(p => p.Certified(loss, penalty)).ToArray();
-            return new RegularisationPath(lambdaMax, lambdas.Select(l => OnPath(q, penalty, knots, l)).ToArray(), knots);
+            var reading = new KnotReader(q, penalty, knots);
+            return new RegularisationPath(lambdaMax, lambdas.Select(reading.At).ToArray(), knots);
         }
 
         double? alpha = penalty.ElasticNetAlpha;
@@ -50,17 +51,5 @@ public static class GridPath
             warm = w;
         }
         return new RegularisationPath(lambdaMax, points, null);
-    }
-
-    /// <summary>
-    /// The lasso at λ read off the knots (exact between two exact knots); should rounding have cost a knot its
-    /// certificate, the point is solved on its own instead.
-    /// </summary>
-    private static PathPoint OnPath(QuadraticLoss q, Penalty penalty, IReadOnlyList<PathPoint> knots, double lambda)
-    {
-        var point = new PathPoint(lambda, LassoHomotopy.At(knots, lambda)).Certified(q, penalty);
-        if (point.Certificate!.Certified) return point;
-        double a = lambda / q.Scale / 2;
-        return new PathPoint(lambda, FeatureSignSearch.Solve(q, a, 0, point.Weights)).Certified(q, penalty);
     }
 }

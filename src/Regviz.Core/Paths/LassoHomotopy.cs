@@ -102,10 +102,7 @@ public static class LassoHomotopy
     {
         var r = FeatureSignSearch.Residual(q, 0, w);
         for (int j = 0; j < w.Length; j++)
-        {
-            double v = w[j] != 0 ? Math.Abs(r[j] - gamma * Math.Sign(w[j])) : Math.Max(0, Math.Abs(r[j]) - gamma);
-            if (v > 1e-12 * reference) return false;
-        }
+            if (FeatureSignSearch.Violation(r[j], w[j], gamma) > 1e-12 * reference) return false;
         return true;
     }
 

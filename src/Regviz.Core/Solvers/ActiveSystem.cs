@@ -15,9 +15,14 @@ internal static class ActiveSystem
 {
     /// <summary>(S_AᵀS_A)⁻¹s: how the sign-fixed solution moves as a falls (the lasso path's direction).</summary>
     public static double[]? Direction(QuadraticLoss q, IReadOnlyList<int> set, double[] signs) =>
-        Solve(q, set, 0, -1, signs, withData: false).Solution;
+        Solve(q, set, 0, -1, signs, Vector<double>.Build.Dense(q.Root.Rows)).Solution;
 
-    public static (double[]? Solution, double[]? Descent) Solve(QuadraticLoss q, IReadOnlyList<int> set, double b, double a, double[] signs, bool withData = true)
+    /// <summary>argmin_x ‖t − S_A·x‖ (the minimum-norm one where S_A is rank-deficient).</summary>
+    public static double[] LeastSquares(QuadraticLoss q, IReadOnlyList<int> set, Vector<double> target) =>
+        Solve(q, set, 0, 0, new double[set.Count], target).Solution!;
+
+    /// <summary>M = [S_A; √b·I], padded with zero rows to at least |A| rows so that its SVD is thin.</summary>
+    public static Matrix<double> Columns(QuadraticLoss q, IReadOnlyList<int> set, double b)
     {
         var root = q.Root;
         int m = set.Count, p = root.Rows, extra = b > 0 ? m : 0;
@@ -25,8 +30,17 @@ internal static class ActiveSystem
         for (int i = 0; i < p; i++)
             for (int c = 0; c < m; c++) matrix[i, c] = root[i, set[c]];
         for (int c = 0; c < extra; c++) matrix[p + c, c] = Math.Sqrt(b);
+        return matrix;
+    }
+
+    /// <param name="data">The least-squares target in place of z (its length is S's row count); null: z.</param>
+    public static (double[]? Solution, double[]? Descent) Solve(QuadraticLoss q, IReadOnlyList<int> set, double b, double a, double[] signs, Vector<double>? data = null)
+    {
+        int m = set.Count;
+        var matrix = Columns(q, set, b);
         var target = Vector<double>.Build.Dense(matrix.RowCount);
-        if (withData) for (int i = 0; i < p; i++) target[i] = root.Z[i];
+        var t = data ?? Vector<double>.Build.Dense(q.Root.Z);
+        for (int i = 0; i < t.Count; i++) target[i] = t[i];
         var s = Vector<double>.Build.Dense(signs);
 
         var svd = matrix.Svd(computeVectors: true);

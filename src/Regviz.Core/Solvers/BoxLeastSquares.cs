@@ -77,29 +77,6 @@ internal static class BoxLeastSquares
         var u = new double[root.Rows];
         root.Residual(held, u);
         for (int i = 0; i < root.Rows; i++) target[i] = u[i];
-        return LeastSquares(q, free, target);
-    }
-
-    /// <summary>argmin_x ‖t − S_F·x‖ (minimum norm where S_F is rank-deficient), by SVD with one round of refinement.</summary>
-    internal static double[] LeastSquares(QuadraticLoss q, IReadOnlyList<int> columns, Vector<double> t)
-    {
-        var root = q.Root;
-        var a = Matrix<double>.Build.Dense(Math.Max(root.Rows, columns.Count), columns.Count);
-        for (int i = 0; i < root.Rows; i++)
-            for (int c = 0; c < columns.Count; c++) a[i, c] = root[i, columns[c]];
-        var target = Vector<double>.Build.Dense(a.RowCount);
-        for (int i = 0; i < t.Count; i++) target[i] = t[i];
-        var svd = a.Svd(computeVectors: true);
-        double floor = svd.S.Maximum() * Math.Max(a.RowCount, a.ColumnCount) * 1e-15;
-        Vector<double> Apply(Vector<double> b)
-        {
-            var x = Vector<double>.Build.Dense(columns.Count);
-            for (int r = 0; r < svd.S.Count; r++)
-                if (svd.S[r] > floor) x += svd.VT.Row(r) * ((svd.U.Column(r) * b) / svd.S[r]);
-            return x;
-        }
-        var solution = Apply(target);
-        for (int round = 0; round < 2; round++) solution += Apply(target - a * solution);
-        return solution.ToArray();
+        return ActiveSystem.LeastSquares(q, free, target);
     }
 }

@@ -125,7 +125,7 @@ internal static class FeatureSignSearch
         double worst = 0;
         for (int j = 0; j < w.Length; j++)
         {
-            double v = w[j] != 0 ? Math.Abs(r[j] - a * Math.Sign(w[j])) : Math.Max(0, Math.Abs(r[j]) - a);
+            double v = Violation(r[j], w[j], a);
             if (v > worst) { worst = v; pick = j; }
         }
         var p = (double[])w.Clone();
@@ -141,6 +141,10 @@ internal static class FeatureSignSearch
         for (int i = 0; i < active.Count; i++) p[active[i]] = x[i];
         return p;
     }
+
+    /// <summary>How far coordinate j is from its condition: r_j = a·sign(w_j) where w_j ≠ 0, |r_j| ≤ a where w_j = 0.</summary>
+    internal static double Violation(double r, double w, double a) =>
+        w != 0 ? Math.Abs(r - a * Math.Sign(w)) : Math.Max(0, Math.Abs(r) - a);
 
     /// <summary>r = c − (G + bI)w, from the residual z − Sw so that it stays accurate on ill-conditioned designs.</summary>
     internal static double[] Residual(QuadraticLoss q, double b, double[] w)

@@ -68,8 +68,8 @@ public static class LInfSolver
         var t1 = Vector<double>.Build.Dense(root.Rows);
         for (int i = 0; i < root.Rows; i++)
             foreach (int j in held) t1[i] += root[i, j] * signs[j];
-        var a = free.Count > 0 ? BoxLeastSquares.LeastSquares(q, free, Vector<double>.Build.Dense(root.Z)) : [];
-        var b = free.Count > 0 ? BoxLeastSquares.LeastSquares(q, free, t1) : [];
+        var a = free.Count > 0 ? ActiveSystem.LeastSquares(q, free, Vector<double>.Build.Dense(root.Z)) : [];
+        var b = free.Count > 0 ? ActiveSystem.LeastSquares(q, free, t1) : [];
         // u(m) = u0 − m·u1 is the residual z − Sw on this structure
         var w0 = new double[k];
         var w1 = new double[k];

@@ -21,9 +21,7 @@ internal static class RidgeBall
     {
         var root = q.Root;
         int k = q.Dimension;
-        var s = Matrix<double>.Build.Dense(Math.Max(root.Rows, k), k);
-        for (int i = 0; i < root.Rows; i++)
-            for (int j = 0; j < k; j++) s[i, j] = root[i, j];
+        var s = ActiveSystem.Columns(q, Enumerable.Range(0, k).ToArray(), 0);
         var z = Vector<double>.Build.Dense(s.RowCount);
         for (int i = 0; i < root.Rows; i++) z[i] = root.Z[i];
         var svd = s.Svd(computeVectors: true);

@@ -11,10 +11,7 @@ public static class UnregularisedSolver
     /// </summary>
     public static bool IsUnique(QuadraticLoss q)
     {
-        var root = q.Root;
-        var s = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(Math.Max(root.Rows, q.Dimension), q.Dimension);
-        for (int i = 0; i < root.Rows; i++)
-            for (int j = 0; j < q.Dimension; j++) s[i, j] = root[i, j];
+        var s = ActiveSystem.Columns(q, Enumerable.Range(0, q.Dimension).ToArray(), 0);
         var sigma = s.Svd(computeVectors: false).S;
         return sigma.Minimum() > sigma.Maximum() * Math.Max(s.RowCount, s.ColumnCount) * 1e-15;
     }
