@@ -20,6 +20,7 @@ internal sealed class ProgressLine : IProgress<double>, IDisposable
     private bool _shown, _erased;
     private int _percent = -1;
     private TimeSpan _written;
+    private TimeSpan? _origin;
 
     internal ProgressLine(TextWriter error, string label, bool overwrite, Func<TimeSpan> elapsed)
     {
@@ -36,7 +37,9 @@ internal sealed class ProgressLine : IProgress<double>, IDisposable
 
     public void Report(double fraction)
     {
-        var now = _elapsed();
+        // timed from the first report, so the work before the grid (solving, reading) does not count towards it
+        _origin ??= _elapsed();
+        var now = _elapsed() - _origin.Value;
         // shown once the work has run half a second and is on course to take over a second in all
         if (!_shown && (fraction >= 1 || now < Grace || now < Long * fraction)) return;
         _shown = true;
