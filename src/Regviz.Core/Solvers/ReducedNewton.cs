@@ -69,10 +69,12 @@ public static class ReducedNewton
             bool resolvable = -grad.DotProduct(step) > 1e-13 * Math.Max(1, Math.Abs(current));
             while (resolvable && value > current && t > 1e-10) { t /= 2; trial = u + t * step; value = J(trial); }
             if (resolvable && value > current) break;
-            double moved = (trial - u).AbsoluteMaximum();
+            // settled when every coordinate has stopped moving relative to its own size: a test against the largest
+            // would stop early on columns scaled by 1e±6, whose small coordinates still had digits to gain
+            bool settled = trial.Zip(u).All(z => Math.Abs(z.First - z.Second) <= 1e-15 * Math.Abs(z.Second));
             u = trial;
             current = Math.Min(current, value);
-            if (moved <= 1e-15 * Math.Max(1, u.AbsoluteMaximum())) break;
+            if (settled) break;
         }
         var polished = (p * u).ToArray();
         double before = loss.Value(w) + lambda * penalty.Value(w), after = loss.Value(polished) + lambda * penalty.Value(polished);

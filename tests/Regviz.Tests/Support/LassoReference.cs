@@ -20,8 +20,10 @@ internal static class LassoReference
     /// What <see cref="Solve"/> guarantees for <see cref="KktViolation"/>; it throws rather than return worse. Reached
     /// on every HardDesigns generator for λ/λ_max ≥ 1e-6 (checked over 40 seeds each at n, k like the self-tests); at λ/λ_max = 1e-9 with
     /// condition ≥ 1e8 the round-off in recomputing g from the data alone is about this size, and it may throw.
+    /// The property tests draw more designs than that check did (cond 1e6 at λ = 1e-6·λ_max once stopped at 1.5e-11),
+    /// so the guarantee is 1e-10: still a hundred times inside what the tests compare against it.
     /// </summary>
-    public const double Tolerance = 1e-11;
+    public const double Tolerance = 1e-10;
 
     public static double[] Solve(double[][] x, double[] y, double lambda, bool intercept)
     {
