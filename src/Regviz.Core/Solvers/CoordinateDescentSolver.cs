@@ -8,7 +8,7 @@ namespace Regviz.Core.Solvers;
 /// then an exact finish: with the active set A and signs s fixed, the optimum solves
 /// (G_AA + bI) w_A = c_A − a·s_A, which is accepted only when the KKT conditions hold for every coordinate.
 /// </summary>
-public static class CoordinateDescentSolver
+internal static class CoordinateDescentSolver
 {
     private const int MaxSweeps = 2_000;
 

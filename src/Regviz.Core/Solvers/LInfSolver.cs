@@ -13,7 +13,7 @@ namespace Regviz.Core.Solvers;
 /// set) is that of the optimum; on that structure w is affine in m and ρ(m) = μ/2 is solved exactly. No step size, no
 /// iteration count that depends on the conditioning: it is exact at λ = 1e-300 as at λ_max, and on scaled columns.
 /// </summary>
-public static class LInfSolver
+internal static class LInfSolver
 {
     public static double[] Solve(QuadraticLoss q, double mu)
     {

@@ -12,7 +12,7 @@ namespace Regviz.Core.Solvers;
 /// by Newton. With more parameters: monotone proximal gradient from several starts, each polished on its
 /// support (a local optimum; the best of the starts is returned).
 /// </summary>
-public static class LpSolver
+internal static class LpSolver
 {
     private const int GridPerAxis = 241;
 

@@ -4,7 +4,8 @@ using Regviz.Core.Problems;
 namespace Regviz.Core.Solvers;
 
 /// <summary>
-/// The one entry point for a regularised optimum. Solvers work on the normalised objective
+/// The one entry point for a regularised optimum (λ in the user's units; the kernels it calls take μ = λ/scale and
+/// are internal, so no caller can hand them λ by mistake). Solvers work on the normalised objective
 /// F(w) = wᵀGw − 2cᵀw + μP(w) with μ = λ/scale, whose minimiser is that of J = D + λP.
 /// </summary>
 public static class Optimizer

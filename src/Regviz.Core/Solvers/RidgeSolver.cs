@@ -6,7 +6,7 @@ namespace Regviz.Core.Solvers;
 /// Ridge, in closed form: (G + μI) w = c, solved as the least-squares problem ‖[z; 0] − [S; √μ·I]w‖² so that its
 /// accuracy follows the conditioning of X, not of G (unique for any μ &gt; 0, collinear or not).
 /// </summary>
-public static class RidgeSolver
+internal static class RidgeSolver
 {
     public static double[] Solve(QuadraticLoss q, double mu)
     {
