@@ -70,7 +70,7 @@ public sealed class PlotCanvas
         if (pattern is { } p) sl.LinePattern = p;
     }
 
-    /// <summary>Text on a filled box (the contract: lines never run through a label).</summary>
+    /// <summary>Text on a filled box (docs/conventions.md: lines never run through a label).</summary>
     public void Label(string text, double x, double y, float size, Color color, float dx = 0, float dy = 0, bool bold = false)
     {
         var label = Plot.Add.Text(text, x, y);

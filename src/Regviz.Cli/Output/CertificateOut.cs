@@ -3,7 +3,7 @@ using Regviz.Core.Certificates;
 
 namespace Regviz.Cli.Output;
 
-/// <summary>A certificate in the contract's words: JSON fields, a table line, and the warning an uncertified answer owes.</summary>
+/// <summary>A certificate in the words of docs/conventions.md: JSON fields, a table line, and the warning an uncertified answer owes.</summary>
 internal static class CertificateOut
 {
     public static void WriteFields(Utf8JsonWriter w, Certificate c)

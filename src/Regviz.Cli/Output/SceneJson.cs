@@ -5,7 +5,7 @@ using Regviz.Core.Scenes;
 
 namespace Regviz.Cli.Output;
 
-/// <summary>The sidecar: the numbers behind a figure, in the contract's shapes (parameter coordinates throughout).</summary>
+/// <summary>The sidecar: the numbers behind a figure, in the shapes of docs/conventions.md (parameter coordinates throughout).</summary>
 internal static class SceneJson
 {
     public static void Write(Utf8JsonWriter w, ContourScene scene)
@@ -127,7 +127,7 @@ internal static class SceneJson
         w.WriteEndArray();
     }
 
-    /// <summary>A point of the plane as the contract writes it: [x, y].</summary>
+    /// <summary>A point of the plane as docs/conventions.md writes it: [x, y].</summary>
     private static void WritePair(Utf8JsonWriter w, double x, double y)
     {
         w.WriteStartArray();

@@ -5,7 +5,7 @@ using Regviz.Core.Solvers;
 
 namespace Regviz.Cli.Output;
 
-/// <summary>The two faces of a solution: the contract's JSON object, and a table for people.</summary>
+/// <summary>The two faces of a solution: the JSON object of docs/conventions.md, and a table for people.</summary>
 internal static class SolutionReport
 {
     public static void WriteJson(Utf8JsonWriter w, ProblemSpec spec, Solution s)

@@ -9,7 +9,7 @@ namespace Regviz.Core.Certificates;
 /// </summary>
 public sealed record Certificate(double Kkt, bool Certified, double? NormGap = null, double? Multiplier = null)
 {
-    /// <summary>The threshold behind <see cref="Certified"/>: the contract's promise of 1e-9.</summary>
+    /// <summary>The threshold behind <see cref="Certified"/>: the promise of 1e-9 in docs/conventions.md.</summary>
     public const double Tolerance = 1e-9;
 
     /// <summary>How close N(w) must be to t when the constraint binds, relative to t.</summary>

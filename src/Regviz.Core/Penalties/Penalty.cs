@@ -1,7 +1,7 @@
 namespace Regviz.Core.Penalties;
 
 /// <summary>
-/// A penalty P(w) as the contract defines it, with what solvers and figures need from it: its value, the
+/// A penalty P(w) as docs/conventions.md defines it, with what solvers and figures need from it: its value, the
 /// norm N(w) of the constrained form, its proximal operator, and the exact boundary of its level sets in
 /// the plane.
 /// </summary>

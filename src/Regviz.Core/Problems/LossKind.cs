@@ -1,6 +1,6 @@
 namespace Regviz.Core.Problems;
 
-/// <summary>The data term D(w) of the contract: mean or sum of squared residuals, or the mean logistic loss.</summary>
+/// <summary>The data term D(w) of docs/conventions.md: mean or sum of squared residuals, or the mean logistic loss.</summary>
 public enum LossKind { Mse, Sse, Logistic }
 
 public static class LossKinds

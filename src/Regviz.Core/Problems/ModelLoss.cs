@@ -4,7 +4,7 @@ using Regviz.Core.Models;
 namespace Regviz.Core.Problems;
 
 /// <summary>
-/// D(w) for any model and any of the contract's losses, evaluated row by row (O(n) per evaluation):
+/// D(w) for any model and any of the losses of docs/conventions.md, evaluated row by row (O(n) per evaluation):
 /// mse (1/n)Σ(f + b − y)², sse Σ(f + b − y)², logistic (1/n)Σ[log(1 + e^z) − y·z] with z = f + b.
 /// With <c>--intercept</c>, b is profiled out exactly: its mean-residual closed form for squared losses, a
 /// one-dimensional Newton solve for the logistic loss. By the envelope theorem the gradient in w is then the

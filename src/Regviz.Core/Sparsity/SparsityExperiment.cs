@@ -12,7 +12,7 @@ public sealed record SparsityResult(Penalty Penalty, long Trials, long Sparse, (
 /// <summary>
 /// The article's claim, measured: draw random quadratic losses in the plane (<see cref="PlaneQuadratic.Random"/>),
 /// find each one's regularised optimum exactly, and count how often a coefficient is exactly zero
-/// (|w_j| ≤ 1e-9·max(1, max|w|), the contract's tolerance). Trial i draws from its own SplitMix64 stream, so
+/// (|w_j| ≤ 1e-9·max(1, max|w|), the tolerance of docs/conventions.md). Trial i draws from its own SplitMix64 stream, so
 /// the numbers depend only on the seed — not on the number of cores or the order trials finish in.
 /// </summary>
 public static class SparsityExperiment
@@ -49,7 +49,7 @@ public static class SparsityExperiment
         return penalties.Select((p, k) => new SparsityResult(p, trials, counts[k], samples[k])).ToArray();
     }
 
-    /// <summary>The contract's zero: |w_j| ≤ 1e-9·max(1, max_j |w_j|).</summary>
+    /// <summary>The zero of docs/conventions.md: |w_j| ≤ 1e-9·max(1, max_j |w_j|).</summary>
     public static bool IsSparse((double X, double Y) w)
     {
         double tol = 1e-9 * Math.Max(1, Math.Max(Math.Abs(w.X), Math.Abs(w.Y)));

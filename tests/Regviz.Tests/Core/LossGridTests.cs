@@ -33,7 +33,7 @@ public class LossGridTests
         return new Dataset(Enumerable.Range(1, k).Select(j => $"x{j}").ToArray(), cols, y, "y");
     }
 
-    /// <summary>D(w1, w2) from the contract's definition, b (with --intercept) by bisection on its optimality condition.</summary>
+    /// <summary>D(w1, w2) from the definition in docs/conventions.md, b (with --intercept) by bisection on its optimality condition.</summary>
     private static double Reference(Dataset d, ModelKind model, LossKind loss, bool intercept, double w1, double w2)
     {
         int n = d.Rows;

@@ -7,7 +7,7 @@ using Xunit;
 namespace Regviz.Tests.Core;
 
 /// <summary>
-/// The contract's mapping to scikit-learn, on a design with XᵀX/n = I where scikit-learn's own objectives
+/// The mapping to scikit-learn of docs/conventions.md, on a design with XᵀX/n = I where scikit-learn's own objectives
 /// have closed forms worked out by hand here (n = 3 rows, c = Xᵀy/n = (2, −0.3, 0.8)).
 /// </summary>
 public class ScikitLearnMappingTests

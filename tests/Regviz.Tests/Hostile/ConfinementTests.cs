@@ -12,7 +12,7 @@ public class ConfinementTests : HostileFolder
 {
     private const string Small = "--size 120x120 --grid 20";
 
-    /// <summary>Runs a manifest of one hostile figure and one good one; checks the contract and returns the error line.</summary>
+    /// <summary>Runs a manifest of one hostile figure and one good one; checks what docs/conventions.md promises and returns the error line.</summary>
     private string Refused(string hostileFigure, string defaults = Small, Action? arrange = null, int failures = 1)
     {
         string elsewhere = PathOf("elsewhere");

@@ -46,7 +46,7 @@ public abstract partial class HostileFolder : Support.ScratchFolder
         return state;
     }
 
-    /// <summary>Runs a failing command and checks the whole contract of a failure; returns the error line.</summary>
+    /// <summary>Runs a failing command and checks everything docs/conventions.md promises of a failure; returns the error line.</summary>
     protected string Fails(int exitCode, string expected, params string[] args)
     {
         var before = Snapshot();
