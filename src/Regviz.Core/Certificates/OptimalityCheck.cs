@@ -38,9 +38,13 @@ public static class OptimalityCheck
         var penalised = Penalised(loss, penalty, w, lambda);
         double gap = penalty.Norm(w) - radius;
         double allowed = Certificate.NormTolerance * radius;
-        // a multiplier within the certificate's own tolerance of 0 is 0 (rounding of an inactive constraint)
-        bool zero = Math.Abs(lambda) <= Certificate.Tolerance * Reference(loss);
-        bool slack = zero ? gap <= allowed : lambda > 0 && Math.Abs(gap) <= allowed;
+        // an inactive constraint: a multiplier of 0 up to rounding (either sign, at most 1e-14 of ‖∇D(0)‖∞) at a w
+        // that satisfies the conditions without the penalty too; then only N(w) ≤ t is asked. Larger multipliers,
+        // however small against ‖∇D(0)‖∞ (columns scaled by 1e-6 need them), bind the ball exactly.
+        bool inactive = lambda <= 0
+            ? Penalised(loss, penalty, w, 0).Certified
+            : lambda <= 1e-14 * Reference(loss) && Penalised(loss, penalty, w, 0).Certified;
+        bool slack = inactive ? gap <= allowed : lambda > 0 && Math.Abs(gap) <= allowed;
         return penalised with { Certified = penalised.Certified && slack, NormGap = gap, Multiplier = lambda };
     }
 

@@ -51,9 +51,10 @@ internal static class ConstrainedSolver
         }
 
         // with many least-squares fits (collinear columns, more features than rows) the ball can hold the path's
-        // unregularised end although it missed the minimum-norm fit: below 1e-12 of the multiplier that zeroes w the
-        // penalised optimum is that end, and the search stops there instead of solving ever smaller multipliers
-        double floor = UnregularisedSolver.IsUnique(q) ? 1e-300 : 1e-12 * 2 * q.Cross.Max(Math.Abs);
+        // unregularised end although it missed the minimum-norm fit: below 1e-15 of the multiplier that zeroes w the
+        // penalised optimum is that end (to the certificate's rounding: it counts such a multiplier as 0), and the
+        // search stops there instead of solving ever smaller multipliers
+        double floor = UnregularisedSolver.IsUnique(q) ? 1e-300 : 1e-15 * 2 * q.Cross.Max(Math.Abs);
         double muStar = MultiplierSearch.Smallest(mu => penalty.Norm(Optimizer.SolveNormalised(q, penalty, mu).Weights), radius, floor: floor);
         var (w, method) = Optimizer.SolveNormalised(q, penalty, muStar);
         var bisected = Solution.Create(q, penalty, w, muStar * q.Scale, radius, method + ", multiplier by bisection");
@@ -77,9 +78,12 @@ internal static class ConstrainedSolver
             if (!(n0 <= radius && radius <= n1) || n1 == n0) continue;
             double f = (radius - n0) / (n1 - n0);
             double lambda = knots[i - 1].Lambda + f * (knots[i].Lambda - knots[i - 1].Lambda);
-            var w = Paths.LassoHomotopy.At(knots, lambda);
+            // on this segment itself: a repaired knot can share its λ with the next, so looking λ up could pick another
+            var (w0, w1) = (knots[i - 1].Weights, knots[i].Weights);
+            var w = w0.Select((v, j) => v + f * (w1[j] - v)).ToArray();
             var solution = Solution.Create(q, penalty, w, lambda, radius, "exact lasso path, multiplier on its segment");
-            if (solution.Certificate.Certified) return solution;
+            if (solution.Certificate.Certified && Math.Abs(solution.Certificate.NormGap!.Value) <= Certificates.Certificate.NormTolerance * radius)
+                return solution;
             // a knot lost to rounding: solve at this λ exactly, then put the multiplier on that support's segment
             var exact = FeatureSignSearch.Solve(q, lambda / (2 * q.Scale), 0, w);
             if (ExactL1(q, exact, radius) is not { } adjusted) return null;

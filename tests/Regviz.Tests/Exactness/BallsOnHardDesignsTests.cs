@@ -26,7 +26,7 @@ public class BallsOnHardDesignsTests
             double t = Fractions[f] * penalty.Norm(LeastSquares(c));
             var s = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, penalty, null, t).Solve();
             Assert.True(s.Lambda > 0, $"{c} {norm} t={t}: the constraint should bind");
-            Assert.True(Math.Abs(penalty.Norm(s.Weights) - t) <= 1e-11 * t, $"{c} {norm}: N(w) − t = {penalty.Norm(s.Weights) - t}");
+            Assert.True(Math.Abs(penalty.Norm(s.Weights) - t) <= 1e-11 * t, $"{c} {norm}: N(w) − t = {penalty.Norm(s.Weights) - t}, t = {t}, λ = {s.Lambda}, {s.Method}, kkt {s.Certificate.Kkt}");
             Assert.True(s.Certificate.Certified, $"{c} {norm} t={t}: kkt {s.Certificate.Kkt}, gap {s.Certificate.NormGap}");
         }, iter: 20, threads: 1);
     }
