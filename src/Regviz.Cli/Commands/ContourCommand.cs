@@ -39,7 +39,7 @@ internal static class ContourCommand
             var f = figure.Bind(result);
             var traceRequest = TraceRequestFrom(result.GetValue(trace), result.GetValue(start), result.GetValue(steps));
             var spec = problem.Bind(result);
-            string output = f.OutOr(DefaultName("contour", spec.Penalty, spec));
+            string output = f.OutOr(DefaultName("contour", spec.Penalty, spec, Variant(spec, result.GetValue(trace))));
             using var progress = ProgressLine.ForStderr(result.InvocationConfiguration.Error, "loss grid");
             var scene = SceneBuilder.Contour(spec, new SceneOptions(f.Range, f.Grid, f.Levels, result.GetValue(path), f.Style.Frame().Aspect, traceRequest), progress, cancel);
             CertificateOut.Warn(result.InvocationConfiguration.Error, scene.Optimum.Certificate, "the optimum");
@@ -51,6 +51,15 @@ internal static class ContourCommand
             if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);
             return 0;
         }
+    }
+
+    private static string[] Variant(ProblemSpec spec, string? trace)
+    {
+        var parts = new List<string>();
+        if (spec.Model != Regviz.Core.Models.ModelKind.Linear) parts.Add(spec.Model.ToString().ToLowerInvariant());
+        if (spec.LossKind != LossKind.Mse) parts.Add(spec.LossKind.Name());
+        if (trace is not null) parts.Add($"trace-{trace.ToLowerInvariant()}");
+        return [.. parts];
     }
 
     private static TraceRequest? TraceRequestFrom(string? method, string? start, int steps)
@@ -76,10 +85,13 @@ internal static class ContourCommand
     }
 
     /// <summary>A name that says what is in the file, e.g. contour-l1-lambda0.5.png.</summary>
-    internal static string DefaultName(string kind, Penalty penalty, ProblemSpec? spec)
+    /// <param name="variant">What else sets the figure apart (model, loss, trace), so that two different figures never
+    /// share a default name and the second silently replace the first.</param>
+    internal static string DefaultName(string kind, Penalty penalty, ProblemSpec? spec, params string[] variant)
     {
         string Num(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
         string name = $"{kind}-{penalty.Kind.Name()}";
+        foreach (string v in variant) name += $"-{v}";
         if (penalty is ElasticNetPenalty e) name += $"-alpha{Num(e.Alpha)}";
         if (penalty is LpPenalty lp) name += $"-p{Num(lp.P)}";
         if (spec?.Radius is { } t) name += $"-radius{Num(t)}";

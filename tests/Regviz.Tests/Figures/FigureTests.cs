@@ -124,6 +124,25 @@ public class FigureTests : Support.ScratchFolder
         Assert.Equal([0.25, 0.5, 0.75, 1.0], levels);
     }
 
+    [Theory]
+    [InlineData("contour-l2-lambda0.5.png", "--norm", "l2", "--lambda", "0.5", "--path")]
+    [InlineData("contour-l2-exp-trace-ista-lambda0.5.png", "--model", "exp", "--norm", "l2", "--lambda", "0.5", "--trace", "ista")]
+    [InlineData("contour-l1-logistic-lambda0.1.png", "--loss", "logistic", "--lambda", "0.1")]
+    public void Default_output_names_tell_model_loss_and_trace_apart(string expected, params string[] args)
+    {
+        // two README examples once wrote the same default name, and the second silently replaced the first
+        string old = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = Dir;
+            var r = CliRunner.Run(["contour", .. args, .. Small]);
+            Assert.Equal(0, r.ExitCode);
+            Assert.Equal(expected, r.Stdout.Trim());
+            Assert.True(File.Exists(Path.Combine(Dir, expected)));
+        }
+        finally { Environment.CurrentDirectory = old; }
+    }
+
     [Fact]
     public void Default_output_name_is_descriptive_and_in_the_currentDirectory()
     {
