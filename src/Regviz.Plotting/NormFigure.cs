@@ -31,8 +31,8 @@ public static class NormFigure
     {
         Regviz.Core.Penalties.L1Penalty => "|w₁| + |w₂|",
         Regviz.Core.Penalties.L2Penalty => "w₁² + w₂²",
-        Regviz.Core.Penalties.ElasticNetPenalty e => FormattableString.Invariant($"{e.Alpha:0.###}·Σ|w| + {1 - e.Alpha:0.###}·Σw²"),
-        Regviz.Core.Penalties.LpPenalty lp => FormattableString.Invariant($"|w₁|^{lp.P:0.###} + |w₂|^{lp.P:0.###}"),
+        Regviz.Core.Penalties.ElasticNetPenalty e => $"{PenaltyNames.Number(e.Alpha)}·Σ|w| + {PenaltyNames.Number(1 - e.Alpha)}·Σw²",
+        Regviz.Core.Penalties.LpPenalty lp => $"|w₁|^{PenaltyNames.Number(lp.P)} + |w₂|^{PenaltyNames.Number(lp.P)}",
         _ => "max(|w₁|, |w₂|)",
     };
 }

@@ -9,8 +9,8 @@ public static class PenaltyNames
     {
         L1Penalty => "L1 (lasso)",
         L2Penalty => "L2 (ridge)",
-        ElasticNetPenalty e => FormattableString.Invariant($"Elastic net (α = {e.Alpha:0.###})"),
-        LpPenalty lp => FormattableString.Invariant($"Lp (p = {lp.P:0.###})"),
+        ElasticNetPenalty e => $"Elastic net (α = {Number(e.Alpha)})",
+        LpPenalty lp => $"Lp (p = {Number(lp.P)})",
         LInfPenalty => "L∞",
         _ => p.Kind.Name(),
     };

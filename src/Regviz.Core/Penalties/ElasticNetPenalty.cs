@@ -13,7 +13,7 @@ public sealed class ElasticNetPenalty : Penalty
     public double Alpha { get; }
     public override NormKind Kind => NormKind.ElasticNet;
     public override double? ElasticNetAlpha => Alpha;
-    public override string Describe() => FormattableString.Invariant($"elasticnet (α = {Alpha:0.###})");
+    public override string Describe() => FormattableString.Invariant($"elasticnet (α = {Alpha:G6})");
 
     public override double Value(ReadOnlySpan<double> w)
     {

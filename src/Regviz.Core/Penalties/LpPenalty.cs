@@ -21,7 +21,7 @@ public sealed class LpPenalty : Penalty
     public override NormKind Kind => NormKind.Lp;
     public override bool IsConvex => P >= 1;
     public override double? ElasticNetAlpha => P switch { 1 => 1, 2 => 0, _ => null };
-    public override string Describe() => FormattableString.Invariant($"lp (p = {P:0.###})");
+    public override string Describe() => FormattableString.Invariant($"lp (p = {P:G6})");
 
     public override double Value(ReadOnlySpan<double> w)
     {

@@ -26,6 +26,21 @@ public class SolveCommandTests : Support.ScratchFolder
     }
 
     [Fact]
+    public void Small_parameters_and_single_rows_read_as_they_are()
+    {
+        // p = 0.0001 was shown as "p = 0", and one row as "1 rows"
+        var r = CliRunner.Run("solve", "--norm", "lp", "--p", "0.0001", "--lambda", "0.01");
+        Assert.Equal(0, r.ExitCode);
+        Assert.StartsWith("lp (p = 0.0001), λ = 0.01", r.Stdout);
+        string csv = Path.Combine(Dir, "one.csv");
+        File.WriteAllText(csv, "x1,y\n2,3\n");
+        var one = CliRunner.Run("solve", "--data", csv, "--norm", "l2", "--lambda", "0.5");
+        Assert.Equal(0, one.ExitCode);
+        Assert.Contains(", 1 row", one.Stdout.Split('\n')[0]);
+        Assert.DoesNotContain("1 rows", one.Stdout);
+    }
+
+    [Fact]
     public void Radius_reports_the_equivalent_lambda_and_D_as_objective()
     {
         var r = CliRunner.Run("solve", "--norm", "l2", "--radius", "0.5", "--json", "-");
