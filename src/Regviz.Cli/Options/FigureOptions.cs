@@ -37,7 +37,7 @@ internal sealed partial class FigureOptions
 
     public Values Bind(ParseResult r)
     {
-        var (width, height) = ParseSize(r.GetValue(Size)!);
+        var (width, height) = ParseSize(r.GetValue(Size) ?? "800x800"); // a command may take away the shown default
         // a figure outside the parameter plane (path, sparsity) was given no --grid, --levels or --range
         bool plane = r.CommandResult.Command.Options.Contains(Grid);
         int grid = plane ? r.GetValue(Grid) : 0;

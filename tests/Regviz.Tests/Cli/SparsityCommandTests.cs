@@ -22,6 +22,23 @@ public class SparsityCommandTests : Support.ScratchFolder
         Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
     }
 
+    [Fact]
+    public void Help_and_default_size_describe_the_panel_figure()
+    {
+        // the help once promised SVG and an 800x800 default that the panel figure does not have
+        var help = CliRunner.Run("sparsity", "--help");
+        Assert.Contains("per panel", help.Stdout);
+        Assert.DoesNotContain("800x800", help.Stdout);
+        Assert.DoesNotContain(".svg", help.Stdout);
+        string png = Path.Combine(Dir, "s.png");
+        Assert.Equal(0, CliRunner.Run("sparsity", "--trials", "200", "--norms", "l1,l2,linf", "--out", png).ExitCode);
+        var bytes = File.ReadAllBytes(png);
+        // IHDR: width and height, big-endian, at bytes 16..23 of a PNG
+        int width = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];
+        int height = (bytes[20] << 24) | (bytes[21] << 16) | (bytes[22] << 8) | bytes[23];
+        Assert.Equal((3 * 560, 620), (width, height));
+    }
+
     [Theory]
     [InlineData("--norms", "l1,l9", "--norm: unknown norm 'l9'")]
     [InlineData("--trials", "0", "--trials: 0 is outside")]
