@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Regviz.Cli.Options;
 using Regviz.Cli.Output;
+using Regviz.Cli.Progress;
 using Regviz.Core;
 using Regviz.Core.IO;
 using Regviz.Core.Penalties;
@@ -67,16 +68,18 @@ internal static class SparsityCommand
             long n = result.GetValue(trials);
             ulong s = result.GetValue(seed);
             var clock = Stopwatch.StartNew();
-            var lastReport = Stopwatch.StartNew();
+            // the same progress line as the loss grid; trials finish on several cores, so reports are put in order
+            using var line = ProgressLine.ForStderr(stderr, "sparsity trials");
             object gate = new();
+            long reported = 0;
             void Progress(long done)
             {
-                if (n < 200_000) return;
+                if (line is null) return;
                 lock (gate)
                 {
-                    if (lastReport.ElapsedMilliseconds < 1000 && done < n) return;
-                    lastReport.Restart();
-                    stderr.WriteLine($"sparsity: {done:N0} of {n:N0} trials ({100.0 * done / n:0}%)");
+                    if (done <= reported) return;
+                    reported = done;
+                    line.Report((double)done / n);
                 }
             }
             var results = SparsityExperiment.Run(penalties, n, s, t, l, Progress);

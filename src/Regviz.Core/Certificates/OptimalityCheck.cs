@@ -51,24 +51,11 @@ public static class OptimalityCheck
     /// <summary>‖∇D(0)‖∞: the scale of the data's pull on w, λ_max for l1.</summary>
     public static double Reference(ISmoothLoss loss)
     {
-        // least squares: ∇D(0) = −2·scale·c, no evaluation needed
-        if (loss is QuadraticLoss q)
-        {
-            double c = 0;
-            foreach (double v in q.Cross) c = Math.Max(c, Math.Abs(v));
-            return 2 * q.Scale * c;
-        }
-        var g = Gradient(loss, new double[loss.Dimension]);
+        Span<double> g = loss.Dimension <= 64 ? stackalloc double[loss.Dimension] : new double[loss.Dimension];
+        loss.Gradient(new double[loss.Dimension], g);
         double m = 0;
         foreach (double v in g) m = Math.Max(m, Math.Abs(v));
         return m;
-    }
-
-    private static double[] Gradient(ISmoothLoss loss, ReadOnlySpan<double> w)
-    {
-        var g = new double[loss.Dimension];
-        loss.Gradient(w, g);
-        return g;
     }
 
     /// <summary>The largest violation of 0 ∈ g + λ∂P(w), in the units of the gradient g = ∇D(w).</summary>

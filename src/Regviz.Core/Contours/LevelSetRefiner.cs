@@ -18,6 +18,20 @@ public static class LevelSetRefiner
     /// </summary>
     public const double RowBudget = 4e8;
 
+    /// <summary>About how many evaluations (value or gradient) a point takes: two or three Newton steps of two.</summary>
+    private const int EvaluationsPerPoint = 6;
+
+    /// <summary>
+    /// Every level's lines refined, unless that would cost more than <see cref="RowBudget"/> data rows
+    /// (<paramref name="rowsPerEvaluation"/>: 1 for least squares, whose D does not depend on n; n otherwise).
+    /// </summary>
+    public static List<ContourLevel> Refine(IReadOnlyList<ContourLevel> levels, ISmoothLoss loss, ScalarGrid grid, int rowsPerEvaluation)
+    {
+        double points = levels.Sum(c => c.Lines.Sum(line => line.Count));
+        if (points * rowsPerEvaluation * EvaluationsPerPoint > RowBudget) return [.. levels];
+        return levels.Select(c => c with { Lines = Refine(c.Lines, loss, c.Level, grid) }).ToList();
+    }
+
     public static IReadOnlyList<Polyline> Refine(IReadOnlyList<Polyline> lines, ISmoothLoss loss, double level, ScalarGrid grid)
     {
         double reach = 2 * Math.Sqrt(grid.Dx * grid.Dx + grid.Dy * grid.Dy);

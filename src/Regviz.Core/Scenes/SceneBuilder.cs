@@ -59,9 +59,7 @@ public static class SceneBuilder
         var lossLevels = LevelChooser.Quadratic(dMin, dOpt, dMax, options.Levels);
         // levels are independent: trace them on every core; then put every point on its level set
         var loss = lossLevels.AsParallel().AsOrdered().Select(l => new ContourLevel(l, MarchingSquares.Trace(grid, l))).ToList();
-        int points = loss.Sum(c => c.Lines.Sum(line => line.Count));
-        if (spec.Quadratic is not null || (double)points * spec.Data.Rows * 6 <= LevelSetRefiner.RowBudget)
-            loss = loss.Select(c => c with { Lines = LevelSetRefiner.Refine(c.Lines, q, c.Level, grid) }).ToList();
+        loss = LevelSetRefiner.Refine(loss, q, grid, rowsPerEvaluation: spec.Quadratic is not null ? 1 : spec.Data.Rows);
         var touchingLoss = loss.FirstOrDefault(c => c.Level == dOpt);
 
         double maxRadius = Corners(range).Max(c => penalty.Norm([c.X, c.Y]));

@@ -72,7 +72,7 @@ internal static class CoordinateDescentSolver
         {
             if (w[j] != 0) continue;
             // inactive: |c_j − (Gw)_j| ≤ a, with room for rounding only
-            if (Math.Abs(q.Cross[j] - gw[j]) > a + 1e-12 * Math.Max(a, cmax)) return null;
+            if (FeatureSignSearch.Violation(q.Cross[j] - gw[j], 0, a) > 1e-12 * Math.Max(a, cmax)) return null;
         }
         return w;
     }
