@@ -13,7 +13,7 @@ public static class NormFigure
         float s = canvas.Scale;
         foreach (var level in scene.NormContours)
             foreach (var line in level.Lines) canvas.Line(line, theme.Norm, 1.8f * s);
-        canvas.Legend(Alignment.UpperRight, [canvas.LineItem($"P(w) = {Formula(scene)}", theme.Norm, 1.8f * s)]);
+        canvas.Legend(Alignment.UpperRight, [canvas.LineItem($"P(w) = {scene.Penalty.PlaneFormula(PenaltyNames.Number)}", theme.Norm, 1.8f * s)]);
         canvas.ReserveLegend(Alignment.UpperRight, 1, 230);
         // level sets start on the positive w1 axis and run counter-clockwise, so 1/10 and 4/10 of the way round
         // are near the upper diagonals but off the L∞ square's corners: alternate levels take alternate diagonals, so neighbouring rings closer
@@ -26,13 +26,4 @@ public static class NormFigure
         }
         return canvas.Plot;
     }
-
-    private static string Formula(NormScene scene) => scene.Penalty switch
-    {
-        Regviz.Core.Penalties.L1Penalty => "|w₁| + |w₂|",
-        Regviz.Core.Penalties.L2Penalty => "w₁² + w₂²",
-        Regviz.Core.Penalties.ElasticNetPenalty e => $"{PenaltyNames.Number(e.Alpha)}·Σ|w| + {PenaltyNames.Number(1 - e.Alpha)}·Σw²",
-        Regviz.Core.Penalties.LpPenalty lp => $"|w₁|^{PenaltyNames.Number(lp.P)} + |w₂|^{PenaltyNames.Number(lp.P)}",
-        _ => "max(|w₁|, |w₂|)",
-    };
 }

@@ -82,7 +82,7 @@ public static class PathFigure
     }
 
     /// <summary>The top axis: how many coefficients are non-zero, at evenly spaced x positions, as glmnet shows it.</summary>
-    private static void NonZeroCounts(PlotCanvas canvas, PathScene scene, IReadOnlyList<Regviz.Core.Scenes.PathPoint> points, double[] xs, PlaneRange range)
+    private static void NonZeroCounts(PlotCanvas canvas, PathScene scene, IReadOnlyList<Regviz.Core.Paths.PathPoint> points, double[] xs, PlaneRange range)
     {
         var top = new NumericManual();
         const int marks = 7;

@@ -2,18 +2,12 @@ using Regviz.Core.Penalties;
 
 namespace Regviz.Plotting;
 
-/// <summary>How figures name a penalty: the textbook name a reader knows.</summary>
+/// <summary>How figures name a penalty: the textbook name a reader knows, with its parameters.</summary>
 public static class PenaltyNames
 {
-    public static string Display(Penalty p) => p switch
-    {
-        L1Penalty => "L1 (lasso)",
-        L2Penalty => "L2 (ridge)",
-        ElasticNetPenalty e => $"Elastic net (α = {Number(e.Alpha)})",
-        LpPenalty lp => $"Lp (p = {Number(lp.P)})",
-        LInfPenalty => "L∞",
-        _ => p.Kind.Name(),
-    };
+    public static string Display(Penalty p) =>
+        p.Parameters.Count == 0 ? p.Title
+            : $"{p.Title} ({string.Join(", ", p.Parameters.Select(a => $"{a.Symbol} = {Number(a.Value)}"))})";
 
     /// <summary>Numbers in figures: four significant digits, exact zeros as "0" (the point of the picture).</summary>
     public static string Number(double v) =>

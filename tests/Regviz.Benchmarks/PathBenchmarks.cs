@@ -48,14 +48,14 @@ public class PathBenchmarks
     public QuadraticLoss GramMatrix() => QuadraticLoss.FromDataset(_data, LossKind.Mse, true);
 
     [Benchmark]
-    public double[] OneLassoSolve() => Optimizer.Penalised(_loss, new L1Penalty(), 0.05).Weights;
+    public double[] OneLassoSolve() => Regularised.Solve(_loss, new L1Penalty(), Form.Penalised(0.05)).Weights;
 
     [Benchmark]
-    public RegularisationPath LassoPath100() => GridPath.Compute(_lasso);
+    public RegularisationPath LassoPath100() => RegularisationPaths.LogGrid(_lasso.Loss, _lasso.Penalty);
 
     [Benchmark]
-    public RegularisationPath ElasticNetPath100() => GridPath.Compute(_elasticNet);
+    public RegularisationPath ElasticNetPath100() => RegularisationPaths.LogGrid(_elasticNet.Loss, _elasticNet.Penalty);
 
     [Benchmark]
-    public RegularisationPath RidgePath100() => GridPath.Compute(_ridge);
+    public RegularisationPath RidgePath100() => RegularisationPaths.LogGrid(_ridge.Loss, _ridge.Penalty);
 }

@@ -18,10 +18,10 @@ public class SparsityBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = 1000)]
-    public double L1Ball() => Sum(q => PlaneSolvers.PolygonBall(q, NormKind.L1, 1));
+    public double L1Ball() => Sum(q => PlaneSolvers.PolygonBall(q, diamond: true, 1));
 
     [Benchmark(OperationsPerInvoke = 1000)]
-    public double LInfBall() => Sum(q => PlaneSolvers.PolygonBall(q, NormKind.LInf, 1));
+    public double LInfBall() => Sum(q => PlaneSolvers.PolygonBall(q, diamond: false, 1));
 
     [Benchmark(OperationsPerInvoke = 1000)]
     public double L2Ball() => Sum(q => PlaneSolvers.L2Ball(q, 1));

@@ -41,7 +41,8 @@ internal static class ContourCommand
             var spec = problem.Bind(result);
             string output = f.OutOr(DefaultName("contour", spec.Penalty, spec, Variant(spec, result.GetValue(trace))));
             using var progress = ProgressLine.ForStderr(result.InvocationConfiguration.Error, "loss grid");
-            var scene = SceneBuilder.Contour(spec, new SceneOptions(f.Range, f.Grid, f.Levels, result.GetValue(path), f.Style.Frame().Aspect, traceRequest), progress, cancel);
+            var scene = SceneBuilder.Contour(spec, new SceneOptions(f.Range, f.Grid, f.Levels, result.GetValue(path), f.Style.Frame().Aspect, traceRequest), progress, cancel)
+                with { LossNote = LossNotes.ForContour(spec) };
             CertificateOut.Warn(result.InvocationConfiguration.Error, scene.Optimum.Certificate, "the optimum");
             if (scene.Trace is { Diverged: true } diverged)
                 result.InvocationConfiguration.Error.WriteLine($"warning: --trace {result.GetValue(trace)} diverged after {diverged.Iterates.Count - 1} steps (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
@@ -56,7 +57,7 @@ internal static class ContourCommand
     private static string[] Variant(ProblemSpec spec, string? trace)
     {
         var parts = new List<string>();
-        if (spec.Model != Regviz.Core.Models.ModelKind.Linear) parts.Add(spec.Model.ToString().ToLowerInvariant());
+        if (!spec.Model.IsLinear) parts.Add(spec.Model.Name);
         if (spec.LossKind != LossKind.Mse) parts.Add(spec.LossKind.Name());
         if (trace is not null) parts.Add($"trace-{trace.ToLowerInvariant()}");
         return [.. parts];
@@ -90,10 +91,9 @@ internal static class ContourCommand
     internal static string DefaultName(string kind, Penalty penalty, ProblemSpec? spec, params string[] variant)
     {
         string Num(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
-        string name = $"{kind}-{penalty.Kind.Name()}";
+        string name = $"{kind}-{penalty.Name}";
         foreach (string v in variant) name += $"-{v}";
-        if (penalty is ElasticNetPenalty e) name += $"-alpha{Num(e.Alpha)}";
-        if (penalty is LpPenalty lp) name += $"-p{Num(lp.P)}";
+        foreach (var a in penalty.Parameters) name += $"-{a.Name}{Num(a.Value)}";
         if (spec?.Radius is { } t) name += $"-radius{Num(t)}";
         else if (spec?.Lambda is { } l) name += $"-lambda{Num(l)}";
         return name + ".png";

@@ -39,10 +39,10 @@ internal static class PathCommand
             double? marker = result.GetValue(problem.Lambda);
             var spec = problem.Bind(result);
             string output = f.OutOr(ContourCommand.DefaultName("path", spec.Penalty, null));
-            var path = GridPath.Compute(spec, result.GetValue(count), result.GetValue(ratio));
+            var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, result.GetValue(count), result.GetValue(ratio));
             var scene = new PathScene(path, spec.FeatureNames, spec.Penalty, axis, marker)
             {
-                LossNote = spec.IsLeastSquares ? null : $"{spec.LossKind.Name()} loss{(spec.Model == Regviz.Core.Models.ModelKind.Exp ? ", exp model" : "")}",
+                LossNote = LossNotes.ForPath(spec),
             };
             var plot = PathFigure.Render(scene, f.Style);
             FigureExport.Save(plot, f.Style, output);

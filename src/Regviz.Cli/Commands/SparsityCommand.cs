@@ -58,11 +58,11 @@ internal static class SparsityCommand
             bool sizeGiven = result.GetResult(figure.Size) is { Implicit: false };
             var f = figure.Bind(result);
             CheckPanelCount(names.Length, sizeGiven ? f.Style.Width : null);
-            var penalties = names.Select(n => Penalty.Create(NormKinds.Parse(n), result.GetValue(alpha), result.GetValue(p))).ToArray();
+            var penalties = names.Select(n => ProblemOptions.CreatePenalty(n, new PenaltySettings(result.GetValue(alpha), result.GetValue(p)))).ToArray();
             double? t = result.GetValue(radius), l = result.GetValue(lambda);
             RegularisationForm.Check(l, t);
             var style = sizeGiven ? f.Style : f.Style with { Width = PanelWidth * penalties.Length, Height = 620 };
-            string output = f.OutOr($"sparsity-{string.Join("-", penalties.Select(x => x.Kind.Name()))}.png");
+            string output = f.OutOr($"sparsity-{string.Join("-", penalties.Select(x => x.Name))}.png");
             if (FigureExport.FormatOf(output) != "png") throw new InputException("--out: the sparsity figure is PNG only");
 
             long n = result.GetValue(trials);
@@ -100,7 +100,7 @@ internal static class SparsityCommand
                     foreach (var r in results)
                     {
                         w.WriteStartObject();
-                        w.WriteString("norm", r.Penalty.Kind.Name());
+                        w.WriteString("norm", r.Penalty.Name);
                         w.WriteNumber("sparse_fraction", r.SparseFraction);
                         w.WriteNumber("sparse", r.Sparse);
                         w.WriteEndObject();
@@ -112,7 +112,7 @@ internal static class SparsityCommand
             {
                 stdout.WriteLine($"{n:N0} trials, {form}, seed {s} ({seconds:0.00} s)");
                 foreach (var r in results)
-                    stdout.WriteLine($"  {r.Penalty.Describe(),-22} {100 * r.SparseFraction,7:0.00}% sparse ({r.Sparse:N0})");
+                    stdout.WriteLine($"  {Text.Describe(r.Penalty),-22} {100 * r.SparseFraction,7:0.00}% sparse ({r.Sparse:N0})");
                 stdout.WriteLine(output);
             }
             return 0;

@@ -3,6 +3,7 @@ using Regviz.Cli.Output;
 using Regviz.Core;
 using Regviz.Core.Data;
 using Regviz.Core.IO;
+using Regviz.Core.Models;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 
@@ -24,7 +25,7 @@ internal sealed class ProblemOptions
     public readonly Option<string> Model = new("--model") { Description = "f(x; w): linear = x·w; exp = w1·exp(w2·x) on one feature column (non-convex)", DefaultValueFactory = _ => "linear", HelpName = "linear|exp" };
     public readonly Option<bool> Intercept = new("--intercept") { Description = "Fit an unpenalised intercept b (equivalent to centring x and y)" };
     public readonly Option<string> Loss = new("--loss") { Description = "Data term: mse = (1/n)Σ(f + b − y)², sse = Σ(f + b − y)², logistic = (1/n)Σ[log(1 + e^z) − y·z], z = f + b, y ∈ {0,1}. Without --data, logistic uses the built-in x with labels 1 w.p. σ(3·x1 + 1.2·x2 − 0.5), and --model exp uses x ~ U(0,2), y = 1.5·exp(0.8·x) + 0.3·N(0,1)", DefaultValueFactory = _ => "mse", HelpName = "mse|sse|logistic" };
-    public readonly Option<string> Norm = new("--norm") { Description = "Penalty P(w): l1 = Σ|w|, l2 = Σw², elasticnet = αΣ|w| + (1−α)Σw², lp = Σ|w|^p, linf = max|w|", DefaultValueFactory = _ => "l1", HelpName = string.Join("|", NormKinds.Names) };
+    public readonly Option<string> Norm = new("--norm") { Description = "Penalty P(w): l1 = Σ|w|, l2 = Σw², elasticnet = αΣ|w| + (1−α)Σw², lp = Σ|w|^p, linf = max|w|", DefaultValueFactory = _ => "l1", HelpName = string.Join("|", PenaltyCatalogue.Names) };
     public readonly Option<double?> Lambda = NumberOptions.Nullable("--lambda", $"Penalised form: minimise D(w) + λ·P(w) (default {DefaultLambda} unless --radius)", "λ");
     public readonly Option<double?> Radius = NumberOptions.Nullable("--radius", "Constrained form: minimise D(w) subject to N(w) ≤ t (N: Σ|w|, √Σw², max|w|, (Σ|w|^p)^(1/p); elasticnet: P)", "t");
     public readonly Option<double> Alpha = NumberOptions.Required("--alpha", 0.5, "Elastic-net mixing α in [0, 1]", "α");
@@ -39,19 +40,25 @@ internal sealed class ProblemOptions
     /// <summary>Checks the cheap things first (so a typo costs no data loading), then loads and reduces the data.</summary>
     public ProblemSpec Bind(ParseResult result)
     {
-        var norm = NormKinds.Parse(result.GetValue(Norm)!);
         var loss = LossKinds.Parse(result.GetValue(Loss)!);
-        var model = Regviz.Core.Models.ModelKinds.Parse(result.GetValue(Model)!);
+        string modelName = result.GetValue(Model)!.Trim().ToLowerInvariant();
+        var model = ModelCatalogue.Find(modelName)
+            ?? throw new InputException($"--model: unknown model '{result.GetValue(Model)}' (valid: {string.Join(", ", ModelCatalogue.Names)})");
         double? lambda = result.GetValue(Lambda);
         double? radius = result.GetValue(Radius);
         RegularisationForm.Check(lambda, radius);
         if (radius is null) lambda ??= DefaultLambda;
-        var penalty = Penalty.Create(norm, result.GetValue(Alpha), result.GetValue(P));
+        var penalty = CreatePenalty(result.GetValue(Norm)!, new PenaltySettings(result.GetValue(Alpha), result.GetValue(P)));
         var data = LoadData(result, loss, model);
         return new ProblemSpec(data, loss, result.GetValue(Intercept), penalty, lambda, radius, model);
     }
 
-    private Dataset LoadData(ParseResult result, LossKind loss, Regviz.Core.Models.ModelKind model)
+    /// <summary>The penalty a --norm word names.</summary>
+    internal static Penalty CreatePenalty(string name, PenaltySettings settings) =>
+        PenaltyCatalogue.Create(name.Trim().ToLowerInvariant(), settings)
+            ?? throw new InputException($"--norm: unknown norm '{name}' (valid: {string.Join(", ", PenaltyCatalogue.Names)})");
+
+    private Dataset LoadData(ParseResult result, LossKind loss, IModel model)
     {
         var features = ParseList(result.GetValue(Features));
         string? path = result.GetValue(Data);
@@ -61,9 +68,7 @@ internal sealed class ProblemOptions
             throw new InputException($"--data: '{path}' is not a regular file");
         if (path is not null) return CsvDataset.Load(path, target, features);
 
-        var builtIn = model == Regviz.Core.Models.ModelKind.Exp ? BuiltInDataset.CreateExp()
-            : loss == LossKind.Logistic ? BuiltInDataset.CreateBinary()
-            : BuiltInDataset.Create();
+        var builtIn = model.BuiltInData(loss) ?? BuiltInDataset.Create();
         if (target is not null && target != builtIn.TargetName)
             throw new InputException($"--target: the built-in data has target '{builtIn.TargetName}' only (use --data for your own)");
         return features is { Count: > 0 } ? builtIn.Select(features) : builtIn;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Regviz.Core.Paths;
 using Regviz.Core.Contours;
 using Regviz.Core.Penalties;
 using Regviz.Core.Scenes;
@@ -12,7 +13,7 @@ internal static class SceneJson
     {
         var o = scene.Optimum;
         w.WriteStartObject();
-        w.WriteString("norm", scene.Penalty.Kind.Name());
+        w.WriteString("norm", scene.Penalty.Name);
         w.WriteStrings("features", scene.FeatureNames);
         w.WriteStartObject("optimum");
         w.WriteNumbers("weights", o.Weights);
@@ -59,7 +60,7 @@ internal static class SceneJson
     public static void Write(Utf8JsonWriter w, PathScene scene)
     {
         w.WriteStartObject();
-        w.WriteString("norm", scene.Penalty.Kind.Name());
+        w.WriteString("norm", scene.Penalty.Name);
         w.WriteStrings("features", scene.FeatureNames);
         w.WriteNumber("lambda_max", scene.Path.LambdaMax);
         WritePoints(w, "points", scene.Path.Points);
@@ -81,12 +82,17 @@ internal static class SceneJson
         w.WriteEndArray();
     }
 
+    /// <summary>The penalty's name and its parameters by name ("alpha", "p", …).</summary>
+    public static void WritePenalty(Utf8JsonWriter w, Penalty penalty)
+    {
+        w.WriteString("norm", penalty.Name);
+        foreach (var a in penalty.Parameters) w.WriteNumber(a.Name, a.Value);
+    }
+
     public static void Write(Utf8JsonWriter w, NormScene scene)
     {
         w.WriteStartObject();
-        w.WriteString("norm", scene.Penalty.Kind.Name());
-        if (scene.Penalty is ElasticNetPenalty e) w.WriteNumber("alpha", e.Alpha);
-        if (scene.Penalty is LpPenalty lp) w.WriteNumber("p", lp.P);
+        WritePenalty(w, scene.Penalty);
         WriteRange(w, scene.Range);
         w.WriteStartObject("contours");
         WriteLevels(w, "norm", scene.NormContours);

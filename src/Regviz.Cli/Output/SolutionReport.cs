@@ -11,7 +11,7 @@ internal static class SolutionReport
     public static void WriteJson(Utf8JsonWriter w, ProblemSpec spec, Solution s)
     {
         w.WriteStartObject();
-        w.WriteString("norm", spec.Penalty.Kind.Name());
+        w.WriteString("norm", spec.Penalty.Name);
         w.WriteNumber("lambda", s.Lambda);
         if (s.Radius is { } r) w.WriteNumber("radius", r);
         w.WriteStrings("features", spec.FeatureNames);
@@ -21,10 +21,9 @@ internal static class SolutionReport
         w.WriteNumber("data_term", s.DataTerm);
         w.WriteNumber("penalty", s.PenaltyValue);
         w.WriteString("loss", spec.LossKind.Name());
-        if (spec.Penalty is ElasticNetPenalty e) w.WriteNumber("alpha", e.Alpha);
-        if (spec.Penalty is LpPenalty lp) w.WriteNumber("p", lp.P);
+        foreach (var a in spec.Penalty.Parameters) w.WriteNumber(a.Name, a.Value);
         w.WriteNumber("rows", spec.Data.Rows);
-        w.WriteString("method", s.Method);
+        w.WriteString("method", s.MethodDescription);
         CertificateOut.WriteFields(w, s.Certificate);
         w.WriteEndObject();
     }
@@ -34,7 +33,7 @@ internal static class SolutionReport
         string form = s.Radius is { } r
             ? $"constrained, radius {Text.Readable(r)} (equivalent λ = {Text.Readable(s.Lambda)})"
             : $"λ = {Text.Readable(s.Lambda)}";
-        o.WriteLine($"{spec.Penalty.Describe()}, {form}, loss {spec.LossKind.Name()}, {Text.Count(spec.Data.Rows, "row")}");
+        o.WriteLine($"{Text.Describe(spec.Penalty)}, {form}, loss {spec.LossKind.Name()}, {Text.Count(spec.Data.Rows, "row")}");
         int width = Math.Max(9, spec.FeatureNames.Max(n => n.Length));
         o.WriteLine($"  {"feature".PadRight(width)}  weight");
         for (int j = 0; j < s.Weights.Length; j++)
@@ -44,7 +43,7 @@ internal static class SolutionReport
         o.WriteLine($"non-zero: {s.Weights.Length - zeros} of {s.Weights.Length}");
         string objective = s.Radius is null ? "J = D + λP" : "D";
         o.WriteLine($"objective {objective} = {Text.Readable(s.Objective)} (D = {Text.Readable(s.DataTerm)}, P = {Text.Readable(s.PenaltyValue)})");
-        o.WriteLine($"method: {s.Method}");
+        o.WriteLine($"method: {s.MethodDescription}");
         o.WriteLine(CertificateOut.Line(s.Certificate));
     }
 }

@@ -8,6 +8,11 @@ internal static class Text
     /// <summary>Ten significant digits, exact zeros as "0": the table a reader scans.</summary>
     public static string Readable(double v) => v == 0 ? "0" : v.ToString("G10", CultureInfo.InvariantCulture);
 
+    /// <summary>A penalty as a table names it: "l1", "elasticnet (α = 0.5)".</summary>
+    public static string Describe(Core.Penalties.Penalty p) =>
+        p.Parameters.Count == 0 ? p.Name
+            : $"{p.Name} ({string.Join(", ", p.Parameters.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Symbol} = {a.Value:G6}")))})";
+
     /// <summary>"1 row", "442 rows".</summary>
     public static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

@@ -24,7 +24,7 @@ public static class OptimalityCheck
     /// </summary>
     public static Certificate FromGradient(ISmoothLoss loss, double reference, ReadOnlySpan<double> g, Penalty penalty, ReadOnlySpan<double> w, double lambda)
     {
-        double violation = Violation(g, penalty, w, lambda);
+        double violation = penalty.Violation(g, w, lambda);
         double kkt = reference > 0 ? violation / reference : violation;
         return new Certificate(kkt, kkt <= Certificate.Tolerance) { StationaryOnly = !(loss.IsConvex && penalty.IsConvex) };
     }
@@ -56,61 +56,5 @@ public static class OptimalityCheck
         double m = 0;
         foreach (double v in g) m = Math.Max(m, Math.Abs(v));
         return m;
-    }
-
-    /// <summary>The largest violation of 0 ∈ g + λ∂P(w), in the units of the gradient g = ∇D(w).</summary>
-    public static double Violation(ReadOnlySpan<double> g, Penalty penalty, ReadOnlySpan<double> w, double lambda)
-    {
-        if (penalty is LInfPenalty) return LInfViolation(g, w, lambda);
-        double worst = 0;
-        for (int j = 0; j < w.Length; j++)
-            worst = Math.Max(worst, CoordinateViolation(g[j], penalty, w[j], lambda));
-        return double.IsNaN(worst) ? double.PositiveInfinity : worst;
-    }
-
-    /// <summary>Separable penalties: the distance from −g_j to λ∂p(w_j) on one coordinate.</summary>
-    private static double CoordinateViolation(double g, Penalty penalty, double w, double lambda)
-    {
-        if (penalty.ElasticNetAlpha is { } alpha)
-        {
-            // p(w) = α|w| + (1−α)w²: the smooth part joins g, the kink gives the interval [−λα, λα] at 0
-            double h = g + lambda * 2 * (1 - alpha) * w;
-            return w != 0 ? Math.Abs(h + lambda * alpha * Math.Sign(w)) : Math.Max(0, Math.Abs(h) - lambda * alpha);
-        }
-        var lp = (LpPenalty)penalty;
-        if (w == 0)
-            // p > 1: p'(0) = 0; p < 1: the subdifferential at the cusp is the whole line
-            return lp.P > 1 ? Math.Abs(g) : 0;
-        return Math.Abs(g + lambda * lp.P * Math.Pow(Math.Abs(w), lp.P - 1) * Math.Sign(w));
-    }
-
-    /// <summary>
-    /// ∂max|w_j| at w ≠ 0 is {Σ θ_j s_j e_j : θ ≥ 0, Σθ = 1} over the coordinates M at the maximum; at 0 it is the
-    /// unit l1 ball. So: g_j = 0 off M, −s_j g_j ≥ 0 on M, and Σ_M −s_j g_j = λ.
-    /// </summary>
-    private static double LInfViolation(ReadOnlySpan<double> g, ReadOnlySpan<double> w, double lambda)
-    {
-        double m = 0;
-        foreach (double v in w) m = Math.Max(m, Math.Abs(v));
-        if (m == 0)
-        {
-            double l1 = 0;
-            foreach (double v in g) l1 += Math.Abs(v);
-            return Math.Max(0, l1 - lambda);
-        }
-        double worst = 0, sum = 0;
-        for (int j = 0; j < w.Length; j++)
-        {
-            // tied at the maximum to rounding: the solvers set them equal, other callers may not
-            if (Math.Abs(w[j]) >= m * (1 - 1e-12))
-            {
-                double theta = -Math.Sign(w[j]) * g[j];
-                worst = Math.Max(worst, -theta);
-                sum += theta;
-            }
-            else worst = Math.Max(worst, Math.Abs(g[j]));
-        }
-        worst = Math.Max(worst, Math.Abs(sum - lambda));
-        return double.IsNaN(worst) ? double.PositiveInfinity : worst;
     }
 }

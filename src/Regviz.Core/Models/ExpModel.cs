@@ -1,8 +1,13 @@
+using Regviz.Core.Data;
+using Regviz.Core.Problems;
+
 namespace Regviz.Core.Models;
 
 /// <summary>f(x; w) = w1·exp(w2·x) on exactly one feature column: a two-parameter model with a non-convex loss surface.</summary>
 public sealed class ExpModel : IModel
 {
+    public string Name => "exp";
+    public string Formula => "w1·exp(w2·x)";
     public bool IsLinear => false;
     public bool IsAffineInFirst => true;
 
@@ -29,4 +34,10 @@ public sealed class ExpModel : IModel
         }
         return f;
     }
+
+    /// <summary>|w1| up to 4·max|y|; |w2| up to 10/max|x| (beyond that e^(w2·x) spans more than four orders of magnitude over the data).</summary>
+    public (double W1, double W2) SearchBox(DataExtent extent) =>
+        (4 * Math.Max(extent.MaxAbsTarget, 1), 10 / Math.Max(extent.MaxAbsColumn[0], 1e-12));
+
+    public Dataset? BuiltInData(LossKind loss) => BuiltInDataset.CreateExp();
 }

@@ -1,11 +1,21 @@
+using Regviz.Core.Data;
+using Regviz.Core.Problems;
+
 namespace Regviz.Core.Models;
 
 /// <summary>
-/// f(x; w): a prediction from one data row and the parameters, with its gradient and Hessian in w. Adding a
-/// model (say a single tanh neuron) is one file implementing this and one line in <see cref="ModelKinds"/>.
+/// f(x; w): a prediction from one data row and the parameters, with its gradient and Hessian in w, and what
+/// else is asked of a model: where its global search looks and which data it brings. Adding a model (say a
+/// single tanh neuron) is one file implementing this and one line in <see cref="ModelCatalogue"/>.
 /// </summary>
 public interface IModel
 {
+    /// <summary>The short name that identifies the model ("linear", "exp").</summary>
+    string Name { get; }
+
+    /// <summary>f(x; w) written out for captions ("w1·exp(w2·x)").</summary>
+    string Formula { get; }
+
     /// <summary>How many parameters w the model has for <paramref name="features"/> feature columns, or an error.</summary>
     int Parameters(int features);
 
@@ -23,25 +33,27 @@ public interface IModel
     /// grid evaluates a whole row of nodes from one pass over the data instead of one pass per node.
     /// </summary>
     bool IsAffineInFirst { get; }
+
+    /// <summary>
+    /// Half-widths (w1, w2) of a box centred on the origin that holds every parameter worth searching for this
+    /// data: the global search of a non-convex plane looks there.
+    /// </summary>
+    (double W1, double W2) SearchBox(DataExtent extent);
+
+    /// <summary>The model's own built-in data, or null when it uses the loss's default.</summary>
+    Dataset? BuiltInData(LossKind loss);
 }
 
-public enum ModelKind { Linear, Exp }
+/// <summary>How large the data are: the largest |x| of each feature column and the largest |y|.</summary>
+public sealed record DataExtent(IReadOnlyList<double> MaxAbsColumn, double MaxAbsTarget, LossKind Loss);
 
-public static class ModelKinds
+/// <summary>Every model by name, in the order help lists them: the one place a new model is registered.</summary>
+public static class ModelCatalogue
 {
-    public static readonly IReadOnlyList<string> Names = ["linear", "exp"];
+    private static readonly IModel[] Entries = [new LinearModel(), new ExpModel()];
 
-    public static ModelKind Parse(string text)
-    {
-        int i = Names.ToList().IndexOf(text.Trim().ToLowerInvariant());
-        if (i < 0) throw new InputException($"--model: unknown model '{text}' (valid: {string.Join(", ", Names)})");
-        return (ModelKind)i;
-    }
+    public static IReadOnlyList<string> Names { get; } = Entries.Select(m => m.Name).ToArray();
 
-    public static IModel Create(ModelKind kind) => kind switch
-    {
-        ModelKind.Linear => new LinearModel(),
-        ModelKind.Exp => new ExpModel(),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    /// <summary>The model called <paramref name="name"/>, or null when there is none by that name.</summary>
+    public static IModel? Find(string name) => Entries.FirstOrDefault(m => m.Name == name);
 }

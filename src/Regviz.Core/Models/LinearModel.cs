@@ -1,8 +1,13 @@
+using Regviz.Core.Data;
+using Regviz.Core.Problems;
+
 namespace Regviz.Core.Models;
 
 /// <summary>f(x; w) = x·w: one parameter per feature column.</summary>
 public sealed class LinearModel : IModel
 {
+    public string Name => "linear";
+    public string Formula => "x·w";
     public bool IsLinear => true;
     public bool IsAffineInFirst => true;
     public int Parameters(int features) => features;
@@ -16,4 +21,18 @@ public sealed class LinearModel : IModel
         if (!hessian.IsEmpty) hessian.Clear();
         return f;
     }
+
+    /// <summary>
+    /// A weight moves the prediction by w·x, so |w_j| ≤ (a generous multiple of the target's size)/max|x_j|; a
+    /// logistic score beyond ±50 is already certain.
+    /// </summary>
+    public (double W1, double W2) SearchBox(DataExtent extent)
+    {
+        double scale = extent.Loss == LossKind.Logistic ? 50 : 50 * Math.Max(extent.MaxAbsTarget, 1);
+        double Column(int j) => Math.Max(extent.MaxAbsColumn[j], 1e-12);
+        return (scale / Column(0), extent.MaxAbsColumn.Count > 1 ? scale / Column(1) : scale);
+    }
+
+    /// <summary>Logistic loss brings its own labels; squared losses use the default regression data.</summary>
+    public Dataset? BuiltInData(LossKind loss) => loss == LossKind.Logistic ? BuiltInDataset.CreateBinary() : null;
 }

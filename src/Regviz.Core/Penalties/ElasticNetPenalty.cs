@@ -1,3 +1,6 @@
+using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
+
 namespace Regviz.Core.Penalties;
 
 /// <summary>P(w) = α Σ|w_j| + (1−α) Σw_j²: rounded diamond with corners that stay sharp for α &gt; 0.</summary>
@@ -11,9 +14,11 @@ public sealed class ElasticNetPenalty : Penalty
     }
 
     public double Alpha { get; }
-    public override NormKind Kind => NormKind.ElasticNet;
+    public override string Name => "elasticnet";
+    public override string Title => "Elastic net";
+    public override IReadOnlyList<PenaltyParameter> Parameters => [new("alpha", "α", Alpha)];
     public override double? ElasticNetAlpha => Alpha;
-    public override string Describe() => FormattableString.Invariant($"elasticnet (α = {Alpha:G6})");
+    public override double KinkAtZero => Alpha;
 
     public override double Value(ReadOnlySpan<double> w)
     {
@@ -24,12 +29,9 @@ public sealed class ElasticNetPenalty : Penalty
 
     public override double Norm(ReadOnlySpan<double> w) => Value(w);
     public override double ValueAtNorm(double radius) => radius;
-
-    public override void Prox(ReadOnlySpan<double> v, double t, Span<double> result)
-    {
-        double f = 1.0 / (1.0 + 2.0 * t * (1 - Alpha));
-        for (int j = 0; j < v.Length; j++) result[j] = SoftThreshold(v[j], t * Alpha) * f;
-    }
+    public override double ScalarProx(double v, double t) => SoftThreshold(v, t * Alpha) * (1.0 / (1.0 + 2.0 * t * (1 - Alpha)));
+    public override (double First, double Second) Derivatives(double w) => (Alpha * Math.Sign(w) + 2 * (1 - Alpha) * w, 2 * (1 - Alpha));
+    public override double? LambdaMax(ReadOnlySpan<double> gradientAtZero) => Alpha > 0 ? MaxAbs(gradientAtZero) / Alpha : null;
 
     /// <summary>Solves α·r·(|cos|+|sin|) + (1−α)·r² = level for r ≥ 0, in the cancellation-free form.</summary>
     public override double RadiusAlong(double cos, double sin, double level)
@@ -39,4 +41,9 @@ public sealed class ElasticNetPenalty : Penalty
         if (a == 0) return level / b;
         return 2 * level / (b + Math.Sqrt(b * b + 4 * a * level));
     }
+
+    public override string PlaneFormula(Func<double, string> number) => $"{number(Alpha)}·Σ|w| + {number(1 - Alpha)}·Σw²";
+
+    internal override (double[] Weights, SolveMethod Method) SolveLeastSquares(QuadraticLoss q, double mu, double[]? warm = null) =>
+        ElasticNet.SolveLeastSquares(q, mu, Alpha, warm);
 }

@@ -1,10 +1,16 @@
+using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
+
 namespace Regviz.Core.Penalties;
 
 /// <summary>P(w) = Σ|w_j|: the diamond.</summary>
 public sealed class L1Penalty : Penalty
 {
-    public override NormKind Kind => NormKind.L1;
+    public override string Name => "l1";
+    public override string Title => "L1 (lasso)";
     public override double? ElasticNetAlpha => 1;
+    public override double? BallExponent => 1;
+    public override double KinkAtZero => 1;
 
     public override double Value(ReadOnlySpan<double> w)
     {
@@ -15,16 +21,19 @@ public sealed class L1Penalty : Penalty
 
     public override double Norm(ReadOnlySpan<double> w) => Value(w);
     public override double ValueAtNorm(double radius) => radius;
-
-    public override void Prox(ReadOnlySpan<double> v, double t, Span<double> result)
-    {
-        for (int j = 0; j < v.Length; j++) result[j] = SoftThreshold(v[j], t);
-    }
+    public override double ScalarProx(double v, double t) => SoftThreshold(v, t);
+    public override (double First, double Second) Derivatives(double w) => (Math.Sign(w), 0);
+    public override double? LambdaMax(ReadOnlySpan<double> gradientAtZero) => MaxAbs(gradientAtZero);
 
     public override double RadiusAlong(double cos, double sin, double level) =>
         level / (Math.Abs(cos) + Math.Abs(sin));
 
+    public override string PlaneFormula(Func<double, string> number) => "|w₁| + |w₂|";
+
     /// <summary>The exact diamond: four corners, no sampling.</summary>
     public override IReadOnlyList<(double X, double Y)> LevelSet(double level, int pointsPerQuadrant = 256) =>
         [(level, 0), (0, level), (-level, 0), (0, -level), (level, 0)];
+
+    internal override (double[] Weights, SolveMethod Method) SolveLeastSquares(QuadraticLoss q, double mu, double[]? warm = null) =>
+        ElasticNet.SolveLeastSquares(q, mu, 1, warm);
 }

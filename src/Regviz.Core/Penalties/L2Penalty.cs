@@ -1,10 +1,15 @@
+using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
+
 namespace Regviz.Core.Penalties;
 
 /// <summary>P(w) = Σw_j² (squared, as ridge and the article use it); the constrained form bounds √Σw_j².</summary>
 public sealed class L2Penalty : Penalty
 {
-    public override NormKind Kind => NormKind.L2;
+    public override string Name => "l2";
+    public override string Title => "L2 (ridge)";
     public override double? ElasticNetAlpha => 0;
+    public override double? BallExponent => 2;
 
     public override double Value(ReadOnlySpan<double> w)
     {
@@ -15,12 +20,11 @@ public sealed class L2Penalty : Penalty
 
     public override double Norm(ReadOnlySpan<double> w) => Math.Sqrt(Value(w));
     public override double ValueAtNorm(double radius) => radius * radius;
-
-    public override void Prox(ReadOnlySpan<double> v, double t, Span<double> result)
-    {
-        double f = 1.0 / (1.0 + 2.0 * t);
-        for (int j = 0; j < v.Length; j++) result[j] = v[j] * f;
-    }
-
+    public override double ScalarProx(double v, double t) => v * (1.0 / (1.0 + 2.0 * t));
+    public override (double First, double Second) Derivatives(double w) => (2 * w, 2);
     public override double RadiusAlong(double cos, double sin, double level) => Math.Sqrt(level);
+    public override string PlaneFormula(Func<double, string> number) => "w₁² + w₂²";
+
+    internal override (double[] Weights, SolveMethod Method) SolveLeastSquares(QuadraticLoss q, double mu, double[]? warm = null) =>
+        ElasticNet.SolveLeastSquares(q, mu, 0, warm);
 }

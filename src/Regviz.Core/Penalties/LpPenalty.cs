@@ -1,4 +1,6 @@
 using MathNet.Numerics.RootFinding;
+using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
 
 namespace Regviz.Core.Penalties;
 
@@ -18,10 +20,15 @@ public sealed class LpPenalty : Penalty
     }
 
     public double P { get; }
-    public override NormKind Kind => NormKind.Lp;
+    public override string Name => "lp";
+    public override string Title => "Lp";
+    public override IReadOnlyList<PenaltyParameter> Parameters => [new("p", "p", P)];
     public override bool IsConvex => P >= 1;
     public override double? ElasticNetAlpha => P switch { 1 => 1, 2 => 0, _ => null };
-    public override string Describe() => FormattableString.Invariant($"lp (p = {P:G6})");
+    public override double? BallExponent => P;
+
+    /// <summary>p = 1 has the l1 kink; p &lt; 1 a cusp whose subdifferential is the whole line; p &gt; 1 is smooth at 0.</summary>
+    public override double KinkAtZero => P == 1 ? 1 : P < 1 ? double.PositiveInfinity : 0;
 
     public override double Value(ReadOnlySpan<double> w)
     {
@@ -33,17 +40,17 @@ public sealed class LpPenalty : Penalty
     public override double Norm(ReadOnlySpan<double> w) => Math.Pow(Value(w), 1 / P);
     public override double ValueAtNorm(double radius) => Math.Pow(radius, P);
 
-    public override void Prox(ReadOnlySpan<double> v, double t, Span<double> result)
-    {
-        for (int j = 0; j < v.Length; j++) result[j] = ScalarProx(v[j], t);
-    }
+    public override (double First, double Second) Derivatives(double w) =>
+        (P * Math.Pow(Math.Abs(w), P - 1) * Math.Sign(w), P * (P - 1) * Math.Pow(Math.Abs(w), P - 2));
+
+    public override double? LambdaMax(ReadOnlySpan<double> gradientAtZero) => P == 1 ? MaxAbs(gradientAtZero) : null;
 
     /// <summary>
     /// argmin_x ½(x − v)² + t|x|^p, exactly. The minimiser has the sign of v and |x| ≤ |v|. For p &lt; 1 the
     /// derivative x − a + t·p·x^(p−1) is convex on x &gt; 0, so there is at most one local minimum off zero
     /// (beyond the inflection point), which competes with x = 0.
     /// </summary>
-    public double ScalarProx(double v, double t)
+    public override double ScalarProx(double v, double t)
     {
         double a = Math.Abs(v);
         if (a == 0 || t == 0) return v;
@@ -68,4 +75,10 @@ public sealed class LpPenalty : Penalty
 
     public override double RadiusAlong(double cos, double sin, double level) =>
         Math.Pow(level / (Math.Pow(Math.Abs(cos), P) + Math.Pow(Math.Abs(sin), P)), 1 / P);
+
+    public override string PlaneFormula(Func<double, string> number) => $"|w₁|^{number(P)} + |w₂|^{number(P)}";
+
+    /// <summary>p = 1 and 2 are l1 and l2 exactly; p &gt; 1 is convex and smooth off zero; p &lt; 1 needs the global search.</summary>
+    internal override (double[] Weights, SolveMethod Method) SolveLeastSquares(QuadraticLoss q, double mu, double[]? warm = null) =>
+        ElasticNetAlpha is { } a ? ElasticNet.SolveLeastSquares(q, mu, a, warm) : base.SolveLeastSquares(q, mu, warm);
 }

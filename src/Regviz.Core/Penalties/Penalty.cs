@@ -1,28 +1,68 @@
+using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
+
 namespace Regviz.Core.Penalties;
 
 /// <summary>
-/// A penalty P(w) as docs/conventions.md defines it, with what solvers and figures need from it: its value, the
-/// norm N(w) of the constrained form, its proximal operator, and the exact boundary of its level sets in
-/// the plane.
+/// A penalty P(w) as docs/conventions.md defines it, and everything solvers, certificates, paths and figures ask
+/// of it: its value, the norm N(w) of the constrained form, its proximal operator, its optimality conditions, λ_max,
+/// the exact boundary of its level sets in the plane, and which exact solver fits it. A new penalty is one file
+/// deriving from this plus one line in <see cref="PenaltyCatalogue"/>; nothing else switches on penalty types.
 /// </summary>
 public abstract class Penalty
 {
-    public abstract NormKind Kind { get; }
+    /// <summary>The short name that identifies the penalty in file names and JSON ("l1", "elasticnet", …).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The textbook name a reader knows ("L1 (lasso)").</summary>
+    public abstract string Title { get; }
+
+    /// <summary>Its parameters (α, p, γ): what JSON records, file names and titles tell apart.</summary>
+    public virtual IReadOnlyList<PenaltyParameter> Parameters => [];
 
     /// <summary>Whether J = D + λP is convex for a convex D, i.e. whether KKT conditions certify the optimum.</summary>
     public virtual bool IsConvex => true;
 
+    /// <summary>Whether P(w) = Σ p(w_j): then coordinate descent, the scalar prox and per-coordinate conditions apply.</summary>
+    public virtual bool IsSeparable => true;
+
+    /// <summary>
+    /// The q of the norm N(w) = ‖w‖_q that the constrained form bounds (1, 2, ∞ or lp's p), or null when N is not a
+    /// q-norm (elastic net bounds P itself). The exact ball solvers work from the shape of the ball.
+    /// </summary>
+    public virtual double? BallExponent => null;
+
+    /// <summary>Whether minimising D subject to N(w) ≤ t is defined for this penalty.</summary>
+    public virtual bool HasConstrainedForm => true;
+
     /// <summary>P(w).</summary>
     public abstract double Value(ReadOnlySpan<double> w);
 
-    /// <summary>N(w), the norm bounded by <c>--radius</c> (for elasticnet, P itself).</summary>
+    /// <summary>N(w), the norm the constrained form bounds (for elasticnet, P itself).</summary>
     public abstract double Norm(ReadOnlySpan<double> w);
 
     /// <summary>The penalty value of the ball N(w) = radius, so that a constrained figure can draw that contour.</summary>
     public abstract double ValueAtNorm(double radius);
 
     /// <summary>prox_{tP}(v) = argmin_x ½‖x − v‖² + t·P(x), written into <paramref name="result"/>.</summary>
-    public abstract void Prox(ReadOnlySpan<double> v, double t, Span<double> result);
+    public virtual void Prox(ReadOnlySpan<double> v, double t, Span<double> result)
+    {
+        for (int j = 0; j < v.Length; j++) result[j] = ScalarProx(v[j], t);
+    }
+
+    /// <summary>For a separable penalty: argmin_x ½(x − v)² + t·p(x), exactly.</summary>
+    public virtual double ScalarProx(double v, double t) =>
+        throw new NotSupportedException($"{Name} is not a sum over coordinates");
+
+    /// <summary>
+    /// For a separable penalty: p′(w) and p″(w) at w ≠ 0, where every penalty here is smooth (what Newton polishing,
+    /// certificates and subgradient descent use).
+    /// </summary>
+    public virtual (double First, double Second) Derivatives(double w) =>
+        throw new NotSupportedException($"{Name} is not a sum over coordinates");
+
+    /// <summary>For a separable penalty: ∂p(0) = [−h, h]; h = 0 where p is smooth at 0, ∞ at a cusp (lp, p &lt; 1).</summary>
+    public virtual double KinkAtZero => 0;
 
     /// <summary>
     /// α when this penalty is α‖w‖₁ + (1−α)‖w‖² (l1: 1, l2: 0, elastic net: its α, lp with p = 1 or 2 likewise),
@@ -30,14 +70,49 @@ public abstract class Penalty
     /// </summary>
     public virtual double? ElasticNetAlpha => null;
 
-    /// <summary>A short description for titles and tables, e.g. "elasticnet (α = 0.5)".</summary>
-    public virtual string Describe() => Kind.Name();
+    /// <summary>
+    /// The penalty as it applies at λ. Penalties whose shape depends on λ (MCP and SCAD flatten beyond a multiple
+    /// of λ) return themselves rescaled so that their term is λ·P(w); the others are the same at every λ.
+    /// </summary>
+    public virtual Penalty At(double lambda) => this;
+
+    /// <summary>
+    /// The smallest λ at which w = 0 is optimal, from g = ∇D(0) (0 ∈ g + λ∂P(0)), or null when no finite λ gives
+    /// exactly 0 (l2, lp with p ≠ 1).
+    /// </summary>
+    public virtual double? LambdaMax(ReadOnlySpan<double> gradientAtZero) => null;
+
+    /// <summary>
+    /// The largest violation of 0 ∈ g + λ∂P(w) with g = ∇D(w), in the units of g. The default is the separable
+    /// one: per coordinate, the distance from −g_j to λ∂p(w_j).
+    /// </summary>
+    public virtual double Violation(ReadOnlySpan<double> g, ReadOnlySpan<double> w, double lambda)
+    {
+        double worst = 0;
+        for (int j = 0; j < w.Length; j++)
+        {
+            double v = w[j] != 0
+                ? Math.Abs(g[j] + lambda * Derivatives(w[j]).First)
+                : Math.Max(0, Math.Abs(g[j]) - lambda * KinkAtZero);
+            worst = Math.Max(worst, v);
+        }
+        return double.IsNaN(worst) ? double.PositiveInfinity : worst;
+    }
+
+    /// <summary>A subgradient of P, the one plain gradient descent uses (0 at a kink, so it never settles there).</summary>
+    public virtual void Subgradient(ReadOnlySpan<double> w, Span<double> result)
+    {
+        for (int j = 0; j < w.Length; j++) result[j] = w[j] == 0 ? 0 : Derivatives(w[j]).First;
+    }
 
     /// <summary>
     /// The distance r along the unit direction (cos φ, sin φ) at which P reaches <paramref name="level"/>. Every
-    /// penalty here is increasing along rays from the origin, so this is unique.
+    /// penalty here is non-decreasing along rays from the origin, so the first such r is unique.
     /// </summary>
     public abstract double RadiusAlong(double cos, double sin, double level);
+
+    /// <summary>P(w₁, w₂) written out for a figure's legend, numbers formatted by <paramref name="number"/>.</summary>
+    public abstract string PlaneFormula(Func<double, string> number);
 
     /// <summary>
     /// The closed level set {w ∈ ℝ² : P(w) = level}, counter-clockwise from the positive w1 axis, with the
@@ -62,6 +137,25 @@ public abstract class Penalty
         return pts;
     }
 
+    /// <summary>
+    /// minimise F(w) = wᵀGw − 2cᵀw + μP(w) (the normalised least-squares objective, μ = λ/scale, μ &gt; 0) by the
+    /// method that fits this penalty. The default: for a convex penalty, accelerated proximal gradient polished by
+    /// Newton on its structure; for a non-convex separable one, the global search of the plane (a local optimum
+    /// from several starts in more dimensions).
+    /// </summary>
+    internal virtual (double[] Weights, SolveMethod Method) SolveLeastSquares(QuadraticLoss q, double mu, double[]? warm = null) =>
+        IsConvex
+            ? (ConvexPenaltySolver.Solve(q, this, mu), SolveMethod.FistaNewton)
+            : q.Dimension == 2
+                ? (NonConvexPlaneSolver.GlobalInPlane(q, this, mu), SolveMethod.PlaneSearchNewton)
+                : (NonConvexPlaneSolver.BestOfStarts(q, this, mu), SolveMethod.LocalFromStarts);
+
+    /// <summary>
+    /// For Newton polishing: the coordinates that move (and how), given the structure of w. The default, for
+    /// separable penalties, holds zeros at zero and lets the support move freely.
+    /// </summary>
+    internal virtual ReducedStructure? Structure(double[] w, double lambda) => ReducedStructure.OnSupport(this, w, lambda);
+
     private static (double Sin, double Cos) AxisExactSinCos(double phi, int quadrant, int i) =>
         i != 0 ? Math.SinCos(phi) : quadrant switch
         {
@@ -71,17 +165,18 @@ public abstract class Penalty
             _ => (-1.0, 0.0),
         };
 
-    public static Penalty Create(NormKind kind, double alpha = 0.5, double p = 0.5) => kind switch
-    {
-        NormKind.L1 => new L1Penalty(),
-        NormKind.L2 => new L2Penalty(),
-        NormKind.ElasticNet => new ElasticNetPenalty(alpha),
-        NormKind.Lp => new LpPenalty(p),
-        NormKind.LInf => new LInfPenalty(),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
-
     /// <summary>sign(v)·max(|v| − t, 0); exactly 0 inside the threshold, which is where sparsity comes from.</summary>
     public static double SoftThreshold(double v, double t) =>
         v > t ? v - t : v < -t ? v + t : 0.0;
+
+    /// <summary>‖g‖∞, λ_max of the lasso.</summary>
+    protected static double MaxAbs(ReadOnlySpan<double> g)
+    {
+        double m = 0;
+        foreach (double v in g) m = Math.Max(m, Math.Abs(v));
+        return m;
+    }
 }
+
+/// <summary>One parameter of a penalty: its name in JSON and file names, its symbol in titles, its value.</summary>
+public sealed record PenaltyParameter(string Name, string Symbol, double Value);

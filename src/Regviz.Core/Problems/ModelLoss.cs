@@ -106,18 +106,11 @@ public sealed partial class ModelLoss : ISmoothLoss
 
     public double InterceptFor(ReadOnlySpan<double> w) => OptimalIntercept(Predictions(w));
 
-    /// <summary>
-    /// Half-widths of the part of the plane a global search covers: for exp, |w1| up to 4·max|y| and |w2| up to
-    /// 10/max|x| (beyond that e^(w2·x) spans more than four orders of magnitude over the data); for a linear
-    /// model, coefficients that would push a logit or a prediction 50 times past the data's scale.
-    /// </summary>
-    public (double W1, double W2) DataBox()
+    /// <summary>Where the model's global search looks for this data.</summary>
+    public (double W1, double W2) SearchBox()
     {
-        double maxX = Math.Max(_x.Max(Math.Abs), 1e-12), maxY = Math.Max(_y.Max(Math.Abs), 1);
-        if (_model is ExpModel) return (4 * maxY, 10 / maxX);
-        double scale = _kind == LossKind.Logistic ? 50 : 50 * maxY;
-        double Column(int j) => Math.Max(Enumerable.Range(0, Rows).Max(i => Math.Abs(_x[i * _features + j])), 1e-12);
-        return (scale / Column(0), _features > 1 ? scale / Column(1) : scale);
+        var columns = Enumerable.Range(0, _features).Select(j => Enumerable.Range(0, Rows).Max(i => Math.Abs(_x[i * _features + j]))).ToArray();
+        return _model.SearchBox(new DataExtent(columns, _y.Max(Math.Abs), _kind));
     }
 
     private double[] Predictions(ReadOnlySpan<double> w)

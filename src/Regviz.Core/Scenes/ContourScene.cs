@@ -1,18 +1,9 @@
 using Regviz.Core.Contours;
+using Regviz.Core.Paths;
 using Regviz.Core.Penalties;
 using Regviz.Core.Solvers;
 
 namespace Regviz.Core.Scenes;
-
-/// <summary>One point of a regularisation path: λ, the optimum there, and (once checked) its certificate.</summary>
-public sealed record PathPoint(double Lambda, double[] Weights)
-{
-    public Certificates.Certificate? Certificate { get; init; }
-
-    /// <summary>This point with its optimality conditions checked against the problem.</summary>
-    public PathPoint Certified(Problems.ISmoothLoss loss, Penalty penalty) =>
-        this with { Certificate = Certificates.OptimalityCheck.Penalised(loss, penalty, Weights, Lambda) };
-}
 
 /// <summary>
 /// Everything the contour figure shows, in parameter coordinates, computed once: the plotting layer draws it
@@ -30,7 +21,7 @@ public sealed record ContourScene(
     ContourLevel? TouchingNorm,
     IReadOnlyList<PathPoint>? Path)
 {
-    /// <summary>What the data term is, when it is not least squares on a linear model (e.g. "logistic loss"); null otherwise.</summary>
+    /// <summary>What the data term is, when it is not least squares on a linear model (e.g. "logistic loss"), as the front end words it; null otherwise.</summary>
     public string? LossNote { get; init; }
 
     /// <summary>The iterates of an optimiser, with --trace.</summary>

@@ -69,12 +69,9 @@ public static class SceneBuilder
             .ToList();
         var touchingNorm = radius > 0 ? norms.FirstOrDefault(c => c.Level == touchingValue) : null;
 
-        var path = options.Path ? PathSampler.Sample(spec, ls) : null;
-        string? note = spec.IsLeastSquares ? null
-            : spec.Model == Models.ModelKind.Exp ? $"model w1·exp(w2·x), {spec.LossKind.Name()} loss" : $"{spec.LossKind.Name()} loss";
+        var path = options.Path ? Paths.RegularisationPaths.ToOrigin(q, spec.Penalty, ls) : null;
         return new ContourScene(range, spec.FeatureNames, penalty, optimum, ls, loss, norms, touchingLoss, touchingNorm, path)
         {
-            LossNote = note,
             Trace = trace,
         };
     }

@@ -17,37 +17,38 @@ internal static class ConstrainedSolver
     public static Solution Solve(QuadraticLoss q, Penalty penalty, double radius)
     {
         RegularisationForm.CheckRadius(radius);
+        ConstrainedForms.Check(penalty);
         var ols = UnregularisedSolver.Solve(q);
         if (penalty.Norm(ols) <= radius)
-            return Solution.Create(q, penalty, ols, 0, radius, "least squares (inside the ball)");
+            return Solution.Create(q, penalty, ols, 0, radius, SolveMethod.LeastSquaresInsideBall);
 
+        double? exponent = penalty.BallExponent;
         if (!penalty.IsConvex)
         {
             if (q.Dimension != 2)
                 throw new InputException("--radius: lp with p < 1 in constrained form needs exactly two parameters (pick them with --features)");
-            var lp = (LpPenalty)penalty;
-            var wb = BoundarySearch(q, lp, radius);
-            return Solution.Create(q, penalty, wb, EquivalentLambda(q, lp, wb), radius, "search along the ball's boundary");
+            var wb = BoundarySearch(q, exponent!.Value, radius);
+            return Solution.Create(q, penalty, wb, EquivalentLambda(q, exponent.Value, wb), radius, SolveMethod.BallBoundarySearch);
         }
 
-        if (penalty.ElasticNetAlpha == 1 && OnExactPath(q, penalty, radius) is { } onPath)
+        if (exponent == 1 && OnExactPath(q, penalty, radius) is { } onPath)
             return onPath;
-        if (penalty is L2Penalty or LpPenalty { P: 2 })
+        if (exponent == 2)
         {
             Solution? closest = null;
             foreach (var (mu, wr) in RidgeBall.Solve(q, radius))
             {
-                var candidate = Solution.Create(q, penalty, wr, mu * q.Scale, radius, "closed form (SVD), multiplier from the secular equation");
+                var candidate = Solution.Create(q, penalty, wr, mu * q.Scale, radius, SolveMethod.RidgeBallSecular);
                 if (candidate.Certificate.Certified) return candidate;
                 if (closest is null || candidate.Certificate.Kkt < closest.Certificate.Kkt) closest = candidate;
             }
             return closest!;
         }
-        if (penalty is LInfPenalty)
+        if (exponent == double.PositiveInfinity)
         {
             // the linf ball is a box: its optimum is exact least squares in the box, its multiplier the box's pull
             var boxed = BoxLeastSquares.Solve(q, radius, ols);
-            return Solution.Create(q, penalty, boxed, Math.Max(0, 2 * q.Scale * LInfSolver.Pull(q, boxed, radius)), radius, "least squares in the box (active set)");
+            return Solution.Create(q, penalty, boxed, Math.Max(0, 2 * q.Scale * LInfSolver.Pull(q, boxed, radius)), radius, SolveMethod.BoxLeastSquaresBall);
         }
 
         // with many least-squares fits (collinear columns, more features than rows) the ball can hold the path's
@@ -57,9 +58,9 @@ internal static class ConstrainedSolver
         double floor = UnregularisedSolver.IsUnique(q) ? 1e-300 : 1e-15 * 2 * q.Cross.Max(Math.Abs);
         double muStar = MultiplierSearch.Smallest(mu => penalty.Norm(Optimizer.SolveNormalised(q, penalty, mu).Weights), radius, floor: floor);
         var (w, method) = Optimizer.SolveNormalised(q, penalty, muStar);
-        var bisected = Solution.Create(q, penalty, w, muStar * q.Scale, radius, method + ", multiplier by bisection");
-        if (penalty is L1Penalty && ExactL1(q, w, radius) is { } exact
-            && Solution.Create(q, penalty, exact.W, exact.Mu * q.Scale, radius, method + ", multiplier by bisection") is { Certificate.Certified: true } finished)
+        var bisected = Solution.Create(q, penalty, w, muStar * q.Scale, radius, method, bisected: true);
+        if (exponent == 1 && ExactL1(q, w, radius) is { } exact
+            && Solution.Create(q, penalty, exact.W, exact.Mu * q.Scale, radius, method, bisected: true) is { Certificate.Certified: true } finished)
             return finished;
         return bisected;
     }
@@ -81,13 +82,13 @@ internal static class ConstrainedSolver
             // on this segment itself: a repaired knot can share its λ with the next, so looking λ up could pick another
             var (w0, w1) = (knots[i - 1].Weights, knots[i].Weights);
             var w = w0.Select((v, j) => v + f * (w1[j] - v)).ToArray();
-            var solution = Solution.Create(q, penalty, w, lambda, radius, "exact lasso path, multiplier on its segment");
+            var solution = Solution.Create(q, penalty, w, lambda, radius, SolveMethod.LassoPathSegment);
             if (solution.Certificate.Certified && Math.Abs(solution.Certificate.NormGap!.Value) <= Certificates.Certificate.NormTolerance * radius)
                 return solution;
             // a knot lost to rounding: solve at this λ exactly, then put the multiplier on that support's segment
             var exact = FeatureSignSearch.Solve(q, lambda / (2 * q.Scale), 0, w);
             if (ExactL1(q, exact, radius) is not { } adjusted) return null;
-            solution = Solution.Create(q, penalty, adjusted.W, adjusted.Mu * q.Scale, radius, "exact lasso path + feature-sign search, multiplier on its segment");
+            solution = Solution.Create(q, penalty, adjusted.W, adjusted.Mu * q.Scale, radius, SolveMethod.LassoPathSegmentRepaired);
             return solution.Certificate.Certified ? solution : null;
         }
         return null;
@@ -120,10 +121,10 @@ internal static class ConstrainedSolver
     /// The ball |w1|^p + |w2|^p = t^p, quadrant (s1, s2), is w(θ) = (s1·t·cos^(2/p)θ, s2·t·sin^(2/p)θ). D is
     /// sampled along it and every local minimum refined by a root of dD/dθ; the axis points are candidates too.
     /// </summary>
-    private static double[] BoundarySearch(QuadraticLoss q, LpPenalty lp, double t)
+    private static double[] BoundarySearch(QuadraticLoss q, double p, double t)
     {
         const int samples = 4001;
-        double e = 2 / lp.P;
+        double e = 2 / p;
         double[] best = [];
         double bestValue = double.PositiveInfinity;
         var grad = new double[2];
@@ -169,7 +170,7 @@ internal static class ConstrainedSolver
     }
 
     /// <summary>λ from stationarity ∇D = −λ∇P, using only the non-zero coordinates (∇P is infinite at a cusp).</summary>
-    private static double EquivalentLambda(QuadraticLoss q, LpPenalty lp, double[] w)
+    private static double EquivalentLambda(QuadraticLoss q, double p, double[] w)
     {
         var grad = new double[2];
         q.Gradient(w, grad);
@@ -177,7 +178,7 @@ internal static class ConstrainedSolver
         for (int j = 0; j < 2; j++)
         {
             if (w[j] == 0) continue;
-            double dp = lp.P * Math.Pow(Math.Abs(w[j]), lp.P - 1) * Math.Sign(w[j]);
+            double dp = p * Math.Pow(Math.Abs(w[j]), p - 1) * Math.Sign(w[j]);
             num -= grad[j] * dp;
             den += dp * dp;
         }

@@ -9,11 +9,12 @@ namespace Regviz.Core.Solvers;
 /// for linf and lp with p &gt; 1. Non-convex ones (a non-linear model, or lp with p &lt; 1): the global search of
 /// the plane, each candidate polished by the same local methods.
 /// </summary>
-public static class GeneralOptimizer
+internal static class GeneralOptimizer
 {
     public static Solution Penalised(ISmoothLoss loss, Penalty penalty, double lambda)
     {
         RegularisationForm.CheckLambda(lambda);
+        penalty = penalty.At(lambda);
         var (w, method) = Solve(loss, penalty, lambda);
         return Solution.Create(loss, penalty, w, lambda, null, method);
     }
@@ -21,37 +22,47 @@ public static class GeneralOptimizer
     public static Solution Constrained(ISmoothLoss loss, Penalty penalty, double radius)
     {
         RegularisationForm.CheckRadius(radius);
+        ConstrainedForms.Check(penalty);
         if (!loss.IsConvex || !penalty.IsConvex)
             throw new InputException("--radius: the constrained form needs a convex problem here (a linear model and a convex penalty); use --lambda");
         double hi = MultiplierSearch.Smallest(l => penalty.Norm(Solve(loss, penalty, l).Weights), radius, start: 1e-3);
         var (w, method) = Solve(loss, penalty, hi);
-        return Solution.Create(loss, penalty, w, hi, radius, method + ", multiplier by bisection");
+        return Solution.Create(loss, penalty, w, hi, radius, method, bisected: true);
     }
 
-    public static (double[] Weights, string Method) Solve(ISmoothLoss loss, Penalty penalty, double lambda)
+    /// <param name="penalty">Already taken at λ (<see cref="Penalty.At"/>).</param>
+    /// <param name="warm">Where a convex problem's local method starts (a neighbouring point of a path); 0 otherwise.</param>
+    public static (double[] Weights, SolveMethod Method) Solve(ISmoothLoss loss, Penalty penalty, double lambda, double[]? warm = null)
     {
-        int k = loss.Dimension;
-        double? alpha = penalty.ElasticNetAlpha;
-        double[] Local(double[] start) => alpha is { } a
-            ? ProximalNewton.Solve(loss, lambda, a, start)
-            : ReducedNewton.Polish(loss, penalty, lambda,
-                GeneralProximalGradient.Minimise(loss, penalty, lambda, start, accelerate: loss.IsConvex && penalty.IsConvex));
-
         if (loss.IsConvex && penalty.IsConvex)
         {
-            var w = Local(new double[k]);
+            var w = Local(loss, penalty, lambda, warm ?? new double[loss.Dimension]);
             if (lambda == 0 && RanAway(loss, w))
                 throw new InputException("--lambda 0: the classes are separable, so the unregularised logistic optimum is at infinity; use λ > 0");
-            return (w, alpha is null ? "accelerated proximal gradient + Newton on the structure" : "proximal Newton (coordinate-descent subproblems)");
+            return (w, penalty.ElasticNetAlpha is null ? SolveMethod.ProximalGradientNewton : SolveMethod.ProximalNewton);
         }
         var box = Box(loss, penalty, lambda);
-        return (PlaneSearch.Solve(loss, penalty, lambda, Local, box), "global search over the plane + local polish");
+        return (PlaneSearch.Solve(loss, penalty, lambda, start => Local(loss, penalty, lambda, start), box), SolveMethod.PlaneSearchPolish);
     }
+
+    /// <summary>The unregularised optimum (λ = 0), or null where it does not exist (separable classes run away).</summary>
+    public static double[]? Unregularised(ISmoothLoss loss, Penalty penalty)
+    {
+        if (!(loss.IsConvex && penalty.IsConvex)) return Solve(loss, penalty, 0).Weights;
+        var w = Local(loss, penalty, 0, new double[loss.Dimension]);
+        return RanAway(loss, w) ? null : w;
+    }
+
+    /// <summary>The local method from <paramref name="start"/>: proximal Newton for the elastic-net family, else proximal gradient and Newton on the structure.</summary>
+    private static double[] Local(ISmoothLoss loss, Penalty penalty, double lambda, double[] start) => penalty.ElasticNetAlpha is { } a
+        ? ProximalNewton.Solve(loss, lambda, a, start)
+        : ReducedNewton.Polish(loss, penalty, lambda,
+            GeneralProximalGradient.Minimise(loss, penalty, lambda, start, accelerate: loss.IsConvex && penalty.IsConvex));
 
     /// <summary>Where the optimum must lie: J(w*) ≤ J(0) bounds P(w*) ≤ D(0)/λ; the data bound what a model can use.</summary>
     private static (double, double) Box(ISmoothLoss loss, Penalty penalty, double lambda)
     {
-        var data = loss is ModelLoss m ? m.DataBox() : (10.0, 10.0);
+        var data = loss is ModelLoss m ? m.SearchBox() : (10.0, 10.0);
         if (lambda <= 0) return data;
         double r = penalty.RadiusAlong(1, 0, loss.Value(new double[loss.Dimension]) / lambda);
         return (Math.Min(r, data.Item1), Math.Min(r, data.Item2));

@@ -4,16 +4,17 @@ using Regviz.Core.Problems;
 namespace Regviz.Core.Solvers;
 
 /// <summary>
-/// The one entry point for a regularised optimum (λ in the user's units; the kernels it calls take μ = λ/scale and
-/// are internal, so no caller can hand them λ by mistake). Solvers work on the normalised objective
-/// F(w) = wᵀGw − 2cᵀw + μP(w) with μ = λ/scale, whose minimiser is that of J = D + λP.
+/// Least squares on a linear model, the exact fast path behind <see cref="Regularised"/>. Solvers work on the
+/// normalised objective F(w) = wᵀGw − 2cᵀw + μP(w) with μ = λ/scale, whose minimiser is that of J = D + λP; λ is
+/// converted to μ here and nowhere else.
 /// </summary>
-public static class Optimizer
+internal static class Optimizer
 {
     /// <summary>minimise J(w) = D(w) + λP(w).</summary>
     public static Solution Penalised(QuadraticLoss q, Penalty penalty, double lambda)
     {
         RegularisationForm.CheckLambda(lambda);
+        penalty = penalty.At(lambda);
         double mu = lambda / q.Scale;
         if (mu == 0 && !UnregularisedSolver.IsUnique(q))
             throw new InputException(
@@ -26,15 +27,7 @@ public static class Optimizer
     public static Solution Constrained(QuadraticLoss q, Penalty penalty, double radius) =>
         ConstrainedSolver.Solve(q, penalty, radius);
 
-    internal static (double[] Weights, string Method) SolveNormalised(QuadraticLoss q, Penalty penalty, double mu) =>
-        mu == 0 ? (UnregularisedSolver.Solve(q), "least squares (QR + SVD)") : penalty switch
-        {
-            { ElasticNetAlpha: 0 } => (RidgeSolver.Solve(q, mu), "closed form (QR + SVD)"),
-            { ElasticNetAlpha: { } a } => (CoordinateDescentSolver.Solve(q, mu * a / 2, mu * (1 - a)),
-                "coordinate descent + exact active-set finish"),
-            LpPenalty lp => (LpSolver.Solve(q, lp, mu), lp.P > 1 ? "FISTA + Newton"
-                : q.Dimension == 2 ? "global search over the plane + Newton" : "proximal gradient from 3 starts + Newton (local)"),
-            LInfPenalty => (LInfSolver.Solve(q, mu), "least squares in a box + exact structure"),
-            _ => throw new ArgumentOutOfRangeException(nameof(penalty)),
-        };
+    /// <param name="penalty">Already taken at λ (<see cref="Penalty.At"/>).</param>
+    internal static (double[] Weights, SolveMethod Method) SolveNormalised(QuadraticLoss q, Penalty penalty, double mu, double[]? warm = null) =>
+        mu == 0 ? (UnregularisedSolver.Solve(q), SolveMethod.LeastSquares) : penalty.SolveLeastSquares(q, mu, warm);
 }

@@ -12,37 +12,13 @@ namespace Regviz.Core.Solvers;
 /// p &lt; 1 far from a minimum) the step falls back to a scaled gradient step. The polished point is kept only if
 /// it lowers J and keeps the structure it assumed.
 /// </summary>
-public static class ReducedNewton
+internal static class ReducedNewton
 {
     public static double[] Polish(ISmoothLoss loss, Penalty penalty, double lambda, double[] w)
     {
         int k = w.Length;
-        Matrix<double> p;
-        Func<Vector<double>, (double Value, Vector<double> Gradient, Matrix<double> Hessian)> pen;
-        double m = w.Max(Math.Abs);
-        if (penalty is LInfPenalty && m > 0)
-        {
-            var max = Enumerable.Range(0, k).Where(j => Math.Abs(w[j]) >= m * (1 - 1e-6)).ToArray();
-            var free = Enumerable.Range(0, k).Except(max).ToArray();
-            // u = (w_free..., m); w_max = sign·m
-            p = Matrix<double>.Build.Dense(k, free.Length + 1);
-            for (int a = 0; a < free.Length; a++) p[free[a], a] = 1;
-            foreach (int j in max) p[j, free.Length] = Math.Sign(w[j]);
-            int r = free.Length + 1;
-            pen = u => (lambda * u[r - 1], Unit(r, r - 1) * lambda, Matrix<double>.Build.Dense(r, r));
-        }
-        else if (penalty is LpPenalty lp)
-        {
-            var support = Enumerable.Range(0, k).Where(j => w[j] != 0).ToArray();
-            if (support.Length == 0) return w;
-            p = Matrix<double>.Build.Dense(k, support.Length);
-            for (int a = 0; a < support.Length; a++) p[support[a], a] = 1;
-            pen = u => (lambda * u.Sum(v => Math.Pow(Math.Abs(v), lp.P)),
-                u.Map(v => lambda * lp.P * Math.Pow(Math.Abs(v), lp.P - 1) * Math.Sign(v)),
-                Matrix<double>.Build.DenseOfDiagonalVector(u.Map(v => lambda * lp.P * (lp.P - 1) * Math.Pow(Math.Abs(v), lp.P - 2))));
-        }
-        else return w;
-
+        if (penalty.Structure(w, lambda) is not { } structure) return w;
+        var (p, pen) = (structure.Map, structure.Penalty);
         var u0 = p.TransposeThisAndMultiply(Vector<double>.Build.Dense(w)); // P has orthogonal columns up to scale
         var scale = p.TransposeThisAndMultiply(p).Diagonal();
         var u = u0.PointwiseDivide(scale);
@@ -79,12 +55,5 @@ public static class ReducedNewton
         var polished = (p * u).ToArray();
         double before = loss.Value(w) + lambda * penalty.Value(w), after = loss.Value(polished) + lambda * penalty.Value(polished);
         return after <= before ? polished : w;
-    }
-
-    private static Vector<double> Unit(int size, int index)
-    {
-        var v = Vector<double>.Build.Dense(size);
-        v[index] = 1;
-        return v;
     }
 }

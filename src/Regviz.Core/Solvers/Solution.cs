@@ -17,20 +17,20 @@ public sealed record Solution(
     double Objective,
     double DataTerm,
     double PenaltyValue,
-    string Method,
+    SolveMethod Method,
+    bool MultiplierBisected,
     Certificate Certificate)
 {
-    /// <summary>
-    /// Everything a solution reports, computed from the problem at w. The certificate is checked here, once for
-    /// every solver, and a method that did not reach it does not get to call itself exact.
-    /// </summary>
-    public static Solution Create(ISmoothLoss loss, Penalty penalty, double[] w, double lambda, double? radius, string method)
+    /// <summary>The method in words; a method that did not reach its certificate does not get to call itself exact.</summary>
+    public string MethodDescription => Method.Describe(MultiplierBisected, Certificate.Certified);
+
+    /// <summary>Everything a solution reports, computed from the problem at w; the certificate is checked here, once for every solver.</summary>
+    internal static Solution Create(ISmoothLoss loss, Penalty penalty, double[] w, double lambda, double? radius, SolveMethod method, bool bisected = false)
     {
         double data = loss.Value(w), pen = penalty.Value(w);
         var certificate = radius is { } t
             ? OptimalityCheck.Constrained(loss, penalty, w, lambda, t)
             : OptimalityCheck.Penalised(loss, penalty, w, lambda);
-        if (!certificate.Certified) method = method.Replace("exact ", "", StringComparison.Ordinal) + " (not certified)";
-        return new Solution(w, loss.InterceptFor(w), lambda, radius, radius is null ? data + lambda * pen : data, data, pen, method, certificate);
+        return new Solution(w, loss.InterceptFor(w), lambda, radius, radius is null ? data + lambda * pen : data, data, pen, method, bisected, certificate);
     }
 }

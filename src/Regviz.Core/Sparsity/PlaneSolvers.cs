@@ -9,12 +9,12 @@ namespace Regviz.Core.Sparsity;
 /// </summary>
 public static class PlaneSolvers
 {
-    /// <summary>min D subject to N(w) ≤ t for l1 and linf: the ball is a polygon, so the optimum is at a vertex or inside an edge.</summary>
-    public static (double X, double Y) PolygonBall(PlaneQuadratic q, NormKind kind, double t)
+    /// <summary>min D subject to N(w) ≤ t for l1 (<paramref name="diamond"/>) and linf: the ball is a polygon, so the optimum is at a vertex or inside an edge.</summary>
+    public static (double X, double Y) PolygonBall(PlaneQuadratic q, bool diamond, double t)
     {
-        bool inside = kind == NormKind.L1 ? Math.Abs(q.M1) + Math.Abs(q.M2) <= t : Math.Max(Math.Abs(q.M1), Math.Abs(q.M2)) <= t;
+        bool inside = diamond ? Math.Abs(q.M1) + Math.Abs(q.M2) <= t : Math.Max(Math.Abs(q.M1), Math.Abs(q.M2)) <= t;
         if (inside) return (q.M1, q.M2);
-        ReadOnlySpan<(double X, double Y)> v = kind == NormKind.L1
+        ReadOnlySpan<(double X, double Y)> v = diamond
             ? [(t, 0), (0, t), (-t, 0), (0, -t)]
             : [(t, t), (-t, t), (-t, -t), (t, -t)];
         (double X, double Y) best = default;

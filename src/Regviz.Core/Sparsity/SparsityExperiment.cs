@@ -56,27 +56,23 @@ public static class SparsityExperiment
         return Math.Abs(w.X) <= tol || Math.Abs(w.Y) <= tol;
     }
 
-    /// <summary>The exact optimum of one trial: closed-form case analysis for l1, l2, elastic net and linf; the core's solvers for lp.</summary>
+    /// <summary>
+    /// The exact optimum of one trial: closed-form case analysis for the elastic-net family and for the polygon and
+    /// round balls (l1, l2, linf); the core's solvers for the rest.
+    /// </summary>
     public static (double X, double Y) Optimum(PlaneQuadratic q, Penalty penalty, double? lambda, double radius)
     {
         if (lambda is { } l)
+            return penalty.ElasticNetAlpha is { } alpha ? PlaneSolvers.PenalisedElasticNet(q, l, alpha)
+                : penalty.BallExponent == double.PositiveInfinity ? PlaneSolvers.PenalisedLInf(q, l)
+                : Pair(Regularised.Solve(q.ToLoss(), penalty, Form.Penalised(l)).Weights);
+        return penalty.BallExponent switch
         {
-            return penalty switch
-            {
-                L1Penalty => PlaneSolvers.PenalisedElasticNet(q, l, 1),
-                L2Penalty => PlaneSolvers.PenalisedElasticNet(q, l, 0),
-                ElasticNetPenalty e => PlaneSolvers.PenalisedElasticNet(q, l, e.Alpha),
-                LInfPenalty => PlaneSolvers.PenalisedLInf(q, l),
-                _ => Pair(Optimizer.Penalised(q.ToLoss(), penalty, l).Weights),
-            };
-        }
-        return penalty switch
-        {
-            L1Penalty => PlaneSolvers.PolygonBall(q, NormKind.L1, radius),
-            LInfPenalty => PlaneSolvers.PolygonBall(q, NormKind.LInf, radius),
-            L2Penalty => PlaneSolvers.L2Ball(q, radius),
-            ElasticNetPenalty e => PlaneSolvers.ElasticNetBall(q, e.Alpha, radius),
-            _ => Pair(Optimizer.Constrained(q.ToLoss(), penalty, radius).Weights),
+            1 => PlaneSolvers.PolygonBall(q, diamond: true, radius),
+            double.PositiveInfinity => PlaneSolvers.PolygonBall(q, diamond: false, radius),
+            2 => PlaneSolvers.L2Ball(q, radius),
+            null when penalty.ElasticNetAlpha is { } alpha => PlaneSolvers.ElasticNetBall(q, alpha, radius),
+            _ => Pair(Regularised.Solve(q.ToLoss(), penalty, Form.Constrained(radius)).Weights),
         };
     }
 

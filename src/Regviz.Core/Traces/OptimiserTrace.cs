@@ -35,8 +35,8 @@ public static class OptimiserTraces
     public static OptimiserTrace Run(ISmoothLoss loss, Penalty penalty, double lambda, TraceMethod method, double[] start, int steps, double[]? optimum = null)
     {
         CheckSteps(steps);
-        if (method == TraceMethod.Cd && penalty is LInfPenalty)
-            throw new InputException("--trace cd: coordinate descent needs a penalty that is a sum over coordinates; linf is not (use ista or fista)");
+        if (method == TraceMethod.Cd && !penalty.IsSeparable)
+            throw new InputException($"--trace cd: coordinate descent needs a penalty that is a sum over coordinates; {penalty.Name} is not (use ista or fista)");
         int k = loss.Dimension;
         // the curvature of a non-quadratic D varies: take the largest of the start's, the origin's and the optimum's
         double curvature = new[] { start, new double[k], optimum ?? start }.Max(at => LargestCurvature(loss, at));
@@ -55,7 +55,8 @@ public static class OptimiserTraces
             {
                 case TraceMethod.Gd:
                     loss.Gradient(w, g);
-                    var sub = Subgradient(penalty, w);
+                    var sub = new double[k];
+                    penalty.Subgradient(w, sub);
                     for (int j = 0; j < k; j++) next[j] = w[j] - step * (g[j] + lambda * sub[j]);
                     break;
                 case TraceMethod.Ista:
@@ -91,39 +92,8 @@ public static class OptimiserTraces
         loss.Gradient(w, g);
         loss.Hessian(w, h);
         double curvature = h[j * k + j] > 0 ? h[j * k + j] : 1 / fallbackStep;
-        Span<double> one = [w[j] - g[j] / curvature];
-        Span<double> result = [0.0];
-        // minimise ½·h·(x − v)² + λP_j(x): the separable penalty's prox on one coordinate
-        penalty.Prox(one, lambda / curvature, result);
-        w[j] = result[0];
-    }
-
-    /// <summary>A subgradient of P: the one plain gradient descent uses (sign(0) = 0, so it never settles on a kink).</summary>
-    private static double[] Subgradient(Penalty penalty, double[] w)
-    {
-        int k = w.Length;
-        var s = new double[k];
-        switch (penalty)
-        {
-            case L1Penalty:
-                for (int j = 0; j < k; j++) s[j] = Math.Sign(w[j]);
-                break;
-            case L2Penalty:
-                for (int j = 0; j < k; j++) s[j] = 2 * w[j];
-                break;
-            case ElasticNetPenalty e:
-                for (int j = 0; j < k; j++) s[j] = e.Alpha * Math.Sign(w[j]) + 2 * (1 - e.Alpha) * w[j];
-                break;
-            case LpPenalty lp:
-                for (int j = 0; j < k; j++) s[j] = w[j] == 0 ? 0 : lp.P * Math.Pow(Math.Abs(w[j]), lp.P - 1) * Math.Sign(w[j]);
-                break;
-            case LInfPenalty:
-                double m = w.Max(Math.Abs);
-                var at = Enumerable.Range(0, k).Where(j => m > 0 && Math.Abs(w[j]) == m).ToArray();
-                foreach (int j in at) s[j] = Math.Sign(w[j]) / (double)at.Length;
-                break;
-        }
-        return s;
+        // minimise ½·h·(x − v)² + λp(x): the separable penalty's prox on one coordinate
+        w[j] = penalty.ScalarProx(w[j] - g[j] / curvature, lambda / curvature);
     }
 
     private static double LargestCurvature(ISmoothLoss loss, double[] at)

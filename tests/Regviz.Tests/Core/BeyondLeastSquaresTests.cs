@@ -152,8 +152,8 @@ public class BeyondLeastSquaresTests
     [InlineData("lp", 0.3)]
     public void Exp_model_optimum_is_global_against_an_exhaustive_grid(string norm, double lambda)
     {
-        var penalty = Penalty.Create(NormKinds.Parse(norm));
-        var spec = new ProblemSpec(BuiltInDataset.CreateExp(), LossKind.Mse, false, penalty, lambda, null, ModelKind.Exp);
+        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
+        var spec = new ProblemSpec(BuiltInDataset.CreateExp(), LossKind.Mse, false, penalty, lambda, null, new ExpModel());
         var w = spec.Solve().Weights;
         double J(double a, double b) => spec.Loss.Value([a, b]) + lambda * penalty.Value([a, b]);
         double found = J(w[0], w[1]);
@@ -167,14 +167,14 @@ public class BeyondLeastSquaresTests
     [Fact]
     public void Exp_model_with_a_large_l1_penalty_is_exactly_zero()
     {
-        var spec = new ProblemSpec(BuiltInDataset.CreateExp(), LossKind.Mse, false, new L1Penalty(), 10, null, ModelKind.Exp);
+        var spec = new ProblemSpec(BuiltInDataset.CreateExp(), LossKind.Mse, false, new L1Penalty(), 10, null, new ExpModel());
         Assert.Equal([0.0, 0.0], spec.Solve().Weights);
     }
 
     [Fact]
     public void Exp_model_needs_exactly_one_feature()
     {
-        var e = Assert.Throws<InputException>(() => new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), 1, null, ModelKind.Exp));
+        var e = Assert.Throws<InputException>(() => new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), 1, null, new ExpModel()));
         Assert.Contains("--model exp: f(x; w) = w1·exp(w2·x) takes exactly one feature column, the data has 2", e.Message);
     }
 

@@ -14,6 +14,8 @@ namespace Regviz.Tests.Core;
 /// </summary>
 public class LossGridTests
 {
+    public enum ModelKind { Linear, Exp }
+
     /// <summary>Random data for a model: two N(0,1)·scale features (linear) or one U(0, 2) feature (exp); 0/1 labels or a noisy exp target.</summary>
     private static Dataset Data(ulong seed, int n, ModelKind model, LossKind loss, double scale)
     {
@@ -95,7 +97,7 @@ public class LossGridTests
         {
             var data = Data(seed, n, model, loss, model == ModelKind.Linear ? scale : 1);
             var range = new PlaneRange(cx - half, cx + half, cy - half, cy + half);
-            var grid = new ModelLoss(data, ModelKinds.Create(model), loss, intercept).Grid(range, 140);
+            var grid = new ModelLoss(data, model == ModelKind.Linear ? new LinearModel() : new ExpModel(), loss, intercept).Grid(range, 140);
             for (int j = 0; j < grid.Nodes; j++)
                 for (int i = (7 * j) % 29; i < grid.Nodes; i += 29)
                 {

@@ -21,7 +21,7 @@ public class OptimalityPropertyTests
         "lp1.5" => new LpPenalty(1.5),
         "lp3" => new LpPenalty(3),
         "elasticnet" => new ElasticNetPenalty(0.3),
-        _ => Penalty.Create(NormKinds.Parse(name)),
+        _ => PenaltyCatalogue.Create(name, new PenaltySettings())!,
     };
 
     [Theory]
@@ -59,7 +59,7 @@ public class OptimalityPropertyTests
         foreach (var p in new Penalty[] { new L1Penalty(), new L2Penalty(), new ElasticNetPenalty(0.5) })
         {
             var w = Optimizer.Penalised(q, p, 0.2).Weights;
-            Assert.True(Optimality.Violation(q, p, 0.2, w) <= 1e-9, p.Describe());
+            Assert.True(Optimality.Violation(q, p, 0.2, w) <= 1e-9, p.Name);
         }
     }
 
@@ -85,7 +85,7 @@ public class OptimalityCheckerTests
     [InlineData("linf")]
     public void A_perturbed_optimum_fails_the_check(string norm)
     {
-        var penalty = Penalty.Create(NormKinds.Parse(norm));
+        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
         var q = QuadraticLoss.FromDataset(Problems.Random(5, 30, 4), LossKind.Mse, true);
         var w = Optimizer.Penalised(q, penalty, 0.3).Weights;
         Assert.True(Optimality.Violation(q, penalty, 0.3, w) <= 1e-9);

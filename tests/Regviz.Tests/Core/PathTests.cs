@@ -86,7 +86,7 @@ public class PathTests
     public void Grid_path_follows_glmnet_conventions()
     {
         var spec = new ProblemSpec(CsvDataset.Load(DiabetesTests.CsvPath), LossKind.Mse, true, new L1Penalty(), null, null);
-        var path = GridPath.Compute(spec);
+        var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty);
         Assert.Equal(100, path.Points.Count);
         Assert.Equal(path.LambdaMax, path.Points[0].Lambda);
         Assert.Equal(1e-4 * path.LambdaMax, path.Points[^1].Lambda, 1e-18);
@@ -101,10 +101,10 @@ public class PathTests
     [InlineData("linf")]
     public void Grid_path_points_are_optimal(string norm)
     {
-        var penalty = Penalty.Create(NormKinds.Parse(norm));
+        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
         var spec = new ProblemSpec(Problems.Random(9, 50, 5), LossKind.Mse, true, penalty, null, null);
         var q = spec.Quadratic!;
-        var path = GridPath.Compute(spec, count: 30, ratio: 1e-3);
+        var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, count: 30, ratio: 1e-3);
         foreach (var p in path.Points)
             Assert.True(Optimality.Violation(q, penalty, p.Lambda, p.Weights) <= 1e-9, $"{norm} at λ = {p.Lambda}");
         if (norm != "l2") Assert.All(path.Points[0].Weights, w => Assert.Equal(0.0, w));
@@ -115,7 +115,7 @@ public class PathTests
     {
         var d = new Dataset(["a", "b"], [[1, -1, 1, -1], [1, 1, -1, -1]], [1, -1, -1, 1], "y");
         var spec = new ProblemSpec(d, LossKind.Mse, false, new L1Penalty(), null, null);
-        var e = Assert.Throws<InputException>(() => GridPath.Compute(spec));
+        var e = Assert.Throws<InputException>(() => RegularisationPaths.LogGrid(spec.Loss, spec.Penalty));
         Assert.Contains("λ_max = 0", e.Message);
     }
 }

@@ -31,7 +31,7 @@ public class SparsityTests
     [InlineData("linf")]
     public void Closed_form_ball_solvers_agree_with_the_core_on_thousands_of_losses(string norm)
     {
-        var penalty = Penalty.Create(NormKinds.Parse(norm));
+        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
         foreach (var q in Losses(norm == "elasticnet" ? 600 : 3000))
             AssertSame(SparsityExperiment.Optimum(q, penalty, null, 1.0), Optimizer.Constrained(q.ToLoss(), penalty, 1.0).Weights, norm);
     }
@@ -43,7 +43,7 @@ public class SparsityTests
     [InlineData("linf")]
     public void Closed_form_penalised_solvers_agree_with_the_core_on_thousands_of_losses(string norm)
     {
-        var penalty = Penalty.Create(NormKinds.Parse(norm));
+        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
         var rng = new SplitMix64(5);
         foreach (var q in Losses(3000))
         {
@@ -78,7 +78,7 @@ public class SparsityTests
     {
         // centre far out along w1 with round level sets: the nearest point of the diamond is its corner (1, 0)
         var q = new PlaneQuadratic(1, 0, 1, 3, 0.2);
-        Assert.Equal((1.0, 0.0), PlaneSolvers.PolygonBall(q, NormKind.L1, 1));
+        Assert.Equal((1.0, 0.0), PlaneSolvers.PolygonBall(q, diamond: true, 1));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public class LassoOnHardDesignsTests
         {
             var d = c.Data;
             var spec = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, new L1Penalty(), null, null);
-            var path = GridPath.Compute(spec, count: 30, ratio: 1e-6);
+            var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, count: 30, ratio: 1e-6);
             double floor = 1e-6 * path.LambdaMax;
             // at cond(X) = 1e10, evaluating Xᵀ(y − Xw) in double precision carries ~1e-9 of rounding itself (an exact
             // rational check of such answers found 8e-11 at worst); elsewhere the data's check is held to 1e-9

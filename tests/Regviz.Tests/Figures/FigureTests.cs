@@ -62,7 +62,7 @@ public class FigureTests : Support.ScratchFolder
         Render("s.png", ["contour", "--norm", norm, "--lambda", "0.4", "--json", json, "--path", .. Small]);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var root = doc.RootElement;
-        var penalty = Penalty.Create(NormKinds.Parse(norm));
+        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
 
         foreach (var c in root.GetProperty("contours").GetProperty("norm").EnumerateArray())
         {

@@ -5,34 +5,21 @@ using Regviz.Core.Problems;
 namespace Regviz.Core.Solvers;
 
 /// <summary>
-/// minimise wᵀGw − 2cᵀw + μΣ|w_j|^p for p ∉ {1, 2} (those go to the exact l1 and l2 solvers).
-/// p &gt; 1: convex; FISTA then Newton on the (all non-zero) coordinates.
-/// p &lt; 1: non-convex. In the plane the global optimum is found by exhausting the candidates: the origin,
-/// the exact 1-D optimum on each axis, and every local minimum of a grid search inside each quadrant polished
-/// by Newton. With more parameters: monotone proximal gradient from several starts, each polished on its
-/// support (a local optimum; the best of the starts is returned).
+/// minimise wᵀGw − 2cᵀw + μP(w) for a separable non-convex penalty (lp with p &lt; 1, MCP, SCAD). In the plane the
+/// global optimum is found by exhausting the candidates: the origin, the exact 1-D optimum on each axis (a scaled
+/// scalar prox), and every local minimum of a grid search inside each quadrant polished by Newton. With more
+/// parameters: monotone proximal gradient from several starts, each polished on its support (a local optimum; the
+/// best of the starts is returned).
 /// </summary>
-internal static class LpSolver
+internal static class NonConvexPlaneSolver
 {
     private const int GridPerAxis = 241;
-
-    public static double[] Solve(QuadraticLoss q, LpPenalty penalty, double mu)
-    {
-        if (mu == 0) return UnregularisedSolver.Solve(q);
-        if (penalty.P > 1)
-        {
-            var ridge = RidgeSolver.Solve(q, mu);
-            var approx = GeneralProximalGradient.Minimise(q, penalty, mu * q.Scale, ridge, accelerate: true, LInfSolver.Lipschitz(q));
-            return ReducedNewton.Polish(q, penalty, mu * q.Scale, approx);
-        }
-        return q.Dimension == 2 ? GlobalInPlane(q, penalty, mu) : BestOfStarts(q, penalty, mu);
-    }
 
     /// <summary>F(w) = wᵀGw − 2cᵀw + μP(w), the normalised objective every candidate is ranked by.</summary>
     internal static double Objective(QuadraticLoss q, Penalty penalty, double mu, ReadOnlySpan<double> w) =>
         q.Quadratic(w) + mu * penalty.Value(w);
 
-    private static double[] GlobalInPlane(QuadraticLoss q, LpPenalty penalty, double mu)
+    public static double[] GlobalInPlane(QuadraticLoss q, Penalty penalty, double mu)
     {
         var candidates = new List<double[]> { new double[2] };
         for (int j = 0; j < 2; j++)
@@ -90,7 +77,7 @@ internal static class LpSolver
             }
     }
 
-    private static double[] BestOfStarts(QuadraticLoss q, LpPenalty penalty, double mu)
+    public static double[] BestOfStarts(QuadraticLoss q, Penalty penalty, double mu)
     {
         var starts = new List<double[]>
         {

@@ -1,0 +1,128 @@
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
+
+namespace Regviz.Core.Paths;
+
+/// <summary>A regularisation path on a log grid of λ, with its exact knots when the problem is least squares with l1.</summary>
+public sealed record RegularisationPath(double LambdaMax, IReadOnlyList<PathPoint> Points, IReadOnlyList<PathPoint>? Knots);
+
+/// <summary>
+/// The one home of regularisation paths: λ_max, the λ grids, warm-started sweeps and the exact lasso homotopy,
+/// for the path figure (glmnet's log grid) and for the path drawn on the contour plane alike. Least squares with
+/// l1 is read off the exact knots, straight between them, so a figure drawn through them has its corners exactly
+/// right; every other path is solved point by point, each solve starting from its neighbour's optimum.
+/// </summary>
+public static class RegularisationPaths
+{
+    public const int MaxCount = 10_000;
+
+    /// <summary>∇D(0): the data's pull on w at the origin.</summary>
+    public static double[] GradientAtZero(ISmoothLoss loss)
+    {
+        var g = new double[loss.Dimension];
+        loss.Gradient(new double[loss.Dimension], g);
+        return g;
+    }
+
+    /// <summary>The smallest λ at which w = 0 is optimal, or null when no finite λ gives exactly 0.</summary>
+    public static double? LambdaMax(ISmoothLoss loss, Penalty penalty) => penalty.LambdaMax(GradientAtZero(loss));
+
+    /// <summary>
+    /// glmnet's conventions: <paramref name="count"/> values of λ log-spaced from λ_max down to
+    /// <paramref name="ratio"/>·λ_max. Penalties that never reach exactly 0 (l2, lp) use glmnet's ridge convention,
+    /// λ_max of the lasso divided by 0.001.
+    /// </summary>
+    public static RegularisationPath LogGrid(ISmoothLoss loss, Penalty penalty, int count = 100, double ratio = 1e-4)
+    {
+        if (count < 2 || count > MaxCount) throw new InputException($"--count: {count} is outside 2..{MaxCount}");
+        if (!(ratio > 0 && ratio < 1)) throw new InputException($"--ratio: {ratio} must be in (0, 1)");
+        var g = GradientAtZero(loss);
+        double lassoMax = g.Max(Math.Abs);
+        if (lassoMax == 0)
+            throw new InputException("the path is empty: the target is uncorrelated with every feature (λ_max = 0, so w = 0 for every λ)");
+        double lambdaMax = penalty.LambdaMax(g) ?? lassoMax / 0.001;
+        var lambdas = Enumerable.Range(0, count).Select(i => lambdaMax * Math.Pow(ratio, (double)i / (count - 1))).ToArray();
+
+        if (IsExactLasso(loss, penalty, out var q))
+        {
+            var knots = LassoHomotopy.Knots(q).Select(p => p.Certified(loss, penalty)).ToArray();
+            var reading = new KnotReader(q, penalty, knots);
+            return new RegularisationPath(lambdaMax, lambdas.Select(reading.At).ToArray(), knots);
+        }
+        return new RegularisationPath(lambdaMax, Sweep(loss, penalty, lambdas), null);
+    }
+
+    /// <summary>
+    /// The path drawn on the contour plane, w* as λ runs from 0 (the unregularised fit) to where it reaches the
+    /// origin: the exact knots for least-squares l1; otherwise <paramref name="count"/> λ evenly up to λ_max
+    /// where it exists, or over six decades for penalties that only approach the origin.
+    /// </summary>
+    /// <param name="unregularised">The λ = 0 optimum when the caller has it (null: none exists), so it is not solved twice.</param>
+    public static IReadOnlyList<PathPoint> ToOrigin(ISmoothLoss loss, Penalty penalty, double[]? unregularised, int count = 120)
+    {
+        if (IsExactLasso(loss, penalty, out var q))
+            return ExactLassoToOrigin(q, penalty, unregularised);
+        var lambdas = new List<double>();
+        if (LambdaMax(loss, penalty) is { } max)
+        {
+            for (int k = count; k >= 1; k--) lambdas.Add(max * k / count);
+        }
+        else
+        {
+            double end = 1000 * Math.Max(GradientAtZero(loss).Max(Math.Abs), 1e-300);
+            double start = end * 1e-6;
+            for (int k = count - 1; k >= 0; k--) lambdas.Add(start * Math.Pow(end / start, (double)k / (count - 1)));
+        }
+        var points = Sweep(loss, penalty, lambdas).Reverse().ToList();
+        if (unregularised is not null) points.Insert(0, new PathPoint(0, unregularised).Certified(loss, penalty));
+        return points;
+    }
+
+    /// <summary>
+    /// The optimum at each λ (in decreasing order), certified. A convex problem is swept in order, each solve
+    /// warm-started from the previous optimum, so the whole path costs little more than one solve; a non-convex one
+    /// is searched globally at every λ, where a warm start would only pull towards one basin, so in parallel.
+    /// </summary>
+    private static PathPoint[] Sweep(ISmoothLoss loss, Penalty penalty, IReadOnlyList<double> lambdas)
+    {
+        var points = new PathPoint[lambdas.Count];
+        if (loss.IsConvex && penalty.IsConvex)
+        {
+            double[]? warm = null;
+            for (int i = 0; i < lambdas.Count; i++)
+            {
+                warm = Regularised.WeightsAt(loss, penalty, lambdas[i], warm);
+                points[i] = new PathPoint(lambdas[i], warm).Certified(loss, penalty);
+            }
+        }
+        else
+        {
+            Parallel.For(0, lambdas.Count, i =>
+                points[i] = new PathPoint(lambdas[i], Regularised.WeightsAt(loss, penalty, lambdas[i])).Certified(loss, penalty));
+        }
+        return points;
+    }
+
+    private static bool IsExactLasso(ISmoothLoss loss, Penalty penalty, out QuadraticLoss q)
+    {
+        q = (loss as QuadraticLoss)!;
+        return q is not null && penalty.ElasticNetAlpha == 1;
+    }
+
+    private static List<PathPoint> ExactLassoToOrigin(QuadraticLoss q, Penalty penalty, double[]? unregularised)
+    {
+        var knots = LassoHomotopy.Knots(q).Reverse().Select(p => p.Certified(q, penalty)).ToList();
+        // a walk that stopped short of λ = 0 (collinear active columns, or its step cap) is continued by exact
+        // solves on a log grid below its last knot, so the drawn path still reaches the unregularised end
+        if (knots[0].Lambda > 0)
+        {
+            double last = knots[0].Lambda;
+            var tail = Enumerable.Range(1, 24).Select(i => last * Math.Pow(10, -i / 3.0))
+                .Select(l => new PathPoint(l, Regularised.WeightsAt(q, penalty, l)).Certified(q, penalty)).Reverse().ToList();
+            if (unregularised is not null) tail.Insert(0, new PathPoint(0, unregularised).Certified(q, penalty));
+            knots.InsertRange(0, tail);
+        }
+        return knots;
+    }
+}

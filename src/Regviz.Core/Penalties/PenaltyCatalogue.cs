@@ -1,0 +1,25 @@
+namespace Regviz.Core.Penalties;
+
+/// <summary>The values of every penalty parameter a caller may set; each penalty reads the ones it has.</summary>
+public sealed record PenaltySettings(double Alpha = 0.5, double P = 0.5);
+
+/// <summary>
+/// Every penalty by name, in the order help lists them: the one place a new penalty is registered.
+/// </summary>
+public static class PenaltyCatalogue
+{
+    private static readonly (string Name, Func<PenaltySettings, Penalty> Create)[] Entries =
+    [
+        ("l1", _ => new L1Penalty()),
+        ("l2", _ => new L2Penalty()),
+        ("elasticnet", s => new ElasticNetPenalty(s.Alpha)),
+        ("lp", s => new LpPenalty(s.P)),
+        ("linf", _ => new LInfPenalty()),
+    ];
+
+    public static IReadOnlyList<string> Names { get; } = Entries.Select(e => e.Name).ToArray();
+
+    /// <summary>The penalty called <paramref name="name"/>, or null when there is none by that name.</summary>
+    public static Penalty? Create(string name, PenaltySettings settings) =>
+        Entries.FirstOrDefault(e => e.Name == name).Create?.Invoke(settings);
+}
