@@ -8,7 +8,7 @@ namespace Regviz.Core.Contours;
 /// gradient, w ← w − (D(w) − level)·∇D/‖∇D‖², which converges in a few steps (exactly quadratically for least
 /// squares). A point that would have to move more than a cell or two (a flat spot, a saddle) keeps its grid position.
 /// </summary>
-public static class LevelSetRefiner
+internal static class LevelSetRefiner
 {
     private const int MaxSteps = 8;
 

@@ -5,7 +5,7 @@ namespace Regviz.Core.Contours;
 /// (closed where the level set is closed inside the grid). Saddle cells are resolved by the cell's centre
 /// value; cells with a non-finite corner are skipped rather than poisoning the whole level.
 /// </summary>
-public static class MarchingSquares
+internal static class MarchingSquares
 {
     public static IReadOnlyList<Polyline> Trace(ScalarGrid grid, double level)
     {

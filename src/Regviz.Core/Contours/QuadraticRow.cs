@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Regviz.Core.Contours;
 
 /// <summary>One grid row of a quadratic in x: row[i] = (a·x_i + b)·x_i + c with x_i = x0 + i·dx, vectorised.</summary>
-public static class QuadraticRow
+internal static class QuadraticRow
 {
     public static void Evaluate(Span<double> row, double x0, double dx, double a, double b, double c)
     {

@@ -16,7 +16,7 @@ namespace Regviz.Core.Paths;
 /// repaired by the exact <see cref="FeatureSignSearch"/> at its γ and the walk goes on from the repaired active set.
 /// </para>
 /// </summary>
-public static class LassoHomotopy
+internal static class LassoHomotopy
 {
     public static IReadOnlyList<PathPoint> Knots(QuadraticLoss q)
     {

@@ -17,8 +17,15 @@ namespace Regviz.Core.Problems;
 /// </summary>
 public sealed class QuadraticLoss : ISmoothLoss
 {
+    /// <summary>D from its statistics: G (row-major k×k), c, yᵀy/n, the scale of D and the row count.</summary>
     public QuadraticLoss(double[] gram, double[] cross, double yy, double scale, int rows,
-        IReadOnlyList<string> featureNames, double[]? featureMeans = null, double targetMean = 0, SquareRoot? root = null)
+        IReadOnlyList<string> featureNames, double[]? featureMeans = null, double targetMean = 0)
+        : this(gram, cross, yy, scale, rows, featureNames, featureMeans, targetMean, null)
+    {
+    }
+
+    internal QuadraticLoss(double[] gram, double[] cross, double yy, double scale, int rows,
+        IReadOnlyList<string> featureNames, double[]? featureMeans, double targetMean, SquareRoot? root)
     {
         int k = cross.Length;
         if (gram.Length != k * k) throw new ArgumentException("gram must be k×k");
@@ -38,7 +45,7 @@ public sealed class QuadraticLoss : ISmoothLoss
     private readonly Lazy<SquareRoot> _root;
 
     /// <summary>S, z and rest with G = SᵀS, c = Sᵀz, yy = ‖z‖² + rest.</summary>
-    public SquareRoot Root => _root.Value;
+    internal SquareRoot Root => _root.Value;
 
     /// <summary>G, row-major k×k.</summary>
     public double[] Gram { get; }

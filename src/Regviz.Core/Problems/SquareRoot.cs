@@ -7,7 +7,7 @@ namespace Regviz.Core.Problems;
 /// wᵀGw − 2cᵀw + yy = ‖z − Sw‖² + rest, i.e. G = SᵀS, c = Sᵀz. From data it is the R factor of the QR
 /// decomposition of [X y]/√n, whose condition number is that of X, not its square.
 /// </summary>
-public sealed class SquareRoot
+internal sealed class SquareRoot
 {
     private SquareRoot(double[] s, int rows, int columns, double[] z, double rest)
     {

@@ -7,7 +7,7 @@ namespace Regviz.Core.Scenes;
 /// levels inside it (s = 1/3, 2/3) show the bowl around the minimum, and the rest are spread evenly out to
 /// the edge of the view.
 /// </summary>
-public static class LevelChooser
+internal static class LevelChooser
 {
     /// <param name="min">D at its unconstrained minimum.</param>
     /// <param name="through">The level that must be drawn (D at the regularised optimum).</param>

@@ -8,7 +8,7 @@ namespace Regviz.Core.Solvers;
 /// gradient restart) when the problem is convex, plain monotone steps otherwise. With a known Lipschitz
 /// constant of ∇D (least squares: 2·scale·λ_max(G)) the step is 1/L; without one it is found by backtracking.
 /// </summary>
-public static class GeneralProximalGradient
+internal static class GeneralProximalGradient
 {
     public static double[] Minimise(ISmoothLoss loss, Penalty penalty, double lambda, double[] start, bool accelerate,
         double? lipschitz = null, int maxIterations = 200_000)

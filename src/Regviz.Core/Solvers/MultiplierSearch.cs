@@ -5,7 +5,7 @@ namespace Regviz.Core.Solvers;
 /// multiplier grows, so the smallest multiplier whose optimum lies inside the ball is bracketed by powers of 4
 /// and then bisected (geometrically, since multipliers span many decades) until the bracket is one ulp wide.
 /// </summary>
-public static class MultiplierSearch
+internal static class MultiplierSearch
 {
     /// <summary>
     /// The smallest m &gt; 0 with <paramref name="normAt"/>(m) ≤ <paramref name="radius"/>, to machine precision; or

@@ -8,7 +8,7 @@ namespace Regviz.Core.Solvers;
 /// hold the optimum, every grid local minimum (the axes lie on the grid, so sparse candidates are among them)
 /// is polished by a local method, and the best polished point wins.
 /// </summary>
-public static class PlaneSearch
+internal static class PlaneSearch
 {
     private const int Nodes = 161; // odd, so w = 0 is a grid line
 

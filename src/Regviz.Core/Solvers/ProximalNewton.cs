@@ -9,7 +9,7 @@ namespace Regviz.Core.Solvers;
 /// (so zeros are exact soft-threshold zeros), then backtracks on the true objective. Where the Hessian is
 /// not positive definite (non-convex D) it is shifted just enough to be, which keeps every step a descent.
 /// </summary>
-public static class ProximalNewton
+internal static class ProximalNewton
 {
     public static double[] Solve(ISmoothLoss loss, double lambda, double alpha, double[] start)
     {

@@ -3,7 +3,7 @@ using Regviz.Core.Problems;
 namespace Regviz.Core.Solvers;
 
 /// <summary>The least-squares optimum (λ = 0): the centre of the loss ellipses.</summary>
-public static class UnregularisedSolver
+internal static class UnregularisedSolver
 {
     /// <summary>
     /// Whether the least-squares optimum is unique: the square root S has full column rank to working precision

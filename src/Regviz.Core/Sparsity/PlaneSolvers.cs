@@ -7,7 +7,7 @@ namespace Regviz.Core.Sparsity;
 /// every candidate structure (which coordinates are zero, which signs, which face of the ball) has a closed
 /// form, and the best valid candidate is the optimum. Corners come out as exact zeros by construction.
 /// </summary>
-public static class PlaneSolvers
+internal static class PlaneSolvers
 {
     /// <summary>min D subject to N(w) ≤ t for l1 (<paramref name="diamond"/>) and linf: the ball is a polygon, so the optimum is at a vertex or inside an edge.</summary>
     public static (double X, double Y) PolygonBall(PlaneQuadratic q, bool diamond, double t)
