@@ -7,7 +7,7 @@ namespace Regviz.Tests.Cli;
 public class SolveCommandTests : Support.ScratchFolder
 {
     [Fact]
-    public void Json_has_the_contract_keys_and_round_trip_numbers()
+    public void Json_has_the_documented_keys_and_round_trip_numbers()
     {
         var r = CliRunner.Run("solve", "--norm", "l1", "--lambda", "0.3", "--data", DiabetesTests.CsvPath, "--intercept", "--json", "-");
         Assert.Equal(0, r.ExitCode);

@@ -6,7 +6,7 @@ namespace Regviz.Tests.Cli;
 public class SparsityCommandTests : Support.ScratchFolder
 {
     [Fact]
-    public void Json_follows_the_contract_and_the_png_is_reproducible()
+    public void Json_follows_the_conventions_and_the_png_is_reproducible()
     {
         string a = Path.Combine(Dir, "a.png"), b = Path.Combine(Dir, "b.png");
         var r = CliRunner.Run("sparsity", "--trials", "3000", "--seed", "11", "--norms", "l1,l2", "--json", "-", "--out", a, "--size", "600x320");
