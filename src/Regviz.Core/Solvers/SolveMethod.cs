@@ -3,24 +3,41 @@ namespace Regviz.Core.Solvers;
 /// <summary>Which algorithm produced a <see cref="Solution"/>; <see cref="SolveMethods.Describe"/> says it in words.</summary>
 public enum SolveMethod
 {
+    /// <summary>λ = 0: least squares through the QR square root and an SVD (the minimum-norm fit when it is not unique).</summary>
     LeastSquares,
+    /// <summary>Ridge in closed form through the SVD of the square root.</summary>
     RidgeClosedForm,
+    /// <summary>Coordinate descent, finished by an exact solve on the active set (feature-sign search where it stalls).</summary>
     CoordinateDescent,
+    /// <summary>Accelerated proximal gradient, then Newton on the penalty's structure (lp with p &gt; 1).</summary>
     FistaNewton,
+    /// <summary>Least squares with a non-convex penalty in the plane: every candidate structure, polished by Newton; global.</summary>
     PlaneSearchNewton,
+    /// <summary>Least squares with a non-convex penalty in more dimensions: the best of several local searches.</summary>
     LocalFromStarts,
+    /// <summary>linf: the optimum's box bound found by bisection, then least squares in that box, exactly.</summary>
     BoxLeastSquares,
+    /// <summary>Other losses, elastic-net family: proximal Newton with coordinate-descent subproblems.</summary>
     ProximalNewton,
+    /// <summary>Other losses, other convex penalties: accelerated proximal gradient, then Newton on the structure.</summary>
     ProximalGradientNewton,
+    /// <summary>Non-convex problems beyond least squares: grid search of the plane, every local minimum polished; global.</summary>
     PlaneSearchPolish,
+    /// <summary>Constrained form: the least-squares fit already lies inside the ball (λ = 0).</summary>
     LeastSquaresInsideBall,
+    /// <summary>Constrained form of a non-convex ball (lp, p &lt; 1): search along its boundary.</summary>
     BallBoundarySearch,
+    /// <summary>Constrained l2: closed form on the SVD, the multiplier from the secular equation.</summary>
     RidgeBallSecular,
+    /// <summary>Constrained linf: least squares in the box (active set).</summary>
     BoxLeastSquaresBall,
+    /// <summary>Constrained l1: read off the exact lasso path, on the segment where ‖w‖₁ = t.</summary>
     LassoPathSegment,
+    /// <summary>Constrained l1: the exact path's segment, after a knot lost to rounding was re-solved by feature-sign search.</summary>
     LassoPathSegmentRepaired,
 }
 
+/// <summary>What can be said of a <see cref="SolveMethod"/>.</summary>
 public static class SolveMethods
 {
     /// <summary>
