@@ -58,7 +58,7 @@ public sealed class ProblemSpec
     {
         if (Quadratic is { } q) return UnregularisedSolver.Solve(q);
         try { return GeneralOptimizer.Solve(Loss, Penalty, 0).Weights; }
-        catch (InputException) { return null; }
+        catch (ProblemArgumentException) { return null; }
     }
 
     /// <summary>The optimum at another λ, same problem otherwise (for paths).</summary>

@@ -24,7 +24,7 @@ internal static class ConstrainedSolver
         if (!penalty.IsConvex)
         {
             if (q.Dimension != 2)
-                throw new InputException("--radius: lp with p < 1 in constrained form needs exactly two parameters (pick them with --features)");
+                throw new ProblemArgumentException("radius", words => $"lp with p < 1 in constrained form needs exactly two parameters (pick them with {words.Name("features")})");
             var lp = (LpPenalty)penalty;
             var wb = BoundarySearch(q, lp, radius);
             return Solution.Create(q, penalty, wb, EquivalentLambda(q, lp, wb), radius, "search along the ball's boundary");

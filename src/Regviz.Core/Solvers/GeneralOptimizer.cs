@@ -22,7 +22,7 @@ public static class GeneralOptimizer
     {
         RegularisationForm.CheckRadius(radius);
         if (!loss.IsConvex || !penalty.IsConvex)
-            throw new InputException("--radius: the constrained form needs a convex problem here (a linear model and a convex penalty); use --lambda");
+            throw new ProblemArgumentException("radius", words => $"the constrained form needs a convex problem here (a linear model and a convex penalty); use {words.Name("lambda")}");
         double hi = MultiplierSearch.Smallest(l => penalty.Norm(Solve(loss, penalty, l).Weights), radius, start: 1e-3);
         var (w, method) = Solve(loss, penalty, hi);
         return Solution.Create(loss, penalty, w, hi, radius, method + ", multiplier by bisection");
@@ -41,7 +41,7 @@ public static class GeneralOptimizer
         {
             var w = Local(new double[k]);
             if (lambda == 0 && RanAway(loss, w))
-                throw new InputException("--lambda 0: the classes are separable, so the unregularised logistic optimum is at infinity; use λ > 0");
+                throw new ProblemArgumentException("lambda", "0", "the classes are separable, so the unregularised logistic optimum is at infinity; use λ > 0");
             return (w, alpha is null ? "accelerated proximal gradient + Newton on the structure" : "proximal Newton (coordinate-descent subproblems)");
         }
         var box = Box(loss, penalty, lambda);

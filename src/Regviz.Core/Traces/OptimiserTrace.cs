@@ -29,14 +29,14 @@ public static class OptimiserTraces
 
     public static void CheckSteps(int steps)
     {
-        if (steps < 1 || steps > 100_000) throw new InputException($"--steps: {steps} is outside 1..100000");
+        if (steps < 1 || steps > 100_000) throw new ProblemArgumentException("steps", $"{steps} is outside 1..100000");
     }
 
     public static OptimiserTrace Run(ISmoothLoss loss, Penalty penalty, double lambda, TraceMethod method, double[] start, int steps, double[]? optimum = null)
     {
         CheckSteps(steps);
         if (method == TraceMethod.Cd && penalty is LInfPenalty)
-            throw new InputException("--trace cd: coordinate descent needs a penalty that is a sum over coordinates; linf is not (use ista or fista)");
+            throw new ProblemArgumentException("method", "cd", "coordinate descent needs a penalty that is a sum over coordinates; linf is not (use ista or fista)");
         int k = loss.Dimension;
         // the curvature of a non-quadratic D varies: take the largest of the start's, the origin's and the optimum's
         double curvature = new[] { start, new double[k], optimum ?? start }.Max(at => LargestCurvature(loss, at));

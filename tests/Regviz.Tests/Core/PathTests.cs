@@ -115,7 +115,7 @@ public class PathTests
     {
         var d = new Dataset(["a", "b"], [[1, -1, 1, -1], [1, 1, -1, -1]], [1, -1, -1, 1], "y");
         var spec = new ProblemSpec(d, LossKind.Mse, false, new L1Penalty(), null, null);
-        var e = Assert.Throws<InputException>(() => GridPath.Compute(spec));
+        var e = Assert.Throws<ProblemArgumentException>(() => GridPath.Compute(spec));
         Assert.Contains("λ_max = 0", e.Message);
     }
 }
