@@ -24,7 +24,7 @@ internal static class NormCommand
         command.SetAction(result =>
         {
             var f = figure.Bind(result);
-            var penalty = Penalty.Create(NormKinds.Parse(result.GetValue(norm)!), result.GetValue(alpha), result.GetValue(p));
+            var penalty = Penalty.Create(Words.Norm(result.GetValue(norm)!), result.GetValue(alpha), result.GetValue(p));
             string output = f.OutOr(ContourCommand.DefaultName("norm", penalty, null));
             var scene = SceneBuilder.Norm(penalty, f.Range, f.Levels, f.Style.Frame().Aspect);
             var plot = NormFigure.Render(scene, f.Style);

@@ -58,7 +58,7 @@ internal static class SparsityCommand
             bool sizeGiven = result.GetResult(figure.Size) is { Implicit: false };
             var f = figure.Bind(result);
             CheckPanelCount(names.Length, sizeGiven ? f.Style.Width : null);
-            var penalties = names.Select(n => Penalty.Create(NormKinds.Parse(n), result.GetValue(alpha), result.GetValue(p))).ToArray();
+            var penalties = names.Select(n => Penalty.Create(Words.Norm(n), result.GetValue(alpha), result.GetValue(p))).ToArray();
             double? t = result.GetValue(radius), l = result.GetValue(lambda);
             RegularisationForm.Check(l, t);
             var style = sizeGiven ? f.Style : f.Style with { Width = PanelWidth * penalties.Length, Height = 620 };

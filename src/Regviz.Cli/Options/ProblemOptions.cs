@@ -39,9 +39,9 @@ internal sealed class ProblemOptions
     /// <summary>Checks the cheap things first (so a typo costs no data loading), then loads and reduces the data.</summary>
     public ProblemSpec Bind(ParseResult result)
     {
-        var norm = NormKinds.Parse(result.GetValue(Norm)!);
-        var loss = LossKinds.Parse(result.GetValue(Loss)!);
-        var model = Regviz.Core.Models.ModelKinds.Parse(result.GetValue(Model)!);
+        var norm = Words.Norm(result.GetValue(Norm)!);
+        var loss = Words.Loss(result.GetValue(Loss)!);
+        var model = Words.Model(result.GetValue(Model)!);
         double? lambda = result.GetValue(Lambda);
         double? radius = result.GetValue(Radius);
         RegularisationForm.Check(lambda, radius);

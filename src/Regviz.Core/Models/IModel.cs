@@ -31,13 +31,6 @@ public static class ModelKinds
 {
     public static readonly IReadOnlyList<string> Names = ["linear", "exp"];
 
-    public static ModelKind Parse(string text)
-    {
-        int i = Names.ToList().IndexOf(text.Trim().ToLowerInvariant());
-        if (i < 0) throw new InputException($"--model: unknown model '{text}' (valid: {string.Join(", ", Names)})");
-        return (ModelKind)i;
-    }
-
     public static IModel Create(ModelKind kind) => kind switch
     {
         ModelKind.Linear => new LinearModel(),

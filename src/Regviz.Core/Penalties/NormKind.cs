@@ -8,12 +8,4 @@ public static class NormKinds
     public static readonly IReadOnlyList<string> Names = ["l1", "l2", "elasticnet", "lp", "linf"];
 
     public static string Name(this NormKind kind) => Names[(int)kind];
-
-    public static NormKind Parse(string text)
-    {
-        int i = Names.ToList().IndexOf(text.Trim().ToLowerInvariant());
-        if (i < 0)
-            throw new InputException($"--norm: unknown norm '{text}' (valid: {string.Join(", ", Names)})");
-        return (NormKind)i;
-    }
 }

@@ -20,13 +20,6 @@ public static class OptimiserTraces
 {
     public static readonly IReadOnlyList<string> Names = ["gd", "ista", "fista", "cd"];
 
-    public static TraceMethod Parse(string text)
-    {
-        int i = Names.ToList().IndexOf(text.Trim().ToLowerInvariant());
-        if (i < 0) throw new InputException($"--trace: unknown method '{text}' (valid: {string.Join(", ", Names)})");
-        return (TraceMethod)i;
-    }
-
     public static void CheckSteps(int steps)
     {
         if (steps < 1 || steps > 100_000) throw new ProblemArgumentException("steps", $"{steps} is outside 1..100000");

@@ -1,4 +1,5 @@
 using CsCheck;
+using Regviz.Cli.Options;
 using Regviz.Core;
 using Regviz.Core.Data;
 using Regviz.Core.Models;
@@ -152,7 +153,7 @@ public class BeyondLeastSquaresTests
     [InlineData("lp", 0.3)]
     public void Exp_model_optimum_is_global_against_an_exhaustive_grid(string norm, double lambda)
     {
-        var penalty = Penalty.Create(NormKinds.Parse(norm));
+        var penalty = Penalty.Create(Words.Norm(norm));
         var spec = new ProblemSpec(BuiltInDataset.CreateExp(), LossKind.Mse, false, penalty, lambda, null, ModelKind.Exp);
         var w = spec.Solve().Weights;
         double J(double a, double b) => spec.Loss.Value([a, b]) + lambda * penalty.Value([a, b]);

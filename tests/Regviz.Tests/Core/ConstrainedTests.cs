@@ -1,3 +1,4 @@
+using Regviz.Cli.Options;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Core.Solvers;
@@ -45,7 +46,7 @@ public class ConstrainedTests
     [InlineData("linf")]
     public void Constrained_optimum_is_on_the_boundary_and_equals_the_penalised_one_at_its_lambda(string norm)
     {
-        var penalty = Penalty.Create(NormKinds.Parse(norm));
+        var penalty = Penalty.Create(Words.Norm(norm));
         for (ulong seed = 1; seed <= 10; seed++)
         {
             var q = QuadraticLoss.FromDataset(Problems.Random(seed, 30, 4), LossKind.Mse, true);

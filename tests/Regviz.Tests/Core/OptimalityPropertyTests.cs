@@ -1,4 +1,5 @@
 using CsCheck;
+using Regviz.Cli.Options;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Core.Solvers;
@@ -21,7 +22,7 @@ public class OptimalityPropertyTests
         "lp1.5" => new LpPenalty(1.5),
         "lp3" => new LpPenalty(3),
         "elasticnet" => new ElasticNetPenalty(0.3),
-        _ => Penalty.Create(NormKinds.Parse(name)),
+        _ => Penalty.Create(Words.Norm(name)),
     };
 
     [Theory]
@@ -85,7 +86,7 @@ public class OptimalityCheckerTests
     [InlineData("linf")]
     public void A_perturbed_optimum_fails_the_check(string norm)
     {
-        var penalty = Penalty.Create(NormKinds.Parse(norm));
+        var penalty = Penalty.Create(Words.Norm(norm));
         var q = QuadraticLoss.FromDataset(Problems.Random(5, 30, 4), LossKind.Mse, true);
         var w = Optimizer.Penalised(q, penalty, 0.3).Weights;
         Assert.True(Optimality.Violation(q, penalty, 0.3, w) <= 1e-9);

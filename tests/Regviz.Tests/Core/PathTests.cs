@@ -1,3 +1,4 @@
+using Regviz.Cli.Options;
 using Regviz.Core;
 using Regviz.Core.Data;
 using Regviz.Core.Paths;
@@ -101,7 +102,7 @@ public class PathTests
     [InlineData("linf")]
     public void Grid_path_points_are_optimal(string norm)
     {
-        var penalty = Penalty.Create(NormKinds.Parse(norm));
+        var penalty = Penalty.Create(Words.Norm(norm));
         var spec = new ProblemSpec(Problems.Random(9, 50, 5), LossKind.Mse, true, penalty, null, null);
         var q = spec.Quadratic!;
         var path = GridPath.Compute(spec, count: 30, ratio: 1e-3);

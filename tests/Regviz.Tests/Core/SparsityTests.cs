@@ -1,3 +1,4 @@
+using Regviz.Cli.Options;
 using Regviz.Core;
 using Regviz.Core.Penalties;
 using Regviz.Core.Solvers;
@@ -31,7 +32,7 @@ public class SparsityTests
     [InlineData("linf")]
     public void Closed_form_ball_solvers_agree_with_the_core_on_thousands_of_losses(string norm)
     {
-        var penalty = Penalty.Create(NormKinds.Parse(norm));
+        var penalty = Penalty.Create(Words.Norm(norm));
         foreach (var q in Losses(norm == "elasticnet" ? 600 : 3000))
             AssertSame(SparsityExperiment.Optimum(q, penalty, null, 1.0), Optimizer.Constrained(q.ToLoss(), penalty, 1.0).Weights, norm);
     }
@@ -43,7 +44,7 @@ public class SparsityTests
     [InlineData("linf")]
     public void Closed_form_penalised_solvers_agree_with_the_core_on_thousands_of_losses(string norm)
     {
-        var penalty = Penalty.Create(NormKinds.Parse(norm));
+        var penalty = Penalty.Create(Words.Norm(norm));
         var rng = new SplitMix64(5);
         foreach (var q in Losses(3000))
         {

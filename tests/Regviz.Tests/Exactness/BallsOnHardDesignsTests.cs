@@ -1,5 +1,6 @@
 using CsCheck;
 using MathNet.Numerics.LinearAlgebra;
+using Regviz.Cli.Options;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Xunit;
@@ -22,7 +23,7 @@ public class BallsOnHardDesignsTests
     {
         Gen.Select(HardDesignCases.FullRank, Gen.Int[0, 2]).Sample((c, f) =>
         {
-            var penalty = Penalty.Create(NormKinds.Parse(norm));
+            var penalty = Penalty.Create(Words.Norm(norm));
             double t = Fractions[f] * penalty.Norm(LeastSquares(c));
             var s = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, penalty, null, t).Solve();
             Assert.True(s.Lambda > 0, $"{c} {norm} t={t}: the constraint should bind");

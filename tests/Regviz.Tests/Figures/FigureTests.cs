@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using Regviz.Cli.Options;
 using Regviz.Core.Penalties;
 using Regviz.Tests.Cli;
 using Xunit;
@@ -62,7 +63,7 @@ public class FigureTests : Support.ScratchFolder
         Render("s.png", ["contour", "--norm", norm, "--lambda", "0.4", "--json", json, "--path", .. Small]);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var root = doc.RootElement;
-        var penalty = Penalty.Create(NormKinds.Parse(norm));
+        var penalty = Penalty.Create(Words.Norm(norm));
 
         foreach (var c in root.GetProperty("contours").GetProperty("norm").EnumerateArray())
         {
