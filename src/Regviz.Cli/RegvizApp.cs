@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Regviz.Cli.Commands;
+using Regviz.Cli.Errors;
 using Regviz.Core;
 using Regviz.Core.IO;
 
@@ -60,9 +61,9 @@ public static class RegvizApp
             }
             return work.GetAwaiter().GetResult();
         }
-        catch (InputException e)
+        catch (Exception e) when (ParameterFlags.UserError(e) is { } message)
         {
-            return Fail(stderr, e.Message, UsageError);
+            return Fail(stderr, message, UsageError);
         }
         catch (Exception e)
         {

@@ -12,7 +12,7 @@ public static class RegularisationForm
     public static void Check(double? lambda, double? radius)
     {
         if (lambda is not null && radius is not null)
-            throw new InputException("--lambda and --radius cannot be used together (penalised or constrained form: pick one)");
+            throw new ProblemArgumentException(null, words => $"{words.Name("lambda")} and {words.Name("radius")} cannot be used together (penalised or constrained form: pick one)");
         if (lambda is { } l) CheckLambda(l);
         if (radius is { } t) CheckRadius(t);
     }
@@ -20,13 +20,13 @@ public static class RegularisationForm
     public static void CheckLambda(double lambda)
     {
         if (!double.IsFinite(lambda) || lambda < 0)
-            throw new InputException($"--lambda: {RoundTrip(lambda)} is not allowed (a finite number ≥ 0 is required)");
+            throw new ProblemArgumentException("lambda", $"{RoundTrip(lambda)} is not allowed (a finite number ≥ 0 is required)");
     }
 
     public static void CheckRadius(double radius)
     {
         if (!double.IsFinite(radius) || radius <= 0)
-            throw new InputException($"--radius: {RoundTrip(radius)} is not allowed (a finite number > 0 is required)");
+            throw new ProblemArgumentException("radius", $"{RoundTrip(radius)} is not allowed (a finite number > 0 is required)");
     }
 
     /// <summary>Round-trip form, invariant culture: what messages and JSON show, so a value can be pasted back.</summary>

@@ -8,7 +8,7 @@ namespace Regviz.Plotting;
 public static class FigureExport
 {
     public static void Save(Plot plot, FigureStyle style, string path) =>
-        AtomicFile.WriteAllBytes(path, Encode(plot, style, FormatOf(path)));
+        AtomicFile.WriteAllBytes(path, Encode(plot, style, FormatOf(path, nameof(path))));
 
     public static byte[] Encode(Plot plot, FigureStyle style, string format) => format switch
     {
@@ -53,7 +53,7 @@ public static class FigureExport
     }
 
     /// <summary>"png" or "svg"; anything else is refused, in the name of <paramref name="option"/>, before any work.</summary>
-    public static string FormatOf(string path, string option = "--out")
+    public static string FormatOf(string path, string option)
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
         return ext switch

@@ -18,11 +18,4 @@ public sealed record Theme(
         Color.FromHex("#1B1D22").WithAlpha(0.88));
 
     public static readonly IReadOnlyList<string> Names = ["light", "dark"];
-
-    public static Theme Parse(string name) => name.Trim().ToLowerInvariant() switch
-    {
-        "light" => Light,
-        "dark" => Dark,
-        _ => throw new Regviz.Core.InputException($"--theme: unknown theme '{name}' (valid: light, dark)"),
-    };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Regviz.Cli.Commands;
+using Regviz.Cli.Errors;
 using Regviz.Cli.Output;
 using Regviz.Core;
 using Regviz.Core.IO;
@@ -80,9 +81,9 @@ internal static class BatchRunner
                 code = RegvizApp.Run(args, TextWriter.Null, stderr, responseFiles: false);
             return code == 0 ? null : FirstLine(stderr.ToString()).Replace("error: ", "");
         }
-        catch (InputException e)
+        catch (Exception e) when (ParameterFlags.UserError(e) is { } message)
         {
-            return e.Message;
+            return message;
         }
     }
 

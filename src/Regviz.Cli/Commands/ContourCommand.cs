@@ -70,7 +70,7 @@ internal static class ContourCommand
             if (start is not null) throw new InputException("--start goes with --trace");
             return null;
         }
-        var m = Regviz.Core.Traces.OptimiserTraces.Parse(method);
+        var m = Words.Trace(method);
         Regviz.Core.Traces.OptimiserTraces.CheckSteps(steps);
         double[]? at = null;
         if (start is not null)

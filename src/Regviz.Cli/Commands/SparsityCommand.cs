@@ -63,7 +63,7 @@ internal static class SparsityCommand
             RegularisationForm.Check(l, t);
             var style = sizeGiven ? f.Style : f.Style with { Width = PanelWidth * penalties.Length, Height = 620 };
             string output = f.OutOr($"sparsity-{string.Join("-", penalties.Select(x => x.Name))}.png");
-            if (FigureExport.FormatOf(output) != "png") throw new InputException("--out: the sparsity figure is PNG only");
+            if (FigureExport.FormatOf(output, "--out") != "png") throw new InputException("--out: the sparsity figure is PNG only");
 
             long n = result.GetValue(trials);
             ulong s = result.GetValue(seed);

@@ -46,11 +46,11 @@ internal sealed partial class FigureOptions
         int levels = plane ? r.GetValue(Levels) : 0;
         if (plane && (levels < 1 || levels > 60))
             throw new InputException($"--levels: {levels} is outside 1..60");
-        var theme = Plotting.Theme.Parse(r.GetValue(Theme)!);
-        var range = plane && r.GetValue(Range) is { } text ? PlaneRange.Parse(text) : (PlaneRange?)null;
+        var theme = Words.Theme(r.GetValue(Theme)!);
+        var range = plane && r.GetValue(Range) is { } text ? Words.Range(text) : (PlaneRange?)null;
         // every destination is checked before any work: a run that cannot write its sidecar must not have replaced the figure
         string? output = r.GetValue(Out) is { } o ? OutputTargets.Prepare(o, "--out") : null;
-        if (output is not null) FigureExport.FormatOf(output);
+        if (output is not null) FigureExport.FormatOf(output, "--out");
         string? json = r.GetValue(Json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
         if (output is not null) OutputTargets.Distinct(output, "--out", json, "--json");
         return new Values(output, new FigureStyle(width, height, theme, r.GetValue(Title)), range, grid, levels, json);

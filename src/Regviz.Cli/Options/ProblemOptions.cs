@@ -40,23 +40,21 @@ internal sealed class ProblemOptions
     /// <summary>Checks the cheap things first (so a typo costs no data loading), then loads and reduces the data.</summary>
     public ProblemSpec Bind(ParseResult result)
     {
-        var loss = LossKinds.Parse(result.GetValue(Loss)!);
-        string modelName = result.GetValue(Model)!.Trim().ToLowerInvariant();
-        var model = ModelCatalogue.Find(modelName)
-            ?? throw new InputException($"--model: unknown model '{result.GetValue(Model)}' (valid: {string.Join(", ", ModelCatalogue.Names)})");
+        string norm = Words.Norm(result.GetValue(Norm)!);
+        var loss = Words.Loss(result.GetValue(Loss)!);
+        var model = Words.Model(result.GetValue(Model)!);
         double? lambda = result.GetValue(Lambda);
         double? radius = result.GetValue(Radius);
         RegularisationForm.Check(lambda, radius);
         if (radius is null) lambda ??= DefaultLambda;
-        var penalty = CreatePenalty(result.GetValue(Norm)!, new PenaltySettings(result.GetValue(Alpha), result.GetValue(P)));
+        var penalty = CreatePenalty(norm, new PenaltySettings(result.GetValue(Alpha), result.GetValue(P)));
         var data = LoadData(result, loss, model);
         return new ProblemSpec(data, loss, result.GetValue(Intercept), penalty, lambda, radius, model);
     }
 
     /// <summary>The penalty a --norm word names.</summary>
     internal static Penalty CreatePenalty(string name, PenaltySettings settings) =>
-        PenaltyCatalogue.Create(name.Trim().ToLowerInvariant(), settings)
-            ?? throw new InputException($"--norm: unknown norm '{name}' (valid: {string.Join(", ", PenaltyCatalogue.Names)})");
+        PenaltyCatalogue.Create(Words.Norm(name), settings)!;
 
     private Dataset LoadData(ParseResult result, LossKind loss, IModel model)
     {

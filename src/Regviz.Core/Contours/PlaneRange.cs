@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Regviz.Core.Contours;
 
 /// <summary>A rectangle of the (w1, w2) plane.</summary>
@@ -7,31 +5,6 @@ public readonly record struct PlaneRange(double X0, double X1, double Y0, double
 {
     public double Width => X1 - X0;
     public double Height => Y1 - Y0;
-
-    /// <summary>Parses <c>x0:x1,y0:y1</c> as <c>--range</c> gives it.</summary>
-    public static PlaneRange Parse(string text)
-    {
-        var parts = text.Split(',');
-        if (parts.Length != 2)
-            throw new InputException($"--range: '{text}' is not of the form x0:x1,y0:y1");
-        var (x0, x1) = Interval(parts[0], text, "w1");
-        var (y0, y1) = Interval(parts[1], text, "w2");
-        return new PlaneRange(x0, x1, y0, y1);
-    }
-
-    private static (double, double) Interval(string part, string whole, string axis)
-    {
-        var ends = part.Split(':');
-        if (ends.Length != 2
-            || !double.TryParse(ends[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double a)
-            || !double.TryParse(ends[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double b))
-            throw new InputException($"--range: '{whole}' is not of the form x0:x1,y0:y1 (numbers with '.' decimals)");
-        if (!double.IsFinite(a) || !double.IsFinite(b))
-            throw new InputException($"--range: '{whole}' has a non-finite bound");
-        if (a >= b)
-            throw new InputException($"--range: the {axis} interval {part} is empty (the first bound must be smaller)");
-        return (a, b);
-    }
 
     /// <summary>The smallest range holding every point, grown by <paramref name="margin"/> of its size on each side.</summary>
     public static PlaneRange Around(IEnumerable<(double X, double Y)> points, double margin)

@@ -12,7 +12,10 @@ public static class CsvDataset
 {
     public static Dataset Load(string path, string? target = null, IReadOnlyList<string>? features = null)
     {
-        string text = BoundedInput.ReadText(path, "--data: file", Limits.CsvBytes, Limits.LineBytes);
+        string text;
+        // an unreadable file is a bad data argument like any unreadable content, so a caller catches one exception type
+        try { text = BoundedInput.ReadText(path, "file", Limits.CsvBytes, Limits.LineBytes); }
+        catch (InputException e) { throw new ProblemArgumentException("data", e.Message); }
         return Parse(text, path, target, features);
     }
 
@@ -20,7 +23,7 @@ public static class CsvDataset
     public static Dataset Parse(string text, string source, string? target = null, IReadOnlyList<string>? features = null)
     {
         if (string.IsNullOrWhiteSpace(text))
-            throw new InputException($"--data: '{source}' is empty");
+            throw new ProblemArgumentException("data", $"'{source}' is empty");
 
         using var reader = Sep.Reader(o => o with
         {
@@ -38,27 +41,27 @@ public static class CsvDataset
         {
             return Read(reader, source, target, features);
         }
-        catch (Exception e) when (e is not InputException and not OutOfMemoryException)
+        catch (Exception e) when (e is not ProblemArgumentException and not OutOfMemoryException)
         {
-            throw new InputException($"--data: '{source}' is not CSV that can be read ({e.GetType().Name})");
+            throw new ProblemArgumentException("data", $"'{source}' is not CSV that can be read ({e.GetType().Name})");
         }
     }
 
     private static Dataset Read(SepReader reader, string source, string? target, IReadOnlyList<string>? features)
     {
         if (!reader.MoveNext())
-            throw new InputException($"--data: '{source}' is empty");
+            throw new ProblemArgumentException("data", $"'{source}' is empty");
         var header = reader.Current;
         var names = new string[header.ColCount];
         for (int j = 0; j < names.Length; j++) names[j] = header[j].ToString();
         if (names.Length == 0 || names.Any(string.IsNullOrWhiteSpace))
-            throw new InputException($"--data: '{source}' has no header row with a name for every column");
+            throw new ProblemArgumentException("data", $"'{source}' has no header row with a name for every column");
         var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new InputException($"--data: '{source}' names column '{Excerpt.Of(duplicate.Key)}' twice");
+            throw new ProblemArgumentException("data", $"'{source}' names column '{Excerpt.Of(duplicate.Key)}' twice");
         if (names.All(LooksNumeric))
-            throw new InputException(
-                $"--data: '{source}' has no header row (the first line is all numbers); add a line of column names");
+            throw new ProblemArgumentException("data",
+                $"'{source}' has no header row (the first line is all numbers); add a line of column names");
 
         var values = new List<double>[names.Length];
         for (int j = 0; j < names.Length; j++) values[j] = new List<double>();
@@ -69,14 +72,14 @@ public static class CsvDataset
             if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty)
                 continue; // blank line
             if (row.ColCount != names.Length)
-                throw new InputException(
-                    $"--data: '{source}' line {line} has {row.ColCount} fields, the header has {names.Length}");
+                throw new ProblemArgumentException("data",
+                    $"'{source}' line {line} has {row.ColCount} fields, the header has {names.Length}");
             for (int j = 0; j < names.Length; j++)
             {
                 var cell = row[j].Span;
                 if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-                    throw new InputException(
-                        $"--data: '{source}' line {line}, column {j + 1}: '{Excerpt.Of(cell)}' is not a finite number");
+                    throw new ProblemArgumentException("data",
+                        $"'{source}' line {line}, column {j + 1}: '{Excerpt.Of(cell)}' is not a finite number");
                 values[j].Add(v);
             }
         }
@@ -84,26 +87,26 @@ public static class CsvDataset
         string targetName = target ?? names[^1];
         int t = Array.IndexOf(names, targetName);
         if (t < 0)
-            throw new InputException($"--target: no column '{Excerpt.Of(targetName)}' in '{source}' (columns: {Excerpt.List(names)})");
+            throw new ProblemArgumentException("target", $"no column '{Excerpt.Of(targetName)}' in '{source}' (columns: {Excerpt.List(names)})");
 
         var featureNames = features is { Count: > 0 } ? features.ToArray() : names.Where(n => n != targetName).ToArray();
         foreach (var f in featureNames)
         {
             if (f == targetName)
-                throw new InputException($"--features: '{Excerpt.Of(f)}' is the target column");
+                throw new ProblemArgumentException("features", $"'{Excerpt.Of(f)}' is the target column");
             if (Array.IndexOf(names, f) < 0)
-                throw new InputException($"--features: no column '{Excerpt.Of(f)}' in '{source}' (columns: {Excerpt.List(names)})");
+                throw new ProblemArgumentException("features", $"no column '{Excerpt.Of(f)}' in '{source}' (columns: {Excerpt.List(names)})");
         }
         if (featureNames.Length == 0)
-            throw new InputException($"--data: '{source}' has no feature columns besides the target '{Excerpt.Of(targetName)}'");
+            throw new ProblemArgumentException("data", $"'{source}' has no feature columns besides the target '{Excerpt.Of(targetName)}'");
 
         foreach (int j in featureNames.Select(f => Array.IndexOf(names, f)).Append(t))
             if (!double.IsFinite(values[j].Sum(v => v * v)))
-                throw new InputException($"--data: '{source}' column {j + 1} has values too large to square in double precision (rescale it)");
+                throw new ProblemArgumentException("data", $"'{source}' column {j + 1} has values too large to square in double precision (rescale it)");
         var columns = featureNames.Select(f => values[Array.IndexOf(names, f)].ToArray()).ToArray();
         var data = new Dataset(featureNames, columns, values[t].ToArray(), targetName);
         if (data.Rows == 0)
-            throw new InputException($"--data: '{source}' has a header but no data rows");
+            throw new ProblemArgumentException("data", $"'{source}' has a header but no data rows");
         return data;
     }
 

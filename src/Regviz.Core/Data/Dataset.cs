@@ -33,8 +33,8 @@ public sealed class Dataset
         {
             int j = IndexOf(names[k]);
             if (j < 0)
-                throw new InputException(
-                    $"--features: no column '{names[k]}' (columns: {string.Join(", ", FeatureNames)})");
+                throw new ProblemArgumentException("features",
+                    $"no column '{names[k]}' (columns: {string.Join(", ", FeatureNames)})");
             cols[k] = Columns[j];
         }
         return new Dataset(names.ToArray(), cols, Target, TargetName);

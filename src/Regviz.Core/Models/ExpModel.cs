@@ -13,7 +13,7 @@ public sealed class ExpModel : IModel
 
     public int Parameters(int features) => features == 1
         ? 2
-        : throw new InputException($"--model exp: f(x; w) = w1·exp(w2·x) takes exactly one feature column, the data has {features} (pick one with --features)");
+        : throw new ProblemArgumentException("model", "exp", words => $"f(x; w) = w1·exp(w2·x) takes exactly one feature column, the data has {features} (pick one with {words.Name("features")})");
 
     public IReadOnlyList<string> ParameterNames(IReadOnlyList<string> features) => ["scale", $"rate ({features[0]})"];
 

@@ -35,12 +35,12 @@ public static class RegularisationPaths
     /// </summary>
     public static RegularisationPath LogGrid(ISmoothLoss loss, Penalty penalty, int count = 100, double ratio = 1e-4)
     {
-        if (count < 2 || count > MaxCount) throw new InputException($"--count: {count} is outside 2..{MaxCount}");
-        if (!(ratio > 0 && ratio < 1)) throw new InputException($"--ratio: {ratio} must be in (0, 1)");
+        if (count < 2 || count > MaxCount) throw new ProblemArgumentException("count", $"{count} is outside 2..{MaxCount}");
+        if (!(ratio > 0 && ratio < 1)) throw new ProblemArgumentException("ratio", $"{ratio} must be in (0, 1)");
         var g = GradientAtZero(loss);
         double lassoMax = g.Max(Math.Abs);
         if (lassoMax == 0)
-            throw new InputException("the path is empty: the target is uncorrelated with every feature (λ_max = 0, so w = 0 for every λ)");
+            throw new ProblemArgumentException(null, "the path is empty: the target is uncorrelated with every feature (λ_max = 0, so w = 0 for every λ)");
         double lambdaMax = penalty.LambdaMax(g) ?? lassoMax / 0.001;
         var lambdas = Enumerable.Range(0, count).Select(i => lambdaMax * Math.Pow(ratio, (double)i / (count - 1))).ToArray();
 

@@ -9,7 +9,7 @@ public sealed class ElasticNetPenalty : Penalty
     public ElasticNetPenalty(double alpha)
     {
         if (!(alpha >= 0 && alpha <= 1))
-            throw new InputException($"--alpha: {alpha} is outside [0, 1]");
+            throw new ProblemArgumentException("alpha", $"{alpha} is outside [0, 1]");
         Alpha = alpha;
     }
 

@@ -13,9 +13,9 @@ public sealed class LpPenalty : Penalty
     public LpPenalty(double p)
     {
         if (!(p > 0) || !double.IsFinite(p))
-            throw new InputException($"--p: {p} must be a finite number > 0");
+            throw new ProblemArgumentException("p", $"{p} must be a finite number > 0");
         if (p > MaxP)
-            throw new InputException($"--p: {p} is above {MaxP} (use --norm linf, the limit as p grows)");
+            throw new ProblemArgumentException("p", words => $"{p} is above {MaxP} (use {words.Name("norm", "linf")}, the limit as p grows)");
         P = p;
     }
 

@@ -8,12 +8,4 @@ public static class LossKinds
     public static readonly IReadOnlyList<string> Names = ["mse", "sse", "logistic"];
 
     public static string Name(this LossKind kind) => Names[(int)kind];
-
-    public static LossKind Parse(string text)
-    {
-        int i = Names.ToList().IndexOf(text.Trim().ToLowerInvariant());
-        if (i < 0)
-            throw new InputException($"--loss: unknown loss '{text}' (valid: {string.Join(", ", Names)})");
-        return (LossKind)i;
-    }
 }

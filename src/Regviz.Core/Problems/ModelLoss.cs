@@ -27,7 +27,7 @@ public sealed partial class ModelLoss : ISmoothLoss
         FeatureNames = model.ParameterNames(data.FeatureNames);
         int n = data.Rows;
         if (n < (intercept ? 2 : 1))
-            throw new InputException($"--data: {n} row(s) is too few");
+            throw new ProblemArgumentException("data", $"{n} row(s) is too few");
         _x = new double[n * _features];
         for (int i = 0; i < n; i++)
             for (int j = 0; j < _features; j++) _x[i * _features + j] = data.Columns[j][i];
@@ -41,9 +41,9 @@ public sealed partial class ModelLoss : ISmoothLoss
         {
             int bad = Array.FindIndex(_y, v => v != 0 && v != 1);
             if (bad >= 0)
-                throw new InputException($"--loss logistic: labels must be 0 or 1; row {bad + 1} of '{data.TargetName}' is {_y[bad].ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+                throw new ProblemArgumentException("loss", "logistic", $"labels must be 0 or 1; row {bad + 1} of '{data.TargetName}' is {_y[bad].ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
             if (intercept && (_y.All(v => v == 0) || _y.All(v => v == 1)))
-                throw new InputException("--loss logistic --intercept: every label is the same, so the intercept has no finite optimum");
+                throw new ProblemArgumentException("intercept", "every label is the same, so the intercept has no finite optimum") { Context = [("loss", "logistic")] };
         }
     }
 

@@ -120,7 +120,7 @@ public sealed class QuadraticLoss : ISmoothLoss
         int n = data.Rows, k = data.Features;
         int needed = intercept ? 2 : 1;
         if (n < needed)
-            throw new InputException($"--data: {n} row(s) is too few (at least {needed} needed{(intercept ? " with --intercept" : "")})");
+            throw new ProblemArgumentException("data", words => $"{n} row(s) is too few (at least {needed} needed{(intercept ? $" with {words.Name("intercept")}" : "")})");
 
         var cols = data.Columns;
         var y = data.Target;
@@ -161,9 +161,9 @@ public sealed class QuadraticLoss : ISmoothLoss
         for (int j = 0; j < k; j++)
         {
             if (gram[j * k + j] == 0)
-                throw new InputException(intercept
-                    ? $"--features: column '{data.FeatureNames[j]}' is constant; with --intercept it carries no information (drop it)"
-                    : $"--features: column '{data.FeatureNames[j]}' is all zero; it carries no information (drop it)");
+                throw new ProblemArgumentException("features", words => intercept
+                    ? $"column '{data.FeatureNames[j]}' is constant; with {words.Name("intercept")} it carries no information (drop it)"
+                    : $"column '{data.FeatureNames[j]}' is all zero; it carries no information (drop it)");
         }
         double yy = Dot(yc, yc) / n;
         double scale = loss == LossKind.Sse ? n : 1.0;

@@ -22,9 +22,9 @@ public static class SceneBuilder
     {
         var q = spec.Loss;
         if (q.Dimension != 2)
-            throw new InputException(
-                $"--features: a figure in the parameter plane needs exactly two parameters, the data has {q.Dimension} "
-                + $"({string.Join(", ", spec.FeatureNames)}); pick two with --features A,B");
+            throw new ProblemArgumentException("features", words =>
+                $"a figure in the parameter plane needs exactly two parameters, the data has {q.Dimension} "
+                + $"({string.Join(", ", spec.FeatureNames)}); pick two with {words.Name("features")} A,B");
         var penalty = spec.Penalty;
         var optimum = spec.Solve();
         var ls = spec.Unregularised();

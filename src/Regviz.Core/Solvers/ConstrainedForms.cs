@@ -11,6 +11,6 @@ internal static class ConstrainedForms
     public static void Check(Penalty penalty)
     {
         if (!penalty.HasConstrainedForm)
-            throw new InputException($"--radius: {penalty.Name} has no constrained form (its shape depends on λ); use --lambda");
+            throw new ProblemArgumentException("radius", words => $"{penalty.Name} has no constrained form (its shape depends on λ); use {words.Name("lambda")}");
     }
 }

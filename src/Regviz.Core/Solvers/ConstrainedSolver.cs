@@ -26,7 +26,7 @@ internal static class ConstrainedSolver
         if (!penalty.IsConvex)
         {
             if (q.Dimension != 2)
-                throw new InputException("--radius: lp with p < 1 in constrained form needs exactly two parameters (pick them with --features)");
+                throw new ProblemArgumentException("radius", words => $"lp with p < 1 in constrained form needs exactly two parameters (pick them with {words.Name("features")})");
             var wb = BoundarySearch(q, exponent!.Value, radius);
             return Solution.Create(q, penalty, wb, EquivalentLambda(q, exponent.Value, wb), radius, SolveMethod.BallBoundarySearch);
         }

@@ -24,7 +24,7 @@ internal static class GeneralOptimizer
         RegularisationForm.CheckRadius(radius);
         ConstrainedForms.Check(penalty);
         if (!loss.IsConvex || !penalty.IsConvex)
-            throw new InputException("--radius: the constrained form needs a convex problem here (a linear model and a convex penalty); use --lambda");
+            throw new ProblemArgumentException("radius", words => $"the constrained form needs a convex problem here (a linear model and a convex penalty); use {words.Name("lambda")}");
         double hi = MultiplierSearch.Smallest(l => penalty.Norm(Solve(loss, penalty, l).Weights), radius, start: 1e-3);
         var (w, method) = Solve(loss, penalty, hi);
         return Solution.Create(loss, penalty, w, hi, radius, method, bisected: true);
@@ -38,7 +38,7 @@ internal static class GeneralOptimizer
         {
             var w = Local(loss, penalty, lambda, warm ?? new double[loss.Dimension]);
             if (lambda == 0 && RanAway(loss, w))
-                throw new InputException("--lambda 0: the classes are separable, so the unregularised logistic optimum is at infinity; use λ > 0");
+                throw new ProblemArgumentException("lambda", "0", "the classes are separable, so the unregularised logistic optimum is at infinity; use λ > 0");
             return (w, penalty.ElasticNetAlpha is null ? SolveMethod.ProximalGradientNewton : SolveMethod.ProximalNewton);
         }
         var box = Box(loss, penalty, lambda);

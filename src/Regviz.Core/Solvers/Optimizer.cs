@@ -17,8 +17,8 @@ internal static class Optimizer
         penalty = penalty.At(lambda);
         double mu = lambda / q.Scale;
         if (mu == 0 && !UnregularisedSolver.IsUnique(q))
-            throw new InputException(
-                "--lambda 0: the least-squares optimum is not unique (collinear features or fewer rows than features); use λ > 0");
+            throw new ProblemArgumentException("lambda", "0",
+                "the least-squares optimum is not unique (collinear features or fewer rows than features); use λ > 0");
         var (w, method) = SolveNormalised(q, penalty, mu);
         return Solution.Create(q, penalty, w, lambda, null, method);
     }

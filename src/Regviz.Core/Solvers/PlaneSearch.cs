@@ -15,7 +15,7 @@ internal static class PlaneSearch
     public static double[] Solve(ISmoothLoss loss, Penalty penalty, double lambda, Func<double[], double[]> polish, (double W1, double W2) box)
     {
         if (loss.Dimension != 2)
-            throw new InputException($"this problem is not convex, and its global optimum is searched over the plane: it needs exactly two parameters, not {loss.Dimension}");
+            throw new ProblemArgumentException(null, $"this problem is not convex, and its global optimum is searched over the plane: it needs exactly two parameters, not {loss.Dimension}");
         double J(double[] w) => loss.Value(w) + lambda * penalty.Value(w);
         var values = new double[Nodes, Nodes];
         double X(int i) => box.W1 * (2.0 * i / (Nodes - 1) - 1);

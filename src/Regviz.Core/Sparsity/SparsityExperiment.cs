@@ -22,7 +22,7 @@ public static class SparsityExperiment
     public static IReadOnlyList<SparsityResult> Run(IReadOnlyList<Penalty> penalties, long trials, ulong seed,
         double? radius, double? lambda, Action<long>? progress = null)
     {
-        if (trials < 1 || trials > 1_000_000_000) throw new InputException($"--trials: {trials} is outside 1..1000000000");
+        if (trials < 1 || trials > 1_000_000_000) throw new ProblemArgumentException("trials", $"{trials} is outside 1..1000000000");
         double t = radius ?? 1.0;
         var counts = new long[penalties.Count];
         int sampleCount = (int)Math.Min(SampleSize, trials);

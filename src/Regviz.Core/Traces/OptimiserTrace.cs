@@ -20,23 +20,16 @@ public static class OptimiserTraces
 {
     public static readonly IReadOnlyList<string> Names = ["gd", "ista", "fista", "cd"];
 
-    public static TraceMethod Parse(string text)
-    {
-        int i = Names.ToList().IndexOf(text.Trim().ToLowerInvariant());
-        if (i < 0) throw new InputException($"--trace: unknown method '{text}' (valid: {string.Join(", ", Names)})");
-        return (TraceMethod)i;
-    }
-
     public static void CheckSteps(int steps)
     {
-        if (steps < 1 || steps > 100_000) throw new InputException($"--steps: {steps} is outside 1..100000");
+        if (steps < 1 || steps > 100_000) throw new ProblemArgumentException("steps", $"{steps} is outside 1..100000");
     }
 
     public static OptimiserTrace Run(ISmoothLoss loss, Penalty penalty, double lambda, TraceMethod method, double[] start, int steps, double[]? optimum = null)
     {
         CheckSteps(steps);
         if (method == TraceMethod.Cd && !penalty.IsSeparable)
-            throw new InputException($"--trace cd: coordinate descent needs a penalty that is a sum over coordinates; {penalty.Name} is not (use ista or fista)");
+            throw new ProblemArgumentException("method", "cd", $"coordinate descent needs a penalty that is a sum over coordinates; {penalty.Name} is not (use ista or fista)");
         int k = loss.Dimension;
         // the curvature of a non-quadratic D varies: take the largest of the start's, the origin's and the optimum's
         double curvature = new[] { start, new double[k], optimum ?? start }.Max(at => LargestCurvature(loss, at));

@@ -1,4 +1,5 @@
 using CsCheck;
+using Regviz.Cli.Options;
 using Regviz.Core;
 using Regviz.Core.Data;
 using Regviz.Core.Models;
@@ -133,7 +134,7 @@ public class BeyondLeastSquaresTests
     public void Logistic_refuses_labels_other_than_0_and_1()
     {
         var d = new Dataset(["a"], [[1, 2, 3]], [0, 1, 2], "label");
-        var e = Assert.Throws<InputException>(() => new ProblemSpec(d, LossKind.Logistic, false, new L1Penalty(), 0.1, null));
+        var e = Assert.Throws<ProblemArgumentException>(() => new ProblemSpec(d, LossKind.Logistic, false, new L1Penalty(), 0.1, null));
         Assert.Contains("labels must be 0 or 1; row 3 of 'label' is 2", e.Message);
     }
 
@@ -141,7 +142,7 @@ public class BeyondLeastSquaresTests
     public void Separable_classes_at_lambda_zero_are_a_clear_error()
     {
         var d = new Dataset(["a", "b"], [[-2, -1, 1, 2], [0.5, -0.3, 0.2, -0.1]], [0, 0, 1, 1], "y");
-        var e = Assert.Throws<InputException>(() => new ProblemSpec(d, LossKind.Logistic, false, new L2Penalty(), 0, null).Solve());
+        var e = Assert.Throws<ProblemArgumentException>(() => new ProblemSpec(d, LossKind.Logistic, false, new L2Penalty(), 0, null).Solve());
         Assert.Contains("separable", e.Message);
     }
 
@@ -174,8 +175,8 @@ public class BeyondLeastSquaresTests
     [Fact]
     public void Exp_model_needs_exactly_one_feature()
     {
-        var e = Assert.Throws<InputException>(() => new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), 1, null, new ExpModel()));
-        Assert.Contains("--model exp: f(x; w) = w1·exp(w2·x) takes exactly one feature column, the data has 2", e.Message);
+        var e = Assert.Throws<ProblemArgumentException>(() => new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), 1, null, new ExpModel()));
+        Assert.Contains("model = exp: f(x; w) = w1·exp(w2·x) takes exactly one feature column, the data has 2", e.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Regviz.Cli.Options;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Core.Solvers;

@@ -1,3 +1,4 @@
+using Regviz.Cli.Options;
 using Regviz.Core.Contours;
 using Regviz.Core.Scenes;
 using Xunit;
@@ -58,7 +59,7 @@ public class ContourTests
     [Fact]
     public void Range_parses_and_keeps_equal_aspect()
     {
-        var r = PlaneRange.Parse("-1:3,0:1");
+        var r = Words.Range("-1:3,0:1");
         Assert.Equal(new PlaneRange(-1, 3, 0, 1), r);
         var wide = r.WithAspect(2, 1);
         Assert.Equal(2, wide.Width / wide.Height, 12);

@@ -6,8 +6,8 @@ namespace Regviz.Tests.Core;
 
 public class CsvDatasetTests
 {
-    private static InputException Fails(string text, string? target = null, string[]? features = null) =>
-        Assert.Throws<InputException>(() => CsvDataset.Parse(text, "t.csv", target, features));
+    private static ProblemArgumentException Fails(string text, string? target = null, string[]? features = null) =>
+        Assert.Throws<ProblemArgumentException>(() => CsvDataset.Parse(text, "t.csv", target, features));
 
     [Fact]
     public void Reads_header_quotes_and_invariant_numbers()
@@ -58,16 +58,16 @@ public class CsvDatasetTests
 
     [Fact]
     public void Unknown_target_lists_the_columns() =>
-        Assert.Contains("--target: no column 'z'", Fails("a,y\n1,2\n", "z").Message);
+        Assert.Contains("target: no column 'z'", Fails("a,y\n1,2\n", "z").Message);
 
     [Fact]
     public void Unknown_feature_lists_the_columns() =>
-        Assert.Contains("--features: no column 'q' in 't.csv' (columns: a, y)", Fails("a,y\n1,2\n", null, ["q"]).Message);
+        Assert.Contains("features: no column 'q' in 't.csv' (columns: a, y)", Fails("a,y\n1,2\n", null, ["q"]).Message);
 
     [Fact]
     public void Missing_file_is_named()
     {
-        var e = Assert.Throws<InputException>(() => CsvDataset.Load("/nonexistent/x.csv"));
+        var e = Assert.Throws<ProblemArgumentException>(() => CsvDataset.Load("/nonexistent/x.csv"));
         Assert.Contains("'/nonexistent/x.csv' does not exist", e.Message);
     }
 }

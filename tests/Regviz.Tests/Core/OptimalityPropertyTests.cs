@@ -1,4 +1,5 @@
 using CsCheck;
+using Regviz.Cli.Options;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Core.Solvers;

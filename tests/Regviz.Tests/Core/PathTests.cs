@@ -1,3 +1,4 @@
+using Regviz.Cli.Options;
 using Regviz.Core;
 using Regviz.Core.Data;
 using Regviz.Core.Paths;
@@ -115,7 +116,7 @@ public class PathTests
     {
         var d = new Dataset(["a", "b"], [[1, -1, 1, -1], [1, 1, -1, -1]], [1, -1, -1, 1], "y");
         var spec = new ProblemSpec(d, LossKind.Mse, false, new L1Penalty(), null, null);
-        var e = Assert.Throws<InputException>(() => RegularisationPaths.LogGrid(spec.Loss, spec.Penalty));
+        var e = Assert.Throws<ProblemArgumentException>(() => RegularisationPaths.LogGrid(spec.Loss, spec.Penalty));
         Assert.Contains("λ_max = 0", e.Message);
     }
 }

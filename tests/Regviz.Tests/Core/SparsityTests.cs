@@ -1,3 +1,4 @@
+using Regviz.Cli.Options;
 using Regviz.Core;
 using Regviz.Core.Penalties;
 using Regviz.Core.Solvers;
@@ -84,7 +85,7 @@ public class SparsityTests
     [Fact]
     public void Trial_count_is_checked()
     {
-        var e = Assert.Throws<InputException>(() => SparsityExperiment.Run([new L1Penalty()], 0, 1, null, null));
-        Assert.Contains("--trials: 0", e.Message);
+        var e = Assert.Throws<ProblemArgumentException>(() => SparsityExperiment.Run([new L1Penalty()], 0, 1, null, null));
+        Assert.Contains("trials: 0", e.Message);
     }
 }

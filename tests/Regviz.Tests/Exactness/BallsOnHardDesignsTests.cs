@@ -1,5 +1,6 @@
 using CsCheck;
 using MathNet.Numerics.LinearAlgebra;
+using Regviz.Cli.Options;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Xunit;

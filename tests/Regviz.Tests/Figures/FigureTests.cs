@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using Regviz.Cli.Options;
 using Regviz.Core.Penalties;
 using Regviz.Tests.Cli;
 using Xunit;

@@ -1,0 +1,55 @@
+using Regviz.Core;
+
+namespace Regviz.Cli.Errors;
+
+/// <summary>
+/// The one place that knows which flag sets which library parameter. The libraries name parameters as their API
+/// does ("alpha: 1.5 is outside [0, 1]"); the user typed flags, so the error line says "--alpha: 1.5 is outside [0, 1]".
+/// </summary>
+internal static class ParameterFlags
+{
+    /// <summary>Library parameter → the flag that sets it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Flags = new Dictionary<string, string>
+    {
+        ["data"] = "--data",
+        ["target"] = "--target",
+        ["features"] = "--features",
+        ["model"] = "--model",
+        ["loss"] = "--loss",
+        ["intercept"] = "--intercept",
+        ["norm"] = "--norm",
+        ["alpha"] = "--alpha",
+        ["p"] = "--p",
+        ["lambda"] = "--lambda",
+        ["radius"] = "--radius",
+        ["method"] = "--trace",
+        ["steps"] = "--steps",
+        ["count"] = "--count",
+        ["ratio"] = "--ratio",
+        ["trials"] = "--trials",
+    };
+
+    private static readonly FlagWords Words = new();
+
+    /// <summary>
+    /// The text of the <c>error:</c> line for a user error (exit 2), or null for anything else, which is a bug.
+    /// CLI-made errors are already in flags; library errors are put into them here.
+    /// </summary>
+    public static string? UserError(Exception e) => e switch
+    {
+        ProblemArgumentException p => p.In(Words),
+        InputException i => i.Message,
+        _ => null,
+    };
+
+    /// <summary>"--lambda 0" where the library says "lambda = 0"; several flags side by side, as on a command line.</summary>
+    private sealed class FlagWords : ParameterWords
+    {
+        // a parameter no flag sets keeps the library's word: better than a flag the user cannot find in --help
+        public override string Name(string parameter, string? value = null) => Flags.TryGetValue(parameter, out var flag)
+            ? value is null ? flag : $"{flag} {value}"
+            : Library.Name(parameter, value);
+
+        public override string Together(IEnumerable<string> named) => string.Join(" ", named);
+    }
+}

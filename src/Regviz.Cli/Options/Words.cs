@@ -1,0 +1,63 @@
+using System.Globalization;
+using Regviz.Core;
+using Regviz.Core.Contours;
+using Regviz.Core.Models;
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+using Regviz.Core.Traces;
+
+namespace Regviz.Cli.Options;
+
+/// <summary>
+/// The words users type for kinds, themes and ranges, read into the libraries' types. They are read here and not in
+/// the libraries because a wrong word is reported by the flag it came with; the libraries keep the lists of names.
+/// </summary>
+internal static class Words
+{
+    /// <summary>The registered penalty name <paramref name="text"/> means.</summary>
+    public static string Norm(string text) => PenaltyCatalogue.Names[IndexIn(PenaltyCatalogue.Names, text, "--norm", "norm")];
+
+    public static LossKind Loss(string text) => (LossKind)IndexIn(LossKinds.Names, text, "--loss", "loss");
+
+    public static IModel Model(string text) => ModelCatalogue.Find(ModelCatalogue.Names[IndexIn(ModelCatalogue.Names, text, "--model", "model")])!;
+
+    public static TraceMethod Trace(string text) => (TraceMethod)IndexIn(OptimiserTraces.Names, text, "--trace", "method");
+
+    public static Plotting.Theme Theme(string text)
+    {
+        string name = Plotting.Theme.Names[IndexIn(Plotting.Theme.Names, text, "--theme", "theme")];
+        return name == Plotting.Theme.Dark.Name ? Plotting.Theme.Dark : Plotting.Theme.Light;
+    }
+
+    /// <summary>Reads <c>x0:x1,y0:y1</c>.</summary>
+    public static PlaneRange Range(string text)
+    {
+        var parts = text.Split(',');
+        if (parts.Length != 2)
+            throw new InputException($"--range: '{text}' is not of the form x0:x1,y0:y1");
+        var (x0, x1) = Interval(parts[0], text, "w1");
+        var (y0, y1) = Interval(parts[1], text, "w2");
+        return new PlaneRange(x0, x1, y0, y1);
+    }
+
+    private static (double, double) Interval(string part, string whole, string axis)
+    {
+        var ends = part.Split(':');
+        if (ends.Length != 2
+            || !double.TryParse(ends[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double a)
+            || !double.TryParse(ends[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double b))
+            throw new InputException($"--range: '{whole}' is not of the form x0:x1,y0:y1 (numbers with '.' decimals)");
+        if (!double.IsFinite(a) || !double.IsFinite(b))
+            throw new InputException($"--range: '{whole}' has a non-finite bound");
+        if (a >= b)
+            throw new InputException($"--range: the {axis} interval {part} is empty (the first bound must be smaller)");
+        return (a, b);
+    }
+
+    private static int IndexIn(IReadOnlyList<string> names, string text, string flag, string what)
+    {
+        int i = names.ToList().IndexOf(text.Trim().ToLowerInvariant());
+        if (i < 0) throw new InputException($"{flag}: unknown {what} '{text}' (valid: {string.Join(", ", names)})");
+        return i;
+    }
+}
