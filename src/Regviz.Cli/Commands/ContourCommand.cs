@@ -18,6 +18,7 @@ internal static class ContourCommand
     {
         var problem = new ProblemOptions();
         var figure = new FigureOptions();
+        var plane = new PlaneOptions();
         var path = new Option<bool>("--path") { Description = "Also draw the regularisation path: w* as λ grows from 0 until w* reaches 0" };
         var trace = new Option<string?>("--trace") { Description = "Draw the iterates of an optimiser on J: gd (subgradient descent), ista, fista, cd (coordinate descent)", HelpName = "gd|ista|fista|cd" };
         var start = new Option<string?>("--start") { Description = "Where --trace starts (default: the unregularised optimum)", HelpName = "w1,w2" };
@@ -25,6 +26,7 @@ internal static class ContourCommand
         var command = new Command("contour", "Loss contours, penalty contours and the regularised optimum on one equal-aspect plane");
         problem.AddTo(command);
         figure.AddTo(command);
+        plane.AddTo(command);
         command.Options.Add(path);
         command.Options.Add(trace);
         command.Options.Add(start);
@@ -36,12 +38,13 @@ internal static class ContourCommand
 
         int Draw(ParseResult result, CancellationToken cancel)
         {
+            var area = plane.Bind(result);
             var f = figure.Bind(result);
             var traceRequest = TraceRequestFrom(result.GetValue(trace), result.GetValue(start), result.GetValue(steps));
             var spec = problem.Bind(result);
             string output = f.OutOr(DefaultName("contour", spec.Penalty, spec, Variant(spec, result.GetValue(trace))));
             using var progress = ProgressLine.ForStderr(result.InvocationConfiguration.Error, "loss grid");
-            var scene = SceneBuilder.Contour(spec, new SceneOptions(f.Range, f.Grid, f.Levels, result.GetValue(path), f.Style.Frame().Aspect, traceRequest), progress, cancel);
+            var scene = SceneBuilder.Contour(spec, new SceneOptions(area.Range, area.Grid, area.Levels, result.GetValue(path), f.Style.Frame().Aspect, traceRequest), progress, cancel);
             CertificateOut.Warn(result.InvocationConfiguration.Error, scene.Optimum.Certificate, "the optimum");
             if (scene.Trace is { Diverged: true } diverged)
                 result.InvocationConfiguration.Error.WriteLine($"warning: --trace {result.GetValue(trace)} diverged after {diverged.Iterates.Count - 1} steps (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");

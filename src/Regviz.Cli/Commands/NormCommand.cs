@@ -13,6 +13,7 @@ internal static class NormCommand
     public static Command Create()
     {
         var figure = new FigureOptions();
+        var plane = new PlaneOptions();
         var norm = new Option<string>("--norm") { Description = "Penalty: l1, l2, elasticnet, lp, linf", DefaultValueFactory = _ => "l1", HelpName = string.Join("|", NormKinds.Names) };
         var alpha = NumberOptions.Required("--alpha", 0.5, "Elastic-net mixing α in [0, 1]", "α");
         var p = NumberOptions.Required("--p", 0.5, "Exponent 0 < p ≤ 100 of the lp penalty", "p");
@@ -21,12 +22,14 @@ internal static class NormCommand
         command.Options.Add(alpha);
         command.Options.Add(p);
         figure.AddTo(command);
+        plane.AddTo(command);
         command.SetAction(result =>
         {
+            var area = plane.Bind(result);
             var f = figure.Bind(result);
             var penalty = Penalty.Create(NormKinds.Parse(result.GetValue(norm)!), result.GetValue(alpha), result.GetValue(p));
             string output = f.OutOr(ContourCommand.DefaultName("norm", penalty, null));
-            var scene = SceneBuilder.Norm(penalty, f.Range, f.Levels, f.Style.Frame().Aspect);
+            var scene = SceneBuilder.Norm(penalty, area.Range, area.Levels, f.Style.Frame().Aspect);
             var plot = NormFigure.Render(scene, f.Style);
             FigureExport.Save(plot, f.Style, output);
             if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene));

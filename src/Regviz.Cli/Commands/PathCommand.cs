@@ -21,7 +21,7 @@ internal static class PathCommand
         var xvar = new Option<string>("--xvar") { Description = "x axis: lambda (log scale, as glmnet) or norm (‖w‖₁)", DefaultValueFactory = _ => "lambda", HelpName = "lambda|norm" };
         var command = new Command("path", "Coefficients against λ (log axis), one line per feature; with --lambda, a marker there");
         problem.AddTo(command);
-        figure.AddTo(command, plane: false);
+        figure.AddTo(command);
         command.Options.Add(count);
         command.Options.Add(ratio);
         command.Options.Add(xvar);

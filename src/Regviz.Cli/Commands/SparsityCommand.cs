@@ -44,7 +44,7 @@ internal static class SparsityCommand
         var figure = new FigureOptions();
         var command = new Command("sparsity", "Monte Carlo: how often is a coefficient exactly zero at the optimum, per norm?");
         foreach (var o in new Option[] { trials, seed, norms, radius, lambda, alpha, p }) command.Options.Add(o);
-        figure.AddTo(command, plane: false);
+        figure.AddTo(command);
         // the panel figure sizes itself and writes PNG only: say so instead of the plane figures' defaults
         figure.Out.Description = "Output file, .png (default: sparsity-NORMS.png in the current directory)";
         figure.Size.Description = $"Image size in pixels, WxH (each 100..10000; default: {PanelWidth} px wide per panel, 620 px high)";
