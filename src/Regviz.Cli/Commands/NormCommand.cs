@@ -14,20 +14,16 @@ internal static class NormCommand
     {
         var figure = new FigureOptions();
         var plane = new PlaneOptions();
-        var norm = new Option<string>("--norm") { Description = "Penalty: l1, l2, elasticnet, lp, linf", DefaultValueFactory = _ => "l1", HelpName = string.Join("|", NormKinds.Names) };
-        var alpha = NumberOptions.Required("--alpha", 0.5, "Elastic-net mixing α in [0, 1]", "α");
-        var p = NumberOptions.Required("--p", 0.5, "Exponent 0 < p ≤ 100 of the lp penalty", "p");
+        var penaltyOptions = new PenaltyOptions();
         var command = new Command("norm", "Contours of the penalty P(w) alone: the L1 diamond, the L2 circle, and the others");
-        command.Options.Add(norm);
-        command.Options.Add(alpha);
-        command.Options.Add(p);
+        penaltyOptions.AddTo(command);
         figure.AddTo(command);
         plane.AddTo(command);
         command.SetAction(result =>
         {
             var area = plane.Bind(result);
             var f = figure.Bind(result);
-            var penalty = Penalty.Create(NormKinds.Parse(result.GetValue(norm)!), result.GetValue(alpha), result.GetValue(p));
+            var penalty = penaltyOptions.Bind(result);
             string output = f.OutOr(ContourCommand.DefaultName("norm", penalty, null));
             var scene = SceneBuilder.Norm(penalty, area.Range, area.Levels, f.Style.Frame().Aspect);
             var plot = NormFigure.Render(scene, f.Style);

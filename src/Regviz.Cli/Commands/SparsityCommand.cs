@@ -39,11 +39,11 @@ internal static class SparsityCommand
         var norms = new Option<string>("--norms") { Description = "Norms to compare, comma-separated", DefaultValueFactory = _ => "l1,l2,elasticnet,linf", HelpName = "l1,l2,.." };
         var radius = NumberOptions.Nullable("--radius", "Constrained form, ball N(w) ≤ t (default: t = 1)", "t");
         var lambda = NumberOptions.Nullable("--lambda", "Penalised form D + λP instead of the ball", "λ");
-        var alpha = NumberOptions.Required("--alpha", 0.5, "Elastic-net mixing α in [0, 1]", "α");
-        var p = NumberOptions.Required("--p", 0.5, "Exponent of lp", "p");
+        var penaltyOptions = new PenaltyOptions();
         var figure = new FigureOptions();
         var command = new Command("sparsity", "Monte Carlo: how often is a coefficient exactly zero at the optimum, per norm?");
-        foreach (var o in new Option[] { trials, seed, norms, radius, lambda, alpha, p }) command.Options.Add(o);
+        foreach (var o in new Option[] { trials, seed, norms, radius, lambda }) command.Options.Add(o);
+        penaltyOptions.AddParametersTo(command);
         figure.AddTo(command);
         // the panel figure sizes itself and writes PNG only: say so instead of the plane figures' defaults
         figure.Out.Description = "Output file, .png (default: sparsity-NORMS.png in the current directory)";
@@ -58,7 +58,7 @@ internal static class SparsityCommand
             bool sizeGiven = result.GetResult(figure.Size) is { Implicit: false };
             var f = figure.Bind(result);
             CheckPanelCount(names.Length, sizeGiven ? f.Style.Width : null);
-            var penalties = names.Select(n => Penalty.Create(NormKinds.Parse(n), result.GetValue(alpha), result.GetValue(p))).ToArray();
+            var penalties = names.Select(n => penaltyOptions.Create(NormKinds.Parse(n), result)).ToArray();
             double? t = result.GetValue(radius), l = result.GetValue(lambda);
             RegularisationForm.Check(l, t);
             var style = sizeGiven ? f.Style : f.Style with { Width = PanelWidth * penalties.Length, Height = 620 };
