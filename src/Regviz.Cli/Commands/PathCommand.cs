@@ -19,15 +19,18 @@ internal sealed class PathCommand
     private readonly Option<int> _count = new("--count") { Description = "How many λ values on the log grid (2..10000)", DefaultValueFactory = _ => 100, HelpName = "N" };
     private readonly Option<double> _ratio = NumberOptions.Required("--ratio", 1e-4, "Smallest λ as a fraction of λ_max, in (0, 1)", "R");
     private readonly Option<string> _xvar = new("--xvar") { Description = "x axis: lambda (log scale, as glmnet) or norm (‖w‖₁)", DefaultValueFactory = _ => "lambda", HelpName = "lambda|norm" };
+    private readonly Option<double?> _mark = NumberOptions.Nullable("--mark", "Mark this λ (> 0) on the path with a dashed line", "λ");
 
     public static Command Create() => new PathCommand().Build();
 
     private Command Build()
     {
-        var command = new Command("path", "Coefficients against λ (log axis), one line per feature; with --lambda, a marker there");
+        var command = new Command("path", "Coefficients against λ (log axis), one line per feature; with --mark λ, a marker there");
         _problem.AddTo(command);
+        // a path runs over every λ: --lambda once marked one, and manifests written then still say so
+        _problem.Lambda.Description = "Old spelling of --mark, still accepted with a warning";
         _figure.AddTo(command);
-        foreach (var option in new Option[] { _count, _ratio, _xvar }) command.Options.Add(option);
+        foreach (var option in new Option[] { _count, _ratio, _xvar, _mark }) command.Options.Add(option);
         command.SetAction(Run);
         return command;
     }
@@ -37,8 +40,9 @@ internal sealed class PathCommand
         var f = _figure.Bind(result);
         var axis = Axis(result.GetValue(_xvar)!);
         if (result.GetValue(_problem.Radius) is not null)
-            throw new InputException("--radius: a path runs over λ; give --lambda to mark a point on it instead");
-        double? marker = result.GetValue(_problem.Lambda);
+            throw new InputException("--radius: a path runs over λ; give --mark to mark a point on it instead");
+        double? oldMark = result.GetValue(_problem.Lambda);
+        double? marker = Marker(result.GetValue(_mark), oldMark);
         var spec = _problem.Bind(result);
         string output = f.OutOr(ContourCommand.DefaultName("path", spec.Penalty, null));
         var path = GridPath.Compute(spec, result.GetValue(_count), result.GetValue(_ratio));
@@ -46,7 +50,23 @@ internal sealed class PathCommand
         FigureExport.Save(PathFigure.Render(scene, f.Style), f.Style, output);
         if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene));
         if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);
+        if (oldMark is { } old)
+            result.InvocationConfiguration.Error.WriteLine($"warning: path --lambda is the old spelling of --mark: write --mark {RegularisationForm.RoundTrip(old)}");
         return 0;
+    }
+
+    /// <summary>
+    /// --mark must lie on the log λ axis. --lambda, its old spelling, keeps the check it always had as a λ
+    /// (<see cref="ProblemOptions.Bind"/>: ≥ 0), so a manifest that worked still works.
+    /// </summary>
+    private static double? Marker(double? mark, double? oldMark)
+    {
+        if (mark is not { } value) return oldMark;
+        if (oldMark is not null)
+            throw new InputException("--mark and --lambda cannot be used together (--lambda is the old spelling of --mark)");
+        if (value <= 0)
+            throw new InputException($"--mark: {RegularisationForm.RoundTrip(value)} is not allowed (a λ > 0 is required: the λ axis is logarithmic)");
+        return value;
     }
 
     private static PathAxis Axis(string text) => text.Trim().ToLowerInvariant() switch
