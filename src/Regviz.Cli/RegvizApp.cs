@@ -44,44 +44,53 @@ public static class RegvizApp
     /// </summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default, bool responseFiles = true)
     {
+        var result = Execute(args, stdout, stderr, interrupt, responseFiles);
+        if (result.Error is { } message) stderr.WriteLine($"error: {message}");
+        if (result.Detail is { } detail) stderr.WriteLine(detail);
+        return result.ExitCode;
+    }
+
+    /// <summary>
+    /// <see cref="Run"/> without its last step: the command's own output and warnings go to the streams, but a
+    /// failure is returned (exit code and message) instead of written, for a caller that reports it itself.
+    /// </summary>
+    public static RunResult Execute(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default, bool responseFiles = true)
+    {
         var root = CreateRoot();
         var parsed = root.Parse(args, responseFiles ? new ParserConfiguration() : new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
-            return Fail(stderr, ParseError(parsed, root, args), UsageError);
+            return Failure(ParseError(parsed, root, args), UsageError);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
-            if (!interrupt.CanBeCanceled) return parsed.Invoke(configuration);
+            if (!interrupt.CanBeCanceled) return new RunResult(parsed.Invoke(configuration));
             var work = Task.Run(() => parsed.Invoke(configuration));
             try { Task.WaitAny([work], interrupt); } // throws only on interruption; a failure is rethrown unwrapped below
             catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
             {
                 TempFiles.AbandonAll();
-                return Fail(stderr, "interrupted", Interrupted);
+                return Failure("interrupted", Interrupted);
             }
-            return work.GetAwaiter().GetResult();
+            return new RunResult(work.GetAwaiter().GetResult());
         }
         catch (Exception e) when (ParameterFlags.UserError(e) is { } message)
         {
-            return Fail(stderr, message, UsageError);
+            return Failure(message, UsageError);
         }
         catch (Exception e)
         {
-            Fail(stderr, $"unexpected failure ({e.GetType().Name}): {e.Message}", Bug);
-            if (args.Contains(Verbose)) stderr.WriteLine(e);
-            return Bug;
+            return Failure($"unexpected failure ({e.GetType().Name}): {e.Message}", Bug) with { Detail = args.Contains(Verbose) ? e.ToString() : null };
         }
     }
 
     /// <summary>Longest error line: room for a full path or two, not for a megabyte-long argument echoed back.</summary>
     private const int MaxMessage = 4096;
 
-    /// <summary>Writes the one <c>error:</c> line; control characters (a quoted newline in a CSV cell) are escaped so it stays one line.</summary>
-    internal static int Fail(TextWriter stderr, string message, int code)
+    /// <summary>The error line's text; control characters (a quoted newline in a CSV cell) are escaped so it stays one line.</summary>
+    private static RunResult Failure(string message, int code)
     {
         string line = OneLine(message);
-        stderr.WriteLine($"error: {(line.Length > MaxMessage ? line[..MaxMessage] + "…" : line)}");
-        return code;
+        return new RunResult(code, line.Length > MaxMessage ? line[..MaxMessage] + "…" : line);
     }
 
     internal static string OneLine(string text)

@@ -75,11 +75,10 @@ internal static class BatchRunner
         try
         {
             var args = FigureJob.CommandLine(request.Manifest.Defaults, figure, request.ManifestFolder);
-            var stderr = new StringWriter();
-            int code;
+            RunResult result;
             using (OutputTargets.ConfineTo(request.OutDir))
-                code = RegvizApp.Run(args, TextWriter.Null, stderr, responseFiles: false);
-            return code == 0 ? null : FirstLine(stderr.ToString()).Replace("error: ", "");
+                result = RegvizApp.Execute(args, TextWriter.Null, TextWriter.Null, responseFiles: false);
+            return result.ExitCode == RegvizApp.Ok ? null : result.Error ?? $"failed (exit code {result.ExitCode})";
         }
         catch (Exception e) when (ParameterFlags.UserError(e) is { } message)
         {
@@ -127,6 +126,4 @@ internal static class BatchRunner
     }
 
     private static byte[] Read(string path) => BoundedInput.ReadBytes(path, "file", Limits.ImageBytes, 0);
-
-    private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "failed";
 }

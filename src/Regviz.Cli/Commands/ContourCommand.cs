@@ -12,46 +12,52 @@ using Regviz.Plotting;
 namespace Regviz.Cli.Commands;
 
 /// <summary><c>regviz contour</c>: loss and penalty contours, the optimum, and the level set and ball that touch there.</summary>
-internal static class ContourCommand
+internal sealed class ContourCommand
 {
-    public static Command Create()
+    // options belong to one command tree (see RegvizApp.CreateRoot), so each tree gets its own instance
+    private readonly ProblemOptions _problem = new();
+    private readonly FigureOptions _figure = new();
+    private readonly PlaneOptions _plane = new();
+    private readonly Option<bool> _path = new("--path") { Description = "Also draw the regularisation path: w* as λ grows from 0 until w* reaches 0" };
+    private readonly Option<string?> _trace = new("--trace") { Description = "Draw the iterates of an optimiser on J: gd (subgradient descent), ista, fista, cd (coordinate descent)", HelpName = "gd|ista|fista|cd" };
+    private readonly Option<string?> _start = new("--start") { Description = "Where --trace starts (default: the unregularised optimum)", HelpName = "w1,w2" };
+    private readonly Option<int> _steps = new("--steps") { Description = "How many --trace steps (1..100000)", DefaultValueFactory = _ => 40, HelpName = "N" };
+
+    public static Command Create() => new ContourCommand().Build();
+
+    private Command Build()
     {
-        var problem = new ProblemOptions();
-        var figure = new FigureOptions();
-        var path = new Option<bool>("--path") { Description = "Also draw the regularisation path: w* as λ grows from 0 until w* reaches 0" };
-        var trace = new Option<string?>("--trace") { Description = "Draw the iterates of an optimiser on J: gd (subgradient descent), ista, fista, cd (coordinate descent)", HelpName = "gd|ista|fista|cd" };
-        var start = new Option<string?>("--start") { Description = "Where --trace starts (default: the unregularised optimum)", HelpName = "w1,w2" };
-        var steps = new Option<int>("--steps") { Description = "How many --trace steps (1..100000)", DefaultValueFactory = _ => 40, HelpName = "N" };
         var command = new Command("contour", "Loss contours, penalty contours and the regularised optimum on one equal-aspect plane");
-        problem.AddTo(command);
-        figure.AddTo(command);
-        command.Options.Add(path);
-        command.Options.Add(trace);
-        command.Options.Add(start);
-        command.Options.Add(steps);
+        _problem.AddTo(command);
+        _figure.AddTo(command);
+        _plane.AddTo(command);
+        foreach (var option in new Option[] { _path, _trace, _start, _steps }) command.Options.Add(option);
         // the invocation's token reaches the loss grid; the work runs as a task because System.CommandLine's own
         // Ctrl-C handling (InvocationConfiguration.ProcessTerminationTimeout) starts only once the action has returned one
-        command.SetAction((result, cancel) => Task.Run(() => Draw(result, cancel), CancellationToken.None));
+        command.SetAction((result, cancel) => Task.Run(() => Run(result, cancel), CancellationToken.None));
         return command;
+    }
 
-        int Draw(ParseResult result, CancellationToken cancel)
-        {
-            var f = figure.Bind(result);
-            var traceRequest = TraceRequestFrom(result.GetValue(trace), result.GetValue(start), result.GetValue(steps));
-            var spec = problem.Bind(result);
-            string output = f.OutOr(DefaultName("contour", spec.Penalty, spec, Variant(spec, result.GetValue(trace))));
-            using var progress = ProgressLine.ForStderr(result.InvocationConfiguration.Error, "loss grid");
-            var scene = SceneBuilder.Contour(spec, new SceneOptions(f.Range, f.Grid, f.Levels, result.GetValue(path), f.Style.Frame().Aspect, traceRequest), progress, cancel)
-                with { LossNote = LossNotes.ForContour(spec) };
-            CertificateOut.Warn(result.InvocationConfiguration.Error, scene.Optimum.Certificate, "the optimum");
-            if (scene.Trace is { Diverged: true } diverged)
-                result.InvocationConfiguration.Error.WriteLine($"warning: --trace {result.GetValue(trace)} diverged after {diverged.Iterates.Count - 1} steps (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
-            var plot = ContourFigure.Render(scene, f.Style);
-            FigureExport.Save(plot, f.Style, output);
-            if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene));
-            if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);
-            return 0;
-        }
+    private int Run(ParseResult result, CancellationToken cancel)
+    {
+        var stdout = result.InvocationConfiguration.Output;
+        var stderr = result.InvocationConfiguration.Error;
+        var area = _plane.Bind(result);
+        var f = _figure.Bind(result);
+        string? method = result.GetValue(_trace);
+        var trace = TraceRequestFrom(method, result.GetValue(_start), result.GetValue(_steps));
+        var spec = _problem.Bind(result);
+        string output = f.OutOr(DefaultName("contour", spec.Penalty, spec, Variant(spec, method)));
+        var options = new SceneOptions(area.Range, area.Grid, area.Levels, result.GetValue(_path), f.Style.Frame().Aspect, trace);
+        using var progress = ProgressLine.ForStderr(stderr, "loss grid");
+        var scene = SceneBuilder.Contour(spec, options, progress, cancel) with { LossNote = LossNotes.ForContour(spec) };
+        CertificateOut.Warn(stderr, scene.Optimum.Certificate, "the optimum");
+        if (scene.Trace is { Diverged: true } diverged)
+            stderr.WriteLine($"warning: --trace {method} diverged after {diverged.Iterates.Count - 1} steps (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
+        FigureExport.Save(ContourFigure.Render(scene, f.Style), f.Style, output);
+        if (f.Json is { } json) JsonOut.Write(json, stdout, w => SceneJson.Write(w, scene));
+        if (f.Json != "-") stdout.WriteLine(output);
+        return 0;
     }
 
     private static string[] Variant(ProblemSpec spec, string? trace)

@@ -5,28 +5,34 @@ using Regviz.Cli.Output;
 namespace Regviz.Cli.Commands;
 
 /// <summary><c>regviz solve</c>: the optimum as numbers, no image.</summary>
-internal static class SolveCommand
+internal sealed class SolveCommand
 {
-    public static Command Create()
+    // options belong to one command tree (see RegvizApp.CreateRoot), so each tree gets its own instance
+    private readonly ProblemOptions _problem = new();
+    private readonly Option<string?> _json = new("--json") { Description = "Also write the solution as JSON to FILE ('-': instead of the table, to stdout)", HelpName = "FILE" };
+
+    public static Command Create() => new SolveCommand().Build();
+
+    private Command Build()
     {
-        var problem = new ProblemOptions();
-        var json = new Option<string?>("--json") { Description = "Also write the solution as JSON to FILE ('-': instead of the table, to stdout)", HelpName = "FILE" };
         var command = new Command("solve", "Solve the regularised problem and print the optimum (no image)");
-        problem.AddTo(command);
-        command.Options.Add(json);
-        command.SetAction(result =>
-        {
-            var stdout = result.InvocationConfiguration.Output;
-            string? target = result.GetValue(json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
-            var spec = problem.Bind(result);
-            var solution = spec.Solve();
-            CertificateOut.Warn(result.InvocationConfiguration.Error, solution.Certificate, "the optimum");
-            if (target is not null)
-                JsonOut.Write(target, stdout, w => SolutionReport.WriteJson(w, spec, solution));
-            if (target != "-")
-                SolutionReport.WriteTable(stdout, spec, solution);
-            return 0;
-        });
+        _problem.AddTo(command);
+        command.Options.Add(_json);
+        command.SetAction(Run);
         return command;
+    }
+
+    private int Run(ParseResult result)
+    {
+        var stdout = result.InvocationConfiguration.Output;
+        string? target = result.GetValue(_json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
+        var spec = _problem.Bind(result);
+        var solution = spec.Solve();
+        CertificateOut.Warn(result.InvocationConfiguration.Error, solution.Certificate, "the optimum");
+        if (target is not null)
+            JsonOut.Write(target, stdout, w => SolutionReport.WriteJson(w, spec, solution));
+        if (target != "-")
+            SolutionReport.WriteTable(stdout, spec, solution);
+        return 0;
     }
 }

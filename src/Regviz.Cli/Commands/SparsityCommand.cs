@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.Json;
 using Regviz.Cli.Options;
 using Regviz.Cli.Output;
 using Regviz.Cli.Progress;
@@ -12,7 +13,7 @@ using Regviz.Plotting;
 namespace Regviz.Cli.Commands;
 
 /// <summary><c>regviz sparsity</c>: how often the optimum has an exactly-zero coefficient, per norm, over random losses.</summary>
-internal static class SparsityCommand
+internal sealed class SparsityCommand
 {
     public const string Distribution =
         "Each trial draws D(w) = (w − m)ᵀA(w − m): A = R(θ)·diag(1, κ)·R(θ)ᵀ with κ = 10^U(0,2) (condition number 1..100, "
@@ -21,6 +22,62 @@ internal static class SparsityCommand
 
     /// <summary>The default width of one norm's panel; a panel is never narrower than the smallest figure.</summary>
     private const int PanelWidth = 560;
+
+    // options belong to one command tree (see RegvizApp.CreateRoot), so each tree gets its own instance
+    private readonly Option<long> _trials = new("--trials") { Description = "How many random losses. " + Distribution, DefaultValueFactory = _ => 10_000, HelpName = "N" };
+    private readonly Option<ulong> _seed = new("--seed") { Description = "Seed: the same seed gives the same numbers and the same PNG", DefaultValueFactory = _ => 1, HelpName = "S" };
+    private readonly Option<string> _norms = new("--norms") { Description = "Norms to compare, comma-separated", DefaultValueFactory = _ => "l1,l2,elasticnet,linf", HelpName = "l1,l2,.." };
+    private readonly Option<double?> _radius = NumberOptions.Nullable("--radius", "Constrained form, ball N(w) ≤ t (default: t = 1)", "t");
+    private readonly Option<double?> _lambda = NumberOptions.Nullable("--lambda", "Penalised form D + λP instead of the ball", "λ");
+    private readonly PenaltyOptions _penalty = new();
+    private readonly FigureOptions _figure = new();
+
+    /// <summary>What the trials are: how many, from which seed, and in which form.</summary>
+    private sealed record Experiment(long Trials, ulong Seed, double? Radius, double? Lambda)
+    {
+        public string Form => Lambda is { } l ? $"λ = {Text.Readable(l)}" : $"ball of radius {Text.Readable(Radius ?? 1)}";
+    }
+
+    public static Command Create() => new SparsityCommand().Build();
+
+    private Command Build()
+    {
+        var command = new Command("sparsity", "Monte Carlo: how often is a coefficient exactly zero at the optimum, per norm?");
+        foreach (var option in new Option[] { _trials, _seed, _norms, _radius, _lambda }) command.Options.Add(option);
+        _penalty.AddParametersTo(command);
+        _figure.AddTo(command);
+        // the panel figure sizes itself and writes PNG only: say so instead of the plane figures' defaults
+        _figure.Out.Description = "Output file, .png (default: sparsity-NORMS.png in the current directory)";
+        _figure.Size.Description = $"Image size in pixels, WxH (each 100..10000; default: {PanelWidth} px wide per panel, 620 px high)";
+        _figure.Size.DefaultValueFactory = null;
+        command.SetAction(Run);
+        return command;
+    }
+
+    private int Run(ParseResult result)
+    {
+        var stdout = result.InvocationConfiguration.Output;
+        var names = result.GetValue(_norms)!.Split(',', StringSplitOptions.TrimEntries);
+        bool sizeGiven = result.GetResult(_figure.Size) is { Implicit: false };
+        var f = _figure.Bind(result);
+        CheckPanelCount(names.Length, sizeGiven ? f.Style.Width : null);
+        var penalties = names.Select(n => _penalty.Create(n, result)).ToArray();
+        var experiment = new Experiment(result.GetValue(_trials), result.GetValue(_seed), result.GetValue(_radius), result.GetValue(_lambda));
+        RegularisationForm.Check(experiment.Lambda, experiment.Radius);
+        var style = sizeGiven ? f.Style : f.Style with { Width = PanelWidth * penalties.Length, Height = 620 };
+        string output = f.OutOr($"sparsity-{string.Join("-", penalties.Select(x => x.Name))}.png");
+        if (FigureExport.FormatOf(output, "--out") != "png") throw new InputException("--out: the sparsity figure is PNG only");
+
+        var clock = Stopwatch.StartNew();
+        var results = RunTrials(result.InvocationConfiguration.Error, penalties, experiment);
+        double seconds = clock.Elapsed.TotalSeconds;
+
+        string header = $"{experiment.Trials:N0} random quadratic losses, {experiment.Form}, seed {experiment.Seed}: how often is a coefficient exactly 0?";
+        AtomicFile.WriteAllBytes(output, SparsityFigure.RenderPng(results, experiment.Radius, experiment.Lambda, header, style));
+        if (f.Json is { } json) JsonOut.Write(json, stdout, w => WriteJson(w, experiment, results));
+        if (f.Json != "-") WriteTable(stdout, experiment, results, seconds, output);
+        return 0;
+    }
 
     /// <summary>One panel per norm, side by side: their number is bounded so the image obeys the size limit.</summary>
     private static void CheckPanelCount(int count, int? width)
@@ -32,91 +89,50 @@ internal static class SparsityCommand
                 : $"--norms: {count} panels do not fit in {width} pixels (at most {most}, each at least {FigureOptions.MinSide} wide)");
     }
 
-    public static Command Create()
+    /// <summary>The trials, with the same progress line as the loss grid; trials finish on several cores, so reports are put in order.</summary>
+    private static IReadOnlyList<SparsityResult> RunTrials(TextWriter stderr, Penalty[] penalties, Experiment e)
     {
-        var trials = new Option<long>("--trials") { Description = "How many random losses. " + Distribution, DefaultValueFactory = _ => 10_000, HelpName = "N" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed: the same seed gives the same numbers and the same PNG", DefaultValueFactory = _ => 1, HelpName = "S" };
-        var norms = new Option<string>("--norms") { Description = "Norms to compare, comma-separated", DefaultValueFactory = _ => "l1,l2,elasticnet,linf", HelpName = "l1,l2,.." };
-        var radius = NumberOptions.Nullable("--radius", "Constrained form, ball N(w) ≤ t (default: t = 1)", "t");
-        var lambda = NumberOptions.Nullable("--lambda", "Penalised form D + λP instead of the ball", "λ");
-        var alpha = NumberOptions.Required("--alpha", 0.5, "Elastic-net mixing α in [0, 1]", "α");
-        var p = NumberOptions.Required("--p", 0.5, "Exponent of lp", "p");
-        var figure = new FigureOptions();
-        var command = new Command("sparsity", "Monte Carlo: how often is a coefficient exactly zero at the optimum, per norm?");
-        foreach (var o in new Option[] { trials, seed, norms, radius, lambda, alpha, p }) command.Options.Add(o);
-        figure.AddTo(command, plane: false);
-        // the panel figure sizes itself and writes PNG only: say so instead of the plane figures' defaults
-        figure.Out.Description = "Output file, .png (default: sparsity-NORMS.png in the current directory)";
-        figure.Size.Description = $"Image size in pixels, WxH (each 100..10000; default: {PanelWidth} px wide per panel, 620 px high)";
-        figure.Size.DefaultValueFactory = null;
-
-        command.SetAction(result =>
+        using var line = ProgressLine.ForStderr(stderr, "sparsity trials");
+        object gate = new();
+        long reported = 0;
+        void Progress(long done)
         {
-            var stdout = result.InvocationConfiguration.Output;
-            var stderr = result.InvocationConfiguration.Error;
-            var names = result.GetValue(norms)!.Split(',', StringSplitOptions.TrimEntries);
-            bool sizeGiven = result.GetResult(figure.Size) is { Implicit: false };
-            var f = figure.Bind(result);
-            CheckPanelCount(names.Length, sizeGiven ? f.Style.Width : null);
-            var penalties = names.Select(n => ProblemOptions.CreatePenalty(n, new PenaltySettings(result.GetValue(alpha), result.GetValue(p)))).ToArray();
-            double? t = result.GetValue(radius), l = result.GetValue(lambda);
-            RegularisationForm.Check(l, t);
-            var style = sizeGiven ? f.Style : f.Style with { Width = PanelWidth * penalties.Length, Height = 620 };
-            string output = f.OutOr($"sparsity-{string.Join("-", penalties.Select(x => x.Name))}.png");
-            if (FigureExport.FormatOf(output, "--out") != "png") throw new InputException("--out: the sparsity figure is PNG only");
-
-            long n = result.GetValue(trials);
-            ulong s = result.GetValue(seed);
-            var clock = Stopwatch.StartNew();
-            // the same progress line as the loss grid; trials finish on several cores, so reports are put in order
-            using var line = ProgressLine.ForStderr(stderr, "sparsity trials");
-            object gate = new();
-            long reported = 0;
-            void Progress(long done)
+            if (line is null) return;
+            lock (gate)
             {
-                if (line is null) return;
-                lock (gate)
-                {
-                    if (done <= reported) return;
-                    reported = done;
-                    line.Report((double)done / n);
-                }
+                if (done <= reported) return;
+                reported = done;
+                line.Report((double)done / e.Trials);
             }
-            var results = SparsityExperiment.Run(penalties, n, s, t, l, Progress);
-            double seconds = clock.Elapsed.TotalSeconds;
+        }
+        return SparsityExperiment.Run(penalties, e.Trials, e.Seed, e.Radius, e.Lambda, Progress);
+    }
 
-            string form = l is { } lam ? $"λ = {Text.Readable(lam)}" : $"ball of radius {Text.Readable(t ?? 1)}";
-            string header = $"{n:N0} random quadratic losses, {form}, seed {s}: how often is a coefficient exactly 0?";
-            AtomicFile.WriteAllBytes(output, SparsityFigure.RenderPng(results, t, l, header, style));
-            if (f.Json is { } json)
-                JsonOut.Write(json, stdout, w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("trials", n);
-                    w.WriteNumber("seed", s);
-                    if (l is { } lj) w.WriteNumber("lambda", lj); else w.WriteNumber("radius", t ?? 1);
-                    w.WriteString("distribution", Distribution);
-                    w.WriteStartArray("results");
-                    foreach (var r in results)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("norm", r.Penalty.Name);
-                        w.WriteNumber("sparse_fraction", r.SparseFraction);
-                        w.WriteNumber("sparse", r.Sparse);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                });
-            if (f.Json != "-")
-            {
-                stdout.WriteLine($"{n:N0} trials, {form}, seed {s} ({seconds:0.00} s)");
-                foreach (var r in results)
-                    stdout.WriteLine($"  {Text.Describe(r.Penalty),-22} {100 * r.SparseFraction,7:0.00}% sparse ({r.Sparse:N0})");
-                stdout.WriteLine(output);
-            }
-            return 0;
-        });
-        return command;
+    private static void WriteJson(Utf8JsonWriter w, Experiment e, IReadOnlyList<SparsityResult> results)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("trials", e.Trials);
+        w.WriteNumber("seed", e.Seed);
+        if (e.Lambda is { } lambda) w.WriteNumber("lambda", lambda); else w.WriteNumber("radius", e.Radius ?? 1);
+        w.WriteString("distribution", Distribution);
+        w.WriteStartArray("results");
+        foreach (var r in results)
+        {
+            w.WriteStartObject();
+            w.WriteString("norm", r.Penalty.Name);
+            w.WriteNumber("sparse_fraction", r.SparseFraction);
+            w.WriteNumber("sparse", r.Sparse);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteTable(TextWriter stdout, Experiment e, IReadOnlyList<SparsityResult> results, double seconds, string output)
+    {
+        stdout.WriteLine($"{e.Trials:N0} trials, {e.Form}, seed {e.Seed} ({seconds:0.00} s)");
+        foreach (var r in results)
+            stdout.WriteLine($"  {Text.Describe(r.Penalty),-22} {100 * r.SparseFraction,7:0.00}% sparse ({r.Sparse:N0})");
+        stdout.WriteLine(output);
     }
 }
