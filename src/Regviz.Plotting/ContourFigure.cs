@@ -10,6 +10,7 @@ namespace Regviz.Plotting;
 /// </summary>
 public static class ContourFigure
 {
+    /// <summary>The contour figure of <paramref name="scene"/>: loss and penalty contours, the touching level sets, w*, and the path or trace when the scene has them.</summary>
     public static Plot Render(ContourScene scene, FigureStyle style)
     {
         var o = scene.Optimum;

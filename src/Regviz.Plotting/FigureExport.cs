@@ -7,9 +7,11 @@ namespace Regviz.Plotting;
 /// <summary>PNG or SVG by the output's extension, written atomically.</summary>
 public static class FigureExport
 {
+    /// <summary>Writes <paramref name="plot"/> as PNG or SVG (by extension) at the style's size, atomically.</summary>
     public static void Save(Plot plot, FigureStyle style, string path) =>
         AtomicFile.WriteAllBytes(path, Encode(plot, style, FormatOf(path, nameof(path))));
 
+    /// <summary>The bytes of <paramref name="plot"/> as <paramref name="format"/> (png or svg).</summary>
     public static byte[] Encode(Plot plot, FigureStyle style, string format) => format switch
     {
         "svg" => new System.Text.UTF8Encoding(false).GetBytes(StableIds(plot.GetSvgXml(style.Width, style.Height))),

@@ -6,5 +6,6 @@ public sealed record FigureStyle(int Width, int Height, Theme Theme, string? Tit
     /// <summary>Font sizes scale with the figure so a 400-pixel thumbnail and a 2000-pixel print read alike.</summary>
     public float Scale => Math.Clamp(Math.Min(Width, Height) / 800f, 0.5f, 4f);
 
+    /// <summary>Where the data area sits in the image, in pixels.</summary>
     public PlotFrame Frame(float extraTop = 0) => new(Width, Height, Scale, extraTop);
 }

@@ -7,6 +7,7 @@ namespace Regviz.Plotting;
 /// </summary>
 public static class FontRegistry
 {
+    /// <summary>The font family every figure uses (the shipped DejaVu Sans).</summary>
     public const string Family = "RegvizSans";
     private static readonly Lazy<string> Folder = new(Register, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -19,6 +20,7 @@ public static class FontRegistry
     /// </summary>
     public static SkiaSharp.SKTypeface Regular => RegularFace.Value;
 
+    /// <summary>Registers the shipped fonts with ScottPlot once, before the first figure.</summary>
     public static void EnsureRegistered() => _ = Folder.Value;
 
     private static string Register()

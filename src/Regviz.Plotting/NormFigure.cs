@@ -6,6 +6,7 @@ namespace Regviz.Plotting;
 /// <summary>The penalty's contours alone — the article's diamond (L1) and circle (L2) — each labelled with its value of P.</summary>
 public static class NormFigure
 {
+    /// <summary>The figure of the penalty's level sets, each labelled with its value.</summary>
     public static Plot Render(NormScene scene, FigureStyle style)
     {
         var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}: contours of P(w)", "w₁", "w₂");

@@ -13,6 +13,7 @@ namespace Regviz.Plotting;
 /// </summary>
 public static class PathFigure
 {
+    /// <summary>The coefficient path: one line per weight against log λ (or ‖w‖₁), exact knots for l1.</summary>
     public static Plot Render(PathScene scene, FigureStyle style)
     {
         var points = scene.DrawnPoints();

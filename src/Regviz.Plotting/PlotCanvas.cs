@@ -8,7 +8,7 @@ namespace Regviz.Plotting;
 /// For the parameter plane the range must already have the data area's aspect (see
 /// <see cref="PlaneRange.WithAspect"/>); a range with X0 &gt; X1 draws the x axis reversed.
 /// </summary>
-public sealed class PlotCanvas
+internal sealed class PlotCanvas
 {
     public PlotCanvas(FigureStyle style, PlaneRange range, string title, string xLabel, string yLabel,
         bool verticalZeroLine = true, float extraTop = 0)

@@ -12,6 +12,7 @@ namespace Regviz.Plotting;
 /// </summary>
 public static class SparsityFigure
 {
+    /// <summary>The sparsity experiment's panels, one per penalty, as PNG bytes.</summary>
     public static byte[] RenderPng(IReadOnlyList<SparsityResult> results, double? radius, double? lambda, string header, FigureStyle style)
     {
         FontRegistry.EnsureRegistered();

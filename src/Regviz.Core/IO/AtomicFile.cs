@@ -8,6 +8,7 @@ namespace Regviz.Core.IO;
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>Writes <paramref name="path"/> through a temporary file in the same folder and a rename, so readers see the old file or the whole new one, never a truncated one.</summary>
     public static void Write(string path, Action<Stream> write)
     {
         if (InPlace(path))
@@ -65,8 +66,10 @@ public static class AtomicFile
 
     private static bool IsUnder(string path, string folder) => Path.GetFullPath(path).StartsWith(folder, StringComparison.Ordinal);
 
+    /// <summary><see cref="Write"/> of a byte array.</summary>
     public static void WriteAllBytes(string path, byte[] bytes) => Write(path, s => s.Write(bytes));
 
+    /// <summary><see cref="Write"/> of UTF-8 text.</summary>
     public static void WriteAllText(string path, string text) =>
         WriteAllBytes(path, new System.Text.UTF8Encoding(false).GetBytes(text));
 }

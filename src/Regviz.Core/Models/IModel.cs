@@ -52,6 +52,7 @@ public static class ModelCatalogue
 {
     private static readonly IModel[] Entries = [new LinearModel(), new ExpModel()];
 
+    /// <summary>The registered models' names, in the order help lists them.</summary>
     public static IReadOnlyList<string> Names { get; } = Entries.Select(m => m.Name).ToArray();
 
     /// <summary>The model called <paramref name="name"/>, or null when there is none by that name.</summary>

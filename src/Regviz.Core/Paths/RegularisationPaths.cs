@@ -15,6 +15,7 @@ public sealed record RegularisationPath(double LambdaMax, IReadOnlyList<PathPoin
 /// </summary>
 public static class RegularisationPaths
 {
+    /// <summary>The most λ values one path may have.</summary>
     public const int MaxCount = 10_000;
 
     /// <summary>∇D(0): the data's pull on w at the origin.</summary>

@@ -17,6 +17,7 @@ public static class PenaltyCatalogue
         ("linf", _ => new LInfPenalty()),
     ];
 
+    /// <summary>The registered penalties' names, in the order help lists them.</summary>
     public static IReadOnlyList<string> Names { get; } = Entries.Select(e => e.Name).ToArray();
 
     /// <summary>The penalty called <paramref name="name"/>, or null when there is none by that name.</summary>

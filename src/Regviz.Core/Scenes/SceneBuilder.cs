@@ -76,6 +76,7 @@ public static class SceneBuilder
         };
     }
 
+    /// <summary>The scene of the penalty's level sets alone: <paramref name="levels"/> evenly spaced values of P up to the unit ball (or the largest that fits <paramref name="range"/>).</summary>
     public static NormScene Norm(Penalty penalty, PlaneRange? range, int levels, double aspect = 1.0)
     {
         var r = (range ?? new PlaneRange(-1.25, 1.25, -1.25, 1.25)).WithAspect(aspect, 1);
