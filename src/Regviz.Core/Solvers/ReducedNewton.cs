@@ -54,6 +54,8 @@ internal static class ReducedNewton
         }
         var polished = (p * u).ToArray();
         double before = loss.Value(w) + lambda * penalty.Value(w), after = loss.Value(polished) + lambda * penalty.Value(polished);
-        return after <= before ? polished : w;
+        // at a minimum J is flat to rounding: a polished point that is "worse" by a few ulps of J is the better answer
+        // (its gradient is the one that vanishes), and refusing it kept points 1e-9 from stationary
+        return after <= before + 1e-14 * Math.Max(1, Math.Abs(before)) ? polished : w;
     }
 }
