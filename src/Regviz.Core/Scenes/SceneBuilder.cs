@@ -63,9 +63,10 @@ public static class SceneBuilder
         var touchingLoss = loss.FirstOrDefault(c => c.Level == dOpt);
 
         double maxRadius = Corners(range).Max(c => penalty.Norm([c.X, c.Y]));
+        double reach = Reach(range);
         var norms = LevelChooser.Radii(radius, maxRadius, Math.Max(3, options.Levels / 2))
             .Select(r => r == radius ? touchingValue : penalty.ValueAtNorm(r))
-            .Select(v => new ContourLevel(v, [Polyline.From(v == touchingValue && radius > 0 ? ball : penalty.LevelSet(v))]))
+            .Select(v => new ContourLevel(v, PenaltyLines(penalty, v, reach)))
             .ToList();
         var touchingNorm = radius > 0 ? norms.FirstOrDefault(c => c.Level == touchingValue) : null;
 
@@ -78,17 +79,26 @@ public static class SceneBuilder
 
     public static NormScene Norm(Penalty penalty, PlaneRange? range, int levels, double aspect = 1.0)
     {
-        var r = (range ?? new PlaneRange(-1.25, 1.25, -1.25, 1.25)).WithAspect(aspect, 1);
+        var (half, defaultTop) = penalty.NormView;
+        var r = (range ?? new PlaneRange(-half, half, -half, half)).WithAspect(aspect, 1);
         // evenly spaced values of P, as a contour plot of the function shows them, up to the largest level
-        // set that fits in the view (P = 1, the unit ball, by default)
-        double top = range is null ? 1.0
+        // set that fits in the view (P = 1, the unit ball, by default; MCP and SCAD up to where they are flat)
+        double top = range is null ? defaultTop
             : new[] { (r.X1, 0.0), (r.X0, 0.0), (0.0, r.Y1), (0.0, r.Y0) }.Min(c => penalty.Value([Math.Abs(c.Item1), Math.Abs(c.Item2)]));
+        double reach = Reach(r);
         var contours = Enumerable.Range(1, levels)
             .Select(k => top * k / levels)
-            .Select(v => new ContourLevel(v, [Polyline.From(penalty.LevelSet(v))]))
+            .Select(v => new ContourLevel(v, PenaltyLines(penalty, v, reach)))
             .ToList();
         return new NormScene(r, penalty, contours);
     }
+
+    /// <summary>The lines of the penalty's level set, its rays (MCP, SCAD) drawn out to the edge of the view.</summary>
+    private static Polyline[] PenaltyLines(Penalty penalty, double level, double reach) =>
+        penalty.LevelSetLines(level, reach).Select(Polyline.From).ToArray();
+
+    /// <summary>How far from the origin a coordinate can be and still be in view.</summary>
+    private static double Reach(PlaneRange r) => new[] { r.X0, r.X1, r.Y0, r.Y1 }.Max(Math.Abs);
 
     /// <summary>
     /// D on the grid: the quadratic form expanded per row, D(x, y) = s·((g00·x + b(y))·x + c(y)), so a node costs
