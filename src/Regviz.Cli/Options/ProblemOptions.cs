@@ -25,15 +25,19 @@ internal sealed class ProblemOptions
     public readonly Option<string> Model = new("--model") { Description = "f(x; w): linear = x·w; exp = w1·exp(w2·x) on one feature column (non-convex)", DefaultValueFactory = _ => "linear", HelpName = "linear|exp" };
     public readonly Option<bool> Intercept = new("--intercept") { Description = "Fit an unpenalised intercept b (equivalent to centring x and y)" };
     public readonly Option<string> Loss = new("--loss") { Description = "Data term: mse = (1/n)Σ(f + b − y)², sse = Σ(f + b − y)², logistic = (1/n)Σ[log(1 + e^z) − y·z], z = f + b, y ∈ {0,1}. Without --data, logistic uses the built-in x with labels 1 w.p. σ(3·x1 + 1.2·x2 − 0.5), and --model exp uses x ~ U(0,2), y = 1.5·exp(0.8·x) + 0.3·N(0,1)", DefaultValueFactory = _ => "mse", HelpName = "mse|sse|logistic" };
-    public readonly Option<string> Norm = new("--norm") { Description = "Penalty P(w): l1 = Σ|w|, l2 = Σw², elasticnet = αΣ|w| + (1−α)Σw², lp = Σ|w|^p, linf = max|w|", DefaultValueFactory = _ => "l1", HelpName = string.Join("|", PenaltyCatalogue.Names) };
+    public readonly Option<string> Norm = new("--norm") { Description = "Penalty P(w): l1 = Σ|w|, l2 = Σw², elasticnet = αΣ|w| + (1−α)Σw², lp = Σ|w|^p, linf = max|w|; mcp and scad (non-convex, --gamma): λP(w) = Σ p(w_j) with MCP p = λ|w| − w²/(2γ) up to |w| = γλ, then γλ²/2; SCAD p = λ|w| up to λ, (2γλ|w| − w² − λ²)/(2(γ−1)) up to γλ, then λ²(γ+1)/2 (no --radius)", DefaultValueFactory = _ => "l1", HelpName = string.Join("|", PenaltyCatalogue.Names) };
     public readonly Option<double?> Lambda = NumberOptions.Nullable("--lambda", $"Penalised form: minimise D(w) + λ·P(w) (default {DefaultLambda} unless --radius)", "λ");
     public readonly Option<double?> Radius = NumberOptions.Nullable("--radius", "Constrained form: minimise D(w) subject to N(w) ≤ t (N: Σ|w|, √Σw², max|w|, (Σ|w|^p)^(1/p); elasticnet: P)", "t");
     public readonly Option<double> Alpha = NumberOptions.Required("--alpha", 0.5, "Elastic-net mixing α in [0, 1]", "α");
     public readonly Option<double> P = NumberOptions.Required("--p", 0.5, "Exponent 0 < p ≤ 100 of the lp penalty (non-convex for p < 1)", "p");
+    public readonly Option<double?> Gamma = NumberOptions.Nullable("--gamma", GammaHelp, "γ");
+
+    /// <summary>What --gamma means, for every command that takes it.</summary>
+    internal const string GammaHelp = "γ of mcp (> 1, default 3) and scad (> 2, default 3.7), as in ncvreg: where the penalty stops rising, |w| = γλ";
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Data, Target, Features, Model, Intercept, Loss, Norm, Lambda, Radius, Alpha, P })
+        foreach (var option in new Option[] { Data, Target, Features, Model, Intercept, Loss, Norm, Lambda, Radius, Alpha, P, Gamma })
             command.Options.Add(option);
     }
 
@@ -48,7 +52,7 @@ internal sealed class ProblemOptions
         double? radius = result.GetValue(Radius);
         RegularisationForm.Check(lambda, radius);
         if (radius is null) lambda ??= DefaultLambda;
-        var penalty = CreatePenalty(result.GetValue(Norm)!, new PenaltySettings(result.GetValue(Alpha), result.GetValue(P)));
+        var penalty = CreatePenalty(result.GetValue(Norm)!, new PenaltySettings(result.GetValue(Alpha), result.GetValue(P), result.GetValue(Gamma)));
         var data = LoadData(result, loss, model);
         return new ProblemSpec(data, loss, result.GetValue(Intercept), penalty, lambda, radius, model);
     }

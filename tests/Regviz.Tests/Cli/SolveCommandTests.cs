@@ -75,7 +75,7 @@ public class SolveCommandTests : Support.ScratchFolder
 
     public static TheoryData<string[], string> BadInputs => new()
     {
-        { ["solve", "--norm", "l3"], "--norm: unknown norm 'l3' (valid: l1, l2, elasticnet, lp, linf)" },
+        { ["solve", "--norm", "l3"], "--norm: unknown norm 'l3' (valid: l1, l2, elasticnet, lp, linf, mcp, scad)" },
         { ["solve", "--lambda", "-1"], "--lambda: -1 is not allowed" },
         { ["solve", "--lambda", "NaN"], "--lambda: 'NaN' is not finite" },
         { ["solve", "--lambda", "Infinity"], "--lambda: 'Infinity' is not finite" },
