@@ -142,7 +142,7 @@ public class BeyondLeastSquaresCliTests : Support.ScratchFolder
     {
         { ["solve", "--loss", "logistic", "--data", Regviz.Tests.Core.DiabetesTests.CsvPath], "--loss logistic: labels must be 0 or 1; row 1 of 'progression' is 151" },
         { ["solve", "--model", "exp", "--features", "age,sex", "--data", Regviz.Tests.Core.DiabetesTests.CsvPath], "--model exp: f(x; w) = w1·exp(w2·x) takes exactly one feature column" },
-        { ["solve", "--model", "cubic"], "--model: unknown model 'cubic' (valid: linear, exp)" },
+        { ["solve", "--model", "cubic"], "--model: unknown model 'cubic' (valid: linear, exp, tanh)" },
         { ["solve", "--model", "exp", "--radius", "1"], "--radius: the constrained form needs a convex problem" },
         { ["contour", "--trace", "ista", "--start", "1,x"], "--start: '1,x' is not two finite numbers w1,w2" },
         { ["contour", "--trace", "ista", "--start", "1,2,3"], "--start: '1,2,3' is not two finite numbers" },
