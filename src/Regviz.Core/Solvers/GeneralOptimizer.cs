@@ -41,14 +41,30 @@ internal static class GeneralOptimizer
                 throw new InputException("--lambda 0: the classes are separable, so the unregularised logistic optimum is at infinity; use λ > 0");
             return (w, penalty.ElasticNetAlpha is null ? SolveMethod.ProximalGradientNewton : SolveMethod.ProximalNewton);
         }
-        var box = Box(loss, penalty, lambda);
-        return (PlaneSearch.Solve(loss, penalty, lambda, start => Local(loss, penalty, lambda, start, box), box), SolveMethod.PlaneSearchPolish);
+        return (PlaneOptimum(loss, penalty, lambda, out var escaped) ?? throw new InputException(
+                $"--lambda {lambda.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}: J = D + λP has no minimum here: it keeps falling as w runs off past the search box "
+                + $"(to w = ({Text(escaped[0])}, {Text(escaped[1])}) and on), as it does for a tanh neuron that turns linear under mcp or scad; try another λ or penalty"),
+            SolveMethod.PlaneSearchPolish);
     }
 
-    /// <summary>The unregularised optimum (λ = 0), or null where it does not exist (separable classes run away).</summary>
+    /// <summary>
+    /// The global search of the plane, or null when its best point ran away from the search box (past twice its
+    /// size, still going down): then J has no minimum, only an infimum at infinity, and <paramref name="escaped"/> is
+    /// where the search stopped following it.
+    /// </summary>
+    private static double[]? PlaneOptimum(ISmoothLoss loss, Penalty penalty, double lambda, out double[] escaped)
+    {
+        var box = Box(loss, penalty, lambda);
+        escaped = PlaneSearch.Solve(loss, penalty, lambda, start => Local(loss, penalty, lambda, start, box), box);
+        return Math.Abs(escaped[0]) > 2 * box.Item1 || Math.Abs(escaped[1]) > 2 * box.Item2 ? null : escaped;
+    }
+
+    private static string Text(double v) => v.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The unregularised optimum (λ = 0), or null where it does not exist (separable classes, or a non-convex J that runs away).</summary>
     public static double[]? Unregularised(ISmoothLoss loss, Penalty penalty)
     {
-        if (!(loss.IsConvex && penalty.IsConvex)) return Solve(loss, penalty, 0).Weights;
+        if (!(loss.IsConvex && penalty.IsConvex)) return PlaneOptimum(loss, penalty, 0, out _);
         var w = Local(loss, penalty, 0, new double[loss.Dimension]);
         return RanAway(loss, w) ? null : w;
     }
