@@ -143,7 +143,10 @@ public sealed class ScadPenalty : Penalty
     public override string PlaneFormula(Func<double, string> number) =>
         $"Σ q(wⱼ), q(w) = |w| to {number(Lambda)}, {number(Top)} − ({number(Flat)} − |w|)²/{number(2 * Bend)} to {number(Flat)}, then {number(Top)}";
 
-    /// <summary>The plane: the global search; more parameters: coordinate descent with the exact threshold.</summary>
+    /// <summary>
+    /// The plane: the global search. More parameters: coordinate descent with the exact threshold, following λ down
+    /// from λ_max as ncvreg does (a local optimum).
+    /// </summary>
     internal override (double[] Weights, SolveMethod Method) SolveLeastSquares(QuadraticLoss q, double mu, double[]? warm = null) =>
-        q.Dimension == 2 ? base.SolveLeastSquares(q, mu, warm) : SeparableCoordinateDescent.BestOfStarts(q, this, mu, warm);
+        q.Dimension == 2 ? base.SolveLeastSquares(q, mu, warm) : SeparableCoordinateDescent.AlongPath(q, this, mu);
 }

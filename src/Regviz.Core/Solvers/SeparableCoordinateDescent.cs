@@ -4,16 +4,37 @@ using Regviz.Core.Problems;
 namespace Regviz.Core.Solvers;
 
 /// <summary>
-/// Coordinate descent for F(w) = wᵀGw − 2cᵀw + μP(w) with any separable penalty whose scalar prox is exact (MCP,
-/// SCAD): with the other coordinates held, F in w_j is G_jj(x − z_j)² + μp(x) + const, z_j = (c_j − Σ_{i≠j} G_ji w_i)/G_jj,
+/// Coordinate descent for F(w) = wᵀGw − 2cᵀw + μP(w) with a separable penalty whose scalar prox is exact (MCP,
+/// SCAD): with the other coordinates held, F in w_j is G_jj(x − z_j)² + μP(x) + const, z_j = (c_j − Σ_{i≠j} G_ji w_i)/G_jj,
 /// whose global minimiser is ScalarProx(z_j, μ/(2G_jj)), for any curvature G_jj (the prox compares the candidates
 /// where the one-dimensional problem is not convex). Each update is exact, so F never rises, zeros are exact zeros,
 /// and the limit is a point where every coordinate sits at its own one-dimensional optimum: a local optimum of a
-/// non-convex problem, as R's ncvreg finds, not necessarily the global one.
+/// non-convex problem, not necessarily the global one.
+/// <para>
+/// Which local optimum is R's ncvreg's choice: the one reached by following λ down from λ_max, where w = 0, each
+/// solve warm-started from the one before. Here the λ grid is λ_max·10^(−i/20) (20 values a decade) down to the
+/// requested λ, the same grid for every λ, so a path and a single solve agree wherever the path is continuous.
+/// </para>
 /// </summary>
 internal static class SeparableCoordinateDescent
 {
     private const int MaxSweeps = 5_000;
+    private const int StepsPerDecade = 20;
+
+    /// <summary>The penalty, taken at λ = μ·scale, followed down from λ_max to μ (normalised units).</summary>
+    public static (double[] Weights, SolveMethod Method) AlongPath(QuadraticLoss q, Penalty penalty, double mu)
+    {
+        var w = new double[q.Dimension];
+        // λ_max in normalised units: ‖∇D(0)‖∞/scale = 2‖c‖∞
+        double muMax = 2 * q.Cross.Max(Math.Abs);
+        double lambda = mu * q.Scale;
+        for (int i = 1; muMax * Math.Pow(10, -(double)i / StepsPerDecade) > mu; i++)
+        {
+            double step = muMax * Math.Pow(10, -(double)i / StepsPerDecade);
+            w = Solve(q, penalty.At(step * q.Scale), step, w);
+        }
+        return (Solve(q, penalty.At(lambda), mu, w), SolveMethod.CoordinateDescentPath);
+    }
 
     /// <summary>Cyclic sweeps from <paramref name="start"/> until no coordinate moves, then Newton on the support.</summary>
     public static double[] Solve(QuadraticLoss q, Penalty penalty, double mu, double[] start)
@@ -43,18 +64,5 @@ internal static class SeparableCoordinateDescent
             if (sweep % 16 == 0) q.MultiplyGram(w, gw); // rounding drifts Gw over many updates
         }
         return ReducedNewton.Polish(q, penalty, mu * q.Scale, w);
-    }
-
-    /// <summary>
-    /// The best (lowest F) of coordinate descent from the origin, the warm start when there is one, the lasso at the
-    /// same λ (the usual start for MCP and SCAD: it already has their zeros near λ_max) and the least-squares fit
-    /// (their answer for small λ, where every large weight is past γλ and left unshrunk).
-    /// </summary>
-    public static (double[] Weights, SolveMethod Method) BestOfStarts(QuadraticLoss q, Penalty penalty, double mu, double[]? warm)
-    {
-        var starts = new List<double[]> { new double[q.Dimension], CoordinateDescentSolver.Solve(q, mu / 2, 0), UnregularisedSolver.Solve(q) };
-        if (warm is not null) starts.Add(warm);
-        var best = starts.Select(s => Solve(q, penalty, mu, s)).MinBy(w => NonConvexPlaneSolver.Objective(q, penalty, mu, w))!;
-        return (best, SolveMethod.CoordinateDescentLocal);
     }
 }

@@ -19,7 +19,7 @@ public enum SolveMethod
     BoxLeastSquaresBall,
     LassoPathSegment,
     LassoPathSegmentRepaired,
-    CoordinateDescentLocal,
+    CoordinateDescentPath,
 }
 
 public static class SolveMethods
@@ -49,7 +49,7 @@ public static class SolveMethods
             SolveMethod.BoxLeastSquaresBall => "least squares in the box (active set)",
             SolveMethod.LassoPathSegment => "exact lasso path, multiplier on its segment",
             SolveMethod.LassoPathSegmentRepaired => "exact lasso path + feature-sign search, multiplier on its segment",
-            SolveMethod.CoordinateDescentLocal => "coordinate descent with exact univariate thresholds from 3 or 4 starts + Newton (local)",
+            SolveMethod.CoordinateDescentPath => "coordinate descent with exact univariate thresholds, λ followed down from λ_max + Newton (local, as ncvreg)",
             _ => throw new ArgumentOutOfRangeException(nameof(m)),
         };
         if (bisected) text += ", multiplier by bisection";
