@@ -32,6 +32,7 @@ internal static class SceneJson
             w.WriteEndObject();
         }
         else w.WriteNull("unregularised");
+        if (scene.Twin is { } twin) w.WriteNumbers("twin", twin);
         WriteRange(w, scene.Range);
         w.WriteStartObject("contours");
         WriteLevels(w, "loss", scene.LossContours);

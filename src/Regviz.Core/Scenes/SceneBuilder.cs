@@ -38,8 +38,10 @@ public static class SceneBuilder
             ? Traces.OptimiserTraces.Run(q, penalty, optimum.Lambda, t2.Method, start!, t2.Steps, w)
             : null;
 
+        var twin = Twin(q, penalty, optimum);
         var anchors = new List<(double, double)> { (0.0, 0.0), (w[0], w[1]) };
         if (ls is not null) anchors.Add((ls[0], ls[1]));
+        if (twin is not null) anchors.Add((twin[0], twin[1]));
         var core = PlaneRange.Around(anchors.Concat(ball), 0.12);
         // the trace's iterates are in view too, unless it ran away (then the view would show nothing else)
         if (trace is not null)
@@ -74,7 +76,22 @@ public static class SceneBuilder
         return new ContourScene(range, spec.FeatureNames, penalty, optimum, ls, loss, norms, touchingLoss, touchingNorm, path)
         {
             Trace = trace,
+            Twin = twin,
         };
+    }
+
+    /// <summary>
+    /// −w* when it is exactly as good as w* (to 1e-12 of J): the twin optimum of a model that cannot tell w from −w
+    /// (a tanh neuron) under a symmetric penalty, which the figure marks too, since the optimum is then not unique.
+    /// </summary>
+    private static double[]? Twin(ISmoothLoss loss, Penalty penalty, Solution optimum)
+    {
+        var w = optimum.Weights;
+        if (!w.Any(v => v != 0)) return null;
+        var mirrored = w.Select(v => -v).ToArray();
+        if (optimum.Radius is { } t && !(penalty.Norm(mirrored) <= t * (1 + 1e-12))) return null;
+        double value = loss.Value(mirrored) + (optimum.Radius is null ? optimum.Lambda * penalty.Value(mirrored) : 0);
+        return value <= optimum.Objective + 1e-12 * Math.Max(1, Math.Abs(optimum.Objective)) ? mirrored : null;
     }
 
     public static NormScene Norm(Penalty penalty, PlaneRange? range, int levels, double aspect = 1.0)
