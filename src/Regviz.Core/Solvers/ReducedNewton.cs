@@ -37,6 +37,8 @@ internal static class ReducedNewton
             Vector<double> step;
             try { step = hess.Cholesky().Solve(-grad); }
             catch (ArgumentException) { step = -grad / Math.Max(hess.L1Norm(), 1e-300); } // ‖H‖₁ bounds its spectrum
+            // a λ near the top of double (1e300) overflows λ·p″ and the step: nothing left to polish, w stands
+            if (!step.All(double.IsFinite)) break;
             double t = 1;
             Vector<double> trial = u + step;
             // stay in the structure: no support coordinate crosses zero, m stays positive
