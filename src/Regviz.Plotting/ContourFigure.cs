@@ -47,6 +47,11 @@ public static class ContourFigure
             lsMarker.MarkerLineWidth = 3 * s;
         }
         if (scene.Trace is { } trace) DrawTrace(canvas, trace);
+        if (scene.Twin is { } twin)
+        {
+            var twinMarker = canvas.Plot.Add.Marker(twin[0], twin[1], MarkerShape.OpenCircle, 13 * s, theme.Optimum);
+            twinMarker.MarkerLineWidth = 2.5f * s;
+        }
         var opt = canvas.Plot.Add.Marker(w[0], w[1], MarkerShape.FilledCircle, 13 * s, theme.Optimum);
         opt.MarkerLineColor = theme.Background;
         opt.MarkerLineWidth = 1.5f * s;
@@ -56,6 +61,7 @@ public static class ContourFigure
         if (ls is not null) keyPoints.Add((ls[0], ls[1]));
         if (scene.Path is { } p2) keyPoints.AddRange(p2.Select(p => (p.Weights[0], p.Weights[1])));
         if (scene.Trace is { } t2) keyPoints.AddRange(t2.Iterates.Select(p => (p[0], p[1])));
+        if (scene.Twin is { } tw) keyPoints.Add((tw[0], tw[1]));
         var corner = canvas.EmptiestCorner(keyPoints);
         var legend = Legend(scene, canvas).ToList();
         canvas.ReserveLegend(corner, legend.Count, 270);
@@ -63,10 +69,17 @@ public static class ContourFigure
 
         canvas.Labels.ReservePoint(w[0], w[1], 10 * s);
         if (ls is not null) canvas.Labels.ReservePoint(ls[0], ls[1], 10 * s);
+        if (scene.Twin is { } tw2) canvas.Labels.ReservePoint(tw2[0], tw2[1], 10 * s);
         float captionSize = 14 * s;
         string optText = $"w* = ({PenaltyNames.Number(w[0])}, {PenaltyNames.Number(w[1])})";
         if (canvas.Labels.Beside(w[0], w[1], optText, captionSize, 9 * s) is { } oc)
             canvas.Label(optText, w[0], w[1], captionSize, theme.Foreground, oc.Dx, oc.Dy, bold: true);
+        if (scene.Twin is { } tw3)
+        {
+            string twinText = $"−w* = ({PenaltyNames.Number(tw3[0])}, {PenaltyNames.Number(tw3[1])})";
+            if (canvas.Labels.Beside(tw3[0], tw3[1], twinText, captionSize, 9 * s) is { } tc)
+                canvas.Label(twinText, tw3[0], tw3[1], captionSize, theme.Foreground, tc.Dx, tc.Dy, bold: true);
+        }
         string lsText = scene.LossNote is null ? "least squares" : "unregularised";
         if (ls is not null && Distinct(ls, w) && canvas.Labels.Beside(ls[0], ls[1], lsText, 12 * s, 9 * s) is { } lc)
             canvas.Label(lsText, ls[0], ls[1], 12 * s, theme.Loss, lc.Dx, lc.Dy);
@@ -92,6 +105,7 @@ public static class ContourFigure
         if (scene.TouchingNorm is not null) yield return c.LineItem("penalty ball through w*", t.Norm, 3f * s);
         if (scene.Path is not null) yield return c.LineItem("path of w* as λ grows", t.Path, 2.2f * s, LinePattern.Dashed);
         yield return c.MarkerItem("regularised optimum w*", MarkerShape.FilledCircle, t.Optimum, 10 * s);
+        if (scene.Twin is not null) yield return c.MarkerItem("−w*: f(x; −w) = f(x; w), equally optimal", MarkerShape.OpenCircle, t.Optimum, 10 * s);
         if (scene.Unregularised is not null)
             yield return c.MarkerItem(scene.LossNote is null ? "least squares (λ = 0)" : "unregularised (λ = 0)", MarkerShape.Eks, t.Loss, 10 * s);
         if (scene.Trace is { } trace)

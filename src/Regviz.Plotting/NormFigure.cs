@@ -9,7 +9,9 @@ public static class NormFigure
     /// <summary>The figure of the penalty's level sets, each labelled with its value.</summary>
     public static Plot Render(NormScene scene, FigureStyle style)
     {
-        var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}: contours of P(w)", "w₁", "w₂");
+        // a penalty whose shape depends on λ (MCP, SCAD) says which λ the figure shows
+        string at = scene.Penalty.ShapedAt is { } l ? $" at λ = {PenaltyNames.Number(l)}" : "";
+        var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}{at}: contours of P(w)", "w₁", "w₂");
         var theme = canvas.Theme;
         float s = canvas.Scale;
         foreach (var level in scene.NormContours)

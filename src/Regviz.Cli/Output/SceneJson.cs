@@ -13,7 +13,7 @@ internal static class SceneJson
     {
         var o = scene.Optimum;
         w.WriteStartObject();
-        w.WriteString("norm", scene.Penalty.Name);
+        WritePenalty(w, scene.Penalty);
         w.WriteStrings("features", scene.FeatureNames);
         w.WriteStartObject("optimum");
         w.WriteNumbers("weights", o.Weights);
@@ -32,6 +32,7 @@ internal static class SceneJson
             w.WriteEndObject();
         }
         else w.WriteNull("unregularised");
+        if (scene.Twin is { } twin) w.WriteNumbers("twin", twin);
         WriteRange(w, scene.Range);
         w.WriteStartObject("contours");
         WriteLevels(w, "loss", scene.LossContours);
@@ -60,7 +61,7 @@ internal static class SceneJson
     public static void Write(Utf8JsonWriter w, PathScene scene)
     {
         w.WriteStartObject();
-        w.WriteString("norm", scene.Penalty.Name);
+        WritePenalty(w, scene.Penalty);
         w.WriteStrings("features", scene.FeatureNames);
         w.WriteNumber("lambda_max", scene.Path.LambdaMax);
         WritePoints(w, "points", scene.Path.Points);
@@ -93,6 +94,7 @@ internal static class SceneJson
     {
         w.WriteStartObject();
         WritePenalty(w, scene.Penalty);
+        if (scene.Penalty.ShapedAt is { } lambda) w.WriteNumber("lambda", lambda);
         WriteRange(w, scene.Range);
         w.WriteStartObject("contours");
         WriteLevels(w, "norm", scene.NormContours);

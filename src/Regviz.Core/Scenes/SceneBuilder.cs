@@ -38,8 +38,10 @@ public static class SceneBuilder
             ? Traces.OptimiserTraces.Run(q, penalty, optimum.Lambda, t2.Method, start!, t2.Steps, w)
             : null;
 
+        var twin = Twin(q, penalty, optimum);
         var anchors = new List<(double, double)> { (0.0, 0.0), (w[0], w[1]) };
         if (ls is not null) anchors.Add((ls[0], ls[1]));
+        if (twin is not null) anchors.Add((twin[0], twin[1]));
         var core = PlaneRange.Around(anchors.Concat(ball), 0.12);
         // the trace's iterates are in view too, unless it ran away (then the view would show nothing else)
         if (trace is not null)
@@ -63,9 +65,10 @@ public static class SceneBuilder
         var touchingLoss = loss.FirstOrDefault(c => c.Level == dOpt);
 
         double maxRadius = Corners(range).Max(c => penalty.Norm([c.X, c.Y]));
+        double reach = Reach(range);
         var norms = LevelChooser.Radii(radius, maxRadius, Math.Max(3, options.Levels / 2))
             .Select(r => r == radius ? touchingValue : penalty.ValueAtNorm(r))
-            .Select(v => new ContourLevel(v, [Polyline.From(v == touchingValue && radius > 0 ? ball : penalty.LevelSet(v))]))
+            .Select(v => new ContourLevel(v, PenaltyLines(penalty, v, reach)))
             .ToList();
         var touchingNorm = radius > 0 ? norms.FirstOrDefault(c => c.Level == touchingValue) : null;
 
@@ -73,23 +76,47 @@ public static class SceneBuilder
         return new ContourScene(range, spec.FeatureNames, penalty, optimum, ls, loss, norms, touchingLoss, touchingNorm, path)
         {
             Trace = trace,
+            Twin = twin,
         };
+    }
+
+    /// <summary>
+    /// −w* when it is exactly as good as w* (to 1e-12 of J): the twin optimum of a model that cannot tell w from −w
+    /// (a tanh neuron) under a symmetric penalty, which the figure marks too, since the optimum is then not unique.
+    /// </summary>
+    private static double[]? Twin(ISmoothLoss loss, Penalty penalty, Solution optimum)
+    {
+        var w = optimum.Weights;
+        if (!w.Any(v => v != 0)) return null;
+        var mirrored = w.Select(v => -v).ToArray();
+        if (optimum.Radius is { } t && !(penalty.Norm(mirrored) <= t * (1 + 1e-12))) return null;
+        double value = loss.Value(mirrored) + (optimum.Radius is null ? optimum.Lambda * penalty.Value(mirrored) : 0);
+        return value <= optimum.Objective + 1e-12 * Math.Max(1, Math.Abs(optimum.Objective)) ? mirrored : null;
     }
 
     /// <summary>The scene of the penalty's level sets alone: <paramref name="levels"/> evenly spaced values of P up to the unit ball (or the largest that fits <paramref name="range"/>).</summary>
     public static NormScene Norm(Penalty penalty, PlaneRange? range, int levels, double aspect = 1.0)
     {
-        var r = (range ?? new PlaneRange(-1.25, 1.25, -1.25, 1.25)).WithAspect(aspect, 1);
+        var (half, defaultTop) = penalty.NormView;
+        var r = (range ?? new PlaneRange(-half, half, -half, half)).WithAspect(aspect, 1);
         // evenly spaced values of P, as a contour plot of the function shows them, up to the largest level
-        // set that fits in the view (P = 1, the unit ball, by default)
-        double top = range is null ? 1.0
+        // set that fits in the view (P = 1, the unit ball, by default; MCP and SCAD up to where they are flat)
+        double top = range is null ? defaultTop
             : new[] { (r.X1, 0.0), (r.X0, 0.0), (0.0, r.Y1), (0.0, r.Y0) }.Min(c => penalty.Value([Math.Abs(c.Item1), Math.Abs(c.Item2)]));
+        double reach = Reach(r);
         var contours = Enumerable.Range(1, levels)
             .Select(k => top * k / levels)
-            .Select(v => new ContourLevel(v, [Polyline.From(penalty.LevelSet(v))]))
+            .Select(v => new ContourLevel(v, PenaltyLines(penalty, v, reach)))
             .ToList();
         return new NormScene(r, penalty, contours);
     }
+
+    /// <summary>The lines of the penalty's level set, its rays (MCP, SCAD) drawn out to the edge of the view.</summary>
+    private static Polyline[] PenaltyLines(Penalty penalty, double level, double reach) =>
+        penalty.LevelSetLines(level, reach).Select(Polyline.From).ToArray();
+
+    /// <summary>How far from the origin a coordinate can be and still be in view.</summary>
+    private static double Reach(PlaneRange r) => new[] { r.X0, r.X1, r.Y0, r.Y1 }.Max(Math.Abs);
 
     /// <summary>
     /// D on the grid: the quadratic form expanded per row, D(x, y) = s·((g00·x + b(y))·x + c(y)), so a node costs
