@@ -67,22 +67,34 @@ if [ -n "$base" ]; then
   add base_blog "$base" batch "$root/samples/blog/figures.yaml" --out "$work/blog-base" --jobs 2
 fi
 
-declare -A times
+# wall time and CPU time (user + sys, of the process and its children) of one command, in ms: "WALL CPU"
+cat >"$work/measure.py" <<'PY'
+import resource, subprocess, sys, time
+before = resource.getrusage(resource.RUSAGE_CHILDREN)
+t0 = time.perf_counter()
+code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+wall = time.perf_counter() - t0
+after = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+print(f"{wall * 1000:.0f} {cpu * 1000:.0f}")
+sys.exit(code)
+PY
+declare -A times cpus
 for i in "${!names[@]}"; do eval "${commands[$i]}" >/dev/null 2>&1; done # warm-up: file cache, font cache, nothing timed
 for round in $(seq "$rounds"); do
   for i in "${!names[@]}"; do
-    t0=$(date +%s%N)
-    eval "${commands[$i]}" >/dev/null 2>&1 || { echo "error: ${names[$i]} failed: ${commands[$i]}" >&2; exit 1; }
-    t1=$(date +%s%N)
-    times[${names[$i]}]+="$(( (t1 - t0) / 1000000 )) "
+    out=$(eval "$(printf '%q %q ' "$py" "$work/measure.py")${commands[$i]}") || { echo "error: ${names[$i]} failed: ${commands[$i]}" >&2; exit 1; }
+    read -r wall cpu <<<"$out"
+    times[${names[$i]}]+="$wall "
+    cpus[${names[$i]}]+="$cpu "
   done
   echo "round $round of $rounds done" >&2
 done
-median() { tr ' ' '\n' <<<"${times[$1]}" | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 peak_mb() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.0f", $1/1024}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a/b}'; }
-declare -A m
-for n in "${names[@]}"; do m[$n]=$(median "$n"); done
+declare -A m c
+for n in "${names[@]}"; do m[$n]=$(median "${times[$n]}"); c[$n]=$(median "${cpus[$n]}"); done
 
 mem_aot_one=$(peak_mb "$aot" contour --norm l1 --lambda 0.5 --path --out "$work/aot1.png")
 mem_any_one=$(peak_mb "$any" contour --norm l1 --lambda 0.5 --path --out "$work/any1.png")
@@ -106,22 +118,29 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "dotnet SDK $(dotnet --version); $("$py" --version); numpy $("$py" -c 'import numpy; print(numpy.__version__)'), scikit-learn $("$py" -c 'import sklearn; print(sklearn.__version__)'), matplotlib $("$py" -c 'import matplotlib; print(matplotlib.__version__)')"
 echo "installed: regviz -> $(readlink "$aot" | grep -o 'regviz\.[a-z0-9-]*' | head -n 1) (AOT); regviz.any (JIT)${base:+; baseline: regviz as packed at $BASELINE}"
 echo "packages: $(cd "$work/packages" && for f in *.nupkg; do printf '%s %s  ' "$f" "$(wc -c <"$f" | awk '{printf ($1 < 1048576 ? "%.0f KB" : "%.1f MB"), ($1 < 1048576 ? $1/1024 : $1/1048576)}')"; done)"
-echo "medians of $rounds interleaved rounds, wall time in ms"
+echo "medians of $rounds interleaved rounds: wall time, and CPU time (user + sys), which a busy machine inflates less"
 echo
-echo "| workload | python | regviz (AOT) | ratio | target |"
-echo "|---|---|---|---|---|"
-echo "| one \`contour --norm l1 --lambda 0.5 --path\`, cold process | ${m[py_one]} ms | ${m[aot_one]} ms | $(ratio "${m[aot_one]}" "${m[py_one]}") | ≤ 0.06 |"
-echo "| 48 figures (\`batch figures48.yaml --jobs 1\`) | ${m[py_48]} ms | ${m[aot_48_1]} ms | $(ratio "${m[aot_48_1]}" "${m[py_48]}") | ≤ 0.10 |"
-echo "| 48 figures (\`batch figures48.yaml --jobs 2\`) | ${m[py_48]} ms | ${m[aot_48_2]} ms | $(ratio "${m[aot_48_2]}" "${m[py_48]}") | ≤ 0.10 |"
-echo "| peak memory, one figure | ${mem_py_one} MB | ${mem_aot_one} MB | | ≤ 40 MB |"
-echo "| peak memory, 48 figures (\`--jobs 2\`) | ${mem_py_48} MB | ${mem_aot_48} MB | | |"
+echo "| workload | python | regviz (AOT) | ratio | CPU time: python, regviz, ratio | target |"
+echo "|---|---|---|---|---|---|"
+row() { # label, python key, regviz key, target
+  echo "| $1 | ${m[$2]} ms | ${m[$3]} ms | **$(ratio "${m[$3]}" "${m[$2]}")** | ${c[$2]} ms, ${c[$3]} ms, $(ratio "${c[$3]}" "${c[$2]}") | $4 |"
+}
+row "one \`contour --norm l1 --lambda 0.5 --path\`, cold process" py_one aot_one "≤ 0.06"
+row "48 figures (\`batch figures48.yaml --jobs 1\`)" py_48 aot_48_1 "≤ 0.10"
+row "48 figures (\`batch figures48.yaml --jobs 2\`)" py_48 aot_48_2 "≤ 0.10"
+echo "| peak memory, one figure | ${mem_py_one} MB | ${mem_aot_one} MB | | | ≤ 40 MB |"
+echo "| peak memory, 48 figures (\`--jobs 2\`) | ${mem_py_48} MB | ${mem_aot_48} MB | | | |"
 echo
-echo "| workload | regviz.any (JIT) | regviz (AOT) |${base:+ baseline (JIT) | any / baseline |}"
+echo "| workload | regviz (AOT) | regviz.any (JIT) |${base:+ baseline (JIT) | any / baseline, wall and CPU |}"
 echo "|---|---|---|${base:+---|---|}"
-echo "| one figure, cold process | ${m[any_one]} ms | ${m[aot_one]} ms |${base:+ ${m[base_one]:-} ms | $(ratio "${m[any_one]}" "${m[base_one]:-1}") |}"
-echo "| 48 figures, \`--jobs 2\` | ${m[any_48_2]} ms | ${m[aot_48_2]} ms |${base:+ ${m[base_48_2]:-} ms | $(ratio "${m[any_48_2]}" "${m[base_48_2]:-1}") |}"
-echo "| blog manifest (13 figures), \`--jobs 2\` | ${m[any_blog]} ms | ${m[aot_blog]} ms |${base:+ ${m[base_blog]:-} ms | $(ratio "${m[any_blog]}" "${m[base_blog]:-1}") |}"
-echo "| peak memory, one figure | ${mem_any_one} MB | ${mem_aot_one} MB |${base:+ | |}"
+row2() { # label, key suffix
+  local a=aot_$2 j=any_$2 b=base_$2
+  echo "| $1 | ${m[$a]} ms | ${m[$j]} ms |${base:+ ${m[$b]:-} ms | $(ratio "${m[$j]}" "${m[$b]:-1}"), $(ratio "${c[$j]}" "${c[$b]:-1}") |}"
+}
+row2 "one figure, cold process" one
+row2 "48 figures, \`--jobs 2\`" 48_2
+row2 "blog manifest (13 figures), \`--jobs 2\`" blog
+echo "| peak memory, one figure | ${mem_aot_one} MB | ${mem_any_one} MB |${base:+ | |}"
 echo
 echo "regviz (AOT) --grid 2000 vs --grid 400: ${m[aot_2000]} ms / ${m[aot_400]} ms = $(ratio "${m[aot_2000]}" "${m[aot_400]}") (target < 3); peak memory at --grid 2000: ${mem_aot_2000} MB (target < 400)"
 echo "numpy grid evaluation of the penalised quadratic: ${np_rate} M points/s (one core)"
