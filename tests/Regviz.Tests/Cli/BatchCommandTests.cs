@@ -178,12 +178,7 @@ public class BatchCommandTests : Support.ScratchFolder
         var m = Manifest("figures:\n" + string.Join("\n", lines) + "\n");
         string outDir = Path.Combine(Dir, "killed");
         Directory.CreateDirectory(outDir);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "regviz.dll"), "batch", m, "--out", outDir, "--jobs", "2"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        using var process = Process.Start(start)!;
+        using var process = CliRunner.Start("batch", m, "--out", outDir, "--jobs", "2");
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (Directory.GetFiles(outDir, "*.png").Length < 2 && DateTime.UtcNow < deadline && !process.HasExited) Thread.Sleep(20);
         Assert.False(process.HasExited, "the batch finished before it could be killed; make it longer");
