@@ -32,14 +32,14 @@ public static class RendererFingerprint
         var differences = new List<string>();
         foreach (var (name, now) in running)
         {
-            if (!before.Remove(name, out var then)) differences.Add($"{name} not recorded (now {Short(now)})");
-            else if (then != now) differences.Add(now.StartsWith("sha256:", StringComparison.Ordinal) ? $"{name} changed" : $"{name} {Short(then)} → {Short(now)}");
+            if (!before.Remove(name, out var then)) differences.Add($"{Short(name)} not recorded (now {Short(now)})");
+            else if (then != now) differences.Add(now.StartsWith("sha256:", StringComparison.Ordinal) ? $"{Short(name)} changed" : $"{Short(name)} {Short(then)} → {Short(now)}");
         }
-        foreach (var (name, then) in before) differences.Add($"{name} {Short(then)} no longer used");
+        foreach (var (name, then) in before) differences.Add($"{Short(name)} {Short(then)} no longer used");
         return differences;
     }
 
-    // a hostile fingerprint file may hold a megabyte-long "version": a message quotes a short piece of it
+    // a recorded fingerprint may come from anyone (a pull request): a message quotes a short piece of each name and value
     private static string Short(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     private static IReadOnlyList<KeyValuePair<string, string>> Measure()

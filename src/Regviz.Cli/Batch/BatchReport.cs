@@ -49,7 +49,7 @@ internal sealed class BatchReport(TextWriter stdout, TextWriter stderr, bool ter
         int created = outcomes.Count(o => o.Status == CheckStatus.Created), updated = outcomes.Count(o => o.Status == CheckStatus.Updated);
         if (created + updated > 0) line += $"; --update created {created} and updated {updated}";
         stdout.WriteLine(line);
-        if (rendererNote is not null) stdout.WriteLine(rendererNote);
+        if (rendererNote is not null) stdout.WriteLine(RegvizApp.OneLine(rendererNote)); // it quotes the recorded fingerprint: no terminal escapes
         foreach (var o in outcomes.Where(o => !o.Made))
             stdout.WriteLine($"  failed: {Name(o)} (line {o.Figure.Line}): {o.Error}");
     }

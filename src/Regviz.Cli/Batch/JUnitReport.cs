@@ -116,7 +116,7 @@ internal static class JUnitReport
         b.Append("golden: ").AppendLine(c.Golden is { } g ? ReportText.Printable(g) : "none");
         b.Append("actual: ").AppendLine(c.Actual is { } a ? ReportText.Printable(a) : "not kept (give --out or --report)");
         b.Append("diff: ").AppendLine(c.Diff is { } d ? ReportText.Printable(d) : "none");
-        if (run.RendererNote is { } note) b.AppendLine(note);
+        if (run.RendererNote is { } note) b.AppendLine(ReportText.Printable(note)); // it quotes the recorded fingerprint, a file from the pull request
         return b.ToString();
     }
 
