@@ -91,6 +91,6 @@ internal sealed record RendererCheck(IReadOnlyList<KeyValuePair<string, string>>
     /// <summary>The sentence every report gives when figures fail: the renderer moved (the likely cause), or nothing recorded it.</summary>
     public string? Explain(bool anyFailed) => !anyFailed ? null
         : Recorded is null ? $"No renderer fingerprint beside the baselines ({GoldenFingerprint.FileName}, written by --update): whether the renderer changed is unknown."
-        : Differences.Count > 0 ? $"The baselines were made with another renderer ({string.Join("; ", Differences)}): the likely cause of the differences."
+        : Differences.Count > 0 ? $"The baselines were made with another renderer ({string.Join("; ", Differences.Take(8))}{(Differences.Count > 8 ? $"; {Differences.Count - 8} more" : "")}): the likely cause of the differences."
         : "The baselines were made with this same renderer: the differences come from the figures themselves.";
 }
