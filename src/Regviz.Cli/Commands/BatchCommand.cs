@@ -73,10 +73,12 @@ internal sealed class BatchCommand
         string dir = settings.OutDir ?? (settings.Checking ? temp = Directory.CreateTempSubdirectory("regviz-batch-").FullName : ".");
         try
         {
-            BatchFolders.Create(dir, "--out");
-            if (settings.DiffDir is { } diffDir) BatchFolders.Create(diffDir, "--diff");
-            if (settings.Update is not null && settings.GoldenDir is { } golden) BatchFolders.Create(golden, "--check");
-            var destinations = Prepare(settings, baselines);
+            var destinations = Prepare(settings, baselines, () =>
+            {
+                BatchFolders.Create(dir, "--out");
+                if (settings.DiffDir is { } diffDir) BatchFolders.Create(diffDir, "--diff");
+                if (settings.Update is not null && settings.GoldenDir is { } golden) BatchFolders.Create(golden, "--check");
+            });
             var check = settings.Checking
                 ? new CheckRequest(settings.GoldenDir, hashes, settings.Tolerance, settings.DiffDir, settings.Update, destinations.Report, KeepsResults: temp is null)
                 : null;
@@ -142,16 +144,18 @@ internal sealed class BatchCommand
     /// choice, but what is in it may come from the pull request, and a committed link named junit.xml must not lead the
     /// write elsewhere.
     /// </summary>
-    private static Destinations Prepare(Settings s, string? baselines)
+    private static Destinations Prepare(Settings s, string? baselines, Action createFolders)
     {
-        var report = s.ReportDir is { } dir ? ReportFolder.Prepare(dir) : null;
+        // the files that need no new folder first: a refusal there leaves nothing behind
         string? junit = s.JUnit is { } j ? Beside(j, "--junit") : null;
         string? summary = s.Summary is { } m ? Beside(m, "--summary") : null;
         string? library = s.Update is not null && s.HashLibrary is { } h ? Beside(h, "--hash-library") : null;
-        string? fingerprint = s.Update is not null && baselines is not null ? GoldenFingerprint.Prepare(baselines) : null;
         if (junit is not null) OutputTargets.Distinct(junit, "--junit", summary, "--summary");
         if (junit is not null) OutputTargets.Distinct(junit, "--junit", library, "--hash-library");
         if (summary is not null) OutputTargets.Distinct(summary, "--summary", library, "--hash-library");
+        createFolders();
+        string? fingerprint = s.Update is not null && baselines is not null ? GoldenFingerprint.Prepare(baselines) : null;
+        var report = s.ReportDir is { } dir ? ReportFolder.Prepare(dir) : null;
         if (report is not null)
             foreach (var (file, option) in new[] { (junit, "--junit"), (summary, "--summary"), (library, "--hash-library") })
                 OutputTargets.Distinct(report.Index, "--report", file, option);
