@@ -183,12 +183,12 @@ internal static class HtmlReport
         tr.error td.status { color: var(--error); border-left-color: var(--error); }
         tr.updated td.status, tr.created td.status { color: var(--updated); border-left-color: var(--updated); }
         tr.passed td.status { color: var(--ok); }
-        td.figure { min-width: 14em; max-width: 30em; }
+        td.figure { min-width: 17em; max-width: 30em; }
         .out { font-weight: 600; overflow-wrap: anywhere; }
         .args { font-size: 12px; color: var(--muted); overflow-wrap: anywhere; }
         .verdict { margin-top: 4px; overflow-wrap: anywhere; }
         .line { font-size: 12px; color: var(--muted); }
-        td.image img { display: block; max-width: 240px; max-height: 240px; width: auto; height: auto; border: 1px solid var(--line); background: #fff; }
+        td.image img { display: block; max-width: min(240px, 16vw); max-height: min(240px, 16vw); width: auto; height: auto; border: 1px solid var(--line); background: #fff; }
         tr.passed td.image img { max-width: 110px; max-height: 110px; }
         .none { color: #8c959f; font-style: italic; overflow-wrap: anywhere; }
         """;
