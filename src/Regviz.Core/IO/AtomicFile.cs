@@ -8,7 +8,15 @@ namespace Regviz.Core.IO;
 /// </summary>
 public static class AtomicFile
 {
-    public static void Write(string path, Action<Stream> write)
+    public static void Write(string path, Action<Stream> write) => Write(path, write, flushToDisk: true);
+
+    /// <summary>
+    /// Writes <paramref name="path"/> whole or not at all, as <see cref="Write(string, Action{Stream})"/> does. With
+    /// <paramref name="flushToDisk"/> false the rename does not wait for the bytes to reach the disk: every reader
+    /// still sees the old file or the whole new one, but a power cut soon after may leave it empty. For files that are
+    /// cheap to make again, such as a report's copies of images, where a flush per file costs more than the copy.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write, bool flushToDisk)
     {
         if (InPlace(path))
         {
@@ -36,7 +44,7 @@ public static class AtomicFile
             using (var stream = TempFiles.Create(dir, out temp))
             {
                 write(stream);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk);
             }
             TempFiles.Commit(temp, target);
         }
@@ -66,6 +74,9 @@ public static class AtomicFile
     private static bool IsUnder(string path, string folder) => Path.GetFullPath(path).StartsWith(folder, StringComparison.Ordinal);
 
     public static void WriteAllBytes(string path, byte[] bytes) => Write(path, s => s.Write(bytes));
+
+    /// <summary>Writes <paramref name="bytes"/> as <see cref="Write(string, Action{Stream}, bool)"/> does.</summary>
+    public static void WriteAllBytes(string path, byte[] bytes, bool flushToDisk) => Write(path, s => s.Write(bytes), flushToDisk);
 
     public static void WriteAllText(string path, string text) =>
         WriteAllBytes(path, new System.Text.UTF8Encoding(false).GetBytes(text));

@@ -40,6 +40,24 @@ public class ReportDestinationTests : HostileFolder
             Fails(2, "--report: 'index.html'", "batch", m, "--check", PathOf("golden"), "--report", PathOf("report")));
     }
 
+    [Fact]
+    public void A_later_report_image_linked_outside_or_a_fifo_fails_that_figure_only()
+    {
+        string m = Write("m.yaml", $"figures:\n  - {{ out: a.png, args: norm {Small} }}\n  - {{ out: b.png, args: norm {Small} --norm l2 }}\n  - {{ out: c.png, args: norm {Small} --norm linf }}\n");
+        Directory.CreateDirectory(PathOf("elsewhere"));
+        Assert.Equal(0, CliRunner.Run("batch", m, "--out", PathOf("golden")).ExitCode);
+        Directory.CreateDirectory(PathOf("report", "images"));
+        File.CreateSymbolicLink(PathOf("report", "images", "f00002-result.png"), PathOf("elsewhere", "x.png"));
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", PathOf("report", "images", "f00003-result.png"))) mk.WaitForExit();
+        var r = CliRunner.Run("batch", m, "--check", PathOf("golden"), "--report", PathOf("report"), "--jobs", "1");
+        Assert.Contains("2 of 3 figures could not be made", OneError(r, 2));
+        Assert.Contains("'images/f00002-result.png' leads outside the report folder", r.Stdout);
+        Assert.Contains("'images/f00003-result.png' is not a regular file", r.Stdout);
+        Assert.Empty(Directory.GetFileSystemEntries(PathOf("elsewhere")));
+        Assert.True(File.Exists(PathOf("report", "index.html")));
+        NoTemporaries();
+    }
+
     [Theory]
     [InlineData("--junit")]
     [InlineData("--summary")]
