@@ -26,7 +26,7 @@ internal static class HtmlReport
             .Append("<label for=\"hide-passes\">Hide the ").Append(passes).Append(passes == 1 ? " figure" : " figures").Append(" that passed</label>\n");
         html.Append("<table>\n<thead><tr><th>status</th><th>figure</th><th>golden</th><th>result</th><th>diff</th>")
             .Append("<th class=\"num\">RMS</th><th class=\"num\">tolerance</th><th class=\"num\">passes at</th></tr></thead>\n<tbody>\n");
-        foreach (var o in run.WorstFirst()) Row(html, o);
+        foreach (var o in run.WorstFirst()) Row(html, o, run.Tolerance);
         html.Append("</tbody>\n</table>\n");
         if (run.Outcomes.Count == 0) html.Append("<p class=\"none\">The manifest has no figures.</p>\n");
         html.Append("</main>\n</body>\n</html>\n");
@@ -78,7 +78,7 @@ internal static class HtmlReport
         html.Append("</table></details>\n</header>\n");
     }
 
-    private static void Row(StringBuilder html, FigureOutcome o)
+    private static void Row(StringBuilder html, FigureOutcome o, double tolerance)
     {
         string word = CheckOutcome.Word(o.Status);
         var c = o.Check;
@@ -90,7 +90,7 @@ internal static class HtmlReport
         if (c is null)
         {
             html.Append("<td colspan=\"3\" class=\"none\">not made: ").Append(Escape(o.Error ?? "")).Append("</td>");
-            html.Append("<td class=\"num\">—</td><td class=\"num\">").Append(Number(o.Figure.Tolerance, roundTrip: true)).Append("</td><td class=\"num\">—</td></tr>\n");
+            html.Append("<td class=\"num\">—</td><td class=\"num\">").Append(Number(o.Figure.Tolerance ?? tolerance)).Append("</td><td class=\"num\">—</td></tr>\n");
             return;
         }
         var images = c.Images;
@@ -99,8 +99,8 @@ internal static class HtmlReport
         Cell(html, images?.Actual, "not kept", images);
         Cell(html, images?.Diff, c.Rms is 0 || c.Verdict.StartsWith("ok", StringComparison.Ordinal) && c.DifferentPixels == 0 ? "no difference" : "—", images);
         html.Append("<td class=\"num\">").Append(c.Rms is { } rms ? rms.ToString("0.0000", CultureInfo.InvariantCulture) : "—").Append("</td>")
-            .Append("<td class=\"num\">").Append(Number(c.Tolerance, roundTrip: true)).Append(o.Figure.Tolerance is not null ? "<br><small>own</small>" : "").Append("</td>")
-            .Append("<td class=\"num\">").Append(Number(c.PassingTolerance, roundTrip: true)).Append("</td></tr>\n");
+            .Append("<td class=\"num\">").Append(Number(c.Tolerance)).Append(o.Figure.Tolerance is not null ? "<br><small>own</small>" : "").Append("</td>")
+            .Append("<td class=\"num\">").Append(Number(c.PassingTolerance)).Append("</td></tr>\n");
     }
 
     /// <summary>
@@ -124,8 +124,7 @@ internal static class HtmlReport
         html.Append("</td>");
     }
 
-    private static string Number(double? value, bool roundTrip) =>
-        value is { } v ? (roundTrip ? RegularisationForm.RoundTrip(v) : v.ToString("0.0000", CultureInfo.InvariantCulture)) : "—";
+    private static string Number(double? value) => value is { } v ? RegularisationForm.RoundTrip(v) : "—";
 
     /// <summary>Text and attribute values alike: the five characters HTML gives meaning to, after <see cref="ReportText"/>.</summary>
     internal static string Escape(string text)

@@ -25,7 +25,7 @@ internal static class JsonSummary
         w.WriteEndObject();
         Renderer(w, run);
         w.WriteStartArray("figures");
-        foreach (var o in run.Outcomes) Figure(w, o);
+        foreach (var o in run.Outcomes) Figure(w, o, run.Tolerance);
         w.WriteEndArray();
         w.WriteEndObject();
     });
@@ -54,7 +54,7 @@ internal static class JsonSummary
         w.WriteEndObject();
     }
 
-    private static void Figure(Utf8JsonWriter w, FigureOutcome o)
+    private static void Figure(Utf8JsonWriter w, FigureOutcome o, double tolerance)
     {
         var c = o.Check;
         w.WriteStartObject();
@@ -63,7 +63,7 @@ internal static class JsonSummary
         w.WriteString("status", CheckOutcome.Word(o.Status));
         w.WriteString("verdict", Safe(c?.Verdict ?? $"could not be made: {o.Error}"));
         Number(w, "rms", c?.Rms);
-        w.WriteNumber("tolerance", c?.Tolerance ?? o.Figure.Tolerance ?? 0);
+        w.WriteNumber("tolerance", c?.Tolerance ?? o.Figure.Tolerance ?? tolerance);
         Number(w, "passing_tolerance", c?.PassingTolerance);
         w.WriteNumber("different_pixels", c?.DifferentPixels ?? 0);
         Nullable(w, "golden", c?.Golden);
