@@ -52,16 +52,7 @@ internal static class FigureCheck
         string verdict = Verdict(hash, image, status);
         string? diffPath = null;
         if (status == CheckStatus.Failed && image?.Diff is { } diff && c.DiffDir is { } diffDir)
-        {
-            try
-            {
-                string name = Path.ChangeExtension(figure.Out, null) + "-diff.png";
-                using (OutputTargets.ConfineTo(diffDir))
-                    AtomicFile.WriteAllBytes(OutputTargets.Prepare(name, "--diff"), diff);
-                diffPath = Path.Combine(diffDir, name);
-            }
-            catch (InputException ex) { verdict += $"; no diff image: {ex.Message}"; }
-        }
+            (diffPath, verdict) = WriteDiff(diffDir, figure.Out, diff, verdict);
         if (c.Update is { } mode)
             (status, verdict) = Update(c, mode, figure, actual, sha, hash, image, status, verdict);
 
@@ -76,20 +67,34 @@ internal static class FigureCheck
             Diff = diffPath,
             Sha256 = sha,
         };
-        if (c.Report is { } report)
+        return c.Report is { } report ? WithReportImages(outcome, report, index, figure.Out, actual, image) : outcome;
+    }
+
+    private static (string? Path, string Verdict) WriteDiff(string diffDir, string figure, byte[] diff, string verdict)
+    {
+        try
         {
-            byte[]? shownGolden = image is { Golden: { } gb, Identical: false, GoldenIsImage: true } ? gb : null;
-            var size = image?.Size is { Width: > 0 } s ? s : PngSize(actual);
-            var images = report.Save(index, Path.GetExtension(figure.Out).ToLowerInvariant(), actual, shownGolden, image?.Diff, size);
-            if (image is { Identical: true }) images = images with { Golden = images.Actual };
-            outcome = outcome with
-            {
-                Images = images,
-                Actual = outcome.Actual ?? report.PathOf(images.Actual),
-                Diff = outcome.Diff ?? (images.Diff is { } d ? report.PathOf(d) : null),
-            };
+            string name = Path.ChangeExtension(figure, null) + "-diff.png";
+            using (OutputTargets.ConfineTo(diffDir))
+                AtomicFile.WriteAllBytes(OutputTargets.Prepare(name, "--diff"), diff);
+            return (Path.Combine(diffDir, name), verdict);
         }
-        return outcome;
+        catch (InputException ex) { return (null, $"{verdict}; no diff image: {ex.Message}"); }
+    }
+
+    /// <summary>Copies the figure's pictures into the report; where the run kept no result or diff of its own, the copies are the ones named.</summary>
+    private static CheckOutcome WithReportImages(CheckOutcome outcome, ReportFolder report, int index, string figure, byte[] actual, ImageCheck? image)
+    {
+        byte[]? shownGolden = image is { Golden: { } golden, Identical: false, GoldenIsImage: true } ? golden : null;
+        var size = image?.Size is { Width: > 0 } s ? s : PngSize(actual);
+        var images = report.Save(index, Path.GetExtension(figure).ToLowerInvariant(), actual, shownGolden, image?.Diff, size);
+        if (image is { Identical: true }) images = images with { Golden = images.Actual };
+        return outcome with
+        {
+            Images = images,
+            Actual = outcome.Actual ?? report.PathOf(images.Actual),
+            Diff = outcome.Diff ?? (images.Diff is { } d ? report.PathOf(d) : null),
+        };
     }
 
     private static CheckStatus Combine(HashState hash, ImageCheck? image) => hash switch
@@ -175,13 +180,12 @@ internal static class FigureCheck
         if (!wroteGolden && !wroteHash) return (status, verdict);
         var now = Combine(wroteHash ? HashState.Match : hash, wroteGolden ? image! with { Status = CheckStatus.Passed } : image);
         if (now != CheckStatus.Passed) return (status, verdict);
-        return status switch
-        {
-            CheckStatus.Missing => (CheckStatus.Created, wroteGolden ? "created golden" : "hash recorded"),
-            CheckStatus.Failed => (CheckStatus.Updated, $"updated {(wroteGolden ? "golden" : "hash")} (was {verdict})"),
-            _ when wroteGolden => (CheckStatus.Updated, $"updated golden (was {verdict})"),
-            _ => (status, $"{verdict}; hash recorded"),
-        };
+        // a golden written where there was none is created, even when a matching hash had already passed the figure
+        if (status == CheckStatus.Missing || (wroteGolden && image!.Status == CheckStatus.Missing))
+            return (CheckStatus.Created, wroteGolden ? "created golden" : "hash recorded");
+        if (status == CheckStatus.Failed || wroteGolden)
+            return (CheckStatus.Updated, $"updated {(wroteGolden ? "golden" : "hash")} (was {verdict})");
+        return (status, $"{verdict}; hash recorded");
     }
 
     /// <summary>What <see cref="CompareCommand.Load"/> does, on bytes already read (and hashed).</summary>

@@ -18,7 +18,11 @@ internal sealed class ReportFolder
     {
         Dir = dir;
         Index = index;
+        _root = Path.TrimEndingDirectorySeparator(RealPath.Resolve(dir)) + Path.DirectorySeparatorChar;
     }
+
+    /// <summary>The folder with its links resolved, once: every image is checked against it.</summary>
+    private readonly string _root;
 
     public string Dir { get; }
 
@@ -61,8 +65,8 @@ internal sealed class ReportFolder
     private string Write(int index, string role, string extension, byte[] bytes)
     {
         string relative = $"{Images}/{NameOf(index, role, extension)}";
-        string path = Path.Combine(Dir, relative);
-        if (!RealPath.IsInside(path, Dir))
+        string path = RealPath.Resolve(Path.Combine(Dir, relative));
+        if (!path.StartsWith(_root, StringComparison.Ordinal))
             throw new InputException($"{Option}: '{relative}' leads outside the report folder through a symbolic link");
         if (FileKinds.Of(path) is FileKind.Folder or FileKind.Special)
             throw new InputException($"{Option}: '{relative}' is not a regular file");
