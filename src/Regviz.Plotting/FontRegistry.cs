@@ -23,6 +23,9 @@ public static class FontRegistry
     /// <summary>Registers the shipped fonts with ScottPlot once, before the first figure.</summary>
     public static void EnsureRegistered() => _ = Folder.Value;
 
+    /// <summary>The font files figures are drawn with (what <see cref="RendererFingerprint"/> hashes).</summary>
+    internal static IEnumerable<string> Files => [Path.Combine(Folder.Value, "DejaVuSans.ttf"), Path.Combine(Folder.Value, "DejaVuSans-Bold.ttf")];
+
     private static string Register()
     {
         string folder = Path.Combine(AppContext.BaseDirectory, "Fonts");

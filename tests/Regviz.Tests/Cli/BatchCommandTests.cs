@@ -144,7 +144,7 @@ public class BatchCommandTests : Support.ScratchFolder
     public static TheoryData<string, string> BadManifests => new()
     {
         { "figures: [ { out: a.png, args: norm }\n", "line 2, column 1: While parsing a flow sequence, did not find expected ',' or ']'" },
-        { "figures:\n  - out: a.png\n    arg: norm\n", "line 3, column 5: unknown key 'arg' in a figure (valid: out, args)" },
+        { "figures:\n  - out: a.png\n    arg: norm\n", "line 3, column 5: unknown key 'arg' in a figure (valid: out, args, tolerance)" },
         { "figure:\n  - out: a.png\n", "line 1, column 1: unknown key 'figure' (valid: defaults, figures)" },
         { "figures:\n  - out: a.png\n", "figure 'a.png' has no 'args'" },
         { "defaults: --size 10x10\n", "no 'figures' list" },
