@@ -20,7 +20,8 @@ internal static class HtmlReport
         html.Append("<body>\n");
         Header(html, run);
         html.Append("<main>\n");
-        int passes = run.Outcomes.Count - run.Outcomes.Count(o => o.Status is CheckStatus.Error or CheckStatus.Failed or CheckStatus.Missing);
+        // created and updated rows stay in view: they are what --update changed
+        int passes = run.Count(CheckStatus.Passed);
         bool hide = passes < run.Outcomes.Count;
         html.Append("<input type=\"checkbox\" id=\"hide-passes\"").Append(hide ? " checked" : "").Append(">")
             .Append("<label for=\"hide-passes\">Hide the ").Append(passes).Append(passes == 1 ? " figure" : " figures").Append(" that passed</label>\n");

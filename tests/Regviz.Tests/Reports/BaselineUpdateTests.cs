@@ -52,7 +52,8 @@ public class BaselineUpdateTests : Support.ScratchFolder
     {
         string manifest = Arrange();
         var before = State();
-        var r = CliRunner.Run("batch", manifest, "--check", Golden, "--update", "--jobs", "1");
+        string report = Path.Combine(Dir, "report");
+        var r = CliRunner.Run("batch", manifest, "--check", Golden, "--update", "--jobs", "1", "--report", report);
         Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
         var after = State();
         Assert.Equal(before["same.png"], after["same.png"]);
@@ -62,6 +63,10 @@ public class BaselineUpdateTests : Support.ScratchFolder
         Assert.Matches(@"far\.png\s+[0-9.]+\s+updated golden \(was DIFFERENT", r.Stdout);
         Assert.Matches(@"new\.png\s+-\s+created golden", r.Stdout);
         Assert.Contains("--update created 1 and updated 1", r.Stdout);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(report, "index.html")));
+        Assert.Equal(["updated far.png", "created new.png", "passed same.png", "passed close.png"],
+            page.QuerySelectorAll("main > table > tbody > tr").Select(row => $"{row.ClassName} {row.QuerySelector(".out")!.TextContent}"));
+        Assert.Equal("Hide the 2 figures that passed", page.QuerySelector("label[for=hide-passes]")!.TextContent);
 
         // a second run finds nothing to do: every golden, and the fingerprint, keeps its time
         foreach (var f in Directory.GetFiles(Golden)) File.SetLastWriteTimeUtc(f, LongAgo);

@@ -54,6 +54,7 @@ public class CheckReportTests(CheckScenario scenario) : IClassFixture<CheckScena
         Assert.Equal(("1", "3", "1", "3"), (Count("error"), Count("failed"), Count("missing"), Count("passed")));
         var toggle = (IHtmlInputElement)page.QuerySelector("input#hide-passes")!;
         Assert.True(toggle.IsChecked);
+        Assert.Equal("Hide the 3 figures that passed", page.QuerySelector("label[for=hide-passes]")!.TextContent);
         Assert.Contains(page.QuerySelectorAll("style"), s => s.TextContent.Contains("#hide-passes:checked ~ table tr.passed { display: none; }"));
         Assert.Same(page.QuerySelector("main > table"), toggle.ParentElement!.Children.Last(e => e.LocalName == "table"));
 
