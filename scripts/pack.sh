@@ -36,8 +36,15 @@ rids=$(sed -n 's:.*<ToolPackageRuntimeIdentifiers>\(.*\)</ToolPackageRuntimeIden
 # the entries of a .nupkg (a zip file), one a line
 entries() {
   if command -v unzip >/dev/null 2>&1; then unzip -Z1 "$1"
-  elif command -v python3 >/dev/null 2>&1; then python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$1"
-  else echo "error: neither unzip nor python3 is here to list $1" >&2; return 1
+  else
+    local python
+    for python in python3 python; do
+      if command -v "$python" >/dev/null 2>&1; then
+        "$python" -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$1"
+        return
+      fi
+    done
+    echo "error: neither unzip nor python is here to list $1" >&2; return 1
   fi
 }
 
