@@ -8,4 +8,7 @@ public sealed record FigureStyle(int Width, int Height, Theme Theme, string? Tit
 
     /// <summary>Where the data area sits in the image, in pixels.</summary>
     public PlotFrame Frame(float extraTop = 0) => new(Width, Height, Scale, extraTop);
+
+    /// <summary>The figure in words (<see cref="FigureText"/>): saved with the image, as a PNG iTXt "Description" chunk or an SVG's title and desc.</summary>
+    public FigureDescription? Description { get; init; }
 }

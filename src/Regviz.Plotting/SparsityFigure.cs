@@ -41,7 +41,7 @@ public static class SparsityFigure
             using var image = panel.Snapshot();
             canvas.DrawImage(image, i * panelWidth, headerHeight);
         }
-        return FigureExport.EncodePng(surface);
+        return FigureExport.Described(FigureExport.EncodePng(surface), style.Description);
     }
 
     private static Plot Panel(SparsityResult r, double? radius, double? lambda, FigureStyle style)

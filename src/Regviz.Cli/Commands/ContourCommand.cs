@@ -54,9 +54,11 @@ internal sealed class ContourCommand
         CertificateOut.Warn(stderr, scene.Optimum.Certificate, "the optimum");
         if (scene.Trace is { Diverged: true } diverged)
             stderr.WriteLine($"warning: --trace {method} diverged after {diverged.Iterates.Count - 1} steps (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
-        FigureExport.Save(ContourFigure.Render(scene, f.Style), f.Style, output);
-        if (f.Json is { } json) JsonOut.Write(json, stdout, w => SceneJson.Write(w, scene));
-        if (f.Json != "-") stdout.WriteLine(output);
+        var description = FigureText.Describe(scene);
+        var style = f.Style with { Description = description };
+        FigureExport.Save(ContourFigure.Render(scene, style), style, output);
+        if (f.Json is { } json) JsonOut.Write(json, stdout, w => SceneJson.Write(w, scene, description));
+        f.Announce(stdout, output, description);
         return 0;
     }
 

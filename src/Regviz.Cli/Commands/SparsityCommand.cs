@@ -73,9 +73,11 @@ internal sealed class SparsityCommand
         double seconds = clock.Elapsed.TotalSeconds;
 
         string header = $"{experiment.Trials:N0} random quadratic losses, {experiment.Form}, seed {experiment.Seed}: how often is a coefficient exactly 0?";
-        AtomicFile.WriteAllBytes(output, SparsityFigure.RenderPng(results, experiment.Radius, experiment.Lambda, header, style));
-        if (f.Json is { } json) JsonOut.Write(json, stdout, w => WriteJson(w, experiment, results));
+        var description = FigureText.Describe(results, experiment.Radius, experiment.Lambda, experiment.Seed);
+        AtomicFile.WriteAllBytes(output, SparsityFigure.RenderPng(results, experiment.Radius, experiment.Lambda, header, style with { Description = description }));
+        if (f.Json is { } json) JsonOut.Write(json, stdout, w => WriteJson(w, experiment, results, description));
         if (f.Json != "-") WriteTable(stdout, experiment, results, seconds, output);
+        if (f.Alt) stdout.WriteLine(description.Alt);
         return 0;
     }
 
@@ -108,9 +110,10 @@ internal sealed class SparsityCommand
         return SparsityExperiment.Run(penalties, e.Trials, e.Seed, e.Radius, e.Lambda, Progress);
     }
 
-    private static void WriteJson(Utf8JsonWriter w, Experiment e, IReadOnlyList<SparsityResult> results)
+    private static void WriteJson(Utf8JsonWriter w, Experiment e, IReadOnlyList<SparsityResult> results, FigureDescription description)
     {
         w.WriteStartObject();
+        SceneJson.WriteDescription(w, description);
         w.WriteNumber("trials", e.Trials);
         w.WriteNumber("seed", e.Seed);
         if (e.Lambda is { } lambda) w.WriteNumber("lambda", lambda); else w.WriteNumber("radius", e.Radius ?? 1);

@@ -16,17 +16,25 @@ internal sealed partial class FigureOptions
     public readonly Option<string> Theme = new("--theme") { Description = "Colour theme", DefaultValueFactory = _ => "light", HelpName = "light|dark" };
     public readonly Option<string?> Title = new("--title") { Description = "Figure title (default: the penalty and λ)", HelpName = "TEXT" };
     public readonly Option<string?> Json = new("--json") { Description = "Sidecar JSON with the numbers behind the figure ('-': stdout)", HelpName = "FILE" };
+    public readonly Option<bool> Alt = new("--alt") { Description = "Also print the figure's alt text (one sentence with its key numbers; the image carries it too) on stdout, after the file's path" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Out, Size, Theme, Title, Json }) command.Options.Add(option);
+        foreach (var option in new Option[] { Out, Size, Theme, Title, Json, Alt }) command.Options.Add(option);
     }
 
     /// <summary>The validated options; every check here runs before any computation.</summary>
-    public sealed record Values(string? Out, FigureStyle Style, string? Json)
+    public sealed record Values(string? Out, FigureStyle Style, string? Json, bool Alt = false)
     {
         /// <summary>The figure's file: --out, or else the descriptive default name, checked the same way before any drawing.</summary>
         public string OutOr(string defaultName) => Out ?? OutputTargets.Prepare(defaultName, "--out");
+
+        /// <summary>What stdout says once the figure is written: its path (unless the sidecar went there), then the alt text if asked.</summary>
+        public void Announce(TextWriter stdout, string output, FigureDescription description)
+        {
+            if (Json != "-") stdout.WriteLine(output);
+            if (Alt) stdout.WriteLine(description.Alt);
+        }
     }
 
     public Values Bind(ParseResult r)
@@ -38,7 +46,10 @@ internal sealed partial class FigureOptions
         if (output is not null) FigureExport.FormatOf(output, "--out");
         string? json = r.GetValue(Json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
         if (output is not null) OutputTargets.Distinct(output, "--out", json, "--json");
-        return new Values(output, new FigureStyle(width, height, theme, r.GetValue(Title)), json);
+        bool alt = r.GetValue(Alt);
+        if (alt && json == "-")
+            throw new InputException("--alt: stdout carries the sidecar (--json -), whose 'alt' key has the text");
+        return new Values(output, new FigureStyle(width, height, theme, r.GetValue(Title)), json, alt);
     }
 
     [GeneratedRegex(@"^\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*$")]
