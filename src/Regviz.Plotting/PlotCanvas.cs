@@ -21,26 +21,27 @@ internal sealed class PlotCanvas
         float s = style.Scale;
 
         Plot = new Plot();
-        Plot.Font.Set(FontRegistry.Family);
+        Plot.Font.Set(t.FontFamily);
         Plot.FigureBackground.Color = t.Background;
         Plot.DataBackground.Color = t.Background;
         Plot.Axes.Color(t.Foreground);
-        Plot.Grid.MajorLineColor = t.Foreground.WithAlpha(0.07);
+        Plot.Grid.MajorLineColor = t.Grid;
+        if (!t.ShowGrid) Plot.HideGrid();
         Plot.Layout.Fixed(Frame.Padding);
         Plot.Axes.SetLimits(range.X0, range.X1, range.Y0, range.Y1);
-        Plot.Title(style.Title ?? title, 17 * s);
-        Plot.XLabel(xLabel, 15 * s);
-        Plot.YLabel(yLabel, 15 * s);
-        Plot.Axes.Bottom.TickLabelStyle.FontSize = 12 * s;
-        Plot.Axes.Left.TickLabelStyle.FontSize = 12 * s;
+        Plot.Title(style.Title ?? title, t.Fonts.Title * s);
+        Plot.XLabel(xLabel, t.Fonts.AxisLabels * s);
+        Plot.YLabel(yLabel, t.Fonts.AxisLabels * s);
+        Plot.Axes.Bottom.TickLabelStyle.FontSize = t.Fonts.Ticks * s;
+        Plot.Axes.Left.TickLabelStyle.FontSize = t.Fonts.Ticks * s;
         Plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { MinimumTickSpacing = 60 * s };
         Plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { MinimumTickSpacing = 45 * s };
 
         // the lines w = 0 are where sparsity happens: always drawn
-        Plot.Add.HorizontalLine(0, 1 * s, t.AxisLine).LinePattern = LinePattern.Solid;
-        if (verticalZeroLine) Plot.Add.VerticalLine(0, 1 * s, t.AxisLine).LinePattern = LinePattern.Solid;
+        Plot.Add.HorizontalLine(0, t.Lines.AxisLines * s, t.AxisLine).LinePattern = LinePattern.Solid;
+        if (verticalZeroLine) Plot.Add.VerticalLine(0, t.Lines.AxisLines * s, t.AxisLine).LinePattern = LinePattern.Solid;
 
-        Labels = new LabelPlacer(Frame, range) { Padding = 3 * s };
+        Labels = new LabelPlacer(Frame, range) { Padding = 3 * s, Typeface = FontRegistry.Typeface(t.FontFamily) };
         ReserveAxisLines(verticalZeroLine);
     }
 
@@ -74,7 +75,7 @@ internal sealed class PlotCanvas
     public void Label(string text, double x, double y, float size, Color color, float dx = 0, float dy = 0, bool bold = false)
     {
         var label = Plot.Add.Text(text, x, y);
-        label.LabelFontName = FontRegistry.Family;
+        label.LabelFontName = Theme.FontFamily;
         label.LabelFontSize = size;
         label.LabelFontColor = color;
         label.LabelBold = bold;
@@ -97,8 +98,8 @@ internal sealed class PlotCanvas
     {
         Plot.Legend.IsVisible = true;
         Plot.Legend.Alignment = corner;
-        Plot.Legend.FontSize = 13 * Scale;
-        Plot.Legend.FontName = FontRegistry.Family;
+        Plot.Legend.FontSize = Theme.Fonts.Legend * Scale;
+        Plot.Legend.FontName = Theme.FontFamily;
         Plot.Legend.FontColor = Theme.Foreground;
         Plot.Legend.BackgroundColor = Theme.LabelBackground;
         Plot.Legend.OutlineColor = Theme.Muted.WithAlpha(0.5);
@@ -127,7 +128,9 @@ internal sealed class PlotCanvas
     /// <summary>Reserves the pixels a legend of <paramref name="lines"/> entries will cover in a corner, before labels are placed.</summary>
     public void ReserveLegend(Alignment corner, int lines, float width)
     {
-        float h = lines * 22 * Scale + 14 * Scale, w = width * Scale, m = 8 * Scale;
+        // measured for the default legend font (13 px): a style's larger legend needs proportionally more room
+        float grow = Theme.Fonts.Legend / 13;
+        float h = lines * (22 * grow) * Scale + 14 * grow * Scale, w = width * grow * Scale, m = 8 * Scale;
         bool top = corner is Alignment.UpperLeft or Alignment.UpperRight;
         bool left = corner is Alignment.UpperLeft or Alignment.LowerLeft;
         float x0 = left ? Frame.Left : Frame.Width - Frame.Right - w - m;

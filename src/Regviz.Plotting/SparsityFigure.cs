@@ -25,7 +25,7 @@ public static class SparsityFigure
             ?? throw new InvalidOperationException($"Skia could not allocate a {style.Width}x{style.Height} surface");
         var canvas = surface.Canvas;
         canvas.Clear(ToSk(style.Theme.Background));
-        using (var font = new SKFont(FontRegistry.Regular, 16 * style.Scale))
+        using (var font = new SKFont(FontRegistry.Typeface(style.Theme.FontFamily), style.Theme.Fonts.Title * 16 / 17 * style.Scale))
         using (var paint = new SKPaint { Color = ToSk(style.Theme.Foreground), IsAntialias = true })
         {
             string text = style.Title ?? header;
@@ -58,7 +58,7 @@ public static class SparsityFigure
         float s = c.Scale;
 
         if (lambda is null)
-            c.Line(Polyline.From(r.Penalty.LevelSet(r.Penalty.ValueAtNorm(t))), theme.Norm, 2f * s);
+            c.Line(Polyline.From(r.Penalty.LevelSet(r.Penalty.ValueAtNorm(t))), theme.Norm, theme.Lines.Ball * s, theme.Dashes.Penalty);
 
         var sparse = sample.Where(SparsityExperiment.IsSparse).ToArray();
         var dense = sample.Where(w => !SparsityExperiment.IsSparse(w)).ToArray();
@@ -95,8 +95,9 @@ public static class SparsityFigure
         {
             double x = g.Average(w => w.X), y = g.Average(w => w.Y);
             string text = g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (c.Labels.Beside(x, y, text, 13 * c.Scale, 8 * c.Scale) is { } at)
-                c.Label(text, x, y, 13 * c.Scale, c.Theme.Loss, at.Dx, at.Dy, bold: true);
+            float size = c.Theme.Fonts.Label(13) * c.Scale;
+            if (c.Labels.Beside(x, y, text, size, 8 * c.Scale) is { } at)
+                c.Label(text, x, y, size, c.Theme.Loss, at.Dx, at.Dy, bold: true);
         }
     }
 
