@@ -12,9 +12,10 @@ public static class NormFigure
         var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}: contours of P(w)", "w₁", "w₂");
         var theme = canvas.Theme;
         float s = canvas.Scale;
+        // solid whatever the style's dashes: they tell penalty from loss lines, and this figure has only the one kind
         foreach (var level in scene.NormContours)
-            foreach (var line in level.Lines) canvas.Line(line, theme.Norm, theme.Lines.Curves * s, theme.Dashes.Penalty);
-        canvas.Legend(Alignment.UpperRight, [canvas.LineItem($"P(w) = {scene.Penalty.PlaneFormula(PenaltyNames.Number)}", theme.Norm, theme.Lines.Curves * s, theme.Dashes.Penalty)]);
+            foreach (var line in level.Lines) canvas.Line(line, theme.Norm, theme.Lines.Curves * s);
+        canvas.Legend(Alignment.UpperRight, [canvas.LineItem($"P(w) = {scene.Penalty.PlaneFormula(PenaltyNames.Number)}", theme.Norm, theme.Lines.Curves * s)]);
         canvas.ReserveLegend(Alignment.UpperRight, 1, 230);
         // level sets start on the positive w1 axis and run counter-clockwise, so 1/10 and 4/10 of the way round
         // are near the upper diagonals but off the L∞ square's corners: alternate levels take alternate diagonals, so neighbouring rings closer

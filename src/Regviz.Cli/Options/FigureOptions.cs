@@ -13,14 +13,15 @@ internal sealed partial class FigureOptions
 
     public readonly Option<string?> Out = new("--out", "-o") { Description = "Output file, .png or .svg (default: a descriptive name in the current directory)", HelpName = "FILE" };
     public readonly Option<string> Size = new("--size") { Description = $"Image size in pixels, WxH (each {MinSide}..{MaxSide})", DefaultValueFactory = _ => "800x800", HelpName = "WxH" };
-    public readonly Option<string> Theme = new("--theme") { Description = "Colour theme", DefaultValueFactory = _ => "light", HelpName = "light|dark" };
+    public readonly Option<string> Theme = new("--theme") { Description = "Built-in style (the older spelling of --style NAME)", DefaultValueFactory = _ => "light", HelpName = string.Join("|", Plotting.Theme.Names) };
+    public readonly Option<string?> Style = new("--style") { Description = $"House style: a built-in one ({string.Join(", ", Plotting.Theme.Names)}) or a YAML file of colours, line widths and dashes, font sizes, a font file and grid (docs/styles.md)", HelpName = "NAME|FILE.yaml" };
     public readonly Option<string?> Title = new("--title") { Description = "Figure title (default: the penalty and λ)", HelpName = "TEXT" };
     public readonly Option<string?> Json = new("--json") { Description = "Sidecar JSON with the numbers behind the figure ('-': stdout)", HelpName = "FILE" };
     public readonly Option<bool> Alt = new("--alt") { Description = "Also print the figure's alt text (one sentence with its key numbers; the image carries it too) on stdout, after the file's path" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Out, Size, Theme, Title, Json, Alt }) command.Options.Add(option);
+        foreach (var option in new Option[] { Out, Size, Theme, Style, Title, Json, Alt }) command.Options.Add(option);
     }
 
     /// <summary>The validated options; every check here runs before any computation.</summary>
@@ -40,7 +41,7 @@ internal sealed partial class FigureOptions
     public Values Bind(ParseResult r)
     {
         var (width, height) = ParseSize(r.GetValue(Size) ?? "800x800"); // a command may take away the shown default
-        var theme = Words.Theme(r.GetValue(Theme)!);
+        var theme = BindStyle(r);
         // every destination is checked before any work: a run that cannot write its sidecar must not have replaced the figure
         string? output = r.GetValue(Out) is { } o ? OutputTargets.Prepare(o, "--out") : null;
         if (output is not null) FigureExport.FormatOf(output, "--out");
@@ -50,6 +51,18 @@ internal sealed partial class FigureOptions
         if (alt && json == "-")
             throw new InputException("--alt: stdout carries the sidecar (--json -), whose 'alt' key has the text");
         return new Values(output, new FigureStyle(width, height, theme, r.GetValue(Title)), json, alt);
+    }
+
+    /// <summary>--style NAME or FILE, or --theme NAME; both at once is refused, as they set the same thing.</summary>
+    private Plotting.Theme BindStyle(ParseResult r)
+    {
+        if (r.GetValue(Style) is not { } style) return Words.Theme(r.GetValue(Theme)!);
+        if (r.GetResult(Theme) is { Implicit: false })
+            throw new InputException("--theme and --style both set the style: give one (a style file starts from another with 'base: dark')");
+        if (Plotting.Theme.Find(style.Trim().ToLowerInvariant()) is { } builtIn) return builtIn;
+        if (!File.Exists(style) && !style.Contains('.') && !style.Contains('/'))
+            throw new InputException($"--style: '{Excerpt.Of(style)}' is neither a built-in style ({string.Join(", ", Plotting.Theme.Names)}) nor a file");
+        return StyleFile.Load(style);
     }
 
     [GeneratedRegex(@"^\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*$")]
