@@ -99,7 +99,7 @@ public static class ContourFigure
         if (scene.Unregularised is not null)
             yield return c.MarkerItem(scene.LossNote is null ? "least squares (λ = 0)" : "unregularised (λ = 0)", MarkerShape.Eks, t.Loss, 10 * s);
         if (scene.Trace is { } trace)
-            yield return c.LineItem($"{TraceName(trace.Method)}, {trace.Iterates.Count - 1} steps{(trace.Diverged ? " (diverged)" : "")}", t.Trace, Sample(widths.Trace) * s, dashes.Trace);
+            yield return c.LineItem($"{TraceName(trace.Method)}, {FigureText.Counted(trace.Iterates.Count - 1, "step")}{(trace.Diverged ? " (diverged)" : "")}", t.Trace, Sample(widths.Trace) * s, dashes.Trace);
     }
 
     private static string TraceName(Regviz.Core.Traces.TraceMethod m) => m switch

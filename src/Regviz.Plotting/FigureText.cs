@@ -45,7 +45,9 @@ public static class FigureText
             : $"the loss level set touches the {shape} at {corner}{at}{Zeros(w, names, withNames)}";
 
         string trace = scene.Trace is { } tr
-            ? $"; {Count(tr.Iterates.Count - 1)} steps of {TraceName(tr.Method)} {(tr.Diverged ? "diverge" : $"end at {Point(tr.Iterates[^1])}")}"
+            ? tr.Diverged
+                ? $"; {TraceName(tr.Method)} diverges within {Counted(tr.Iterates.Count - 1, "step")}"
+                : $"; after {Counted(tr.Iterates.Count - 1, "step")} {TraceName(tr.Method)} is at {Point(tr.Iterates[^1])}"
             : "";
         var alt = Shortest(
             $"{head}{note}: {Touch(true)}{trace}.",
@@ -65,7 +67,7 @@ public static class FigureText
         var extras = new List<string>();
         if (scene.Path is { Count: > 1 }) extras.Add("the dashed line is the path of w* as λ grows from 0");
         if (scene.Trace is { } t2)
-            extras.Add($"the thin line through dots is {Count(t2.Iterates.Count - 1)} steps of {TraceName(t2.Method)} from {Point(t2.Iterates[0])}, "
+            extras.Add($"the thin line through dots is {Counted(t2.Iterates.Count - 1, "step")} of {TraceName(t2.Method)} from {Point(t2.Iterates[0])}, "
                 + (t2.Diverged ? "which diverged (its step 1/L is too long there)" : $"ending at {Point(t2.Iterates[^1])}"));
         if (extras.Count > 0) caption.Add(Sentence(string.Join("; ", extras)));
         return new FigureDescription(alt, string.Join(" ", caption));
@@ -141,7 +143,7 @@ public static class FigureText
         else if (order.Count == k)
             caption.Add("No coefficient is exactly 0 anywhere on the path: this penalty shrinks but never selects.");
         if (scene.Path.Knots is { Count: > 0 } knots)
-            caption.Add($"The path is exact: straight between its {Count(knots.Count)} knots, where it bends.");
+            caption.Add($"The path is exact: straight between its {Counted(knots.Count, "knot")}, where it bends.");
         else if (scene.Marker is { } m2)
             caption.Add($"The dashed line marks λ = {N(m2)}.");
         return new FigureDescription(alt, string.Join(" ", caption.Take(3)));
@@ -154,11 +156,11 @@ public static class FigureText
         string form = lambda is { } l ? $"penalised with λ = {N(l)}" : $"in the ball of radius {N(radius ?? 1)}";
         string Shares(bool display) => string.Join(", ", results.Select(r => $"{(display ? PenaltyNames.Display(r.Penalty) : r.Penalty.Name)} {Percent(r.SparseFraction)}"));
         string alt = Shortest(
-            $"Share of {Count(trials)} random quadratic losses whose optimum {form} has an exactly-zero coefficient: {Shares(true)}.",
-            $"Share of {Count(trials)} random quadratic losses whose optimum {form} has an exactly-zero coefficient: {Shares(false)}.",
+            $"Share of {Counted(trials, "random quadratic loss", "random quadratic losses")} whose optimum {form} has an exactly-zero coefficient: {Shares(true)}.",
+            $"Share of {Counted(trials, "random quadratic loss", "random quadratic losses")} whose optimum {form} has an exactly-zero coefficient: {Shares(false)}.",
             $"Share of optima {form} with an exactly-zero coefficient: {Shares(false)}.");
         string where = lambda is null ? "at the ball's corners" : "on the axes";
-        string caption = $"One panel per norm, each showing the optima of the same {Count(trials)} random quadratic losses D(w) = (w − m)ᵀA(w − m) "
+        string caption = $"One panel per norm, each showing the optima of the same {Counted(trials, "random quadratic loss", "random quadratic losses")} D(w) = (w − m)ᵀA(w − m) "
             + $"(condition numbers 1 to 100, centres outside the ball; seed {seed}), {form}. "
             + $"Highlighted optima have a coefficient that is exactly 0; they pile up {where}, and the numbers beside the piles count them.";
         return new FigureDescription(alt, caption);
@@ -255,6 +257,9 @@ public static class FigureText
     private static string Sub(int j) => j == 0 ? "₁" : "₂";
     private static bool OnAxis(double[] w) => (w[0] == 0) != (w[1] == 0);
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>"1 step", "2,000 steps": a count with its noun in the right number.</summary>
+    internal static string Counted(long n, string one, string? many = null) => $"{Count(n)} {(n == 1 ? one : many ?? one + "s")}";
     private static string Percent(double f) => (100 * f).ToString("0.0", CultureInfo.InvariantCulture) + "%"; // as the panels write it
     private static string Sentence(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..] + ".";
     private static string Plural(string shape) => shape + "s";

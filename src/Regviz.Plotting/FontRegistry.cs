@@ -47,6 +47,22 @@ public static class FontRegistry
         return family;
     }
 
+    /// <summary>Registers a face already loaded from <paramref name="file"/> (a fallback font) under a family named after the file.</summary>
+    internal static string AddFace(string file, SkiaSharp.SKTypeface face)
+    {
+        EnsureRegistered();
+        string family = "RegvizFile-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(file)))[..16];
+        Added.TryAdd(family, (face, face));
+        return family;
+    }
+
+    /// <summary>The bold face of <paramref name="family"/> (the shipped bold, a style's bold file, or its regular face when it has none).</summary>
+    internal static SkiaSharp.SKTypeface BoldTypeface(string family) =>
+        Added.TryGetValue(family, out var faces) ? faces.Bold : BoldFace.Value;
+
+    private static readonly Lazy<SkiaSharp.SKTypeface> BoldFace = new(
+        () => SkiaSharp.SKTypeface.FromFile(Path.Combine(Folder.Value, "DejaVuSans-Bold.ttf")), LazyThreadSafetyMode.ExecutionAndPublication);
+
     private static SkiaSharp.SKTypeface Load(byte[] bytes, string parameter)
     {
         using var data = SkiaSharp.SKData.CreateCopy(bytes);

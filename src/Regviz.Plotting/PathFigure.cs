@@ -75,7 +75,10 @@ public static class PathFigure
         for (int i = 0; i < placed.Length; i++)
         {
             var label = canvas.Plot.Add.Text(placed[i].Name, xEnd, y[i]);
-            label.LabelFontName = canvas.Theme.FontFamily;
+            // a column name the style's font cannot draw (CJK) takes the machine's font that can
+            string family = FontFallback.LabelFamily(placed[i].Name, canvas.Theme.FontFamily);
+            label.LabelFontName = family;
+            label.LabelStyle.Font = ScottPlot.Fonts.GetTypeface(family, false, false);
             label.LabelFontSize = size;
             label.LabelFontColor = placed[i].Color;
             label.LabelAlignment = Alignment.MiddleLeft;

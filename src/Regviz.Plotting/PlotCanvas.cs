@@ -30,8 +30,20 @@ internal sealed class PlotCanvas
         Plot.Layout.Fixed(Frame.Padding);
         Plot.Axes.SetLimits(range.X0, range.X1, range.Y0, range.Y1);
         Plot.Title(style.Title ?? title, t.Fonts.Title * s);
+        if (style.TitleLayout() is { Simple: false } wrapped)
+        {
+            // wrapped, or in more than one font: drawn by TitleText after ScottPlot's panels, its last line where ScottPlot's would be
+            Plot.Axes.Title.IsVisible = false;
+            // where ScottPlot draws a one-line title (measured: its baseline 21 px plus a quarter of the size above the
+            // data area, centred over the data area), so a title does not jump when it starts to wrap
+            float lastBaseline = Frame.Top - 21 * s - 0.24f * wrapped.Size;
+            float top = lastBaseline - (wrapped.Lines.Count - 1) * wrapped.LineHeight - wrapped.Size;
+            float centre = (Frame.Left + style.Width - Frame.Right) / 2;
+            Plot.RenderManager.RenderActions.Add(new TitleText.Step(wrapped, centre, top, t.Foreground));
+        }
         Plot.XLabel(xLabel, t.Fonts.AxisLabels * s);
         Plot.YLabel(yLabel, t.Fonts.AxisLabels * s);
+        AxisLabelsWithFallback(xLabel, yLabel);
         Plot.Axes.Bottom.TickLabelStyle.FontSize = t.Fonts.Ticks * s;
         Plot.Axes.Left.TickLabelStyle.FontSize = t.Fonts.Ticks * s;
         Plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { MinimumTickSpacing = 60 * s };
@@ -43,6 +55,30 @@ internal sealed class PlotCanvas
 
         Labels = new LabelPlacer(Frame, range) { Padding = 3 * s, Typeface = FontRegistry.Typeface(t.FontFamily) };
         ReserveAxisLines(verticalZeroLine);
+    }
+
+    /// <summary>
+    /// An axis label with a column name the style's font cannot draw (CJK) is drawn run by run like a wrapped title,
+    /// each run in a font that has it, where ScottPlot would have put it (measured: the x label's baseline 34 px below
+    /// the data area, the y label's 44 px left of it, reading upwards); ScottPlot's own label is emptied.
+    /// </summary>
+    private void AxisLabelsWithFallback(string xLabel, string yLabel)
+    {
+        var t = Style.Theme;
+        float s = Scale, size = t.Fonts.AxisLabels * s;
+        float centreX = (Frame.Left + Style.Width - Frame.Right) / 2, centreY = (Frame.Top + Style.Height - Frame.Bottom) / 2;
+        var x = TitleText.Layout(xLabel, t.FontFamily, size, float.MaxValue);
+        if (!x.Simple)
+        {
+            Plot.XLabel("");
+            Plot.RenderManager.RenderActions.Add(new TitleText.Step(x, centreX, Style.Height - Frame.Bottom + 34 * s - size, t.Foreground));
+        }
+        var y = TitleText.Layout(yLabel, t.FontFamily, size, float.MaxValue);
+        if (!y.Simple)
+        {
+            Plot.YLabel("");
+            Plot.RenderManager.RenderActions.Add(new TitleText.Step(y, 0, -size, t.Foreground, Pivot: (Frame.Left - 44 * s, centreY)));
+        }
     }
 
     /// <summary>Keeps labels off the lines w1 = 0 and w2 = 0: a label there would hide the axis the figure is about.</summary>
@@ -60,6 +96,13 @@ internal sealed class PlotCanvas
     public PlotFrame Frame { get; }
     public PlaneRange Range { get; }
     public LabelPlacer Labels { get; }
+
+    /// <summary>
+    /// The face every label of this figure is drawn in. ScottPlot gives a new label the process-wide face last set by
+    /// any plot (Plot.Font.Set sets it), and a label's face wins over its font name: in a batch rendering figures of
+    /// different styles in parallel, a label must be given its own figure's face, not whichever was set last.
+    /// </summary>
+    public SkiaSharp.SKTypeface Face => Fonts.GetTypeface(Theme.FontFamily, false, false);
     public Theme Theme => Style.Theme;
     public float Scale => Style.Scale;
 
@@ -76,6 +119,7 @@ internal sealed class PlotCanvas
     {
         var label = Plot.Add.Text(text, x, y);
         label.LabelFontName = Theme.FontFamily;
+        label.LabelStyle.Font = Face;
         label.LabelFontSize = size;
         label.LabelFontColor = color;
         label.LabelBold = bold;
@@ -106,16 +150,16 @@ internal sealed class PlotCanvas
         foreach (var item in items) Plot.Legend.ManualItems.Add(item);
     }
 
-    public LegendItem LineItem(string text, Color color, float width, LinePattern? pattern = null) => new()
+    public LegendItem LineItem(string text, Color color, float width, LinePattern? pattern = null) => Pinned(new()
     {
         LabelText = text,
         LineColor = color,
         LineWidth = width,
         LinePattern = pattern ?? LinePattern.Solid,
         MarkerShape = MarkerShape.None,
-    };
+    });
 
-    public LegendItem MarkerItem(string text, MarkerShape shape, Color color, float size) => new()
+    public LegendItem MarkerItem(string text, MarkerShape shape, Color color, float size) => Pinned(new()
     {
         LabelText = text,
         LineWidth = 0,
@@ -123,7 +167,14 @@ internal sealed class PlotCanvas
         MarkerFillColor = color,
         MarkerLineColor = color,
         MarkerSize = size,
-    };
+    });
+
+    /// <summary>A legend entry drawn in this figure's face (see <see cref="Face"/>).</summary>
+    private LegendItem Pinned(LegendItem item)
+    {
+        item.LabelStyle.Font = Face;
+        return item;
+    }
 
     /// <summary>Reserves the pixels a legend of <paramref name="lines"/> entries will cover in a corner, before labels are placed.</summary>
     public void ReserveLegend(Alignment corner, int lines, float width)

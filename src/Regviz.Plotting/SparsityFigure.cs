@@ -17,7 +17,10 @@ public static class SparsityFigure
     {
         FontRegistry.EnsureRegistered();
         int panels = results.Count;
-        float headerHeight = 34 * style.Scale;
+        string text = style.Title ?? header;
+        float headerSize = style.Theme.Fonts.Title * 16 / 17 * style.Scale;
+        var layout = TitleText.Layout(text, style.Theme.FontFamily, headerSize, style.Width - 64 * style.Scale, bold: false);
+        float headerHeight = 34 * style.Scale + (layout.Lines.Count - 1) * layout.LineHeight;
         int panelWidth = style.Width / panels, panelHeight = (int)(style.Height - headerHeight);
         var panelStyle = style with { Width = panelWidth, Height = panelHeight, Title = null };
 
@@ -25,10 +28,12 @@ public static class SparsityFigure
             ?? throw new InvalidOperationException($"Skia could not allocate a {style.Width}x{style.Height} surface");
         var canvas = surface.Canvas;
         canvas.Clear(ToSk(style.Theme.Background));
-        using (var font = new SKFont(FontRegistry.Typeface(style.Theme.FontFamily), style.Theme.Fonts.Title * 16 / 17 * style.Scale))
-        using (var paint = new SKPaint { Color = ToSk(style.Theme.Foreground), IsAntialias = true })
+        if (!layout.Simple)
+            layout.Draw(canvas, style.Width / 2f, 34 * style.Scale * 0.7f - layout.Size, ToSk(style.Theme.Foreground), bold: false);
+        else
         {
-            string text = style.Title ?? header;
+            using var font = new SKFont(FontRegistry.Typeface(style.Theme.FontFamily), headerSize);
+            using var paint = new SKPaint { Color = ToSk(style.Theme.Foreground), IsAntialias = true };
             canvas.DrawText(text, style.Width / 2f, headerHeight * 0.7f, SKTextAlign.Center, font, paint);
         }
         for (int i = 0; i < panels; i++)

@@ -77,7 +77,7 @@ internal static class TraceMarks
         var end = pts[^1];
         if (trace.Diverged)
         {
-            string text = $"diverged after {pts.Count - 1} steps (step 1/L too long here)";
+            string text = $"diverged after {FigureText.Counted(pts.Count - 1, "step")} (step 1/L too long here)";
             if (c.Labels.Beside(end[0], end[1], text, c.Theme.Fonts.Labels * s, 8 * s) is { } at)
                 c.Label(text, end[0], end[1], c.Theme.Fonts.Labels * s, c.Theme.Loss, at.Dx, at.Dy, bold: true);
             return;

@@ -32,6 +32,7 @@ internal sealed class NormCommand
         var f = _figure.Bind(result);
         var penalty = _penalty.Bind(result);
         string output = f.OutOr(ContourCommand.DefaultName("norm", penalty, null));
+        f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
         var scene = SceneBuilder.Norm(penalty, area.Range, area.Levels, f.Style.Frame().Aspect);
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };

@@ -45,6 +45,7 @@ internal sealed class PathCommand
         double? marker = Marker(result.GetValue(_mark), oldMark);
         var spec = _problem.Bind(result);
         string output = f.OutOr(ContourCommand.DefaultName("path", spec.Penalty, null));
+        f.WarnAboutGlyphs(result.InvocationConfiguration.Error, spec.FeatureNames);
         var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, result.GetValue(_count), result.GetValue(_ratio));
         var scene = new PathScene(path, spec.FeatureNames, spec.Penalty, axis, marker) { LossNote = LossNotes.ForPath(spec) };
         var description = FigureText.Describe(scene);

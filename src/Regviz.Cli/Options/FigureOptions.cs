@@ -36,6 +36,13 @@ internal sealed partial class FigureOptions
             if (Json != "-") stdout.WriteLine(output);
             if (Alt) stdout.WriteLine(description.Alt);
         }
+
+        /// <summary>One warning: line for each text the figure's font cannot draw (the title, data column names), saying which font of this machine draws it, or that nothing does.</summary>
+        public void WarnAboutGlyphs(TextWriter stderr, IEnumerable<string>? columns = null)
+        {
+            if (Style.Title is { } title) GlyphWarnings.Warn(stderr, "--title", title, Style.Theme.FontFamily);
+            foreach (string column in columns ?? []) GlyphWarnings.Warn(stderr, $"column '{Excerpt.Of(column)}'", column, Style.Theme.FontFamily);
+        }
     }
 
     public Values Bind(ParseResult r)
@@ -50,7 +57,25 @@ internal sealed partial class FigureOptions
         bool alt = r.GetValue(Alt);
         if (alt && json == "-")
             throw new InputException("--alt: stdout carries the sidecar (--json -), whose 'alt' key has the text");
-        return new Values(output, new FigureStyle(width, height, theme, r.GetValue(Title)), json, alt);
+        var style = new FigureStyle(width, height, theme, CheckTitle(r.GetValue(Title)));
+        if (style.TitleLines > style.MaxTitleLines)
+            throw new InputException($"--title: wrapped to the figure's width it takes {style.TitleLines} lines, and at most {style.MaxTitleLines} fit at {width}x{height} (a quarter of the height): shorten it or give a larger --size");
+        return new Values(output, style, json, alt);
+    }
+
+    /// <summary>The longest title, in characters as a reader counts them: a longer text is a caption, which --alt and the sidecar give.</summary>
+    public const int MaxTitle = 300;
+
+    /// <summary>A title wraps to the figure's width; past <see cref="MaxTitle"/> characters, or with control characters other than a line break, it is refused.</summary>
+    private static string? CheckTitle(string? title)
+    {
+        if (title is null) return null;
+        int length = new System.Globalization.StringInfo(title).LengthInTextElements;
+        if (length > MaxTitle)
+            throw new InputException($"--title: {length} characters; at most {MaxTitle} (a title wraps to the figure's width; a longer text is a caption, as --alt and the sidecar's 'caption' give)");
+        if (title.FirstOrDefault(c => char.IsControl(c) && c is not '\n' and not '\r') is var bad && bad != default)
+            throw new InputException($"--title: has the control character U+{(int)bad:X4} (only line breaks are allowed)");
+        return title;
     }
 
     /// <summary>--style NAME or FILE, or --theme NAME; both at once is refused, as they set the same thing.</summary>

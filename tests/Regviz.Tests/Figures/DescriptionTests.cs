@@ -105,7 +105,7 @@ public class DescriptionTests : Support.ScratchFolder
         OneSentenceUnderTheLimit(m.Alt);
         var trace = m.Sidecar.GetProperty("trace");
         Assert.Equal(26, trace.GetArrayLength());
-        var end = Regex.Match(m.Alt, @"(\d+) steps of subgradient descent end at \(([^,]+), ([^)]+)\)");
+        var end = Regex.Match(m.Alt, @"after (\d+) steps subgradient descent is at \(([^,]+), ([^)]+)\)");
         Assert.True(end.Success, m.Alt);
         Assert.Equal("25", end.Groups[1].Value);
         Near(trace[25][0].GetDouble(), Num(end.Groups[2].Value), "last w1");
