@@ -29,3 +29,45 @@ public class ReadmeExampleTests : Support.ScratchFolder
         Assert.True(w.Sum(Math.Abs) > 0.1 * span, $"‖w*‖₁ = {w.Sum(Math.Abs)} in a view {span} wide");
     }
 }
+
+/// <summary>The default view (#18): the bold level set through w* is the figure's subject, so it is drawn whole when that is reasonable.</summary>
+public class DefaultRangeTests : Support.ScratchFolder
+{
+    private JsonElement Touching(params string[] args)
+    {
+        string json = Path.Combine(Dir, "s.json");
+        var r = CliRunner.Run([.. args, "--size", "400x400", "--grid", "200", "--json", json, "--out", Path.Combine(Dir, "s.png")]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        double level = doc.RootElement.GetProperty("touching").GetProperty("loss_level").GetDouble();
+        return doc.RootElement.GetProperty("contours").GetProperty("loss").EnumerateArray()
+            .Single(c => c.GetProperty("level").GetDouble() == level).GetProperty("lines").Clone();
+    }
+
+    private static bool Closed(JsonElement line)
+    {
+        var first = line[0];
+        var last = line[line.GetArrayLength() - 1];
+        return Math.Abs(first[0].GetDouble() - last[0].GetDouble()) < 1e-9 && Math.Abs(first[1].GetDouble() - last[1].GetDouble()) < 1e-9;
+    }
+
+    [Theory]
+    [InlineData("l1")]
+    [InlineData("l2")]
+    [InlineData("linf")]
+    public void The_level_set_through_the_optimum_is_whole_in_the_default_view(string norm)
+    {
+        // the built-in data at λ = 0.5: the ellipse through w* once ran off the right edge
+        var lines = Touching("contour", "--norm", norm, "--lambda", "0.5");
+        Assert.Equal(1, lines.GetArrayLength());
+        Assert.True(Closed(lines[0]), "the level set through w* is cut by the frame");
+    }
+
+    [Fact]
+    public void A_level_set_far_larger_than_the_ball_is_not_allowed_to_shrink_the_figure()
+    {
+        // a small ball: the ellipse through w* is many times its size, and the view stays on the ball
+        var lines = Touching("contour", "--norm", "l2", "--radius", "0.3");
+        Assert.All(lines.EnumerateArray(), line => Assert.False(Closed(line)));
+    }
+}
