@@ -147,4 +147,24 @@ public class StyleTests : Support.ScratchFolder
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(outDir, "printed.png")));
         Assert.True(File.Exists(Path.Combine(outDir, "house.png")));
     }
+
+    [Fact]
+    public void Figures_of_different_fonts_rendered_in_parallel_keep_their_own_font()
+    {
+        // ScottPlot hands a new label the face last set by any plot: a batch of styles in parallel must not swap them
+        string bold = Path.Combine(AppContext.BaseDirectory, "Fonts", "DejaVuSans-Bold.ttf");
+        File.WriteAllText(Path.Combine(Dir, "bold.yaml"), $"fonts:\n  file: \"{bold}\"\n");
+        var lines = new List<string> { "defaults: --size 300x300 --grid 60", "figures:" };
+        for (int i = 0; i < 8; i++)
+            lines.AddRange([$"  - out: f{i}.png", $"    args: contour --norm l1 --path{(i % 2 == 0 ? " --style bold.yaml" : "")}"]);
+        string manifest = Path.Combine(Dir, "m.yaml");
+        File.WriteAllLines(manifest, lines);
+        var r = CliRunner.Run("batch", manifest, "--out", Path.Combine(Dir, "out"), "--jobs", "4");
+        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        var plain = Render("plain.png", "contour", "--norm", "l1", "--path", "--size", "300x300", "--grid", "60");
+        var styled = Render("styled.png", "contour", "--norm", "l1", "--path", "--size", "300x300", "--grid", "60", "--style", Path.Combine(Dir, "bold.yaml"));
+        Assert.NotEqual(plain, styled);
+        for (int i = 0; i < 8; i++)
+            Assert.True((i % 2 == 0 ? styled : plain).SequenceEqual(File.ReadAllBytes(Path.Combine(Dir, "out", $"f{i}.png"))), $"f{i}.png");
+    }
 }
