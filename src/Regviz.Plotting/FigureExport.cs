@@ -19,7 +19,7 @@ public static class FigureExport
     };
 
     /// <summary>PNG bytes carrying <paramref name="description"/>'s alt text in an iTXt chunk with the keyword "Description".</summary>
-    public static byte[] Described(byte[] png, FigureDescription? description) =>
+    internal static byte[] Described(byte[] png, FigureDescription? description) =>
         description is null ? png : PngText.With(png, "Description", description.Alt);
 
     /// <summary>

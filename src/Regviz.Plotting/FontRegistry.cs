@@ -71,7 +71,7 @@ public static class FontRegistry
     }
 
     /// <summary>The regular face of <paramref name="family"/> (the shipped font's own, or one added with <see cref="AddFont"/>), for measuring text.</summary>
-    public static SkiaSharp.SKTypeface Typeface(string family) =>
+    internal static SkiaSharp.SKTypeface Typeface(string family) =>
         Added.TryGetValue(family, out var faces) ? faces.Regular : Regular;
 
     /// <summary>
