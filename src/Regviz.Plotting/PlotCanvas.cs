@@ -32,10 +32,10 @@ internal sealed class PlotCanvas
         Plot.Title(style.Title ?? title, t.Fonts.Title * s);
         if (style.TitleLayout() is { Simple: false } wrapped)
         {
-            // wrapped, or in more than one font: drawn by TitleText after ScottPlot's panels, its last line where ScottPlot's would be
+            // wrapped, or in more than one font: drawn by TitleText after ScottPlot's panels, its last line where
+            // ScottPlot draws a one-line title (measured: the baseline 21 px plus a quarter of the size above the data
+            // area, centred over the data area), so a title does not jump when it starts to wrap
             Plot.Axes.Title.IsVisible = false;
-            // where ScottPlot draws a one-line title (measured: its baseline 21 px plus a quarter of the size above the
-            // data area, centred over the data area), so a title does not jump when it starts to wrap
             float lastBaseline = Frame.Top - 21 * s - 0.24f * wrapped.Size;
             float top = lastBaseline - (wrapped.Lines.Count - 1) * wrapped.LineHeight - wrapped.Size;
             float centre = (Frame.Left + style.Width - Frame.Right) / 2;
