@@ -47,6 +47,13 @@ public static class SceneBuilder
         if (trace is not null)
             anchors.AddRange(trace.Iterates.Select(p => (p[0], p[1]))
                 .Where(p => trace.Diverged is false || (Math.Abs(p.Item1) < 3 * core.Width && Math.Abs(p.Item2) < 3 * core.Height)));
+        if (spec.Quadratic is { } quad && ls is not null && LevelSetBox(quad, ls, q.Value(w)) is { } levelSet
+            && Math.Max(levelSet.Width, levelSet.Height) <= 2 * Math.Max(core.Width, core.Height))
+        {
+            // the bold level set through w* is the figure's subject: keep all of it in view, unless it is so much larger
+            // than the rest (an ill-conditioned loss) that the ball and w* would shrink to specks
+            anchors.AddRange([(levelSet.X0, levelSet.Y0), (levelSet.X1, levelSet.Y1)]);
+        }
         var range = (options.Range ?? PlaneRange.Around(anchors.Concat(ball), 0.12)).WithAspect(options.Aspect, 1);
 
         cancel.ThrowIfCancellationRequested();
@@ -134,6 +141,19 @@ public static class SceneBuilder
         loss is ModelLoss model
             ? model.Grid(range, cells, progress, cancel)
             : ScalarGrid.Evaluate(range, cells, () => (x0, dx, y, row) => NodeByNode.Row(loss, x0, dx, y, row, cancel), progress, cancel);
+
+    /// <summary>
+    /// The bounding box of the least-squares level set D(w) = <paramref name="level"/>, an ellipse about the minimum
+    /// <paramref name="centre"/>: (w − c)ᵀG(w − c) = (level − D(c))/scale, whose half-widths are √(r·(G⁻¹)ᵢᵢ).
+    /// </summary>
+    private static PlaneRange? LevelSetBox(QuadraticLoss q, double[] centre, double level)
+    {
+        double r = (level - q.Value(centre)) / q.Scale;
+        double g00 = q.G(0, 0), g01 = q.G(0, 1), g11 = q.G(1, 1), det = g00 * g11 - g01 * g01;
+        if (!(r > 0) || !(det > 0)) return null;
+        double hx = Math.Sqrt(r * g11 / det), hy = Math.Sqrt(r * g00 / det);
+        return double.IsFinite(hx) && double.IsFinite(hy) ? new PlaneRange(centre[0] - hx, centre[0] + hx, centre[1] - hy, centre[1] + hy) : null;
+    }
 
     private static double Median(double[] values)
     {
