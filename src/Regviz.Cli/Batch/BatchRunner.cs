@@ -28,7 +28,9 @@ internal static class BatchRunner
         Parallel.For(0, figures.Count, options, i =>
         {
             var clock = Stopwatch.StartNew();
-            string? error = problems[i] ?? Render(request, figures[i]);
+            var warnings = new FigureWarnings();
+            var made = new DescriptionCapture.Holder();
+            string? error = problems[i] ?? Render(request, figures[i], warnings, made);
             if (error is not null) error = RegvizApp.OneLine(error);
             CheckOutcome? check = null;
             if (error is null && request.Check is { } c)
@@ -36,7 +38,13 @@ internal static class BatchRunner
                 try { check = FigureCheck.Run(c, request.OutDir, figures[i], i); }
                 catch (InputException e) { error = RegvizApp.OneLine($"made, but not checked: {e.Message}"); } // a report image that cannot be written, a full disk
             }
-            var outcome = new FigureOutcome(figures[i], error, clock.Elapsed.TotalSeconds) { Check = check, Index = i };
+            var outcome = new FigureOutcome(figures[i], error, clock.Elapsed.TotalSeconds)
+            {
+                Check = check,
+                Index = i,
+                Description = error is null ? made.Description : null,
+                Warnings = warnings.Lines(),
+            };
             outcomes[i] = outcome;
             report.Finished(outcome);
         });
@@ -73,14 +81,16 @@ internal static class BatchRunner
         return problems;
     }
 
-    private static string? Render(BatchRequest request, ManifestFigure figure)
+    /// <summary>Runs one figure: its warnings go to <paramref name="warnings"/>, its description to <paramref name="made"/>; returns its error, if any.</summary>
+    private static string? Render(BatchRequest request, ManifestFigure figure, FigureWarnings warnings, DescriptionCapture.Holder made)
     {
         try
         {
             var args = FigureJob.CommandLine(request.Manifest.Defaults, figure, request.ManifestFolder);
             RunResult result;
             using (OutputTargets.ConfineTo(request.OutDir))
-                result = RegvizApp.Execute(args, TextWriter.Null, TextWriter.Null, responseFiles: false);
+            using (DescriptionCapture.Open(made))
+                result = RegvizApp.Execute(args, TextWriter.Null, warnings, responseFiles: false);
             return result.ExitCode == RegvizApp.Ok ? null : result.Error ?? $"failed (exit code {result.ExitCode})";
         }
         catch (Exception e) when (ParameterFlags.UserError(e) is { } message)

@@ -145,7 +145,7 @@ internal static class FigureCheck
         return check with
         {
             Status = passed ? CheckStatus.Passed : CheckStatus.Failed,
-            Verdict = passed ? "ok" : $"DIFFERENT ({d.DifferentPixels} pixels)",
+            Verdict = passed ? "ok" : $"DIFFERENT ({d.DifferentPixels} {(d.DifferentPixels == 1 ? "pixel" : "pixels")})",
             Rms = d.Rms,
             DifferentPixels = d.DifferentPixels,
             Diff = wantDiff && d.DifferentPixels > 0 ? ImageComparison.DiffImage(e, a) : null,

@@ -6,6 +6,12 @@ internal sealed record FigureOutcome(ManifestFigure Figure, string? Error, doubl
     public bool Made => Error is null;
     public CheckOutcome? Check { get; init; }
 
+    /// <summary>The alt text and caption the figure wrote into itself (null when it was not made), for --markdown.</summary>
+    public Plotting.FigureDescription? Description { get; init; }
+
+    /// <summary>The figure's own <c>warning:</c> lines, without that word (<see cref="FigureWarnings"/>).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Its place in the manifest (0-based): names its images in a report, whatever the manifest calls it.</summary>
     public int Index { get; init; }
 

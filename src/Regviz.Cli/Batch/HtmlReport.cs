@@ -59,7 +59,7 @@ internal static class HtmlReport
                 .Append(n).Append("</b> ").Append(CheckOutcome.Word(status)).Append("</span>");
         }
         html.Append("</p>\n<p class=\"meta\">");
-        var meta = new List<string> { $"{run.Outcomes.Count} figures in {run.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s" };
+        var meta = new List<string> { $"{Text.Count(run.Outcomes.Count, "figure")} in {run.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s" };
         if (run.GoldenDir is { } golden) meta.Add($"goldens: <code>{Escape(golden)}</code>");
         if (run.HashLibrary is { } library) meta.Add($"hash library: <code>{Escape(library)}</code>");
         meta.Add($"tolerance {RegularisationForm.RoundTrip(run.Tolerance)} unless the figure sets its own");
@@ -86,8 +86,9 @@ internal static class HtmlReport
         html.Append("<tr class=\"").Append(word).Append("\" id=\"f").Append(o.Index + 1).Append("\"><td class=\"status\">").Append(word).Append("</td>");
         html.Append("<td class=\"figure\"><div class=\"out\">").Append(Escape(o.Figure.Out)).Append("</div>")
             .Append("<div class=\"args\">").Append(Escape(o.Figure.Args)).Append("</div>")
-            .Append("<div class=\"verdict\">").Append(Escape(c?.Verdict ?? o.Error ?? "")).Append("</div>")
-            .Append("<div class=\"line\">manifest line ").Append(o.Figure.Line).Append("</div></td>");
+            .Append("<div class=\"verdict\">").Append(Escape(c?.Verdict ?? o.Error ?? "")).Append("</div>");
+        foreach (string warning in o.Warnings) html.Append("<div class=\"warning\">warning: ").Append(Escape(warning)).Append("</div>");
+        html.Append("<div class=\"line\">manifest line ").Append(o.Figure.Line).Append("</div></td>");
         if (c is null)
         {
             html.Append("<td colspan=\"3\" class=\"none\">not made: ").Append(Escape(o.Error ?? "")).Append("</td>");
@@ -187,6 +188,7 @@ internal static class HtmlReport
         .out { font-weight: 600; overflow-wrap: anywhere; }
         .args { font-size: 12px; color: var(--muted); overflow-wrap: anywhere; }
         .verdict { margin-top: 4px; overflow-wrap: anywhere; }
+        .warning { margin-top: 4px; font-size: 12px; color: var(--missing); overflow-wrap: anywhere; }
         .line { font-size: 12px; color: var(--muted); }
         td.image img { display: block; max-width: min(240px, 16vw); max-height: min(240px, 16vw); width: auto; height: auto; border: 1px solid var(--line); background: #fff; }
         tr.passed td.image img { max-width: 110px; max-height: 110px; }

@@ -88,6 +88,9 @@ internal static class JUnitReport
                 w.WriteElementString("system-out", ReportText.Printable(c!.Verdict));
                 break;
         }
+        // the figure's warnings where CI test views show a test's stderr
+        if (o.Warnings.Count > 0)
+            w.WriteElementString("system-err", string.Concat(o.Warnings.Select(line => $"warning: {ReportText.Printable(line)}\n")));
         w.WriteEndElement();
     }
 

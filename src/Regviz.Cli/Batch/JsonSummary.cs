@@ -72,6 +72,9 @@ internal static class JsonSummary
         Nullable(w, "sha256", c?.Sha256);
         w.WriteNumber("seconds", Math.Round(o.Seconds, 3));
         Nullable(w, "error", o.Error);
+        w.WriteStartArray("warnings");
+        foreach (string warning in o.Warnings) w.WriteStringValue(Safe(warning));
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

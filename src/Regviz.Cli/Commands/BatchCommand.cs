@@ -197,7 +197,7 @@ internal sealed class BatchCommand
         report.Summary(outcomes, clock.Elapsed.TotalSeconds, check is not null, run?.RendererNote);
         var failed = outcomes.Where(o => !o.Made).ToList();
         if (failed.Count > 0)
-            throw new InputException($"{failed.Count} of {outcomes.Count} figures could not be made (first: '{failed[0].Figure.Out}', manifest line {failed[0].Figure.Line}: {failed[0].Error})");
+            throw new InputException($"{failed.Count} of {Text.Count(outcomes.Count, "figure")} could not be made (first: '{failed[0].Figure.Out}', manifest line {failed[0].Figure.Line}: {failed[0].Error})");
         return outcomes.Any(o => o.Check is { Passed: false }) ? RegvizApp.Difference : RegvizApp.Ok;
     }
 }

@@ -35,6 +35,7 @@ internal sealed partial class FigureOptions
         {
             if (Json != "-") stdout.WriteLine(output);
             if (Alt) stdout.WriteLine(description.Alt);
+            DescriptionCapture.Written(description);
         }
 
         /// <summary>One warning: line for each text the figure's font cannot draw (the title, data column names), saying which font of this machine draws it, or that nothing does.</summary>

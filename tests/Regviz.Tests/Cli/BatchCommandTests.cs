@@ -80,6 +80,32 @@ public class BatchCommandTests : Support.ScratchFolder
         Assert.Contains("2 made, 5 failed", r.Stdout);
     }
 
+    [Theory]
+    [InlineData(1, "1 figure in", "1 differs from its golden", "1 of 1 figure could not be made")]
+    [InlineData(2, "2 figures in", "2 differ from their golden", "2 of 2 figures could not be made")]
+    public void Summary_counts_figures_in_the_right_number(int count, string figures, string differ, string notMade)
+    {
+        var norms = new[] { "l1", "l2" }.Take(count).ToList();
+        var m = Manifest("figures:\n" + string.Concat(norms.Select(n => $"  - {{ out: {n}.png, args: norm --norm {n} {Small} }}\n")));
+        string golden = Path.Combine(Dir, "golden");
+        var made = CliRunner.Run("batch", m, "--check", golden, "--update");
+        Assert.Equal(0, made.ExitCode);
+        Assert.Contains(figures, made.Stdout);
+
+        // every golden replaced by another figure: each one differs
+        foreach (var n in norms) Assert.Equal(0, CliRunner.Run("norm", "--norm", "linf", "--size", "300x300", "--grid", "60", "--out", Path.Combine(golden, $"{n}.png")).ExitCode);
+        var checkedRun = CliRunner.Run("batch", m, "--check", golden);
+        Assert.Equal(1, checkedRun.ExitCode);
+        Assert.Contains($"{figures} ", checkedRun.Stdout);
+        Assert.Contains($", {differ}", checkedRun.Stdout);
+
+        var broken = Manifest("figures:\n" + string.Concat(norms.Select(n => $"  - {{ out: {n}.png, args: norm --norm l7 }}\n")));
+        var failed = CliRunner.Run("batch", broken, "--out", Path.Combine(Dir, "o"));
+        Assert.Equal(2, failed.ExitCode);
+        Assert.Contains(figures, failed.Stdout);
+        Assert.StartsWith($"error: {notMade} (first:", Assert.Single(failed.ErrorLines, l => l.StartsWith("error: ")));
+    }
+
     [Fact]
     public void Check_reports_differences_and_missing_goldens_with_exit_1()
     {
