@@ -7,7 +7,11 @@ using Regviz.Core.IO;
 namespace Regviz.Cli.Batch;
 
 /// <summary>What a batch run was asked to do.</summary>
-internal sealed record BatchRequest(Manifest Manifest, string ManifestFolder, string OutDir, int Jobs, CheckRequest? Check);
+internal sealed record BatchRequest(Manifest Manifest, string ManifestFolder, string OutDir, int Jobs, CheckRequest? Check)
+{
+    /// <summary>Keep each figure's alt text and caption (for --markdown); otherwise they are dropped, as a batch keeps little of a finished figure.</summary>
+    public bool KeepsDescriptions { get; init; }
+}
 
 /// <summary>
 /// Renders a manifest's figures in parallel, each through the same parser and actions as a typed command;
@@ -42,7 +46,7 @@ internal static class BatchRunner
             {
                 Check = check,
                 Index = i,
-                Description = error is null ? made.Description : null,
+                Description = error is null && request.KeepsDescriptions ? made.Description : null,
                 Warnings = warnings.Lines(),
             };
             outcomes[i] = outcome;

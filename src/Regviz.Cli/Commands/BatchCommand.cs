@@ -38,13 +38,14 @@ internal sealed class BatchCommand
     private readonly Option<string?> _report = new("--report") { Description = "When checking: write an HTML report, DIR/index.html with the images it shows", HelpName = "DIR" };
     private readonly Option<string?> _junit = new("--junit") { Description = "When checking: write JUnit XML, one testcase per figure, for CI test views", HelpName = "FILE" };
     private readonly Option<string?> _summary = new("--summary") { Description = "When checking: write every figure's status, RMS and tolerances as JSON", HelpName = "FILE" };
+    private readonly Option<string?> _markdown = new("--markdown") { Description = "Write the post's snippet: every figure as ![alt text](path) with its caption beneath, paths relative to FILE's folder (the --out copies, or with --check and no --out the goldens)", HelpName = "FILE" };
 
     public static Command Create() => new BatchCommand().Build();
 
     private Command Build()
     {
         var command = new Command("batch", "Render many figures from one manifest; --check compares them with golden images") { _manifest };
-        foreach (var option in new Option[] { _outDir, _jobs, _check, _hashLibrary, _tolerance, _diff, _update, _report, _junit, _summary })
+        foreach (var option in new Option[] { _outDir, _jobs, _check, _hashLibrary, _tolerance, _diff, _update, _report, _junit, _summary, _markdown })
             command.Options.Add(option);
         command.SetAction(Run);
         return command;
@@ -52,13 +53,13 @@ internal sealed class BatchCommand
 
     /// <summary>The checked options. Checking means golden images, a hash library, or both.</summary>
     private sealed record Settings(string Manifest, int Jobs, double Tolerance, string? GoldenDir, string? HashLibrary, UpdateMode? Update, string? OutDir,
-        string? DiffDir, string? ReportDir, string? JUnit, string? Summary)
+        string? DiffDir, string? ReportDir, string? JUnit, string? Summary, string? Markdown)
     {
         public bool Checking => GoldenDir is not null || HashLibrary is not null;
     }
 
     /// <summary>Where the run will write, each destination checked (and confined) before any figure is rendered.</summary>
-    private sealed record Destinations(ReportFolder? Report, string? JUnit, string? Summary, string? HashLibrary, string? Fingerprint);
+    private sealed record Destinations(ReportFolder? Report, string? JUnit, string? Summary, string? HashLibrary, string? Fingerprint, string? Markdown);
 
     private int Run(ParseResult result)
     {
@@ -82,7 +83,10 @@ internal sealed class BatchCommand
             var check = settings.Checking
                 ? new CheckRequest(settings.GoldenDir, hashes, settings.Tolerance, settings.DiffDir, settings.Update, destinations.Report, KeepsResults: temp is null)
                 : null;
-            return Render(result, settings, manifest, manifestPath, manifestFolder, dir, check, destinations, recorded);
+            // the snippet links the figures where they stay: --out (or the current folder), else the goldens they were checked against
+            string images = temp is null ? dir : settings.GoldenDir!;
+            if (destinations.Markdown is { } markdown) NotAFigure(markdown, manifest, dir, settings.Update is not null ? settings.GoldenDir : null);
+            return Render(result, settings, manifest, manifestPath, manifestFolder, dir, check, destinations, recorded, images);
         }
         finally
         {
@@ -115,7 +119,11 @@ internal sealed class BatchCommand
         string? report = result.GetValue(_report);
         if (report is not null) OutputCheck.CheckFolder(report, "--report");
         string? junit = FileOption(result.GetValue(_junit), "--junit"), summary = FileOption(result.GetValue(_summary), "--summary");
-        return new Settings(manifest, jobs, tolerance, golden, library, update, outDir, diffDir, report, junit, summary);
+        string? markdown = FileOption(result.GetValue(_markdown), "--markdown");
+        // the snippet links files that outlive the run: a check with hashes alone renders into a temporary folder
+        if (markdown is not null && outDir is null && golden is null && library is not null)
+            throw new InputException("--markdown: a --hash-library check without --out keeps no images to link; give --out DIR");
+        return new Settings(manifest, jobs, tolerance, golden, library, update, outDir, diffDir, report, junit, summary, markdown);
     }
 
     /// <summary>The manifest, and the --update mode (null without --update; a bare --update is 'changed').</summary>
@@ -134,7 +142,7 @@ internal sealed class BatchCommand
     private static string? FileOption(string? path, string option)
     {
         if (path is null) return null;
-        if (path == "-") throw new InputException($"{option}: give a file name (standard output carries the summary table)");
+        if (path == "-") throw new InputException($"{option}: give a file name (standard output carries the summary)");
         OutputCheck.CheckName(path, option);
         return path;
     }
@@ -150,16 +158,18 @@ internal sealed class BatchCommand
         string? junit = s.JUnit is { } j ? Beside(j, "--junit") : null;
         string? summary = s.Summary is { } m ? Beside(m, "--summary") : null;
         string? library = s.Update is not null && s.HashLibrary is { } h ? Beside(h, "--hash-library") : null;
-        if (junit is not null) OutputTargets.Distinct(junit, "--junit", summary, "--summary");
-        if (junit is not null) OutputTargets.Distinct(junit, "--junit", library, "--hash-library");
-        if (summary is not null) OutputTargets.Distinct(summary, "--summary", library, "--hash-library");
+        string? markdown = s.Markdown is { } md ? Beside(md, "--markdown") : null;
+        var files = new[] { (junit, "--junit"), (summary, "--summary"), (library, "--hash-library"), (markdown, "--markdown") };
+        for (int a = 0; a < files.Length; a++)
+            for (int b = a + 1; b < files.Length; b++)
+                if (files[a].Item1 is { } first) OutputTargets.Distinct(first, files[a].Item2, files[b].Item1, files[b].Item2);
         createFolders();
         string? fingerprint = s.Update is not null && baselines is not null ? GoldenFingerprint.Prepare(baselines) : null;
         var report = s.ReportDir is { } dir ? ReportFolder.Prepare(dir) : null;
         if (report is not null)
-            foreach (var (file, option) in new[] { (junit, "--junit"), (summary, "--summary"), (library, "--hash-library") })
+            foreach (var (file, option) in files)
                 OutputTargets.Distinct(report.Index, "--report", file, option);
-        return new Destinations(report, junit, summary, library, fingerprint);
+        return new Destinations(report, junit, summary, library, fingerprint, markdown);
     }
 
     private static string Beside(string path, string option)
@@ -170,10 +180,28 @@ internal sealed class BatchCommand
             return OutputTargets.Prepare(Path.GetFileName(Path.GetFullPath(path)), option);
     }
 
+    /// <summary>Refuses a --markdown file that a figure (or, with --update, its golden) would be written over.</summary>
+    private static void NotAFigure(string markdown, Manifest manifest, string dir, string? goldenDir)
+    {
+        string target = Path.GetFullPath(markdown);
+        foreach (var f in manifest.Figures)
+        {
+            if (OutputTargets.Escapes(f.Out)) continue; // refused as a figure anyway
+            foreach (string folder in goldenDir is null ? [dir] : new[] { dir, goldenDir })
+            {
+                string written;
+                try { written = Path.GetFullPath(Path.Combine(folder, f.Out)); }
+                catch (ArgumentException) { continue; } // a name no file can have: that figure fails on its own
+                if (string.Equals(written, target, StringComparison.OrdinalIgnoreCase))
+                    throw new InputException($"--markdown: '{markdown}' is where the figure '{Excerpt.Of(f.Out)}' (manifest line {f.Line}) goes");
+            }
+        }
+    }
+
     private static string FolderOf(string path) => Path.GetDirectoryName(Path.GetFullPath(path))!;
 
     private static int Render(ParseResult result, Settings settings, Manifest manifest, string manifestPath, string manifestFolder, string dir,
-        CheckRequest? check, Destinations destinations, IReadOnlyList<KeyValuePair<string, string>>? recorded)
+        CheckRequest? check, Destinations destinations, IReadOnlyList<KeyValuePair<string, string>>? recorded, string images)
     {
         var stdout = result.InvocationConfiguration.Output;
         var stderr = result.InvocationConfiguration.Error;
@@ -181,7 +209,7 @@ internal sealed class BatchCommand
         var clock = Stopwatch.StartNew();
         bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
         var report = new BatchReport(stdout, stderr, terminal, manifest.Figures.Count);
-        var request = new BatchRequest(manifest, manifestFolder, dir, settings.Jobs, check);
+        var request = new BatchRequest(manifest, manifestFolder, dir, settings.Jobs, check) { KeepsDescriptions = destinations.Markdown is not null };
         var outcomes = BatchRunner.Run(request, report);
         CheckRun? run = null;
         if (check is not null)
@@ -196,8 +224,11 @@ internal sealed class BatchCommand
         }
         report.Summary(outcomes, clock.Elapsed.TotalSeconds, check is not null, run?.RendererNote);
         var failed = outcomes.Where(o => !o.Made).ToList();
+        // a snippet missing a figure would replace a whole one: it is written only when every figure was made
+        if (failed.Count == 0 && destinations.Markdown is { } markdown) MarkdownSnippet.Write(outcomes, images, markdown);
         if (failed.Count > 0)
-            throw new InputException($"{failed.Count} of {Text.Count(outcomes.Count, "figure")} could not be made (first: '{failed[0].Figure.Out}', manifest line {failed[0].Figure.Line}: {failed[0].Error})");
+            throw new InputException($"{failed.Count} of {Text.Count(outcomes.Count, "figure")} could not be made (first: '{failed[0].Figure.Out}', manifest line {failed[0].Figure.Line}: {failed[0].Error})"
+                + (destinations.Markdown is not null ? "; --markdown not written" : ""));
         return outcomes.Any(o => o.Check is { Passed: false }) ? RegvizApp.Difference : RegvizApp.Ok;
     }
 }
