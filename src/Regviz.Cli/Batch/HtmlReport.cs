@@ -45,7 +45,9 @@ internal static class HtmlReport
     private static string Title(CheckRun run)
     {
         int bad = run.Outcomes.Count(o => o.Status is CheckStatus.Error or CheckStatus.Failed or CheckStatus.Missing);
-        return bad == 0 ? $"regviz check: all {run.Outcomes.Count} passed" : $"regviz check: {bad} of {run.Outcomes.Count} need a look";
+        int all = run.Outcomes.Count;
+        if (bad == 0) return all == 1 ? "regviz check: the figure passed" : $"regviz check: all {all} passed";
+        return $"regviz check: {bad} of {all} {(bad == 1 ? "needs" : "need")} a look";
     }
 
     private static void Header(StringBuilder html, CheckRun run)

@@ -66,7 +66,7 @@ internal sealed class CompareCommand
 
     private static string Verdict(ImageDifference d, double tolerance, bool same) => d.SizesDiffer
         ? $"different: {d.SizeNote}"
-        : $"{(same ? "same" : "different")}: rms {d.Rms:0.####} (tolerance {RegularisationForm.RoundTrip(tolerance)}), {d.DifferentPixels} of {(long)d.Width * d.Height} pixels differ";
+        : $"{(same ? "same" : "different")}: rms {d.Rms:0.####} (tolerance {RegularisationForm.RoundTrip(tolerance)}), {d.DifferentPixels} of {(long)d.Width * d.Height} pixels {(d.DifferentPixels == 1 ? "differs" : "differ")}";
 
     /// <summary>
     /// Reads and decodes an image with its cost bounded: the file's first bytes must be an image signature (so

@@ -81,21 +81,26 @@ public class BatchCommandTests : Support.ScratchFolder
     }
 
     [Theory]
-    [InlineData(1, "1 figure in", "1 differs from its golden", "1 of 1 figure could not be made")]
-    [InlineData(2, "2 figures in", "2 differ from their golden", "2 of 2 figures could not be made")]
-    public void Summary_counts_figures_in_the_right_number(int count, string figures, string differ, string notMade)
+    [InlineData(1, "1 figure in", "1 differs from its golden", "1 of 1 figure could not be made", "the figure passed", "1 of 1 needs a look")]
+    [InlineData(2, "2 figures in", "2 differ from their golden", "2 of 2 figures could not be made", "all 2 passed", "2 of 2 need a look")]
+    public void Summary_counts_figures_in_the_right_number(int count, string figures, string differ, string notMade, string passedTitle, string failedTitle)
     {
         var norms = new[] { "l1", "l2" }.Take(count).ToList();
         var m = Manifest("figures:\n" + string.Concat(norms.Select(n => $"  - {{ out: {n}.png, args: norm --norm {n} {Small} }}\n")));
         string golden = Path.Combine(Dir, "golden");
-        var made = CliRunner.Run("batch", m, "--check", golden, "--update");
+        string report = Path.Combine(Dir, "report");
+        string Title() => System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(report, "index.html")), "<title>(.*)</title>").Groups[1].Value;
+        var made = CliRunner.Run("batch", m, "--check", golden, "--update", "--report", report);
         Assert.Equal(0, made.ExitCode);
         Assert.Contains(figures, made.Stdout);
+        Assert.Equal($"regviz check: {passedTitle}", Title());
+        Assert.Contains($"{figures} ", File.ReadAllText(Path.Combine(report, "index.html")));
 
         // every golden replaced by another figure: each one differs
         foreach (var n in norms) Assert.Equal(0, CliRunner.Run("norm", "--norm", "linf", "--size", "300x300", "--grid", "60", "--out", Path.Combine(golden, $"{n}.png")).ExitCode);
-        var checkedRun = CliRunner.Run("batch", m, "--check", golden);
+        var checkedRun = CliRunner.Run("batch", m, "--check", golden, "--report", report);
         Assert.Equal(1, checkedRun.ExitCode);
+        Assert.Equal($"regviz check: {failedTitle}", Title());
         Assert.Contains($"{figures} ", checkedRun.Stdout);
         Assert.Contains($", {differ}", checkedRun.Stdout);
 
@@ -104,6 +109,31 @@ public class BatchCommandTests : Support.ScratchFolder
         Assert.Equal(2, failed.ExitCode);
         Assert.Contains(figures, failed.Stdout);
         Assert.StartsWith($"error: {notMade} (first:", Assert.Single(failed.ErrorLines, l => l.StartsWith("error: ")));
+    }
+
+    [Fact]
+    public void Verdict_counts_different_pixels_in_the_right_number()
+    {
+        var m = Manifest($$"""
+            figures:
+              - { out: one.png, args: norm {{Small}} }
+              - { out: two.png, args: norm {{Small}} }
+            """);
+        string golden = Path.Combine(Dir, "golden");
+        Assert.Equal(0, CliRunner.Run("batch", m, "--check", golden, "--update").ExitCode);
+        // each golden with its first one or two pixels turned red (the figure's corner is background)
+        foreach (var (name, count) in new[] { ("one.png", 1), ("two.png", 2) })
+        {
+            string path = Path.Combine(golden, name);
+            using var bmp = SkiaSharp.SKBitmap.Decode(path);
+            for (int x = 0; x < count; x++) bmp.SetPixel(x, 0, new SkiaSharp.SKColor(255, 0, 0));
+            using var img = SkiaSharp.SKImage.FromBitmap(bmp);
+            File.WriteAllBytes(path, img.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray());
+        }
+        var r = CliRunner.Run("batch", m, "--check", golden);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Matches(@"one\.png\s+[0-9.]+\s+DIFFERENT \(1 pixel\);", r.Stdout);
+        Assert.Matches(@"two\.png\s+[0-9.]+\s+DIFFERENT \(2 pixels\);", r.Stdout);
     }
 
     [Fact]

@@ -41,6 +41,21 @@ public class CompareCommandTests : Support.ScratchFolder
         Assert.Equal((255, 0, 200), (d.Rgb[(5 * 20 + 5) * 3], d.Rgb[(5 * 20 + 5) * 3 + 1], d.Rgb[(5 * 20 + 5) * 3 + 2]));
     }
 
+    [Theory]
+    [InlineData(1, "1 of 200 pixels differs")]
+    [InlineData(2, "2 of 200 pixels differ")]
+    public void Different_pixels_are_counted_in_the_right_number(int count, string said)
+    {
+        var a = Png("a.png", 20, 10);
+        var b = Png("b.png", 20, 10, bmp =>
+        {
+            for (int x = 0; x < count; x++) bmp.SetPixel(x, 0, new SKColor(0, 0, 0));
+        });
+        var r = CliRunner.Run("compare", a, b);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains(said, r.Stdout);
+    }
+
     [Fact]
     public void Tolerance_lets_a_small_difference_pass()
     {
