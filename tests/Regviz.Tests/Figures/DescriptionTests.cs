@@ -53,9 +53,14 @@ public class DescriptionTests : Support.ScratchFolder
     [InlineData("elasticnet", "0.3")]
     [InlineData("lp", "0.4")]
     [InlineData("l1", "20")]
-    public void Contour_alt_gives_the_sidecar_optimum_lambda_and_exact_zeros(string norm, string lambda)
+    [InlineData("mcp", "0.5")]
+    [InlineData("scad", "0.3")]
+    [InlineData("l1", "0.1", "--model", "tanh")]
+    [InlineData("l2", "0.5", "--model", "exp")]
+    [InlineData("l1", "0.15", "--loss", "logistic")]
+    public void Contour_alt_gives_the_sidecar_optimum_lambda_and_exact_zeros(string norm, string lambda, params string[] more)
     {
-        var m = Make("c.png", ["contour", "--norm", norm, "--lambda", lambda, .. Small]);
+        var m = Make("c.png", ["contour", "--norm", norm, "--lambda", lambda, .. more, .. Small]);
         string alt = m.Alt;
         OneSentenceUnderTheLimit(alt);
         var optimum = m.Sidecar.GetProperty("optimum");
@@ -117,6 +122,9 @@ public class DescriptionTests : Support.ScratchFolder
     [InlineData("l2", "circles", "no corners")]
     [InlineData("linf", "squares", "diagonals")]
     [InlineData("lp", "star-shaped", "cusps on the axes")]
+    [InlineData("elasticnet", "rounded diamonds", "corners on the axes")]
+    [InlineData("mcp", "level sets", "corners on the axes")]
+    [InlineData("scad", "level sets", "corners on the axes")]
     public void Norm_alt_gives_the_levels_of_the_sidecar(string norm, string shape, string corners)
     {
         var m = Make("n.png", ["norm", "--norm", norm, "--levels", "4", .. Small]);
@@ -155,6 +163,50 @@ public class DescriptionTests : Support.ScratchFolder
         var marked = points.MinBy(p => Math.Abs(Math.Log(p.Lambda / 0.5)));
         Assert.Contains($"at the marked λ = 0.5, {marked.W.Count(v => v != 0)} of {names.Length} are non-zero", m.Alt);
         Assert.Equal(3, Sentences(m.Caption));
+    }
+
+    [Fact]
+    public void Ridge_path_alt_says_no_coefficient_is_ever_zero_as_the_sidecar_has_it()
+    {
+        var m = Make("p.png", ["path", "--norm", "l2", "--data", Core.DiabetesTests.CsvPath, "--intercept", "--count", "30", "--size", "600x400"]);
+        OneSentenceUnderTheLimit(m.Alt);
+        var points = m.Sidecar.GetProperty("points");
+        int features = m.Sidecar.GetProperty("features").GetArrayLength();
+        // the claim holds in the sidecar: every weight of every point is non-zero
+        Assert.All(points.EnumerateArray(), p => Assert.All(p.GetProperty("weights").EnumerateArray(), w => Assert.NotEqual(0, w.GetDouble())));
+        Assert.Contains("every coefficient is non-zero all along", m.Alt);
+        Assert.Contains($"path of {features} coefficients", m.Alt);
+        var range = Regex.Match(m.Alt, @"λ falls from ([0-9.e+-]+) to ([0-9.e+-]+)");
+        Assert.True(range.Success, m.Alt);
+        Near(points[0].GetProperty("lambda").GetDouble(), Num(range.Groups[1].Value), "λ_max");
+        Near(points[points.GetArrayLength() - 1].GetProperty("lambda").GetDouble(), Num(range.Groups[2].Value), "smallest λ");
+        Assert.Contains("No coefficient is exactly 0 anywhere on the path", m.Caption);
+    }
+
+    [Fact]
+    public void Lasso_path_against_the_norm_says_its_axis_and_counts_its_sidecar_knots()
+    {
+        var m = Make("p.png", ["path", "--norm", "l1", "--data", Core.DiabetesTests.CsvPath, "--intercept", "--xvar", "norm", "--size", "600x400"]);
+        OneSentenceUnderTheLimit(m.Alt);
+        Assert.Contains("(plotted against ‖w‖₁)", m.Alt);
+        int knots = m.Sidecar.GetProperty("knots").GetArrayLength();
+        Assert.Contains($"straight between its {knots} knots", m.Caption);
+        // how many are non-zero at the smallest λ, from the sidecar's last point
+        var last = m.Sidecar.GetProperty("points").EnumerateArray().Last().GetProperty("weights").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        int nonZero = last.Count(v => v != 0);
+        Assert.Contains(nonZero == last.Length ? $"all {last.Length} are non-zero at the smallest λ" : $"{nonZero} of {last.Length} are non-zero at the smallest λ", m.Alt);
+    }
+
+    [Fact]
+    public void Penalised_sparsity_alt_gives_the_sidecar_lambda_and_trials()
+    {
+        var m = Make("s.png", ["sparsity", "--lambda", "0.3", "--trials", "400", "--norms", "l1,l2", "--size", "400x240"]);
+        OneSentenceUnderTheLimit(m.Alt);
+        Assert.Equal(0.3, m.Sidecar.GetProperty("lambda").GetDouble());
+        var said = Regex.Match(m.Alt, @"^Share of ([0-9,]+) random quadratic losses whose optimum penalised with λ = ([0-9.e+-]+) has");
+        Assert.True(said.Success, m.Alt);
+        Assert.Equal(m.Sidecar.GetProperty("trials").GetInt32(), int.Parse(said.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+        Assert.Equal(m.Sidecar.GetProperty("lambda").GetDouble(), Num(said.Groups[2].Value));
     }
 
     [Fact]
@@ -202,6 +254,25 @@ public class DescriptionTests : Support.ScratchFolder
         Assert.Equal(m.Alt, children[0].Value);
         Assert.Equal("desc", children[1].Name.LocalName);
         Assert.Equal(m.Caption, children[1].Value);
+    }
+
+    [Theory]
+    [InlineData("norm", "--norm", "lp")]
+    [InlineData("contour", "--norm", "scad", "--path")]
+    [InlineData("path", "--norm", "elasticnet", "--mark", "0.1")]
+    public void Every_figure_kind_carries_its_sidecar_alt_in_png_and_alt_and_caption_in_svg(params string[] args)
+    {
+        string[] size = args[0] == "path" ? ["--size", "400x300"] : Small;
+        var png = Make("f.png", [.. args, .. size]);
+        var itxt = Assert.Single(PngChunks.Read(png.Image), c => c.Type == "iTXt");
+        Assert.Equal(("Description", png.Alt), (PngChunks.ParseITxt(itxt.Data).Keyword, PngChunks.ParseITxt(itxt.Data).Text));
+
+        var svg = Make("f.svg", [.. args, .. size]);
+        var root = XDocument.Parse(System.Text.Encoding.UTF8.GetString(svg.Image)).Root!;
+        var first = root.Elements().Take(2).ToList();
+        Assert.Equal(("title", svg.Alt), (first[0].Name.LocalName, first[0].Value));
+        Assert.Equal(("desc", svg.Caption), (first[1].Name.LocalName, first[1].Value));
+        Assert.Equal(png.Alt, svg.Alt); // the format does not change what the figure says
     }
 
     [Fact]
