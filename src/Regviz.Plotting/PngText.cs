@@ -58,10 +58,12 @@ internal static class PngText
     }
 
     /// <summary>The CRC-32 of the PNG specification (ISO 3309), over the chunk's type and data.</summary>
-    private static uint Crc(ReadOnlySpan<byte> bytes)
+    private static uint Crc(ReadOnlySpan<byte> bytes) => Crc(0xFFFFFFFF, bytes) ^ 0xFFFFFFFF;
+
+    /// <summary>The running CRC register <paramref name="c"/> (start 0xFFFFFFFF, finish by XOR with it) after <paramref name="bytes"/>.</summary>
+    internal static uint Crc(uint c, ReadOnlySpan<byte> bytes)
     {
-        uint c = 0xFFFFFFFF;
         foreach (byte b in bytes) c = Table[(c ^ b) & 0xFF] ^ (c >> 8);
-        return c ^ 0xFFFFFFFF;
+        return c;
     }
 }
