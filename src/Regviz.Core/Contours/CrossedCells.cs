@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Regviz.Core.Contours;
@@ -58,26 +59,34 @@ internal sealed class CrossedCells
     {
         int n = _grid.Nodes;
         var values = _grid.Values.AsSpan(row * n, n);
-        Array.Clear(bits);
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
+            // 64 nodes (16 compares) make one word, written once
             var level = Vector256.Create(_level);
-            for (; i + 4 <= n; i += 4)
+            ref double first = ref MemoryMarshal.GetReference(values);
+            for (; i + 64 <= n; i += 64)
             {
-                ulong m = Vector256.GreaterThan(Vector256.Create(values.Slice(i, 4)), level).ExtractMostSignificantBits();
-                bits[i >> 6] |= m << (i & 63); // i is a multiple of 4: the 4 bits never straddle two words
+                ulong word = 0;
+                for (int k = 0; k < 64; k += 4)
+                    word |= (ulong)Vector256.GreaterThan(Vector256.LoadUnsafe(ref first, (nuint)(i + k)), level).ExtractMostSignificantBits() << k;
+                bits[i >> 6] = word;
             }
         }
         else if (Vector128.IsHardwareAccelerated)
         {
             var level = Vector128.Create(_level);
-            for (; i + 2 <= n; i += 2)
+            ref double first = ref MemoryMarshal.GetReference(values);
+            for (; i + 64 <= n; i += 64)
             {
-                ulong m = Vector128.GreaterThan(Vector128.Create(values.Slice(i, 2)), level).ExtractMostSignificantBits();
-                bits[i >> 6] |= m << (i & 63);
+                ulong word = 0;
+                for (int k = 0; k < 64; k += 2)
+                    word |= (ulong)Vector128.GreaterThan(Vector128.LoadUnsafe(ref first, (nuint)(i + k)), level).ExtractMostSignificantBits() << k;
+                bits[i >> 6] = word;
             }
         }
+        // the rest one node at a time (all of it without vector hardware)
+        for (int w = i >> 6; w < bits.Length; w++) bits[w] = 0;
         for (; i < n; i++)
             if (values[i] > _level) bits[i >> 6] |= 1UL << (i & 63);
     }

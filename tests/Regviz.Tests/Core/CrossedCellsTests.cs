@@ -59,6 +59,29 @@ public class CrossedCellsTests
             Assert.Equal(rows[j], skipping.Row(j).ToArray());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(401)]
+    public void Row_minimum_and_maximum_are_math_min_and_max_of_every_value(int length)
+    {
+        var random = new Random(length);
+        for (int trial = 0; trial < 50; trial++)
+        {
+            var values = Enumerable.Range(0, length).Select(_ => random.Next(40) switch
+            {
+                0 => double.PositiveInfinity,
+                1 => double.NegativeInfinity,
+                2 when trial % 5 == 0 => double.NaN,
+                _ => random.NextDouble() * 10 - 5,
+            }).ToArray();
+            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+            foreach (double v in values) { lo = Math.Min(lo, v); hi = Math.Max(hi, v); }
+            Assert.Equal((lo, hi), ScalarGrid.MinMax(values));
+        }
+    }
+
     private static bool Mixed(ScalarGrid grid, int i, int j, double level)
     {
         bool a = grid[i, j] > level, b = grid[i + 1, j] > level, c = grid[i + 1, j + 1] > level, d = grid[i, j + 1] > level;
