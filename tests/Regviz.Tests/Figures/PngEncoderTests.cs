@@ -53,6 +53,40 @@ public class PngEncoderTests
         Assert.Equal(skia.ToArray(), FigureExport.EncodePng(surface));
     }
 
+    [Fact]
+    public void Chunk_crcs_are_the_crc32_of_the_png_specification()
+    {
+        Assert.Equal(0xCBF43926u, PngText.Crc(0xFFFFFFFF, "123456789"u8) ^ 0xFFFFFFFF); // the standard check value
+        var random = new Random(3);
+        for (int length = 0; length < 40; length++)
+        {
+            var bytes = new byte[length];
+            random.NextBytes(bytes);
+            Assert.Equal(BitByBit(bytes), PngText.Crc(0xFFFFFFFF, bytes) ^ 0xFFFFFFFF);
+        }
+        // and every chunk of an encoded figure carries its own
+        using var surface = SKSurface.Create(new SKImageInfo(30, 20))!;
+        surface.Canvas.Clear(SKColors.Teal);
+        var png = FigureExport.EncodePng(surface);
+        for (int at = 8; at < png.Length;)
+        {
+            int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
+            Assert.Equal(BitByBit(png.AsSpan(at + 4, 4 + length)), System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at + 8 + length)));
+            at += 12 + length;
+        }
+    }
+
+    private static uint BitByBit(ReadOnlySpan<byte> bytes)
+    {
+        uint c = 0xFFFFFFFF;
+        foreach (byte b in bytes)
+        {
+            c ^= b;
+            for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
+        }
+        return c ^ 0xFFFFFFFF;
+    }
+
     private static void AssertSamePixels(SKSurface surface)
     {
         using var pixels = surface.PeekPixels();
