@@ -52,10 +52,14 @@ public static class FigureExport
         return EncodePng(surface);
     }
 
-    /// <summary>The surface's pixels as PNG, with the fast settings above.</summary>
+    /// <summary>
+    /// The surface's pixels as PNG, with the fast settings above: by <see cref="PngEncoder"/> (zlib-ng) when the
+    /// figure is opaque, which every theme's is; by Skia otherwise.
+    /// </summary>
     public static byte[] EncodePng(SkiaSharp.SKSurface surface)
     {
         using var pixels = surface.PeekPixels();
+        if (PngEncoder.TryEncode(pixels) is { } png) return png;
         using var data = pixels.Encode(new SkiaSharp.SKPngEncoderOptions(SkiaSharp.SKPngEncoderFilterFlags.Up, 2))
             ?? throw new InvalidOperationException("Skia could not encode the PNG");
         return data.ToArray();

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Regviz.Core.Contours;
 
 /// <summary>
@@ -15,11 +17,16 @@ internal static class MarchingSquares
         var segments = new List<(int A, int B)>();
         var (rowMin, rowMax) = grid.CellRowRanges;
 
+        var crossing = new CrossedCells(grid, level);
         for (int j = 0; j < cells; j++)
         {
             if (level < rowMin[j] || level >= rowMax[j]) continue; // every corner on one side: nothing crosses
-            for (int i = 0; i < cells; i++)
+            // only the cells the level crosses, in increasing i: the same segments, in the same order, as visiting every cell
+            var crossed = crossing.Row(j);
+            for (int w = 0; w < crossed.Length; w++)
+            for (ulong bits = crossed[w]; bits != 0; bits &= bits - 1)
             {
+                int i = w * 64 + BitOperations.TrailingZeroCount(bits);
                 double a = v[j * n + i], b = v[j * n + i + 1], c = v[(j + 1) * n + i + 1], d = v[(j + 1) * n + i];
                 int index = (a > level ? 1 : 0) | (b > level ? 2 : 0) | (c > level ? 4 : 0) | (d > level ? 8 : 0);
                 if (index is 0 or 15) continue;

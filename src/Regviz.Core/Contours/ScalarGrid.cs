@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Regviz.Core.Contours;
 
 /// <summary>
@@ -50,10 +53,7 @@ public sealed class ScalarGrid
         var nodeMax = new double[Nodes];
         for (int j = 0; j < Nodes; j++)
         {
-            var row = Values.AsSpan(j * Nodes, Nodes);
-            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-            foreach (double v in row) { lo = Math.Min(lo, v); hi = Math.Max(hi, v); }
-            (nodeMin[j], nodeMax[j]) = (lo, hi);
+            (nodeMin[j], nodeMax[j]) = MinMax(Values.AsSpan(j * Nodes, Nodes));
         }
         var min = new double[Cells];
         var max = new double[Cells];
@@ -63,6 +63,34 @@ public sealed class ScalarGrid
             max[j] = Math.Max(nodeMax[j], nodeMax[j + 1]);
         }
         return (min, max);
+    }
+
+    /// <summary>
+    /// The smallest and largest value, both NaN when any value is (as Math.Min and Math.Max give them; only the
+    /// sign of a zero may differ, which no comparison with a level sees), four
+    /// values a compare where there are 256-bit vectors: this pass over every node was 9% of a --grid 2000 figure.
+    /// </summary>
+    internal static (double Min, double Max) MinMax(ReadOnlySpan<double> values)
+    {
+        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && values.Length >= 4)
+        {
+            Vector256<double> vlo = Vector256.Create(lo), vhi = Vector256.Create(hi), nan = Vector256<double>.Zero;
+            ref double first = ref MemoryMarshal.GetReference(values);
+            for (; i + 4 <= values.Length; i += 4)
+            {
+                var v = Vector256.LoadUnsafe(ref first, (nuint)i);
+                // MinNative/MaxNative may drop a NaN; NaN is tracked on its own (v != v only for NaN)
+                nan |= ~Vector256.Equals(v, v);
+                vlo = Vector256.MinNative(vlo, v);
+                vhi = Vector256.MaxNative(vhi, v);
+            }
+            if (nan != Vector256<double>.Zero) return (double.NaN, double.NaN);
+            for (int k = 0; k < 4; k++) { lo = Math.Min(lo, vlo[k]); hi = Math.Max(hi, vhi[k]); }
+        }
+        for (; i < values.Length; i++) { lo = Math.Min(lo, values[i]); hi = Math.Max(hi, values[i]); }
+        return (lo, hi);
     }
 
     /// <summary>Evaluates f at every node, rows in parallel (rows are independent).</summary>
