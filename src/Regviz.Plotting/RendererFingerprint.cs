@@ -5,7 +5,8 @@ namespace Regviz.Plotting;
 
 /// <summary>
 /// What decides a figure's pixels besides the scene itself: the versions of ScottPlot, SkiaSharp (its managed
-/// wrapper and the native library), HarfBuzzSharp, and the SHA-256 of each shipped font file. Kept beside golden
+/// wrapper and the native library), HarfBuzzSharp, the .NET runtime (whose zlib-ng compresses the PNGs: it decides
+/// the bytes, not the pixels), and the SHA-256 of each shipped font file. Kept beside golden
 /// images, it lets a failed image check say whether the renderer moved since the goldens were made, as pytest-mpl
 /// users do by naming hash libraries after their matplotlib and FreeType versions.
 /// </summary>
@@ -51,6 +52,9 @@ public static class RendererFingerprint
             new("SkiaSharp", VersionOf(typeof(SkiaSharp.SKBitmap).Assembly)),
             new("libSkiaSharp", SkiaSharp.SkiaSharpVersion.Native.ToString()),
             new("HarfBuzzSharp", VersionOf(typeof(HarfBuzzSharp.Blob).Assembly)),
+            // PngEncoder compresses with the runtime's zlib-ng: a runtime update can change a PNG's bytes (not its
+            // pixels), which is what a hash library notices
+            new(".NET runtime (PNG compression)", Environment.Version.ToString()),
         };
         foreach (string font in FontRegistry.Files.Order(StringComparer.Ordinal))
             components.Add(new($"font {Path.GetFileName(font)}", "sha256:" + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(font)))));
