@@ -11,7 +11,10 @@ namespace Regviz.Plotting;
 public static class ContourFigure
 {
     /// <summary>The contour figure of <paramref name="scene"/>: loss and penalty contours, the touching level sets, w*, and the path or trace when the scene has them.</summary>
-    public static Plot Render(ContourScene scene, FigureStyle style)
+    public static Plot Render(ContourScene scene, FigureStyle style) => Render(scene, style, FigureParts.All);
+
+    /// <summary>The contour figure of <paramref name="scene"/> with only the <paramref name="parts"/> asked for (legend, labels, grid, fill).</summary>
+    public static Plot Render(ContourScene scene, FigureStyle style, FigureParts parts)
     {
         var o = scene.Optimum;
         var w = o.Weights;
@@ -20,7 +23,7 @@ public static class ContourFigure
             : $"λ = {PenaltyNames.Number(o.Lambda)}";
         string note = scene.LossNote is { } n ? $", {n}" : "";
         var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}, {form}{note}{Sparsity(w)}",
-            $"w₁ ({scene.FeatureNames[0]})", $"w₂ ({scene.FeatureNames[1]})");
+            $"w₁ ({scene.FeatureNames[0]})", $"w₂ ({scene.FeatureNames[1]})", parts: parts);
         var theme = canvas.Theme;
         float s = canvas.Scale;
 
@@ -65,10 +68,10 @@ public static class ContourFigure
         if (ls is not null) canvas.Labels.ReservePoint(ls[0], ls[1], 10 * s);
         float captionSize = 14 * s;
         string optText = $"w* = ({PenaltyNames.Number(w[0])}, {PenaltyNames.Number(w[1])})";
-        if (canvas.Labels.Beside(w[0], w[1], optText, captionSize, 9 * s) is { } oc)
+        if (parts.Labels && canvas.Labels.Beside(w[0], w[1], optText, captionSize, 9 * s) is { } oc)
             canvas.Label(optText, w[0], w[1], captionSize, theme.Foreground, oc.Dx, oc.Dy, bold: true);
         string lsText = scene.LossNote is null ? "least squares" : "unregularised";
-        if (ls is not null && Distinct(ls, w) && canvas.Labels.Beside(ls[0], ls[1], lsText, 12 * s, 9 * s) is { } lc)
+        if (parts.Labels && ls is not null && Distinct(ls, w) && canvas.Labels.Beside(ls[0], ls[1], lsText, 12 * s, 9 * s) is { } lc)
             canvas.Label(lsText, ls[0], ls[1], 12 * s, theme.Loss, lc.Dx, lc.Dy);
 
         if (scene.Trace is { } tr) LabelTrace(canvas, tr);
@@ -153,13 +156,16 @@ public static class ContourFigure
     }
 
     /// <summary>The figure's punchline in its title when there is one: which weight is exactly zero.</summary>
-    private static string Sparsity(double[] w) =>
+    private static string Sparsity(double[] w) => Punchline(w) is { } p ? $": {p}" : "";
+
+    /// <summary>Which weight of a point of the plane is exactly zero ("w₂ = 0 exactly", "w* = 0"), or null when neither is: the punchline of a title.</summary>
+    public static string? Punchline(IReadOnlyList<double> w) =>
         (w[0] == 0, w[1] == 0) switch
         {
-            (true, true) => ": w* = 0",
-            (false, true) => ": w₂ = 0 exactly",
-            (true, false) => ": w₁ = 0 exactly",
-            _ => "",
+            (true, true) => "w* = 0",
+            (false, true) => "w₂ = 0 exactly",
+            (true, false) => "w₁ = 0 exactly",
+            _ => null,
         };
 
     private static bool Distinct(double[] a, double[] b) => a[0] != b[0] || a[1] != b[1];

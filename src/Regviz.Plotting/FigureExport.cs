@@ -44,7 +44,7 @@ public static class FigureExport
     /// Skia numbers SVG clip paths (in hex) from a process-wide counter, so the same figure drawn twice (or in another
     /// batch order) would differ in its ids alone: renumber them in order of appearance.
     /// </summary>
-    private static string StableIds(string svg)
+    internal static string StableIds(string svg)
     {
         var ids = new Dictionary<string, string>();
         return System.Text.RegularExpressions.Regex.Replace(svg, @"\bcl_[0-9a-fA-F]+\b", m =>

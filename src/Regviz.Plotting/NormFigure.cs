@@ -7,9 +7,12 @@ namespace Regviz.Plotting;
 public static class NormFigure
 {
     /// <summary>The figure of the penalty's level sets, each labelled with its value.</summary>
-    public static Plot Render(NormScene scene, FigureStyle style)
+    public static Plot Render(NormScene scene, FigureStyle style) => Render(scene, style, FigureParts.All);
+
+    /// <summary>The figure of the penalty's level sets with only the <paramref name="parts"/> asked for (legend, labels, grid, fill).</summary>
+    public static Plot Render(NormScene scene, FigureStyle style, FigureParts parts)
     {
-        var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}: contours of P(w)", "w₁", "w₂");
+        var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}: contours of P(w)", "w₁", "w₂", parts: parts);
         var theme = canvas.Theme;
         float s = canvas.Scale;
         foreach (var level in scene.NormContours)

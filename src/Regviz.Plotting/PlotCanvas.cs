@@ -11,10 +11,11 @@ namespace Regviz.Plotting;
 internal sealed class PlotCanvas
 {
     public PlotCanvas(FigureStyle style, PlaneRange range, string title, string xLabel, string yLabel,
-        bool verticalZeroLine = true, float extraTop = 0)
+        bool verticalZeroLine = true, float extraTop = 0, FigureParts? parts = null)
     {
         FontRegistry.EnsureRegistered();
         Style = style;
+        Parts = parts ?? FigureParts.All;
         Frame = style.Frame(extraTop);
         Range = range;
         var t = style.Theme;
@@ -26,6 +27,7 @@ internal sealed class PlotCanvas
         Plot.DataBackground.Color = t.Background;
         Plot.Axes.Color(t.Foreground);
         Plot.Grid.MajorLineColor = t.Foreground.WithAlpha(0.07);
+        if (!Parts.Grid) Plot.HideGrid();
         Plot.Layout.Fixed(Frame.Padding);
         Plot.Axes.SetLimits(range.X0, range.X1, range.Y0, range.Y1);
         Plot.Title(style.Title ?? title, 17 * s);
@@ -56,6 +58,7 @@ internal sealed class PlotCanvas
 
     public Plot Plot { get; }
     public FigureStyle Style { get; }
+    public FigureParts Parts { get; }
     public PlotFrame Frame { get; }
     public PlaneRange Range { get; }
     public LabelPlacer Labels { get; }
@@ -88,14 +91,19 @@ internal sealed class PlotCanvas
     /// <summary>Labels the contour at a free spot of its longest line; skipped when no spot is free.</summary>
     public void ContourLabel(ContourLevel level, string text, Color color, float size, bool bold = false, double[]? along = null)
     {
+        if (!Parts.Labels) return;
         var longest = level.Lines.MaxBy(l => l.Count);
         if (longest is null) return;
         if (Labels.OnLine(longest, text, size, along) is { } at) Label(text, at.X, at.Y, size, color, bold: bold);
     }
 
+    /// <summary>
+    /// The legend in <paramref name="corner"/>. Its entries are kept even when <see cref="FigureParts.Legend"/> hides it:
+    /// a grid of panels gathers them into the one legend it draws for all.
+    /// </summary>
     public void Legend(Alignment corner, IEnumerable<LegendItem> items)
     {
-        Plot.Legend.IsVisible = true;
+        Plot.Legend.IsVisible = Parts.Legend;
         Plot.Legend.Alignment = corner;
         Plot.Legend.FontSize = 13 * Scale;
         Plot.Legend.FontName = FontRegistry.Family;
@@ -127,6 +135,7 @@ internal sealed class PlotCanvas
     /// <summary>Reserves the pixels a legend of <paramref name="lines"/> entries will cover in a corner, before labels are placed.</summary>
     public void ReserveLegend(Alignment corner, int lines, float width)
     {
+        if (!Parts.Legend) return;
         float h = lines * 22 * Scale + 14 * Scale, w = width * Scale, m = 8 * Scale;
         bool top = corner is Alignment.UpperLeft or Alignment.UpperRight;
         bool left = corner is Alignment.UpperLeft or Alignment.LowerLeft;

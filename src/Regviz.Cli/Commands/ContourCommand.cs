@@ -12,7 +12,7 @@ using Regviz.Plotting;
 namespace Regviz.Cli.Commands;
 
 /// <summary><c>regviz contour</c>: loss and penalty contours, the optimum, and the level set and ball that touch there.</summary>
-internal sealed class ContourCommand
+internal sealed partial class ContourCommand
 {
     // options belong to one command tree (see RegvizApp.CreateRoot), so each tree gets its own instance
     private readonly ProblemOptions _problem = new();
@@ -32,6 +32,7 @@ internal sealed class ContourCommand
         _figure.AddTo(command);
         _plane.AddTo(command);
         foreach (var option in new Option[] { _path, _trace, _start, _steps }) command.Options.Add(option);
+        _panels.AddTo(command);
         // the invocation's token reaches the loss grid; the work runs as a task because System.CommandLine's own
         // Ctrl-C handling (InvocationConfiguration.ProcessTerminationTimeout) starts only once the action has returned one
         command.SetAction((result, cancel) => Task.Run(() => Run(result, cancel), CancellationToken.None));
@@ -40,6 +41,8 @@ internal sealed class ContourCommand
 
     private int Run(ParseResult result, CancellationToken cancel)
     {
+        if (_panels.Plan(result, [.. _problem.PenaltyOptions.Listable, _problem.Lambda, _problem.Radius]) is { } plan)
+            return RunPanels(result, plan, cancel);
         var stdout = result.InvocationConfiguration.Output;
         var stderr = result.InvocationConfiguration.Error;
         var area = _plane.Bind(result);

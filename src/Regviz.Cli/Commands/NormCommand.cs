@@ -7,7 +7,7 @@ using Regviz.Plotting;
 namespace Regviz.Cli.Commands;
 
 /// <summary><c>regviz norm</c>: the contours of the penalty alone, from their exact boundaries.</summary>
-internal sealed class NormCommand
+internal sealed partial class NormCommand
 {
     // options belong to one command tree (see RegvizApp.CreateRoot), so each tree gets its own instance
     private readonly PenaltyOptions _penalty = new();
@@ -22,12 +22,14 @@ internal sealed class NormCommand
         _penalty.AddTo(command);
         _figure.AddTo(command);
         _plane.AddTo(command);
+        _panels.AddTo(command);
         command.SetAction(Run);
         return command;
     }
 
     private int Run(ParseResult result)
     {
+        if (_panels.Plan(result, _penalty.Listable) is { } plan) return RunPanels(result, plan);
         var area = _plane.Bind(result);
         var f = _figure.Bind(result);
         var penalty = _penalty.Bind(result);

@@ -26,8 +26,8 @@ internal sealed class ProblemOptions
     public readonly Option<string> Loss = new("--loss") { Description = "Data term: mse = (1/n)Σ(f + b − y)², sse = Σ(f + b − y)², logistic = (1/n)Σ[log(1 + e^z) − y·z], z = f + b, y ∈ {0,1}. Without --data, logistic uses the built-in x with labels 1 w.p. σ(3·x1 + 1.2·x2 − 0.5), and --model exp uses x ~ U(0,2), y = 1.5·exp(0.8·x) + 0.3·N(0,1)", DefaultValueFactory = _ => "mse", HelpName = "mse|sse|logistic" };
     /// <summary>A problem always has a penalty, so the penalty group comes with it.</summary>
     public readonly PenaltyOptions PenaltyOptions = new();
-    public readonly Option<double?> Lambda = NumberOptions.Nullable("--lambda", $"Penalised form: minimise D(w) + λ·P(w) (default {DefaultLambda} unless --radius)", "λ");
-    public readonly Option<double?> Radius = NumberOptions.Nullable("--radius", "Constrained form: minimise D(w) subject to N(w) ≤ t (N: Σ|w|, √Σw², max|w|, (Σ|w|^p)^(1/p); elasticnet: P)", "t");
+    public readonly Option<double?> Lambda = NumberOptions.Nullable("--lambda", $"Penalised form: minimise D(w) + λ·P(w) (default {DefaultLambda} unless --radius); a comma list makes panels in contour", "λ", list: true);
+    public readonly Option<double?> Radius = NumberOptions.Nullable("--radius", "Constrained form: minimise D(w) subject to N(w) ≤ t (N: Σ|w|, √Σw², max|w|, (Σ|w|^p)^(1/p); elasticnet: P); a comma list makes panels in contour", "t", list: true);
 
     public void AddTo(Command command)
     {
@@ -42,6 +42,8 @@ internal sealed class ProblemOptions
     public ProblemSpec Bind(ParseResult result)
     {
         string norm = PenaltyOptions.Name(result);
+        PanelOptions.RefuseList(result, Lambda);
+        PanelOptions.RefuseList(result, Radius);
         var loss = Words.Loss(result.GetValue(Loss)!);
         var model = Words.Model(result.GetValue(Model)!);
         double? lambda = result.GetValue(Lambda);

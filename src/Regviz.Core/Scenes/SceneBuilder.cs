@@ -20,6 +20,42 @@ public static class SceneBuilder
     /// </summary>
     public static ContourScene Contour(ProblemSpec spec, SceneOptions options, IProgress<double>? progress = null, CancellationToken cancel = default)
     {
+        var solved = Solve(spec, options);
+        return Finish(spec, solved, (options.Range ?? solved.Automatic).WithAspect(options.Aspect, 1), options, progress, cancel);
+    }
+
+    /// <summary>
+    /// The scenes of panels drawn side by side, one per problem, sharing one range (<see cref="SceneOptions.Range"/>,
+    /// or else the smallest that holds every panel's automatic range), so the panels can be compared by eye. Each
+    /// problem is solved once; progress runs over all panels.
+    /// </summary>
+    public static IReadOnlyList<ContourScene> ContourPanels(IReadOnlyList<ProblemSpec> specs, SceneOptions options, IProgress<double>? progress = null, CancellationToken cancel = default)
+    {
+        var solved = specs.Select(spec => Solve(spec, options)).ToArray();
+        var range = (options.Range ?? Union(solved.Select(s => s.Automatic))).WithAspect(options.Aspect, 1);
+        var scenes = new ContourScene[specs.Count];
+        for (int i = 0; i < specs.Count; i++)
+        {
+            var part = progress is null ? null : new PanelProgress(progress, i, specs.Count);
+            scenes[i] = Finish(specs[i], solved[i], range, options, part, cancel);
+        }
+        return scenes;
+    }
+
+    /// <summary>Panel <c>index</c>'s fraction done as a fraction of all panels, reported at once (Progress&lt;T&gt; would post it to the thread pool, out of order).</summary>
+    private sealed class PanelProgress(IProgress<double> all, int index, int count) : IProgress<double>
+    {
+        public void Report(double value) => all.Report((index + value) / count);
+    }
+
+    private static PlaneRange Union(IEnumerable<PlaneRange> ranges) =>
+        ranges.Aggregate((a, b) => new PlaneRange(Math.Min(a.X0, b.X0), Math.Max(a.X1, b.X1), Math.Min(a.Y0, b.Y0), Math.Max(a.Y1, b.Y1)));
+
+    /// <summary>What a contour scene needs before its range is known: the optimum, the unregularised fit, the ball through w*, the trace, and the range that holds them.</summary>
+    private sealed record Solved(Solution Optimum, double[]? Unregularised, IReadOnlyList<(double X, double Y)> Ball, Traces.OptimiserTrace? Trace, PlaneRange Automatic);
+
+    private static Solved Solve(ProblemSpec spec, SceneOptions options)
+    {
         var q = spec.Loss;
         if (q.Dimension != 2)
             throw new ProblemArgumentException("features", words =>
@@ -45,8 +81,17 @@ public static class SceneBuilder
         if (trace is not null)
             anchors.AddRange(trace.Iterates.Select(p => (p[0], p[1]))
                 .Where(p => trace.Diverged is false || (Math.Abs(p.Item1) < 3 * core.Width && Math.Abs(p.Item2) < 3 * core.Height)));
-        var range = (options.Range ?? PlaneRange.Around(anchors.Concat(ball), 0.12)).WithAspect(options.Aspect, 1);
+        return new Solved(optimum, ls, ball, trace, PlaneRange.Around(anchors.Concat(ball), 0.12));
+    }
 
+    private static ContourScene Finish(ProblemSpec spec, Solved solved, PlaneRange range, SceneOptions options, IProgress<double>? progress, CancellationToken cancel)
+    {
+        var q = spec.Loss;
+        var penalty = spec.Penalty;
+        var (optimum, ls, ball, trace) = (solved.Optimum, solved.Unregularised, solved.Ball, solved.Trace);
+        var w = optimum.Weights;
+        double radius = penalty.Norm(w);
+        double touchingValue = penalty.Value(w);
         cancel.ThrowIfCancellationRequested();
         var grid = spec.Quadratic is { } quadratic ? LossGrid(quadratic, range, options.Grid) : GeneralGrid(q, range, options.Grid, progress, cancel);
         double dOpt = q.Value(w);

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Regviz.Cli.Options;
+using Regviz.Cli.Output;
+using Regviz.Cli.Progress;
+using Regviz.Core.Scenes;
+using Regviz.Plotting;
+
+namespace Regviz.Cli.Commands;
+
+/// <summary><c>regviz contour</c> with a comma list: one panel per value, sharing range and legend.</summary>
+internal sealed partial class ContourCommand
+{
+    private readonly PanelOptions _panels = new();
+
+    private int RunPanels(ParseResult result, PanelPlan plan, CancellationToken cancel)
+    {
+        var stdout = result.InvocationConfiguration.Output;
+        var stderr = result.InvocationConfiguration.Error;
+        var area = _plane.Bind(result);
+        var f = _figure.Bind(result);
+        var panel = PanelFigures.PanelStyle(result, _figure, f);
+        PanelFigures.CheckImage(plan, panel);
+        string? method = result.GetValue(_trace);
+        var trace = TraceRequestFrom(method, result.GetValue(_start), result.GetValue(_steps));
+        // every panel's problem is bound (and so checked) before any of them is solved
+        var specs = Enumerable.Range(0, plan.Count).Select(i => _problem.Bind(plan.Panel(result, i))).ToList();
+        var penalties = specs.Select(s => s.Penalty).ToList();
+        PanelFigures.CheckVaries(plan, penalties);
+        string output = f.OutOr(PanelFigures.DefaultName(DefaultName("contour", specs[0].Penalty, specs[0], Variant(specs[0], method)), plan, penalties, specs, "contour"));
+
+        var options = new SceneOptions(area.Range, area.Grid, area.Levels, result.GetValue(_path), panel.Frame().Aspect, trace);
+        using var progress = ProgressLine.ForStderr(stderr, "loss grid");
+        var scenes = SceneBuilder.ContourPanels(specs, options, progress, cancel)
+            .Select((scene, i) => scene with { LossNote = LossNotes.ForContour(specs[i]) })
+            .ToList();
+        var plots = new List<ScottPlot.Plot>();
+        for (int i = 0; i < scenes.Count; i++)
+        {
+            var o = scenes[i].Optimum;
+            string varying = PanelFigures.Varying(plan, penalties[i], specs[i], o);
+            CertificateOut.Warn(stderr, o.Certificate, $"the optimum of the panel {varying}");
+            if (scenes[i].Trace is { Diverged: true } diverged)
+                stderr.WriteLine($"warning: --trace {method} diverged after {diverged.Iterates.Count - 1} steps in the panel {varying}; the figure shows the steps before it");
+            string title = ContourFigure.Punchline(o.Weights) is { } punchline ? $"{varying}: {punchline}" : varying;
+            plots.Add(ContourFigure.Render(scenes[i], panel with { Title = title }, FigureParts.All with { Legend = false }));
+        }
+        var layout = new PanelLayout(panel, plan.Columns, f.Style.Title ?? PanelFigures.Common(plan, penalties[0], specs[0], scenes[0].LossNote));
+        PanelGrid.Save(plots, layout, output);
+        if (f.Json is { } json)
+            JsonOut.Write(json, stdout, w => PanelFigures.WriteJson(w, plan, penalties, specs, (w2, i) => SceneJson.Write(w2, scenes[i])));
+        if (f.Json != "-") stdout.WriteLine(output);
+        return 0;
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Regviz.Cli.Options;
+using Regviz.Cli.Output;
+using Regviz.Core.Scenes;
+using Regviz.Plotting;
+
+namespace Regviz.Cli.Commands;
+
+/// <summary><c>regviz norm</c> with a comma list: one panel per penalty, on the same range, each with its formula.</summary>
+internal sealed partial class NormCommand
+{
+    private readonly PanelOptions _panels = new();
+
+    private int RunPanels(ParseResult result, PanelPlan plan)
+    {
+        var area = _plane.Bind(result);
+        var f = _figure.Bind(result);
+        var panel = PanelFigures.PanelStyle(result, _figure, f);
+        PanelFigures.CheckImage(plan, panel);
+        var penalties = Enumerable.Range(0, plan.Count).Select(i => _penalty.Bind(plan.Panel(result, i))).ToList();
+        PanelFigures.CheckVaries(plan, penalties);
+        string output = f.OutOr(PanelFigures.DefaultName(ContourCommand.DefaultName("norm", penalties[0], null), plan, penalties, null, "norm"));
+        var scenes = penalties.Select(p => SceneBuilder.Norm(p, area.Range, area.Levels, panel.Frame().Aspect)).ToList();
+        // each panel keeps its own legend, the penalty's formula, which differs from panel to panel
+        var plots = scenes.Select((scene, i) => NormFigure.Render(scene, panel with { Title = PanelFigures.Varying(plan, penalties[i], null) })).ToList();
+        string header = plan.Name == "norm" ? "Contours of P(w)" : $"{penalties[0].Title}: contours of P(w)";
+        PanelGrid.Save(plots, new PanelLayout(panel, plan.Columns, f.Style.Title ?? header), output);
+        if (f.Json is { } json)
+            JsonOut.Write(json, result.InvocationConfiguration.Output, w => PanelFigures.WriteJson(w, plan, penalties, null, (w2, i) => SceneJson.Write(w2, scenes[i])));
+        if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);
+        return 0;
+    }
+}
