@@ -15,7 +15,7 @@ for project in Regviz.Core Regviz.Plotting; do
   unshipped="$dir/PublicAPI.Unshipped.txt"
   {
     echo '#nullable enable'
-    { grep -v '^#nullable' "$unshipped" || true; [ -n "$added" ] && printf '%s\n' "$added"; } \
+    { grep -v '^#nullable' "$unshipped" || true; if [ -n "$added" ]; then printf '%s\n' "$added"; fi; } \
       | grep -vxF -f <(printf '%s\n' "$removed" | sed '/^$/d') | sed '/^$/d' | LC_ALL=C sort -u
   } >"$unshipped.new"
   mv "$unshipped.new" "$unshipped"

@@ -27,6 +27,7 @@ public static class ContourFigure
         var theme = canvas.Theme;
         float s = canvas.Scale;
 
+        if (parts.Fill && scene.TouchingNorm is { } region) canvas.Fill(region, theme.Norm.WithAlpha(0.18));
         foreach (var level in scene.NormContours.Where(l => l != scene.TouchingNorm))
             foreach (var line in level.Lines) canvas.Line(line, theme.Norm.WithAlpha(0.75), 1.2f * s);
         foreach (var level in scene.LossContours.Where(l => l != scene.TouchingLoss))
@@ -68,10 +69,13 @@ public static class ContourFigure
         if (ls is not null) canvas.Labels.ReservePoint(ls[0], ls[1], 10 * s);
         float captionSize = 14 * s;
         string optText = $"w* = ({PenaltyNames.Number(w[0])}, {PenaltyNames.Number(w[1])})";
-        if (parts.Labels && canvas.Labels.Beside(w[0], w[1], optText, captionSize, 9 * s) is { } oc)
+        // a caption for a point outside the view would name something the reader cannot see
+        if (parts.Labels && InView(scene, w) && canvas.Labels.Beside(w[0], w[1], optText, captionSize, 9 * s) is { } oc)
             canvas.Label(optText, w[0], w[1], captionSize, theme.Foreground, oc.Dx, oc.Dy, bold: true);
         string lsText = scene.LossNote is null ? "least squares" : "unregularised";
-        if (parts.Labels && ls is not null && Distinct(ls, w) && canvas.Labels.Beside(ls[0], ls[1], lsText, 12 * s, 9 * s) is { } lc)
+        // the touching point is the figure's subject: no contour label may blank the two bold curves where they meet
+        canvas.Labels.ReservePoint(w[0], w[1], 26 * s);
+        if (parts.Labels && ls is not null && InView(scene, ls) && Distinct(ls, w) && canvas.Labels.Beside(ls[0], ls[1], lsText, 12 * s, 9 * s) is { } lc)
             canvas.Label(lsText, ls[0], ls[1], 12 * s, theme.Loss, lc.Dx, lc.Dy);
 
         if (scene.Trace is { } tr) LabelTrace(canvas, tr);
@@ -93,6 +97,7 @@ public static class ContourFigure
         yield return c.LineItem("penalty P(w) contours", t.Norm, 1.5f * s);
         if (scene.TouchingLoss is not null) yield return c.LineItem("loss level set through w*", t.Loss, 3f * s);
         if (scene.TouchingNorm is not null) yield return c.LineItem("penalty ball through w*", t.Norm, 3f * s);
+        if (c.Parts.Fill && scene.TouchingNorm is not null) yield return c.FillItem("region P(w) ≤ P(w*)", t.Norm.WithAlpha(0.18));
         if (scene.Path is not null) yield return c.LineItem("path of w* as λ grows", t.Path, 2.2f * s, LinePattern.Dashed);
         yield return c.MarkerItem("regularised optimum w*", MarkerShape.FilledCircle, t.Optimum, 10 * s);
         if (scene.Unregularised is not null)
@@ -167,6 +172,12 @@ public static class ContourFigure
             (true, false) => "w₁ = 0 exactly",
             _ => null,
         };
+
+    private static bool InView(ContourScene scene, double[] p)
+    {
+        var r = scene.Range;
+        return p[0] >= Math.Min(r.X0, r.X1) && p[0] <= Math.Max(r.X0, r.X1) && p[1] >= Math.Min(r.Y0, r.Y1) && p[1] <= Math.Max(r.Y0, r.Y1);
+    }
 
     private static bool Distinct(double[] a, double[] b) => a[0] != b[0] || a[1] != b[1];
 }

@@ -15,6 +15,8 @@ public static class NormFigure
         var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}: contours of P(w)", "w₁", "w₂", parts: parts);
         var theme = canvas.Theme;
         float s = canvas.Scale;
+        // the region inside the outermost level: with --level 1, the unit ball of a textbook figure
+        if (parts.Fill && scene.NormContours.MaxBy(c => c.Level) is { } outer) canvas.Fill(outer, theme.Norm.WithAlpha(0.18));
         foreach (var level in scene.NormContours)
             foreach (var line in level.Lines) canvas.Line(line, theme.Norm, 1.8f * s);
         canvas.Legend(Alignment.UpperRight, [canvas.LineItem($"P(w) = {scene.Penalty.PlaneFormula(PenaltyNames.Number)}", theme.Norm, 1.8f * s)]);

@@ -14,6 +14,9 @@ public sealed record PanelLayout(FigureStyle Panel, int Columns, string? Header)
     /// <summary>How many rows <paramref name="count"/> panels take.</summary>
     public int Rows(int count) => (count + Columns - 1) / Columns;
 
+    /// <summary>Whether to draw the legend the panels share (false: none at all, as --no-legend asks).</summary>
+    public bool SharedLegend { get; init; } = true;
+
     /// <summary>The header's height in pixels (none without a header).</summary>
     public float HeaderHeight => Header is null ? 0 : 40 * Panel.Scale;
 }
@@ -35,7 +38,7 @@ public static class PanelGrid
     {
         ArgumentOutOfRangeException.ThrowIfZero(panels.Count, nameof(panels));
         FontRegistry.EnsureRegistered();
-        var items = SharedLegend(panels);
+        var items = layout.SharedLegend ? SharedLegend(panels) : [];
         var (width, height) = Size(panels.Count, items, layout);
         if (format == "svg")
         {
@@ -57,7 +60,7 @@ public static class PanelGrid
 
     /// <summary>The image's size in pixels for these panels: the grid, the header above it and the legend rows below.</summary>
     public static (int Width, int Height) Size(IReadOnlyList<Plot> panels, PanelLayout layout) =>
-        Size(panels.Count, SharedLegend(panels), layout);
+        Size(panels.Count, layout.SharedLegend ? SharedLegend(panels) : [], layout);
 
     private static (int Width, int Height) Size(int count, IReadOnlyList<LegendItem> items, PanelLayout layout)
     {

@@ -73,6 +73,17 @@ internal sealed class PlotCanvas
         if (pattern is { } p) sl.LinePattern = p;
     }
 
+    /// <summary>The region a closed level set encloses, filled (the constraint region of a textbook figure), under every line.</summary>
+    public void Fill(ContourLevel level, Color color)
+    {
+        foreach (var line in level.Lines.Where(l => l.IsClosed))
+        {
+            var polygon = Plot.Add.Polygon(line.X.Zip(line.Y, (x, y) => new Coordinates(x, y)).ToArray());
+            polygon.FillColor = color;
+            polygon.LineWidth = 0;
+        }
+    }
+
     /// <summary>Text on a filled box (docs/conventions.md: lines never run through a label).</summary>
     public void Label(string text, double x, double y, float size, Color color, float dx = 0, float dy = 0, bool bold = false)
     {
@@ -119,6 +130,14 @@ internal sealed class PlotCanvas
         LineColor = color,
         LineWidth = width,
         LinePattern = pattern ?? LinePattern.Solid,
+        MarkerShape = MarkerShape.None,
+    };
+
+    public LegendItem FillItem(string text, Color color) => new()
+    {
+        LabelText = text,
+        LineWidth = 0,
+        FillColor = color,
         MarkerShape = MarkerShape.None,
     };
 

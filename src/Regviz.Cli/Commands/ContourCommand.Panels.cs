@@ -28,7 +28,8 @@ internal sealed partial class ContourCommand
         PanelFigures.CheckVaries(plan, penalties);
         string output = f.OutOr(PanelFigures.DefaultName(DefaultName("contour", specs[0].Penalty, specs[0], Variant(specs[0], method)), plan, penalties, specs, "contour"));
 
-        var options = new SceneOptions(area.Range, area.Grid, area.Levels, result.GetValue(_path), panel.Frame().Aspect, trace);
+        var options = SceneOptionsFor(result, area, panel, trace);
+        var parts = _parts.Bind(result);
         using var progress = ProgressLine.ForStderr(stderr, "loss grid");
         var scenes = SceneBuilder.ContourPanels(specs, options, progress, cancel)
             .Select((scene, i) => scene with { LossNote = LossNotes.ForContour(specs[i]) })
@@ -42,9 +43,12 @@ internal sealed partial class ContourCommand
             if (scenes[i].Trace is { Diverged: true } diverged)
                 stderr.WriteLine($"warning: --trace {method} diverged after {diverged.Iterates.Count - 1} steps in the panel {varying}; the figure shows the steps before it");
             string title = ContourFigure.Punchline(o.Weights) is { } punchline ? $"{varying}: {punchline}" : varying;
-            plots.Add(ContourFigure.Render(scenes[i], panel with { Title = title }, FigureParts.All with { Legend = false }));
+            plots.Add(ContourFigure.Render(scenes[i], panel with { Title = title }, parts with { Legend = false }));
         }
-        var layout = new PanelLayout(panel, plan.Columns, f.Style.Title ?? PanelFigures.Common(plan, penalties[0], specs[0], scenes[0].LossNote));
+        var layout = new PanelLayout(panel, plan.Columns, f.Style.Title ?? PanelFigures.Common(plan, penalties[0], specs[0], scenes[0].LossNote))
+        {
+            SharedLegend = parts.Legend,
+        };
         PanelGrid.Save(plots, layout, output);
         if (f.Json is { } json)
             JsonOut.Write(json, stdout, w => PanelFigures.WriteJson(w, plan, penalties, specs, (w2, i) => SceneJson.Write(w2, scenes[i])));

@@ -22,6 +22,8 @@ internal sealed partial class ContourCommand
     private readonly Option<string?> _trace = new("--trace") { Description = "Draw the iterates of an optimiser on J: gd (subgradient descent), ista, fista, cd (coordinate descent)", HelpName = "gd|ista|fista|cd" };
     private readonly Option<string?> _start = new("--start") { Description = "Where --trace starts (default: the unregularised optimum)", HelpName = "w1,w2" };
     private readonly Option<int> _steps = new("--steps") { Description = "How many --trace steps (1..100000)", DefaultValueFactory = _ => 40, HelpName = "N" };
+    private readonly Option<int?> _penaltyLevels = new("--penalty-levels") { Description = "About how many penalty contours to draw (0..30; 0: only the ball through w*; default: half of --levels, at least 3)", HelpName = "N" };
+    private readonly FigurePartsOptions _parts = new("Fill the constraint region: the penalty ball through w*, {w : P(w) ≤ P(w*)}");
 
     public static Command Create() => new ContourCommand().Build();
 
@@ -31,7 +33,9 @@ internal sealed partial class ContourCommand
         _problem.AddTo(command);
         _figure.AddTo(command);
         _plane.AddTo(command);
-        foreach (var option in new Option[] { _path, _trace, _start, _steps }) command.Options.Add(option);
+        foreach (var option in new Option[] { _path, _trace, _start, _steps, _penaltyLevels }) command.Options.Add(option);
+        _parts.AddTo(command);
+        _parts.Clean.Description = "ESL's look: the filled ball and the loss level set through w*, three loss contours, nothing else (--fill --no-legend --no-labels --no-grid --penalty-levels 0 --levels 3; each can still be given)";
         _panels.AddTo(command);
         // the invocation's token reaches the loss grid; the work runs as a task because System.CommandLine's own
         // Ctrl-C handling (InvocationConfiguration.ProcessTerminationTimeout) starts only once the action has returned one
@@ -51,16 +55,27 @@ internal sealed partial class ContourCommand
         var trace = TraceRequestFrom(method, result.GetValue(_start), result.GetValue(_steps));
         var spec = _problem.Bind(result);
         string output = f.OutOr(DefaultName("contour", spec.Penalty, spec, Variant(spec, method)));
-        var options = new SceneOptions(area.Range, area.Grid, area.Levels, result.GetValue(_path), f.Style.Frame().Aspect, trace);
+        var options = SceneOptionsFor(result, area, f.Style, trace);
         using var progress = ProgressLine.ForStderr(stderr, "loss grid");
         var scene = SceneBuilder.Contour(spec, options, progress, cancel) with { LossNote = LossNotes.ForContour(spec) };
         CertificateOut.Warn(stderr, scene.Optimum.Certificate, "the optimum");
         if (scene.Trace is { Diverged: true } diverged)
             stderr.WriteLine($"warning: --trace {method} diverged after {diverged.Iterates.Count - 1} steps (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
-        FigureExport.Save(ContourFigure.Render(scene, f.Style), f.Style, output);
+        FigureExport.Save(ContourFigure.Render(scene, f.Style, _parts.Bind(result)), f.Style, output);
         if (f.Json is { } json) JsonOut.Write(json, stdout, w => SceneJson.Write(w, scene));
         if (f.Json != "-") stdout.WriteLine(output);
         return 0;
+    }
+
+    /// <summary>The scene's options; --clean changes the defaults of --levels and --penalty-levels, not values given.</summary>
+    private SceneOptions SceneOptionsFor(ParseResult result, PlaneOptions.Values area, FigureStyle style, TraceRequest? trace)
+    {
+        bool clean = _parts.IsClean(result);
+        int? penaltyLevels = result.GetValue(_penaltyLevels) ?? (clean ? 0 : null);
+        if (penaltyLevels is < 0 or > 30)
+            throw new InputException($"--penalty-levels: {penaltyLevels} is outside 0..30");
+        int levels = clean && result.GetResult(_plane.Levels) is not { Implicit: false } ? 3 : area.Levels;
+        return new SceneOptions(area.Range, area.Grid, levels, result.GetValue(_path), style.Frame().Aspect, trace) { PenaltyLevels = penaltyLevels };
     }
 
     private static string[] Variant(ProblemSpec spec, string? trace)

@@ -20,9 +20,17 @@ internal sealed partial class NormCommand
         var penalties = Enumerable.Range(0, plan.Count).Select(i => _penalty.Bind(plan.Panel(result, i))).ToList();
         PanelFigures.CheckVaries(plan, penalties);
         string output = f.OutOr(PanelFigures.DefaultName(ContourCommand.DefaultName("norm", penalties[0], null), plan, penalties, null, "norm"));
-        var scenes = penalties.Select(p => SceneBuilder.Norm(p, area.Range, area.Levels, panel.Frame().Aspect)).ToList();
+        var exact = ExactLevels(result);
+        var parts = _parts.Bind(result);
+        var scenes = penalties.Select(p => SceneFor(p, area, exact, panel.Frame().Aspect)).ToList();
+        // one range for all: the automatic ranges differ when a level set reaches further for one penalty than another
+        if (area.Range is null)
+        {
+            var shared = scenes.Select(sc => sc.Range).Aggregate((a, b) => a.Width >= b.Width ? a : b);
+            scenes = penalties.Select(p => SceneFor(p, area with { Range = shared }, exact, panel.Frame().Aspect)).ToList();
+        }
         // each panel keeps its own legend, the penalty's formula, which differs from panel to panel
-        var plots = scenes.Select((scene, i) => NormFigure.Render(scene, panel with { Title = PanelFigures.Varying(plan, penalties[i], null) })).ToList();
+        var plots = scenes.Select((scene, i) => NormFigure.Render(scene, panel with { Title = PanelFigures.Varying(plan, penalties[i], null) }, parts)).ToList();
         string header = plan.Name == "norm" ? "Contours of P(w)" : $"{penalties[0].Title}: contours of P(w)";
         PanelGrid.Save(plots, new PanelLayout(panel, plan.Columns, f.Style.Title ?? header), output);
         if (f.Json is { } json)

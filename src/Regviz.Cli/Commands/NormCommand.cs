@@ -13,6 +13,8 @@ internal sealed partial class NormCommand
     private readonly PenaltyOptions _penalty = new();
     private readonly FigureOptions _figure = new();
     private readonly PlaneOptions _plane = new();
+    private readonly Option<string?> _level = new("--level") { Description = "Draw exactly these level sets P(w) = V (the unit ball: --level 1), instead of --levels evenly spaced ones (at most 60 values, each > 0)", HelpName = "V[,V..]" };
+    private readonly FigurePartsOptions _parts = new("Fill the region inside the outermost level set drawn (with --level 1, the unit ball)");
 
     public static Command Create() => new NormCommand().Build();
 
@@ -22,7 +24,16 @@ internal sealed partial class NormCommand
         _penalty.AddTo(command);
         _figure.AddTo(command);
         _plane.AddTo(command);
+        // the plane's options as they apply here: this figure has no loss and no optimum
+        _plane.Range.Description = "Visible part of the plane (default: the largest level set drawn, with a margin of a quarter; ±1.25 for the unit ball); widened to keep equal aspect. It never changes which level sets are drawn";
+        _plane.Levels.Description = "How many evenly spaced level sets P(w) = k/N, k = 1..N, up to the unit ball P = 1 (1..60)";
+        _plane.Grid.Description = "Accepted for symmetry with contour; the level sets are exact curves, not traced on a grid";
+        command.Options.Add(_level);
+        _parts.AddTo(command);
+        _parts.NoLabels.Description = "Leave out the values written on the level sets";
         _panels.AddTo(command);
+        _panels.Cols.Description = $"Panels per row when a comma list in --norm, --p or --alpha makes panels (at most {PanelOptions.MaxPanels}; default: one row up to 3 panels, else about square)";
+        _figure.Title.Description = "Figure title (default: the penalty)";
         command.SetAction(Run);
         return command;
     }
@@ -34,10 +45,27 @@ internal sealed partial class NormCommand
         var f = _figure.Bind(result);
         var penalty = _penalty.Bind(result);
         string output = f.OutOr(ContourCommand.DefaultName("norm", penalty, null));
-        var scene = SceneBuilder.Norm(penalty, area.Range, area.Levels, f.Style.Frame().Aspect);
-        FigureExport.Save(NormFigure.Render(scene, f.Style), f.Style, output);
+        var scene = SceneFor(penalty, area, ExactLevels(result), f.Style.Frame().Aspect);
+        FigureExport.Save(NormFigure.Render(scene, f.Style, _parts.Bind(result)), f.Style, output);
         if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene));
         if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);
         return 0;
+    }
+
+    private static NormScene SceneFor(Core.Penalties.Penalty penalty, PlaneOptions.Values area, IReadOnlyList<double>? exact, double aspect) =>
+        exact is null ? SceneBuilder.Norm(penalty, area.Range, area.Levels, aspect) : SceneBuilder.NormAt(penalty, area.Range, exact, aspect);
+
+    /// <summary>--level's values, each a finite number &gt; 0, or null for --levels' evenly spaced ones; both at once is refused.</summary>
+    private IReadOnlyList<double>? ExactLevels(ParseResult result)
+    {
+        if (result.GetValue(_level) is not { } text) return null;
+        if (result.GetResult(_plane.Levels) is { Implicit: false })
+            throw new Core.InputException("--level and --levels: give exact levels or how many, not both");
+        var items = text.Split(',', StringSplitOptions.TrimEntries);
+        if (items.Length > 60) throw new Core.InputException($"--level: {items.Length} values; at most 60");
+        return items.Select(item =>
+            double.TryParse(item, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v > 0
+                ? v
+                : throw new Core.InputException($"--level: '{Core.Excerpt.Of(item)}' is not a finite number > 0")).ToArray();
     }
 }

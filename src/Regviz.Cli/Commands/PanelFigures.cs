@@ -57,7 +57,7 @@ internal static class PanelFigures
         var parts = new List<string>();
         if (plan.Name != "norm") parts.Add(plan.Name is "lambda" or "radius" ? PenaltyNames.Display(penalty) : penalty.Title);
         if (spec is not null && plan.Name is not ("lambda" or "radius"))
-            parts.Add(spec.Radius is { } t ? $"N(w) ≤ {PenaltyNames.Number(t)}" : $"λ = {PenaltyNames.Number(spec.Lambda ?? 0)}");
+            parts.Add(spec.Radius is { } t ? $"ball N(w) ≤ {PenaltyNames.Number(t)}" : $"λ = {PenaltyNames.Number(spec.Lambda ?? 0)}");
         if (lossNote is not null) parts.Add(lossNote);
         return string.Join(", ", parts);
     }

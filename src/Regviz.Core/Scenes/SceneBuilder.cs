@@ -6,7 +6,11 @@ using Regviz.Core.Solvers;
 namespace Regviz.Core.Scenes;
 
 /// <summary>What a figure asks of the scene: range (null: automatic), grid cells, level count, path, an optimiser trace.</summary>
-public sealed record SceneOptions(PlaneRange? Range, int Grid, int Levels, bool Path, double Aspect = 1.0, TraceRequest? Trace = null);
+public sealed record SceneOptions(PlaneRange? Range, int Grid, int Levels, bool Path, double Aspect = 1.0, TraceRequest? Trace = null)
+{
+    /// <summary>About how many penalty contours to draw (0: only the ball through w*); null: half the loss levels, at least 3.</summary>
+    public int? PenaltyLevels { get; init; }
+}
 
 /// <summary>--trace: which optimiser, from where (null: the unregularised optimum), for how many steps.</summary>
 public sealed record TraceRequest(Traces.TraceMethod Method, double[]? Start, int Steps);
@@ -76,6 +80,7 @@ public static class SceneBuilder
 
         var anchors = new List<(double, double)> { (0.0, 0.0), (w[0], w[1]) };
         if (ls is not null) anchors.Add((ls[0], ls[1]));
+        if (spec.Quadratic is { } quadratic && ls is not null) anchors.AddRange(TouchingEllipseBox(quadratic, ls, w));
         var core = PlaneRange.Around(anchors.Concat(ball), 0.12);
         // the trace's iterates are in view too, unless it ran away (then the view would show nothing else)
         if (trace is not null)
@@ -108,7 +113,10 @@ public static class SceneBuilder
         var touchingLoss = loss.FirstOrDefault(c => c.Level == dOpt);
 
         double maxRadius = Corners(range).Max(c => penalty.Norm([c.X, c.Y]));
-        var norms = LevelChooser.Radii(radius, maxRadius, Math.Max(3, options.Levels / 2))
+        // --penalty-levels 0 keeps the ball through w* alone, as textbooks draw the constraint region
+        var radii = options.PenaltyLevels == 0 ? (radius > 0 ? [radius] : [])
+            : LevelChooser.Radii(radius, maxRadius, options.PenaltyLevels ?? Math.Max(3, options.Levels / 2));
+        var norms = radii
             .Select(r => r == radius ? touchingValue : penalty.ValueAtNorm(r))
             .Select(v => new ContourLevel(v, [Polyline.From(v == touchingValue && radius > 0 ? ball : penalty.LevelSet(v))]))
             .ToList();
@@ -121,19 +129,40 @@ public static class SceneBuilder
         };
     }
 
-    /// <summary>The scene of the penalty's level sets alone: <paramref name="levels"/> evenly spaced values of P up to the unit ball (or the largest that fits <paramref name="range"/>).</summary>
-    public static NormScene Norm(Penalty penalty, PlaneRange? range, int levels, double aspect = 1.0)
+    /// <summary>
+    /// The scene of the penalty's level sets alone: <paramref name="levels"/> evenly spaced values of P, k/N for
+    /// k = 1..N, up to the unit ball P = 1, as a contour plot of the function shows them. The levels never depend on
+    /// the range: a wider view shows the same unit ball smaller, not another ball.
+    /// </summary>
+    public static NormScene Norm(Penalty penalty, PlaneRange? range, int levels, double aspect = 1.0) =>
+        NormAt(penalty, range, Enumerable.Range(1, levels).Select(k => (double)k / levels).ToArray(), aspect);
+
+    /// <summary>
+    /// The scene of exactly the level sets P(w) = v for each v of <paramref name="levels"/> (each &gt; 0), e.g. [1] for
+    /// the unit ball alone. Without a range the view holds the largest of them with a quarter of margin.
+    /// </summary>
+    public static NormScene NormAt(Penalty penalty, PlaneRange? range, IReadOnlyList<double> levels, double aspect = 1.0)
     {
-        var r = (range ?? new PlaneRange(-1.25, 1.25, -1.25, 1.25)).WithAspect(aspect, 1);
-        // evenly spaced values of P, as a contour plot of the function shows them, up to the largest level
-        // set that fits in the view (P = 1, the unit ball, by default)
-        double top = range is null ? 1.0
-            : new[] { (r.X1, 0.0), (r.X0, 0.0), (0.0, r.Y1), (0.0, r.Y0) }.Min(c => penalty.Value([Math.Abs(c.Item1), Math.Abs(c.Item2)]));
-        var contours = Enumerable.Range(1, levels)
-            .Select(k => top * k / levels)
-            .Select(v => new ContourLevel(v, [Polyline.From(penalty.LevelSet(v))]))
-            .ToList();
+        if (levels.Count == 0 || levels.Any(v => !(v > 0) || !double.IsFinite(v)))
+            throw new ProblemArgumentException("levels", "every level must be a finite number > 0");
+        var contours = levels.Select(v => new ContourLevel(v, [Polyline.From(penalty.LevelSet(v))])).ToList();
+        double extent = contours.SelectMany(c => c.Lines).Max(l => Math.Max(l.X.Max(Math.Abs), l.Y.Max(Math.Abs)));
+        var r = (range ?? new PlaneRange(-1.25 * extent, 1.25 * extent, -1.25 * extent, 1.25 * extent)).WithAspect(aspect, 1);
         return new NormScene(r, penalty, contours);
+    }
+
+    /// <summary>
+    /// The corners of the box around the loss level set through w*, which the default view must hold whole: for least
+    /// squares D(w) − D(ŵ) = s·(w − ŵ)ᵀG(w − ŵ), so the ellipse D = D(w*) reaches ŵ ± √(δ·(sG)⁻¹_ii) along axis i,
+    /// δ = D(w*) − D(ŵ). Nothing when G is singular (the level set is then unbounded).
+    /// </summary>
+    private static (double, double)[] TouchingEllipseBox(QuadraticLoss q, double[] ls, double[] w)
+    {
+        double g00 = q.G(0, 0), g01 = q.G(0, 1), g11 = q.G(1, 1), det = g00 * g11 - g01 * g01;
+        double delta = q.Value(w) - q.Value(ls);
+        if (!(det > 1e-12 * Math.Max(g00 * g11, double.Epsilon)) || !(delta > 0) || !(q.Scale > 0)) return [];
+        double hx = Math.Sqrt(delta * g11 / (q.Scale * det)), hy = Math.Sqrt(delta * g00 / (q.Scale * det));
+        return [(ls[0] - hx, ls[1] - hy), (ls[0] + hx, ls[1] + hy)];
     }
 
     /// <summary>
