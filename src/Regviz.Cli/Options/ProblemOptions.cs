@@ -38,8 +38,11 @@ internal sealed class ProblemOptions
         command.Options.Add(Radius);
     }
 
-    /// <summary>Checks the cheap things first (so a typo costs no data loading), then loads and reduces the data.</summary>
-    public ProblemSpec Bind(ParseResult result)
+    /// <summary>
+    /// Checks the cheap things first (so a typo costs no data loading), then loads and reduces the data, after
+    /// <paramref name="transform"/> when given (path --standardize scales the columns).
+    /// </summary>
+    public ProblemSpec Bind(ParseResult result, Func<Dataset, Dataset>? transform = null)
     {
         string norm = PenaltyOptions.Name(result);
         PanelOptions.RefuseList(result, Lambda);
@@ -52,6 +55,7 @@ internal sealed class ProblemOptions
         if (radius is null) lambda ??= DefaultLambda;
         var penalty = PenaltyOptions.Create(norm, result);
         var data = LoadData(result, loss, model);
+        if (transform is not null) data = transform(data);
         return new ProblemSpec(data, loss, result.GetValue(Intercept), penalty, lambda, radius, model);
     }
 
