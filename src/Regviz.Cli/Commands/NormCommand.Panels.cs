@@ -32,7 +32,8 @@ internal sealed partial class NormCommand
         // each panel keeps its own legend, the penalty's formula, which differs from panel to panel
         var plots = scenes.Select((scene, i) => NormFigure.Render(scene, panel with { Title = PanelFigures.Varying(plan, penalties[i], null) }, parts)).ToList();
         string header = plan.Name == "norm" ? "Contours of P(w)" : $"{penalties[0].Title}: contours of P(w)";
-        PanelGrid.Save(plots, new PanelLayout(panel, plan.Columns, f.Style.Title ?? header), output);
+        // panels keep their own legends (the formula differs): none is shared, and --no-legend leaves none at all
+        PanelGrid.Save(plots, new PanelLayout(panel, plan.Columns, f.Style.Title ?? header) { SharedLegend = false }, output);
         if (f.Json is { } json)
             JsonOut.Write(json, result.InvocationConfiguration.Output, w => PanelFigures.WriteJson(w, plan, penalties, null, (w2, i) => SceneJson.Write(w2, scenes[i])));
         if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);
