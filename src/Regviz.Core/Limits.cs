@@ -18,6 +18,11 @@ public static class Limits
     /// <summary>The most figures one manifest may ask for.</summary>
     public const int Figures = 100_000;
 
+    /// <summary>A style file (YAML): colours, widths and sizes need a few hundred bytes; a megabyte is generous.</summary>
+    public const long StyleBytes = 1L << 20;
+    /// <summary>A font file named by a style: Noto Sans CJK, among the largest, is about 16 MB.</summary>
+    public const long FontBytes = 32L << 20;
+
     /// <summary>An image read by compare or batch --check: the file, and its pixels (the output limit, 10000 × 10000).</summary>
     public const long ImageBytes = 64L << 20;
     /// <summary>The most pixels an image read for comparison may have.</summary>

@@ -23,9 +23,12 @@ internal sealed class LabelPlacer
 
     public float Padding { get; init; } = 3;
 
+    /// <summary>The face text is measured with: the figure's font, so the boxes are the real ones.</summary>
+    public SKTypeface Typeface { get; init; } = FontRegistry.Regular;
+
     public (float Width, float Height) Measure(string text, float size)
     {
-        using var font = new SKFont(FontRegistry.Regular, size);
+        using var font = new SKFont(Typeface, size);
         return (font.MeasureText(text) + 2 * Padding, size * 1.25f + 2 * Padding);
     }
 

@@ -12,14 +12,17 @@ public static class NormFigure
     /// <summary>The figure of the penalty's level sets with only the <paramref name="parts"/> asked for (legend, labels, grid, fill).</summary>
     public static Plot Render(NormScene scene, FigureStyle style, FigureParts parts)
     {
-        var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}: contours of P(w)", "w₁", "w₂", parts: parts);
+        // a penalty whose shape depends on λ (MCP, SCAD) says which λ the figure shows
+        string at = scene.Penalty.ShapedAt is { } l ? $" at λ = {PenaltyNames.Number(l)}" : "";
+        var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}{at}: contours of P(w)", "w₁", "w₂", parts: parts);
         var theme = canvas.Theme;
         float s = canvas.Scale;
         // the region inside the outermost level: with --level 1, the unit ball of a textbook figure
         if (parts.Fill && scene.NormContours.MaxBy(c => c.Level) is { } outer) canvas.Fill(outer, theme.Norm.WithAlpha(0.18));
+        // solid whatever the style's dashes: they tell penalty from loss lines, and this figure has only the one kind
         foreach (var level in scene.NormContours)
-            foreach (var line in level.Lines) canvas.Line(line, theme.Norm, 1.8f * s);
-        canvas.Legend(Alignment.UpperRight, [canvas.LineItem($"P(w) = {scene.Penalty.PlaneFormula(PenaltyNames.Number)}", theme.Norm, 1.8f * s)]);
+            foreach (var line in level.Lines) canvas.Line(line, theme.Norm, theme.Lines.Curves * s);
+        canvas.Legend(Alignment.UpperRight, [canvas.LineItem($"P(w) = {scene.Penalty.PlaneFormula(PenaltyNames.Number)}", theme.Norm, theme.Lines.Curves * s)]);
         canvas.ReserveLegend(Alignment.UpperRight, 1, 230);
         // level sets start on the positive w1 axis and run counter-clockwise, so 1/10 and 4/10 of the way round
         // are near the upper diagonals but off the L∞ square's corners: alternate levels take alternate diagonals, so neighbouring rings closer
@@ -28,7 +31,7 @@ public static class NormFigure
         for (int k = 0; k < scene.NormContours.Count; k++)
         {
             var level = scene.NormContours[k];
-            canvas.ContourLabel(level, PenaltyNames.Number(level.Level), theme.Norm, 12 * s, along: k % 2 == 0 ? right : left);
+            canvas.ContourLabel(level, PenaltyNames.Number(level.Level), theme.Norm, theme.Fonts.Labels * s, along: k % 2 == 0 ? right : left);
         }
         return canvas.Plot;
     }

@@ -17,8 +17,18 @@ public sealed record PanelLayout(FigureStyle Panel, int Columns, string? Header)
     /// <summary>Whether to draw the legend the panels share (false: none at all, as --no-legend asks).</summary>
     public bool SharedLegend { get; init; } = true;
 
-    /// <summary>The header's height in pixels (none without a header).</summary>
-    public float HeaderHeight => Header is null ? 0 : 40 * Panel.Scale;
+    /// <summary>The figure in words, saved with the image as a single figure's is (PNG iTXt "Description", SVG title and desc).</summary>
+    public FigureDescription? Description { get; init; }
+
+    /// <summary>The header laid out in the style's title font, wrapped to the image's width (null without a header).</summary>
+    internal TitleText? HeaderText(int width) => Header is null ? null
+        : TitleText.Layout(Header, Panel.Theme.FontFamily, HeaderSize, width - 32 * Panel.Scale);
+
+    /// <summary>The header's size in pixels: a point above the style's title size, as it heads several figures.</summary>
+    internal float HeaderSize => Panel.Theme.Fonts.Title * (18f / 17) * Panel.Scale;
+
+    /// <summary>The header's height in pixels for an image <paramref name="width"/> wide (none without a header); each wrapped line adds one.</summary>
+    public float HeaderHeight(int width) => HeaderText(width) is { } t ? 40 * Panel.Scale * HeaderSize / (18 * Panel.Scale) + (t.Lines.Count - 1) * t.LineHeight : 0;
 }
 
 /// <summary>
@@ -46,12 +56,13 @@ public static class PanelGrid
             // the SVG canvas writes its closing tag when disposed: read the stream only after that
             using (var svg = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
                 Draw(svg, panels, items, layout, width);
-            return new System.Text.UTF8Encoding(false).GetBytes(FigureExport.StableIds(System.Text.Encoding.UTF8.GetString(stream.ToArray())));
+            string svgText = FigureExport.StableIds(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+            return new System.Text.UTF8Encoding(false).GetBytes(FigureExport.Described(svgText, layout.Description));
         }
         using var surface = SKSurface.Create(new SKImageInfo(width, height))
             ?? throw new InvalidOperationException($"Skia could not allocate a {width}x{height} surface");
         Draw(surface.Canvas, panels, items, layout, width);
-        return FigureExport.EncodePng(surface);
+        return FigureExport.Described(FigureExport.EncodePng(surface), layout.Description);
     }
 
     /// <summary>Writes the composite as PNG or SVG (by extension), atomically.</summary>
@@ -65,15 +76,17 @@ public static class PanelGrid
     private static (int Width, int Height) Size(int count, IReadOnlyList<LegendItem> items, PanelLayout layout)
     {
         int width = layout.Columns * layout.Panel.Width;
-        float legend = LegendRows(items, layout.Panel.Scale, width).Count is var rows and > 0
-            ? rows * LegendRowHeight(layout.Panel.Scale) + 2 * LegendPad(layout.Panel.Scale)
+        var theme = layout.Panel.Theme;
+        float legend = LegendRows(items, theme, layout.Panel.Scale, width).Count is var rows and > 0
+            ? rows * LegendRowHeight(theme, layout.Panel.Scale) + 2 * LegendPad(layout.Panel.Scale)
             : 0;
-        return (width, (int)Math.Ceiling(layout.HeaderHeight + layout.Rows(count) * layout.Panel.Height + legend));
+        return (width, (int)Math.Ceiling(layout.HeaderHeight(width) + layout.Rows(count) * layout.Panel.Height + legend));
     }
 
-    internal static float LegendRowHeight(float scale) => 24 * scale;
+    // measured for the default legend font (13 px): a style's larger legend gets proportionally taller rows
+    internal static float LegendRowHeight(Theme theme, float scale) => 24 * scale * theme.Fonts.Legend / 13;
     internal static float LegendPad(float scale) => 8 * scale;
-    private static float LegendFont(float scale) => 13 * scale;
+    private static float LegendFont(Theme theme, float scale) => theme.Fonts.Legend * scale;
     private static float SampleWidth(float scale) => 30 * scale;
     private static float ItemGap(float scale) => 22 * scale;
 
@@ -93,15 +106,22 @@ public static class PanelGrid
         var style = layout.Panel;
         float s = style.Scale;
         canvas.Clear(ToSk(style.Theme.Background));
-        if (layout.Header is { } header)
+        float headerHeight = layout.HeaderHeight(width);
+        if (layout.HeaderText(width) is { } header)
         {
-            using var font = new SKFont(FontRegistry.Regular, 18 * s);
-            using var paint = new SKPaint { Color = ToSk(style.Theme.Foreground), IsAntialias = true };
-            canvas.DrawText(header, width / 2f, layout.HeaderHeight * 0.68f, SKTextAlign.Center, font, paint);
+            // the first line's baseline where a one-line header has always had it; wrapped lines follow below
+            float firstBaseline = 40 * s * layout.HeaderSize / (18 * s) * 0.68f;
+            if (header.Simple)
+            {
+                using var font = new SKFont(FontRegistry.Typeface(style.Theme.FontFamily), layout.HeaderSize);
+                using var paint = new SKPaint { Color = ToSk(style.Theme.Foreground), IsAntialias = true };
+                canvas.DrawText(layout.Header, width / 2f, firstBaseline, SKTextAlign.Center, font, paint);
+            }
+            else header.Draw(canvas, width / 2f, firstBaseline - header.Size, ToSk(style.Theme.Foreground));
         }
         for (int i = 0; i < panels.Count; i++)
         {
-            float x = i % layout.Columns * style.Width, y = layout.HeaderHeight + i / layout.Columns * style.Height;
+            float x = i % layout.Columns * style.Width, y = headerHeight + i / layout.Columns * style.Height;
             var plot = panels[i];
             // each panel paints its own background inside its rectangle; clearing would wipe the panels before it
             plot.RenderManager.ClearCanvasBeforeEachRender = false;
@@ -110,15 +130,15 @@ public static class PanelGrid
             plot.Render(canvas, new PixelRect(x, x + style.Width, y + style.Height, y));
             canvas.Restore();
         }
-        float top = layout.HeaderHeight + layout.Rows(panels.Count) * style.Height;
+        float top = headerHeight + layout.Rows(panels.Count) * style.Height;
         DrawLegend(canvas, items, style, width, top);
     }
 
     /// <summary>Entries flow left to right in rows that fit the image's width, each row centred.</summary>
-    private static List<List<(LegendItem Item, float Width)>> LegendRows(IReadOnlyList<LegendItem> items, float s, int width)
+    private static List<List<(LegendItem Item, float Width)>> LegendRows(IReadOnlyList<LegendItem> items, Theme theme, float s, int width)
     {
         var rows = new List<List<(LegendItem, float)>>();
-        using var font = new SKFont(FontRegistry.Regular, LegendFont(s));
+        using var font = new SKFont(FontRegistry.Typeface(theme.FontFamily), LegendFont(theme, s));
         float used = 0, room = width - 2 * LegendPad(s);
         foreach (var item in items)
         {
@@ -137,17 +157,18 @@ public static class PanelGrid
     private static void DrawLegend(SKCanvas canvas, IReadOnlyList<LegendItem> items, FigureStyle style, int width, float top)
     {
         float s = style.Scale;
-        using var font = new SKFont(FontRegistry.Regular, LegendFont(s));
-        using var text = new SKPaint { Color = ToSk(style.Theme.Foreground), IsAntialias = true };
-        var rows = LegendRows(items, s, width);
+        var theme = style.Theme;
+        using var font = new SKFont(FontRegistry.Typeface(theme.FontFamily), LegendFont(theme, s));
+        using var text = new SKPaint { Color = ToSk(theme.Foreground), IsAntialias = true };
+        var rows = LegendRows(items, theme, s, width);
         for (int r = 0; r < rows.Count; r++)
         {
             float rowWidth = rows[r].Sum(e => e.Width) + ItemGap(s) * (rows[r].Count - 1);
-            float x = (width - rowWidth) / 2, y = top + LegendPad(s) + (r + 0.5f) * LegendRowHeight(s);
+            float x = (width - rowWidth) / 2, y = top + LegendPad(s) + (r + 0.5f) * LegendRowHeight(theme, s);
             foreach (var (item, w) in rows[r])
             {
                 DrawSample(canvas, item, x, y, s);
-                canvas.DrawText(item.LabelText, x + SampleWidth(s) + 6 * s, y + LegendFont(s) * 0.36f, SKTextAlign.Left, font, text);
+                canvas.DrawText(item.LabelText, x + SampleWidth(s) + 6 * s, y + LegendFont(theme, s) * 0.36f, SKTextAlign.Left, font, text);
                 x += w + ItemGap(s);
             }
         }
@@ -166,7 +187,9 @@ public static class PanelGrid
         if (item.LineWidth > 0)
         {
             using var line = new SKPaint { Color = ToSk(item.LineColor), IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = item.LineWidth };
+            // the legend's dashes as the panels draw them (a style's dotted or dash-dot lines too), in this figure's pixels
             if (item.LinePattern.Equals(LinePattern.Dashed)) line.PathEffect = SKPathEffect.CreateDash([6 * s, 4 * s], 0);
+            else if (item.LinePattern.Intervals is { Length: > 0 } dash) line.PathEffect = SKPathEffect.CreateDash(dash.Select(d => d * s).ToArray(), item.LinePattern.Phase * s);
             canvas.DrawLine(x, y, x + w, y, line);
         }
         if (item.MarkerShape == MarkerShape.None) return;

@@ -36,7 +36,6 @@ public static class PathFigure
             scene.Standardized ? "coefficient (original scale)" : "coefficient", verticalZeroLine: false, extraTop: 40);
         var theme = canvas.Theme;
         float s = canvas.Scale;
-        var palette = new ScottPlot.Palettes.Category10();
 
         if (scene.XVar == PathAxis.Lambda) canvas.Plot.Axes.Bottom.TickGenerator = DecadeTicks(range);
 
@@ -45,9 +44,11 @@ public static class PathFigure
         var ends = new List<(double Y, string Name, Color Color)>();
         for (int j = 0; j < k; j++)
         {
-            var color = palette.GetColor(j);
+            // colours in turn, then the next dash: a style with few colours (print) still tells every line apart
+            var (colors, dashes) = (theme.Series, theme.Dashes.Series);
+            var color = colors[j % colors.Count];
             var line = new Polyline(xs, points.Select(p => p.Weights[j]).ToArray());
-            canvas.Line(line, color, 1.8f * s);
+            canvas.Line(line, color, theme.Lines.Curves * s, dashes[j / colors.Count % dashes.Count]);
             ends.Add((line.Y[^1], scene.FeatureNames[j], color));
         }
 
@@ -64,8 +65,9 @@ public static class PathFigure
             var v = canvas.Plot.Add.VerticalLine(x, 1.5f * s, theme.Foreground.WithAlpha(0.6));
             v.LinePattern = LinePattern.Dashed;
             string text = scene.XVar == PathAxis.Fraction ? $"s = {PenaltyNames.Number(mark)}" : $"λ = {PenaltyNames.Number(mark)}";
-            var (_, h) = canvas.Labels.Measure(text, 12 * s);
-            canvas.Label(text, x, range.Y1, 12 * s, theme.Foreground, 0, h / 2 + 4 * s);
+            float size = theme.Fonts.Labels * s;
+            var (_, h) = canvas.Labels.Measure(text, size);
+            canvas.Label(text, x, range.Y1, size, theme.Foreground, 0, h / 2 + 4 * s);
         }
 
         NonZeroCounts(canvas, scene, points, xs, range);
@@ -80,7 +82,7 @@ public static class PathFigure
     private static void Knots(PlotCanvas canvas, PathScene scene)
     {
         float s = canvas.Scale;
-        var palette = new ScottPlot.Palettes.Category10();
+        var colors = canvas.Theme.Series; // the coefficient's own line colour
         foreach (var knot in scene.ShownKnots())
         {
             var v = canvas.Plot.Add.VerticalLine(scene.X(knot), 1 * s, canvas.Theme.Muted.WithAlpha(0.45));
@@ -92,7 +94,7 @@ public static class PathFigure
         for (int j = 0; j < scene.FeatureNames.Count; j++)
         {
             var active = knots.Where((k, i) => k.Weights[j] != 0 || (i > 0 && knots[i - 1].Weights[j] != 0) || (i + 1 < knots.Length && knots[i + 1].Weights[j] != 0)).ToArray();
-            var dots = canvas.Plot.Add.ScatterPoints(active.Select(scene.X).ToArray(), active.Select(k => k.Weights[j]).ToArray(), palette.GetColor(j));
+            var dots = canvas.Plot.Add.ScatterPoints(active.Select(scene.X).ToArray(), active.Select(k => k.Weights[j]).ToArray(), colors[j % colors.Count]);
             dots.MarkerSize = 5 * s;
         }
     }
@@ -100,7 +102,7 @@ public static class PathFigure
     /// <summary>Feature names beside the lines' ends, nudged apart vertically so none overlap.</summary>
     private static void EndLabels(PlotCanvas canvas, List<(double Y, string Name, Color Color)> ends, double xEnd, PlaneRange range)
     {
-        float s = canvas.Scale, size = 12 * s;
+        float s = canvas.Scale, size = canvas.Theme.Fonts.Labels * s;
         double unitsPerPixel = range.Height / canvas.Frame.DataHeight;
         double minGap = size * 1.3 * unitsPerPixel;
         var placed = ends.OrderBy(e => e.Y).Select(e => (e.Y, e.Name, e.Color)).ToArray();
@@ -112,7 +114,10 @@ public static class PathFigure
         for (int i = 0; i < placed.Length; i++)
         {
             var label = canvas.Plot.Add.Text(placed[i].Name, xEnd, y[i]);
-            label.LabelFontName = FontRegistry.Family;
+            // a column name the style's font cannot draw (CJK) takes the machine's font that can
+            string family = FontFallback.LabelFamily(placed[i].Name, canvas.Theme.FontFamily);
+            label.LabelFontName = family;
+            label.LabelStyle.Font = ScottPlot.Fonts.GetTypeface(family, false, false);
             label.LabelFontSize = size;
             label.LabelFontColor = placed[i].Color;
             label.LabelAlignment = Alignment.MiddleLeft;
@@ -133,7 +138,7 @@ public static class PathFigure
             top.AddMajor(xs[nearest], df.ToString(CultureInfo.InvariantCulture));
         }
         canvas.Plot.Axes.Top.TickGenerator = top;
-        canvas.Plot.Axes.Top.TickLabelStyle.FontSize = 12 * canvas.Scale;
+        canvas.Plot.Axes.Top.TickLabelStyle.FontSize = canvas.Theme.Fonts.Ticks * canvas.Scale;
         canvas.Plot.Axes.Top.TickLabelStyle.ForeColor = canvas.Theme.Foreground;
         canvas.Plot.Axes.SetLimitsX(range.X0, range.X1, canvas.Plot.Axes.Top);
 

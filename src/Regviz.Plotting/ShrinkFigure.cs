@@ -27,14 +27,15 @@ public static class ShrinkFigure
         var range = new PlaneRange(-z, z, -z, z).WithAspect(style.Frame(ExtraTop).Aspect, 1);
         var c = new PlotCanvas(style, range, style.Title ?? title, "z (the least-squares coefficient)", "w* (the estimate)", extraTop: ExtraTop);
         float s = c.Scale;
-        var palette = new ScottPlot.Palettes.Category10();
-        c.Line(new Polyline([-z, z], [-z, z]), c.Theme.Muted, 1.2f * s, LinePattern.Dashed);
-        var items = new List<LegendItem> { c.LineItem("least squares, w* = z", c.Theme.Muted, 1.2f * s, LinePattern.Dashed) };
+        var theme = c.Theme;
+        float width = theme.Lines.Curves * 2.2f / 1.8f * s; // a style's curve width, in the proportion these curves have always had
+        c.Line(new Polyline([-z, z], [-z, z]), theme.Muted, 1.2f * s, LinePattern.Dashed);
+        var items = new List<LegendItem> { c.LineItem("least squares, w* = z", theme.Muted, 1.2f * s, LinePattern.Dashed) };
         for (int i = 0; i < scene.Curves.Count; i++)
         {
             var curve = scene.Curves[i];
-            var color = palette.GetColor(i);
-            foreach (var piece in curve.Pieces) c.Line(piece, color, 2.2f * s);
+            var (color, dash) = Series(theme, i);
+            foreach (var piece in curve.Pieces) c.Line(piece, color, width, dash);
             foreach (var (at, _, to) in curve.Jumps)
                 foreach (double sign in new[] { 1.0, -1.0 })
                 {
@@ -48,11 +49,18 @@ public static class ShrinkFigure
                     var v = c.Plot.Add.VerticalLine(x, 1 * s, color.WithAlpha(0.5));
                     v.LinePattern = LinePattern.Dotted;
                 }
-            items.Add(c.LineItem(Describe(curve), color, 2.2f * s));
+            items.Add(c.LineItem(Describe(curve), color, width, dash));
         }
         c.ReserveLegend(Alignment.UpperLeft, items.Count, 330);
         c.Legend(Alignment.UpperLeft, items);
         return c.Plot;
+    }
+
+    /// <summary>Curve <paramref name="i"/>'s colour and dash: the style's series in turn, as the path figure's coefficients (print tells them apart by dash).</summary>
+    private static (Color Color, LinePattern Dash) Series(Theme theme, int i)
+    {
+        var (colors, dashes) = (theme.Series, theme.Dashes.Series);
+        return (colors[i % colors.Count], dashes[i / colors.Count % dashes.Count]);
     }
 
     /// <summary>The legend's words: the estimator, its rule, its threshold.</summary>
@@ -77,13 +85,14 @@ public static class ShrinkFigure
         string title = $"The 1-D objective (w − z)² + λ·P(w)\nat z = {PenaltyNames.Number(z)}, λ = {PenaltyNames.Number(scene.Lambda)}";
         var c = new PlotCanvas(style, range, style.Title ?? title, "w", "objective", extraTop: ExtraTop);
         float s = c.Scale;
-        var palette = new ScottPlot.Palettes.Category10();
+        var theme = c.Theme;
+        float width = theme.Lines.Curves * 2.2f / 1.8f * s;
         var items = new List<LegendItem>();
         for (int i = 0; i < objectives.Count; i++)
         {
             var o = objectives[i];
-            var color = palette.GetColor(i);
-            foreach (var piece in o.Pieces) c.Line(piece, color, 2.2f * s);
+            var (color, dash) = Series(theme, i);
+            foreach (var piece in o.Pieces) c.Line(piece, color, width, dash);
             // best subset's objective at w = 0 is a point of its own, λ below the curve beside it
             if (o.AtZero is { } v)
             {
@@ -94,7 +103,7 @@ public static class ShrinkFigure
             m.MarkerLineColor = c.Theme.Background;
             m.MarkerLineWidth = 1.5f * s;
             string name = o.Estimator.Penalty is { } p ? PenaltyNames.Display(p) : o.Estimator.Title;
-            items.Add(c.LineItem($"{name}: minimum at w* = {PenaltyNames.Number(o.Minimiser)}", color, 2.2f * s));
+            items.Add(c.LineItem($"{name}: minimum at w* = {PenaltyNames.Number(o.Minimiser)}", color, width, dash));
         }
         var ls = c.Plot.Add.VerticalLine(z, 1.2f * s, c.Theme.Muted);
         ls.LinePattern = LinePattern.Dashed;

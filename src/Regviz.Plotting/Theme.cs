@@ -2,8 +2,12 @@ using ScottPlot;
 
 namespace Regviz.Plotting;
 
-/// <summary>The colours of a figure. Loss in orange-red as in the article; penalty in blue; the two stay apart in both themes.</summary>
-public sealed record Theme(
+/// <summary>
+/// The look of a figure: its colours (loss in orange-red as in the article, penalty in blue; the two stay apart in
+/// every built-in style) and, in Styles/, the rest of a house style: line widths and dashes, font sizes and font,
+/// grid. Every property beyond the colours defaults to what the light and dark styles have always drawn.
+/// </summary>
+public sealed partial record Theme(
     string Name, Color Background, Color Foreground, Color Muted, Color AxisLine,
     Color Loss, Color Norm, Color Optimum, Color Path, Color LabelBackground)
 {
@@ -19,6 +23,6 @@ public sealed record Theme(
         Color.FromHex("#FF7A4D"), Color.FromHex("#6FB1FF"), Color.FromHex("#FFFFFF"), Color.FromHex("#5BD68A"),
         Color.FromHex("#1B1D22").WithAlpha(0.88));
 
-    /// <summary>The themes' names.</summary>
-    public static readonly IReadOnlyList<string> Names = ["light", "dark"];
+    /// <summary>The built-in styles' names: light, dark, colorblind, print.</summary>
+    public static readonly IReadOnlyList<string> Names = ["light", "dark", "colorblind", "print"];
 }

@@ -37,6 +37,7 @@ internal sealed partial class ContourCommand
         _parts.AddTo(command);
         _parts.Clean.Description = "ESL's look: the filled ball and the loss level set through w*, three loss contours, nothing else (--fill --no-legend --no-labels --no-grid --penalty-levels 0 --levels 3; each can still be given)";
         _panels.AddTo(command);
+        command.Options.Add(_overlay);
         // the invocation's token reaches the loss grid; the work runs as a task because System.CommandLine's own
         // Ctrl-C handling (InvocationConfiguration.ProcessTerminationTimeout) starts only once the action has returned one
         command.SetAction((result, cancel) => Task.Run(() => Run(result, cancel), CancellationToken.None));
@@ -45,8 +46,9 @@ internal sealed partial class ContourCommand
 
     private int Run(ParseResult result, CancellationToken cancel)
     {
-        if (_panels.Plan(result, [.. _problem.PenaltyOptions.Listable, _problem.Lambda, _problem.Radius]) is { } plan)
-            return RunPanels(result, plan, cancel);
+        var panels = _panels.Plan(result, [.. _problem.PenaltyOptions.Listable, _problem.Lambda, _problem.Radius]);
+        if (result.GetValue(_overlay)) return RunOverlay(result, panels, cancel);
+        if (panels is { } plan) return RunPanels(result, plan, cancel);
         var stdout = result.InvocationConfiguration.Output;
         var stderr = result.InvocationConfiguration.Error;
         var area = _plane.Bind(result);
@@ -55,15 +57,18 @@ internal sealed partial class ContourCommand
         var trace = TraceRequestFrom(method, result.GetValue(_start), result.GetValue(_steps));
         var spec = _problem.Bind(result);
         string output = f.OutOr(DefaultName("contour", spec.Penalty, spec, Variant(spec, method)));
+        f.WarnAboutGlyphs(stderr, spec.FeatureNames);
         var options = SceneOptionsFor(result, area, f.Style, trace);
         using var progress = ProgressLine.ForStderr(stderr, "loss grid");
         var scene = SceneBuilder.Contour(spec, options, progress, cancel) with { LossNote = LossNotes.ForContour(spec) };
         CertificateOut.Warn(stderr, scene.Optimum.Certificate, "the optimum");
         if (scene.Trace is { Diverged: true } diverged)
-            stderr.WriteLine($"warning: --trace {method} diverged after {diverged.Iterates.Count - 1} steps (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
-        FigureExport.Save(ContourFigure.Render(scene, f.Style, _parts.Bind(result)), f.Style, output);
-        if (f.Json is { } json) JsonOut.Write(json, stdout, w => SceneJson.Write(w, scene));
-        if (f.Json != "-") stdout.WriteLine(output);
+            stderr.WriteLine($"warning: --trace {method} diverged after {Text.Count(diverged.Iterates.Count - 1, "step")} (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
+        var description = FigureText.Describe(scene);
+        var style = f.Style with { Description = description };
+        FigureExport.Save(ContourFigure.Render(scene, style, _parts.Bind(result)), style, output);
+        if (f.Json is { } json) JsonOut.Write(json, stdout, w => SceneJson.Write(w, scene, description));
+        f.Announce(stdout, output, description);
         return 0;
     }
 

@@ -15,6 +15,7 @@ internal sealed partial class NormCommand
     {
         var area = _plane.Bind(result);
         var f = _figure.Bind(result);
+        f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
         var panel = PanelFigures.PanelStyle(result, _figure, f);
         PanelFigures.CheckImage(plan, panel);
         var penalties = Enumerable.Range(0, plan.Count).Select(i => _penalty.Bind(plan.Panel(result, i))).ToList();
@@ -30,13 +31,16 @@ internal sealed partial class NormCommand
             scenes = penalties.Select(p => SceneFor(p, area with { Range = shared }, exact, panel.Frame().Aspect)).ToList();
         }
         // each panel keeps its own legend, the penalty's formula, which differs from panel to panel
-        var plots = scenes.Select((scene, i) => NormFigure.Render(scene, panel with { Title = PanelFigures.Varying(plan, penalties[i], null) }, parts)).ToList();
-        string header = plan.Name == "norm" ? "Contours of P(w)" : $"{penalties[0].Title}: contours of P(w)";
+        var titles = penalties.Select(p => PanelFigures.Varying(plan, p, null)).ToList();
+        var plots = scenes.Select((scene, i) => NormFigure.Render(scene, panel with { Title = titles[i] }, parts)).ToList();
+        string header = f.Style.Title ?? (plan.Name == "norm" ? "Contours of P(w)" : $"{penalties[0].Title}: contours of P(w)");
+        var descriptions = scenes.Select(FigureText.Describe).ToList();
+        var description = FigureText.DescribePanels(header, titles, scenes.Select(FigureText.ShortResult).ToList(), descriptions);
         // panels keep their own legends (the formula differs): none is shared, and --no-legend leaves none at all
-        PanelGrid.Save(plots, new PanelLayout(panel, plan.Columns, f.Style.Title ?? header) { SharedLegend = false }, output);
+        PanelGrid.Save(plots, new PanelLayout(panel, plan.Columns, header) { SharedLegend = false, Description = description }, output);
         if (f.Json is { } json)
-            JsonOut.Write(json, result.InvocationConfiguration.Output, w => PanelFigures.WriteJson(w, plan, penalties, null, (w2, i) => SceneJson.Write(w2, scenes[i])));
-        if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);
+            JsonOut.Write(json, result.InvocationConfiguration.Output, w => PanelFigures.WriteJson(w, description, plan, penalties, null, (w2, i) => SceneJson.Write(w2, scenes[i], descriptions[i])));
+        f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }
 }

@@ -28,11 +28,15 @@ internal sealed partial class NormCommand
         _plane.Range.Description = "Visible part of the plane (default: the largest level set drawn, with a margin of a quarter; ±1.25 for the unit ball); widened to keep equal aspect. It never changes which level sets are drawn";
         _plane.Levels.Description = "How many evenly spaced level sets P(w) = k/N, k = 1..N, up to the unit ball P = 1 (1..60)";
         _plane.Grid.Description = "Accepted for symmetry with contour; the level sets are exact curves, not traced on a grid";
+        // this figure has no λ: MCP and SCAD, whose shape scales with it, are drawn at unit scale
+        _penalty.Norm.Description = "Penalty P(w): l1 = Σ|w|, l2 = Σw², elasticnet = αΣ|w| + (1−α)Σw², lp = Σ|w|^p, linf = max|w|; mcp and scad (non-convex, --gamma), whose penalty on each coordinate stops rising at |w| = γ here; a comma list (l1,l2) makes panels, or one figure with --overlay";
+        _penalty.Gamma.Description = "γ of mcp (> 1, default 3) and scad (> 2, default 3.7), as in ncvreg: where the penalty stops rising (|w| = γ in this figure); a comma list makes panels";
         command.Options.Add(_level);
         _parts.AddTo(command);
         _parts.NoLabels.Description = "Leave out the values written on the level sets";
         _panels.AddTo(command);
-        _panels.Cols.Description = $"Panels per row when a comma list in --norm, --p or --alpha makes panels (at most {PanelOptions.MaxPanels}; default: one row up to 3 panels, else about square)";
+        command.Options.Add(_overlay);
+        _panels.Cols.Description = $"Panels per row when a comma list in --norm, --p, --alpha or --gamma makes panels (at most {PanelOptions.MaxPanels}; default: one row up to 3 panels, else about square)";
         _figure.Title.Description = "Figure title (default: the penalty)";
         command.SetAction(Run);
         return command;
@@ -40,15 +44,20 @@ internal sealed partial class NormCommand
 
     private int Run(ParseResult result)
     {
-        if (_panels.Plan(result, _penalty.Listable) is { } plan) return RunPanels(result, plan);
+        var panels = _panels.Plan(result, _penalty.Listable);
+        if (result.GetValue(_overlay)) return RunOverlay(result, panels);
+        if (panels is { } plan) return RunPanels(result, plan);
         var area = _plane.Bind(result);
         var f = _figure.Bind(result);
         var penalty = _penalty.Bind(result);
         string output = f.OutOr(ContourCommand.DefaultName("norm", penalty, null));
+        f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
         var scene = SceneFor(penalty, area, ExactLevels(result), f.Style.Frame().Aspect);
-        FigureExport.Save(NormFigure.Render(scene, f.Style, _parts.Bind(result)), f.Style, output);
-        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene));
-        if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);
+        var description = FigureText.Describe(scene);
+        var style = f.Style with { Description = description };
+        FigureExport.Save(NormFigure.Render(scene, style, _parts.Bind(result)), style, output);
+        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene, description));
+        f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }
 

@@ -85,9 +85,11 @@ internal static class PanelFigures
     }
 
     /// <summary>The sidecar of a panel figure: what varies, its values, the layout, and each panel's own sidecar object in order.</summary>
-    public static void WriteJson(Utf8JsonWriter w, PanelPlan plan, IReadOnlyList<Penalty> penalties, IReadOnlyList<ProblemSpec>? specs, Action<Utf8JsonWriter, int> panel)
+    /// <param name="overlay">An --overlay figure: "layout": "overlay" and the penalties under "overlay", not "panels".</param>
+    public static void WriteJson(Utf8JsonWriter w, FigureDescription description, PanelPlan plan, IReadOnlyList<Penalty> penalties, IReadOnlyList<ProblemSpec>? specs, Action<Utf8JsonWriter, int> panel, bool overlay = false)
     {
         w.WriteStartObject();
+        Output.SceneJson.WriteDescription(w, description);
         w.WriteString("varies", plan.Name);
         w.WriteStartArray("values");
         for (int i = 0; i < plan.Count; i++)
@@ -101,9 +103,13 @@ internal static class PanelFigures
             }
         }
         w.WriteEndArray();
-        w.WriteNumber("columns", plan.Columns);
-        w.WriteNumber("rows", (plan.Count + plan.Columns - 1) / plan.Columns);
-        w.WriteStartArray("panels");
+        if (overlay) w.WriteString("layout", "overlay");
+        else
+        {
+            w.WriteNumber("columns", plan.Columns);
+            w.WriteNumber("rows", (plan.Count + plan.Columns - 1) / plan.Columns);
+        }
+        w.WriteStartArray(overlay ? "overlay" : "panels");
         for (int i = 0; i < plan.Count; i++) panel(w, i);
         w.WriteEndArray();
         w.WriteEndObject();

@@ -54,6 +54,7 @@ internal sealed class PathCommand
         if (knots && !(spec.IsLeastSquares && spec.Penalty.ElasticNetAlpha == 1))
             throw new InputException("--knots: only the lasso (--norm l1) on least squares has knots, where its piecewise-linear path bends");
         string output = f.OutOr(ContourCommand.DefaultName("path", spec.Penalty, null));
+        f.WarnAboutGlyphs(result.InvocationConfiguration.Error, spec.FeatureNames);
         var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, result.GetValue(_count), result.GetValue(_ratio));
         if (axis == PathAxis.Fraction && path.Unregularised is null)
             throw new InputException("--xvar fraction: s = ‖w‖₁/‖ŵ‖₁ needs the unregularised fit ŵ, and there is none here (the classes are separable: the logistic loss has no minimiser)");
@@ -64,9 +65,11 @@ internal sealed class PathCommand
             Standardized = scaling is not null,
         };
         var marked = MarkedPoint(scene, spec, scaling);
-        FigureExport.Save(PathFigure.Render(scene, f.Style), f.Style, output);
-        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene, scaling, marked));
-        if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);
+        var description = FigureText.Describe(scene);
+        var style = f.Style with { Description = description };
+        FigureExport.Save(PathFigure.Render(scene, style), style, output);
+        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene, description, scaling, marked));
+        f.Announce(result.InvocationConfiguration.Output, output, description);
         if (oldMark is { } old)
             result.InvocationConfiguration.Error.WriteLine($"warning: path --lambda is the old spelling of --mark: write --mark {RegularisationForm.RoundTrip(old)}");
         return 0;

@@ -53,9 +53,12 @@ internal sealed class ShrinkCommand
         double thresholds = first.Curves.Max(c => c.Threshold ?? 0);
         var scene = zmax is null ? Shrinkage.Curves(estimators, lambda, Math.Max(3, 3 * thresholds)) : first;
         if (result.GetValue(_objective) is { } at) scene = Shrinkage.WithObjective(scene, at);
-        FigureExport.Save(ShrinkFigure.Render(scene, f.Style), f.Style, output);
-        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => WriteJson(w, scene));
-        if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);
+        f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
+        var description = FigureText.Describe(scene);
+        var style = f.Style with { Description = description };
+        FigureExport.Save(ShrinkFigure.Render(scene, style), style, output);
+        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => WriteJson(w, scene, description));
+        f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }
 
@@ -75,9 +78,10 @@ internal sealed class ShrinkCommand
         return ShrinkEstimator.Of(penalty);
     }
 
-    private static void WriteJson(Utf8JsonWriter w, ShrinkScene scene)
+    private static void WriteJson(Utf8JsonWriter w, ShrinkScene scene, FigureDescription description)
     {
         w.WriteStartObject();
+        SceneJson.WriteDescription(w, description);
         w.WriteString("problem", "argmin_w (w - z)^2 + lambda*P(w)");
         w.WriteNumber("lambda", scene.Lambda);
         w.WriteNumber("zmax", scene.ZMax);

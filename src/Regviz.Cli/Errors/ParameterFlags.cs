@@ -28,6 +28,8 @@ internal static class ParameterFlags
         ["ratio"] = "--ratio",
         ["trials"] = "--trials",
         ["hessian"] = "--hessian",
+        ["gamma"] = "--gamma",
+        ["penalties"] = "--norms",
     };
 
     private static readonly FlagWords Words = new();

@@ -14,7 +14,7 @@ internal sealed class PanelOptions
     /// <summary>The most panels one image may have: 16 (4×4) bounds the work (a loss grid each) and the image.</summary>
     public const int MaxPanels = 16;
 
-    public readonly Option<int?> Cols = new("--cols") { Description = $"Panels per row when a comma list in --norm, --lambda, --radius, --p or --alpha makes panels (at most {MaxPanels}; default: one row up to 3 panels, else about square)", HelpName = "N" };
+    public readonly Option<int?> Cols = new("--cols") { Description = $"Panels per row when a comma list in --norm, --lambda, --radius, --p, --alpha or --gamma makes panels (at most {MaxPanels}; default: one row up to 3 panels, else about square)", HelpName = "N" };
 
     public void AddTo(Command command) => command.Options.Add(Cols);
 

@@ -55,8 +55,8 @@ public static class SceneBuilder
     private static PlaneRange Union(IEnumerable<PlaneRange> ranges) =>
         ranges.Aggregate((a, b) => new PlaneRange(Math.Min(a.X0, b.X0), Math.Max(a.X1, b.X1), Math.Min(a.Y0, b.Y0), Math.Max(a.Y1, b.Y1)));
 
-    /// <summary>What a contour scene needs before its range is known: the optimum, the unregularised fit, the ball through w*, the trace, and the range that holds them.</summary>
-    private sealed record Solved(Solution Optimum, double[]? Unregularised, IReadOnlyList<(double X, double Y)> Ball, Traces.OptimiserTrace? Trace, PlaneRange Automatic);
+    /// <summary>What a contour scene needs before its range is known: the optimum, the unregularised fit, the ball through w*, the trace, −w* when it is as good, and the range that holds them.</summary>
+    private sealed record Solved(Solution Optimum, double[]? Unregularised, IReadOnlyList<(double X, double Y)> Ball, Traces.OptimiserTrace? Trace, double[]? Twin, PlaneRange Automatic);
 
     private static Solved Solve(ProblemSpec spec, SceneOptions options)
     {
@@ -78,22 +78,30 @@ public static class SceneBuilder
             ? Traces.OptimiserTraces.Run(q, penalty, optimum.Lambda, t2.Method, start!, t2.Steps, w)
             : null;
 
+        var twin = Twin(q, penalty, optimum);
         var anchors = new List<(double, double)> { (0.0, 0.0), (w[0], w[1]) };
         if (ls is not null) anchors.Add((ls[0], ls[1]));
-        if (spec.Quadratic is { } quadratic && ls is not null) anchors.AddRange(TouchingEllipseBox(quadratic, ls, w));
+        if (twin is not null) anchors.Add((twin[0], twin[1]));
         var core = PlaneRange.Around(anchors.Concat(ball), 0.12);
         // the trace's iterates are in view too, unless it ran away (then the view would show nothing else)
         if (trace is not null)
             anchors.AddRange(trace.Iterates.Select(p => (p[0], p[1]))
                 .Where(p => trace.Diverged is false || (Math.Abs(p.Item1) < 3 * core.Width && Math.Abs(p.Item2) < 3 * core.Height)));
-        return new Solved(optimum, ls, ball, trace, PlaneRange.Around(anchors.Concat(ball), 0.12));
+        if (spec.Quadratic is { } quad && ls is not null && LevelSetBox(quad, ls, q.Value(w)) is { } levelSet
+            && Math.Max(levelSet.Width, levelSet.Height) <= 2 * Math.Max(core.Width, core.Height))
+        {
+            // the bold level set through w* is the figure's subject: keep all of it in view, unless it is so much larger
+            // than the rest (an ill-conditioned loss) that the ball and w* would shrink to specks
+            anchors.AddRange([(levelSet.X0, levelSet.Y0), (levelSet.X1, levelSet.Y1)]);
+        }
+        return new Solved(optimum, ls, ball, trace, twin, PlaneRange.Around(anchors.Concat(ball), 0.12));
     }
 
     private static ContourScene Finish(ProblemSpec spec, Solved solved, PlaneRange range, SceneOptions options, IProgress<double>? progress, CancellationToken cancel)
     {
         var q = spec.Loss;
         var penalty = spec.Penalty;
-        var (optimum, ls, ball, trace) = (solved.Optimum, solved.Unregularised, solved.Ball, solved.Trace);
+        var (optimum, ls, trace, twin) = (solved.Optimum, solved.Unregularised, solved.Trace, solved.Twin);
         var w = optimum.Weights;
         double radius = penalty.Norm(w);
         double touchingValue = penalty.Value(w);
@@ -116,9 +124,10 @@ public static class SceneBuilder
         // --penalty-levels 0 keeps the ball through w* alone, as textbooks draw the constraint region
         var radii = options.PenaltyLevels == 0 ? (radius > 0 ? [radius] : [])
             : LevelChooser.Radii(radius, maxRadius, options.PenaltyLevels ?? Math.Max(3, options.Levels / 2));
+        double reach = Reach(range);
         var norms = radii
             .Select(r => r == radius ? touchingValue : penalty.ValueAtNorm(r))
-            .Select(v => new ContourLevel(v, [Polyline.From(v == touchingValue && radius > 0 ? ball : penalty.LevelSet(v))]))
+            .Select(v => new ContourLevel(v, PenaltyLines(penalty, v, reach)))
             .ToList();
         var touchingNorm = radius > 0 ? norms.FirstOrDefault(c => c.Level == touchingValue) : null;
 
@@ -126,44 +135,56 @@ public static class SceneBuilder
         return new ContourScene(range, spec.FeatureNames, penalty, optimum, ls, loss, norms, touchingLoss, touchingNorm, path)
         {
             Trace = trace,
+            Twin = twin,
         };
     }
 
     /// <summary>
-    /// The scene of the penalty's level sets alone: <paramref name="levels"/> evenly spaced values of P, k/N for
-    /// k = 1..N, up to the unit ball P = 1, as a contour plot of the function shows them. The levels never depend on
-    /// the range: a wider view shows the same unit ball smaller, not another ball.
+    /// −w* when it is exactly as good as w* (to 1e-12 of J): the twin optimum of a model that cannot tell w from −w
+    /// (a tanh neuron) under a symmetric penalty, which the figure marks too, since the optimum is then not unique.
     /// </summary>
-    public static NormScene Norm(Penalty penalty, PlaneRange? range, int levels, double aspect = 1.0) =>
-        NormAt(penalty, range, Enumerable.Range(1, levels).Select(k => (double)k / levels).ToArray(), aspect);
+    private static double[]? Twin(ISmoothLoss loss, Penalty penalty, Solution optimum)
+    {
+        var w = optimum.Weights;
+        if (!w.Any(v => v != 0)) return null;
+        var mirrored = w.Select(v => -v).ToArray();
+        if (optimum.Radius is { } t && !(penalty.Norm(mirrored) <= t * (1 + 1e-12))) return null;
+        double value = loss.Value(mirrored) + (optimum.Radius is null ? optimum.Lambda * penalty.Value(mirrored) : 0);
+        return value <= optimum.Objective + 1e-12 * Math.Max(1, Math.Abs(optimum.Objective)) ? mirrored : null;
+    }
+
+    /// <summary>
+    /// The scene of the penalty's level sets alone: <paramref name="levels"/> evenly spaced values of P, k/N for
+    /// k = 1..N, up to the unit ball P = 1 (MCP and SCAD: up to where they are flat), as a contour plot of the function
+    /// shows them. The levels never depend on the range: a wider view shows the same unit ball smaller, not another ball.
+    /// </summary>
+    public static NormScene Norm(Penalty penalty, PlaneRange? range, int levels, double aspect = 1.0)
+    {
+        double top = penalty.NormView.TopLevel;
+        return NormAt(penalty, range, Enumerable.Range(1, levels).Select(k => top * k / levels).ToArray(), aspect);
+    }
 
     /// <summary>
     /// The scene of exactly the level sets P(w) = v for each v of <paramref name="levels"/> (each &gt; 0), e.g. [1] for
-    /// the unit ball alone. Without a range the view holds the largest of them with a quarter of margin.
+    /// the unit ball alone. Without a range the view holds the largest of them (its bounded part) with a quarter of margin.
     /// </summary>
     public static NormScene NormAt(Penalty penalty, PlaneRange? range, IReadOnlyList<double> levels, double aspect = 1.0)
     {
         if (levels.Count == 0 || levels.Any(v => !(v > 0) || !double.IsFinite(v)))
             throw new ProblemArgumentException("levels", "every level must be a finite number > 0");
-        var contours = levels.Select(v => new ContourLevel(v, [Polyline.From(penalty.LevelSet(v))])).ToList();
-        double extent = contours.SelectMany(c => c.Lines).Max(l => Math.Max(l.X.Max(Math.Abs), l.Y.Max(Math.Abs)));
+        double extent = levels.Max(v => penalty.LevelSet(v).Max(p => Math.Max(Math.Abs(p.X), Math.Abs(p.Y))));
         var r = (range ?? new PlaneRange(-1.25 * extent, 1.25 * extent, -1.25 * extent, 1.25 * extent)).WithAspect(aspect, 1);
+        double reach = Reach(r);
+        var contours = levels.Select(v => new ContourLevel(v, PenaltyLines(penalty, v, reach))).ToList();
         return new NormScene(r, penalty, contours);
     }
 
-    /// <summary>
-    /// The corners of the box around the loss level set through w*, which the default view must hold whole: for least
-    /// squares D(w) − D(ŵ) = s·(w − ŵ)ᵀG(w − ŵ), so the ellipse D = D(w*) reaches ŵ ± √(δ·(sG)⁻¹_ii) along axis i,
-    /// δ = D(w*) − D(ŵ). Nothing when G is singular (the level set is then unbounded).
-    /// </summary>
-    private static (double, double)[] TouchingEllipseBox(QuadraticLoss q, double[] ls, double[] w)
-    {
-        double g00 = q.G(0, 0), g01 = q.G(0, 1), g11 = q.G(1, 1), det = g00 * g11 - g01 * g01;
-        double delta = q.Value(w) - q.Value(ls);
-        if (!(det > 1e-12 * Math.Max(g00 * g11, double.Epsilon)) || !(delta > 0) || !(q.Scale > 0)) return [];
-        double hx = Math.Sqrt(delta * g11 / (q.Scale * det)), hy = Math.Sqrt(delta * g00 / (q.Scale * det));
-        return [(ls[0] - hx, ls[1] - hy), (ls[0] + hx, ls[1] + hy)];
-    }
+    /// <summary>The lines of the penalty's level set, its rays (MCP, SCAD) drawn out to the edge of the view.</summary>
+    private static Polyline[] PenaltyLines(Penalty penalty, double level, double reach) =>
+        penalty.LevelSetLines(level, reach).Select(Polyline.From).ToArray();
+
+    /// <summary>How far from the origin a coordinate can be and still be in view.</summary>
+    private static double Reach(PlaneRange r) => new[] { r.X0, r.X1, r.Y0, r.Y1 }.Max(Math.Abs);
 
     /// <summary>
     /// D on the grid: the quadratic form expanded per row, D(x, y) = s·((g00·x + b(y))·x + c(y)), so a node costs
@@ -181,6 +202,19 @@ public static class SceneBuilder
         loss is ModelLoss model
             ? model.Grid(range, cells, progress, cancel)
             : ScalarGrid.Evaluate(range, cells, () => (x0, dx, y, row) => NodeByNode.Row(loss, x0, dx, y, row, cancel), progress, cancel);
+
+    /// <summary>
+    /// The bounding box of the least-squares level set D(w) = <paramref name="level"/>, an ellipse about the minimum
+    /// <paramref name="centre"/>: (w − c)ᵀG(w − c) = (level − D(c))/scale, whose half-widths are √(r·(G⁻¹)ᵢᵢ).
+    /// </summary>
+    private static PlaneRange? LevelSetBox(QuadraticLoss q, double[] centre, double level)
+    {
+        double r = (level - q.Value(centre)) / q.Scale;
+        double g00 = q.G(0, 0), g01 = q.G(0, 1), g11 = q.G(1, 1), det = g00 * g11 - g01 * g01;
+        if (!(r > 0) || !(det > 0)) return null;
+        double hx = Math.Sqrt(r * g11 / det), hy = Math.Sqrt(r * g00 / det);
+        return double.IsFinite(hx) && double.IsFinite(hy) ? new PlaneRange(centre[0] - hx, centre[0] + hx, centre[1] - hy, centre[1] + hy) : null;
+    }
 
     private static double Median(double[] values)
     {

@@ -27,6 +27,8 @@ public static class SparsityExperiment
     {
         if (trials < 1 || trials > 1_000_000_000) throw new ProblemArgumentException("trials", $"{trials} is outside 1..1000000000");
         double t = radius ?? 1.0;
+        if (lambda is null && penalties.FirstOrDefault(p => !p.HasConstrainedForm) is { } shaped)
+            throw new ProblemArgumentException("penalties", words => $"{shaped.Name} has no ball to draw (its shape depends on λ); give {words.Name("lambda")} for the penalised form");
         var counts = new long[penalties.Count];
         int sampleCount = (int)Math.Min(SampleSize, trials);
         var samples = penalties.Select(_ => new (double, double)[sampleCount]).ToArray();
