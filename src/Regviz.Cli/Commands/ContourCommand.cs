@@ -56,7 +56,7 @@ internal sealed partial class ContourCommand
         string? method = result.GetValue(_trace);
         var trace = TraceRequestFrom(method, result.GetValue(_start), result.GetValue(_steps));
         var spec = _problem.Bind(result);
-        string output = f.OutOr(DefaultName("contour", spec.Penalty, spec, Variant(spec, method)));
+        string output = f.OutOr(DefaultName("contour", spec.Penalty, spec, [.. Variant(spec, method), .. _parts.NameWords(result)]));
         f.WarnAboutGlyphs(stderr, spec.FeatureNames);
         var options = SceneOptionsFor(result, area, f.Style, trace);
         using var progress = ProgressLine.ForStderr(stderr, "loss grid");

@@ -28,9 +28,6 @@ internal sealed partial class NormCommand
         _plane.Range.Description = "Visible part of the plane (default: the largest level set drawn, with a margin of a quarter; ±1.25 for the unit ball); widened to keep equal aspect. It never changes which level sets are drawn";
         _plane.Levels.Description = "How many evenly spaced level sets P(w) = k/N, k = 1..N, up to the unit ball P = 1 (1..60)";
         _plane.Grid.Description = "Accepted for symmetry with contour; the level sets are exact curves, not traced on a grid";
-        // this figure has no λ: MCP and SCAD, whose shape scales with it, are drawn at unit scale
-        _penalty.Norm.Description = "Penalty P(w): l1 = Σ|w|, l2 = Σw², elasticnet = αΣ|w| + (1−α)Σw², lp = Σ|w|^p, linf = max|w|; mcp and scad (non-convex, --gamma), whose penalty on each coordinate stops rising at |w| = γ here; a comma list (l1,l2) makes panels, or one figure with --overlay";
-        _penalty.Gamma.Description = "γ of mcp (> 1, default 3) and scad (> 2, default 3.7), as in ncvreg: where the penalty stops rising (|w| = γ in this figure); a comma list makes panels";
         command.Options.Add(_level);
         _parts.AddTo(command);
         _parts.NoLabels.Description = "Leave out the values written on the level sets";
@@ -50,7 +47,7 @@ internal sealed partial class NormCommand
         var area = _plane.Bind(result);
         var f = _figure.Bind(result);
         var penalty = _penalty.Bind(result);
-        string output = f.OutOr(ContourCommand.DefaultName("norm", penalty, null));
+        string output = f.OutOr(ContourCommand.DefaultName("norm", penalty, null, NameWords(result)));
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
         var scene = SceneFor(penalty, area, ExactLevels(result), f.Style.Frame().Aspect);
         var description = FigureText.Describe(scene);
@@ -63,6 +60,16 @@ internal sealed partial class NormCommand
 
     private static NormScene SceneFor(Core.Penalties.Penalty penalty, PlaneOptions.Values area, IReadOnlyList<double>? exact, double aspect) =>
         exact is null ? SceneBuilder.Norm(penalty, area.Range, area.Levels, aspect) : SceneBuilder.NormAt(penalty, area.Range, exact, aspect);
+
+    /// <summary>What sets this norm figure apart in its default name: the exact levels ("level1", "level0.5-1") and the textbook controls.</summary>
+    private string[] NameWords(ParseResult result)
+    {
+        var words = new List<string>();
+        if (ExactLevels(result) is { } levels)
+            words.Add("level" + string.Join("-", levels.Select(v => v.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture))));
+        words.AddRange(_parts.NameWords(result));
+        return [.. words];
+    }
 
     /// <summary>--level's values, each a finite number &gt; 0, or null for --levels' evenly spaced ones; both at once is refused.</summary>
     private IReadOnlyList<double>? ExactLevels(ParseResult result)

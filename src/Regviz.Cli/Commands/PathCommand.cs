@@ -53,7 +53,14 @@ internal sealed class PathCommand
             throw new InputException("--standardize scales feature columns of a linear model; --model exp has a parameter inside the exponential");
         if (knots && !(spec.IsLeastSquares && spec.Penalty.ElasticNetAlpha == 1))
             throw new InputException("--knots: only the lasso (--norm l1) on least squares has knots, where its piecewise-linear path bends");
-        string output = f.OutOr(ContourCommand.DefaultName("path", spec.Penalty, null));
+        // the axis, knots and scaling change the figure, so they change its default name too
+        var words = new List<string>();
+        if (!spec.Model.IsLinear) words.Add(spec.Model.Name);
+        if (spec.LossKind != LossKind.Mse) words.Add(spec.LossKind.Name());
+        if (axis != PathAxis.Lambda) words.Add(axis == PathAxis.Norm ? "xnorm" : "xfraction");
+        if (knots) words.Add("knots");
+        if (standardize) words.Add("standardized");
+        string output = f.OutOr(ContourCommand.DefaultName("path", spec.Penalty, null, [.. words]));
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error, spec.FeatureNames);
         var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, result.GetValue(_count), result.GetValue(_ratio));
         if (axis == PathAxis.Fraction && path.Unregularised is null)

@@ -24,6 +24,18 @@ internal sealed class FigurePartsOptions
 
     public bool IsClean(ParseResult r) => r.GetValue(Clean);
 
+    /// <summary>The words a default file name gains, so a textbook variant never replaces the plain figure: "clean", or each of "fill", "nolegend", "nolabels", "nogrid".</summary>
+    public string[] NameWords(ParseResult r)
+    {
+        if (r.GetValue(Clean)) return ["clean"];
+        var words = new List<string>();
+        if (r.GetValue(Fill)) words.Add("fill");
+        if (r.GetValue(NoLegend)) words.Add("nolegend");
+        if (r.GetValue(NoLabels)) words.Add("nolabels");
+        if (r.GetValue(NoGrid)) words.Add("nogrid");
+        return [.. words];
+    }
+
     public FigureParts Bind(ParseResult r)
     {
         bool clean = r.GetValue(Clean);
