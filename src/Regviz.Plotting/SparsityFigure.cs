@@ -49,7 +49,7 @@ public static class SparsityFigure
         return FigureExport.Described(FigureExport.EncodePng(surface), style.Description);
     }
 
-    private static Plot Panel(SparsityResult r, double? radius, double? lambda, FigureStyle style)
+    internal static Plot Panel(SparsityResult r, double? radius, double? lambda, FigureStyle style)
     {
         var sample = r.Sample;
         double t = radius ?? 1.0;
