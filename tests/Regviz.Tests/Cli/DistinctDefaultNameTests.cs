@@ -6,6 +6,7 @@ namespace Regviz.Tests.Cli;
 /// A different figure never gets the default name of another, so a second command cannot silently replace the first
 /// one's file: the textbook controls, norm's exact levels, path's axis, knots and scaling, panels and overlays.
 /// </summary>
+[Collection(Support.CurrentDirectory.Collection)]
 public class DistinctDefaultNameTests : Support.ScratchFolder
 {
     private string NameOf(params string[] args)

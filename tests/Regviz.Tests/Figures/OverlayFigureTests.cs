@@ -10,6 +10,7 @@ namespace Regviz.Tests.Figures;
 /// --overlay: the penalties of a comma list on one axes. Level sets lie on their level (P computed here, not by the
 /// penalty under test), each optimum is the one `solve` gives for that penalty alone, and the figure describes itself.
 /// </summary>
+[Collection(Support.CurrentDirectory.Collection)]
 public class OverlayFigureTests : Support.ScratchFolder
 {
     private static readonly string[] Small = ["--size", "400x400", "--grid", "120"];

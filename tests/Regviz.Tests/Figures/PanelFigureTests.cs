@@ -8,6 +8,7 @@ using Xunit;
 namespace Regviz.Tests.Figures;
 
 /// <summary>Panels: one per value of a comma list, on one range, with one legend; the sidecar has one entry per panel.</summary>
+[Collection(Support.CurrentDirectory.Collection)]
 public class PanelFigureTests : Support.ScratchFolder
 {
     private static readonly string[] Small = ["--size", "400x400", "--grid", "120"];
