@@ -28,6 +28,7 @@ public static class RegvizApp
         root.Subcommands.Add(PathCommand.Create());
         root.Subcommands.Add(SolveCommand.Create());
         root.Subcommands.Add(SparsityCommand.Create());
+        root.Subcommands.Add(ShrinkCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(BatchCommand.Create());
         return root;

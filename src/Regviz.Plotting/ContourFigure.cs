@@ -11,7 +11,10 @@ namespace Regviz.Plotting;
 public static class ContourFigure
 {
     /// <summary>The contour figure of <paramref name="scene"/>: loss and penalty contours, the touching level sets, w*, and the path or trace when the scene has them.</summary>
-    public static Plot Render(ContourScene scene, FigureStyle style)
+    public static Plot Render(ContourScene scene, FigureStyle style) => Render(scene, style, FigureParts.All);
+
+    /// <summary>The contour figure of <paramref name="scene"/> with only the <paramref name="parts"/> asked for (legend, labels, grid, fill).</summary>
+    public static Plot Render(ContourScene scene, FigureStyle style, FigureParts parts)
     {
         var o = scene.Optimum;
         var w = o.Weights;
@@ -20,11 +23,12 @@ public static class ContourFigure
             : $"λ = {PenaltyNames.Number(o.Lambda)}";
         string note = scene.LossNote is { } n ? $", {n}" : "";
         var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}, {form}{note}{Sparsity(w)}",
-            $"w₁ ({scene.FeatureNames[0]})", $"w₂ ({scene.FeatureNames[1]})");
+            $"w₁ ({scene.FeatureNames[0]})", $"w₂ ({scene.FeatureNames[1]})", parts: parts);
         var theme = canvas.Theme;
         var (widths, dashes) = (theme.Lines, theme.Dashes);
         float s = canvas.Scale;
 
+        if (parts.Fill && scene.TouchingNorm is { } region) canvas.Fill(region, theme.Norm.WithAlpha(0.18));
         foreach (var level in scene.NormContours.Where(l => l != scene.TouchingNorm))
             foreach (var line in level.Lines) canvas.Line(line, theme.Norm.WithAlpha(0.75), widths.Penalty * s, dashes.Penalty);
         foreach (var level in scene.LossContours.Where(l => l != scene.TouchingLoss))
@@ -73,17 +77,21 @@ public static class ContourFigure
         if (scene.Twin is { } tw2) canvas.Labels.ReservePoint(tw2[0], tw2[1], 10 * s);
         float captionSize = theme.Fonts.Label(14) * s;
         string optText = $"w* = ({PenaltyNames.Number(w[0])}, {PenaltyNames.Number(w[1])})";
-        if (canvas.Labels.Beside(w[0], w[1], optText, captionSize, 9 * s) is { } oc)
+        // a caption for a point outside the view would name something the reader cannot see
+        if (parts.Labels && InView(scene, w) && canvas.Labels.Beside(w[0], w[1], optText, captionSize, 9 * s) is { } oc)
             canvas.Label(optText, w[0], w[1], captionSize, theme.Foreground, oc.Dx, oc.Dy, bold: true);
         if (scene.Twin is { } tw3)
         {
             string twinText = $"−w* = ({PenaltyNames.Number(tw3[0])}, {PenaltyNames.Number(tw3[1])})";
-            if (canvas.Labels.Beside(tw3[0], tw3[1], twinText, captionSize, 9 * s) is { } tc)
+            if (parts.Labels && InView(scene, tw3) && canvas.Labels.Beside(tw3[0], tw3[1], twinText, captionSize, 9 * s) is { } tc)
                 canvas.Label(twinText, tw3[0], tw3[1], captionSize, theme.Foreground, tc.Dx, tc.Dy, bold: true);
         }
         string lsText = scene.LossNote is null ? "least squares" : "unregularised";
-        if (ls is not null && Distinct(ls, w) && canvas.Labels.Beside(ls[0], ls[1], lsText, theme.Fonts.Labels * s, 9 * s) is { } lc)
-            canvas.Label(lsText, ls[0], ls[1], theme.Fonts.Labels * s, theme.Loss, lc.Dx, lc.Dy);
+        // the touching point is the figure's subject: no contour label may blank the two bold curves where they meet
+        canvas.Labels.ReservePoint(w[0], w[1], 26 * s);
+        float lsSize = theme.Fonts.Labels * s;
+        if (parts.Labels && ls is not null && InView(scene, ls) && Distinct(ls, w) && canvas.Labels.Beside(ls[0], ls[1], lsText, lsSize, 9 * s) is { } lc)
+            canvas.Label(lsText, ls[0], ls[1], lsSize, theme.Loss, lc.Dx, lc.Dy);
 
         if (scene.Trace is { } tr) TraceMarks.Label(canvas, tr);
         float labelSize = theme.Fonts.Label(11.5f) * s;
@@ -107,6 +115,7 @@ public static class ContourFigure
         yield return c.LineItem("penalty P(w) contours", t.Norm, Sample(widths.Penalty) * s, dashes.Penalty);
         if (scene.TouchingLoss is not null) yield return c.LineItem("loss level set through w*", t.Loss, Sample(widths.LevelSet) * s, dashes.Loss);
         if (scene.TouchingNorm is not null) yield return c.LineItem("penalty ball through w*", t.Norm, Sample(widths.LevelSet) * s, dashes.Penalty);
+        if (c.Parts.Fill && scene.TouchingNorm is not null) yield return c.FillItem("region P(w) ≤ P(w*)", t.Norm.WithAlpha(0.18));
         if (scene.Path is not null) yield return c.LineItem("path of w* as λ grows", t.Path, Sample(widths.Path) * s, dashes.Path);
         yield return c.MarkerItem("regularised optimum w*", MarkerShape.FilledCircle, t.Optimum, 10 * s);
         if (scene.Twin is not null) yield return c.MarkerItem("−w*: f(x; −w) = f(x; w), equally optimal", MarkerShape.OpenCircle, t.Optimum, 10 * s);
@@ -125,14 +134,23 @@ public static class ContourFigure
     };
 
     /// <summary>The figure's punchline in its title when there is one: which weight is exactly zero.</summary>
-    private static string Sparsity(double[] w) =>
+    private static string Sparsity(double[] w) => Punchline(w) is { } p ? $": {p}" : "";
+
+    /// <summary>Which weight of a point of the plane is exactly zero ("w₂ = 0 exactly", "w* = 0"), or null when neither is: the punchline of a title.</summary>
+    public static string? Punchline(IReadOnlyList<double> w) =>
         (w[0] == 0, w[1] == 0) switch
         {
-            (true, true) => ": w* = 0",
-            (false, true) => ": w₂ = 0 exactly",
-            (true, false) => ": w₁ = 0 exactly",
-            _ => "",
+            (true, true) => "w* = 0",
+            (false, true) => "w₂ = 0 exactly",
+            (true, false) => "w₁ = 0 exactly",
+            _ => null,
         };
+
+    private static bool InView(ContourScene scene, double[] p)
+    {
+        var r = scene.Range;
+        return p[0] >= Math.Min(r.X0, r.X1) && p[0] <= Math.Max(r.X0, r.X1) && p[1] >= Math.Min(r.Y0, r.Y1) && p[1] <= Math.Max(r.Y0, r.Y1);
+    }
 
     private static bool Distinct(double[] a, double[] b) => a[0] != b[0] || a[1] != b[1];
 }

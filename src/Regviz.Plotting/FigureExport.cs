@@ -26,7 +26,7 @@ public static class FigureExport
     /// SVG carrying the alt text as the root's first child &lt;title&gt; (its accessible name) and the caption as
     /// &lt;desc&gt; (its accessible description), as SVG 2 asks.
     /// </summary>
-    private static string Described(string svg, FigureDescription? description)
+    internal static string Described(string svg, FigureDescription? description)
     {
         if (description is null) return svg;
         int root = svg.IndexOf("<svg", StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public static class FigureExport
     /// Skia numbers SVG clip paths (in hex) from a process-wide counter, so the same figure drawn twice (or in another
     /// batch order) would differ in its ids alone: renumber them in order of appearance.
     /// </summary>
-    private static string StableIds(string svg)
+    internal static string StableIds(string svg)
     {
         var ids = new Dictionary<string, string>();
         return System.Text.RegularExpressions.Regex.Replace(svg, @"\bcl_[0-9a-fA-F]+\b", m =>

@@ -17,7 +17,7 @@ public sealed record FigureDescription(string Alt, string Caption);
 /// weights are exactly zero, λ or the radius. They name no colours (a style may change every colour) but the
 /// marks that stay: thin and bold lines, the dashed path, ● and ×. Numbers are written as the figure labels them.
 /// </summary>
-public static class FigureText
+public static partial class FigureText
 {
     /// <summary>The longest alt text: screen readers and content systems cut longer ones (a common limit is 250).</summary>
     public const int MaxAlt = 249;
@@ -104,7 +104,7 @@ public static class FigureText
         string title = PenaltyNames.Display(scene.Penalty);
         string note = scene.LossNote is { } n ? $" ({n})" : "";
         double hi = points[0].Lambda, lo = points[^1].Lambda;
-        string axis = scene.XVar == PathAxis.Lambda ? "λ" : "‖w‖₁";
+        string axis = scene.XVar switch { PathAxis.Lambda => "λ", PathAxis.Norm => "‖w‖₁", _ => "the shrinkage factor s = ‖w‖₁/‖ŵ‖₁" };
         int nonZeroAtEnd = points[^1].Weights.Count(v => v != 0);
         var order = EntryOrder(scene);
         string Entry(int most)
@@ -122,7 +122,8 @@ public static class FigureText
             string atEnd = nonZeroAtEnd == k ? $"all {Count(k)} are non-zero" : $"{Count(nonZeroAtEnd)} of {Count(k)} are non-zero";
             return $"{rest}; {atEnd} at the smallest λ";
         }
-        string mark = scene.Marker is { } m ? $"; at the marked λ = {N(m)}, {Count(MarkedPoint(scene, m).Weights.Count(v => v != 0))} of {k} are non-zero" : "";
+        string markWord = scene.XVar == PathAxis.Fraction ? "s" : "λ";
+        string mark = scene.Marker is { } m && MarkedPoint(scene, m) is { } marked ? $"; at the marked {markWord} = {N(m)}, {Count(marked.Weights.Count(v => v != 0))} of {k} are non-zero" : "";
         string against = scene.XVar == PathAxis.Lambda ? "" : $" (plotted against {axis})";
         string head = $"{title} path{note} of {Count(k)} coefficient{(k == 1 ? "" : "s")} as λ falls from {N(hi)} to {N(lo)}{against}";
         string alt = Shortest(
@@ -134,7 +135,8 @@ public static class FigureText
         var caption = new List<string>
         {
             $"Each line is one coefficient of the {title} fit{note} as λ decreases from {N(hi)} (left) to {N(lo)} (right)"
-                + (scene.XVar == PathAxis.Norm ? ", plotted against ‖w‖₁" : " on a log scale")
+                + (scene.XVar == PathAxis.Lambda ? " on a log scale" : $", plotted against {axis}")
+                + (scene.Standardized ? ", fitted on standardized columns and drawn on the original scale" : "")
                 + "; the top axis counts the non-zero coefficients.",
         };
         if (order.Count > 0 && !(order.Count == k && order.All(e => e.Lambda == hi)))
@@ -145,7 +147,7 @@ public static class FigureText
         if (scene.Path.Knots is { Count: > 0 } knots)
             caption.Add($"The path is exact: straight between its {Counted(knots.Count, "knot")}, where it bends.");
         else if (scene.Marker is { } m2)
-            caption.Add($"The dashed line marks λ = {N(m2)}.");
+            caption.Add($"The dashed line marks {markWord} = {N(m2)}.");
         return new FigureDescription(alt, string.Join(" ", caption.Take(3)));
     }
 
@@ -225,8 +227,11 @@ public static class FigureText
         return entries.OrderByDescending(e => e.Item2).ThenBy(e => e.Item1).ToList();
     }
 
-    private static Regviz.Core.Paths.PathPoint MarkedPoint(PathScene scene, double lambda) =>
-        scene.Path.Points.Concat(scene.Path.Knots ?? []).MinBy(p => Math.Abs(Math.Log(p.Lambda / lambda)))!;
+    /// <summary>The drawn point nearest the mark: in λ (log scale), or on the fraction axis in s.</summary>
+    private static Regviz.Core.Paths.PathPoint? MarkedPoint(PathScene scene, double mark) =>
+        scene.XVar == PathAxis.Fraction
+            ? scene.DrawnPoints().MinBy(p => Math.Abs(scene.X(p) - mark))
+            : scene.Path.Points.Concat(scene.Path.Knots ?? []).Where(p => p.Lambda > 0).MinBy(p => Math.Abs(Math.Log(p.Lambda / mark)));
 
     private static string TraceName(Regviz.Core.Traces.TraceMethod m) => m switch
     {

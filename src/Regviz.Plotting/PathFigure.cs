@@ -25,13 +25,21 @@ public static class PathFigure
         // the far end gets room for the feature names
         var range = new PlaneRange(xStart - 0.02 * xSpan, xEnd + 0.2 * xSpan, yMin - 0.06 * ySpan, yMax + 0.06 * ySpan);
 
-        string xLabel = scene.XVar == PathAxis.Lambda ? "λ (log scale, decreasing)" : "‖w‖₁";
-        var canvas = new PlotCanvas(style, range, style.Title ?? $"{PenaltyNames.Display(scene.Penalty)} path{(scene.LossNote is { } n ? ", " + n : "")}\n(top axis: number of non-zero coefficients)", xLabel, "coefficient",
-            verticalZeroLine: false, extraTop: 40);
+        string xLabel = scene.XVar switch
+        {
+            PathAxis.Lambda => "λ (log scale, decreasing)",
+            PathAxis.Norm => "‖w‖₁",
+            _ => $"shrinkage factor s = ‖w‖₁ / ‖ŵ‖₁ (ŵ: {(scene.LossNote is null ? "least squares" : "unregularised")})",
+        };
+        string notes = (scene.LossNote is { } n ? ", " + n : "") + (scene.Standardized ? ", standardized columns" : "");
+        var canvas = new PlotCanvas(style, range, style.Title ?? $"{PenaltyNames.Display(scene.Penalty)} path{notes}\n(top axis: number of non-zero coefficients)", xLabel,
+            scene.Standardized ? "coefficient (original scale)" : "coefficient", verticalZeroLine: false, extraTop: 40);
         var theme = canvas.Theme;
         float s = canvas.Scale;
 
         if (scene.XVar == PathAxis.Lambda) canvas.Plot.Axes.Bottom.TickGenerator = DecadeTicks(range);
+
+        if (scene.ShowKnots) Knots(canvas, scene);
 
         var ends = new List<(double Y, string Name, Color Color)>();
         for (int j = 0; j < k; j++)
@@ -44,20 +52,51 @@ public static class PathFigure
             ends.Add((line.Y[^1], scene.FeatureNames[j], color));
         }
 
-        if (scene.Marker is { } lambda)
+        if (scene.Marker is { } mark)
         {
-            var at = scene.Path.Points.Concat(scene.Path.Knots ?? []).MinBy(p => Math.Abs(Math.Log(p.Lambda / lambda)))!;
-            double x = scene.XVar == PathAxis.Lambda ? Math.Log10(lambda) : at.Weights.Sum(Math.Abs);
+            // the mark is a λ on the λ and ‖w‖₁ axes (there, at the ‖w‖₁ of the nearest point), an s on the fraction axis
+            double x = scene.XVar switch
+            {
+                PathAxis.Lambda => Math.Log10(mark),
+                PathAxis.Norm => scene.Path.Points.Concat(scene.Path.Knots ?? []).Where(p => p.Lambda > 0)
+                    .MinBy(p => Math.Abs(Math.Log(p.Lambda / mark)))!.Weights.Sum(Math.Abs),
+                _ => mark,
+            };
             var v = canvas.Plot.Add.VerticalLine(x, 1.5f * s, theme.Foreground.WithAlpha(0.6));
             v.LinePattern = LinePattern.Dashed;
-            string text = $"λ = {PenaltyNames.Number(lambda)}";
-            var (_, h) = canvas.Labels.Measure(text, theme.Fonts.Labels * s);
-            canvas.Label(text, x, range.Y1, theme.Fonts.Labels * s, theme.Foreground, 0, h / 2 + 4 * s);
+            string text = scene.XVar == PathAxis.Fraction ? $"s = {PenaltyNames.Number(mark)}" : $"λ = {PenaltyNames.Number(mark)}";
+            float size = theme.Fonts.Labels * s;
+            var (_, h) = canvas.Labels.Measure(text, size);
+            canvas.Label(text, x, range.Y1, size, theme.Foreground, 0, h / 2 + 4 * s);
         }
 
         NonZeroCounts(canvas, scene, points, xs, range);
         EndLabels(canvas, ends, xEnd, range);
         return canvas.Plot;
+    }
+
+    /// <summary>
+    /// The exact knots, where the lasso path bends: a faint vertical line at each (scikit-learn's plot_lasso_lars) and a
+    /// dot on every coefficient there, so the reader sees which coefficient entered or left.
+    /// </summary>
+    private static void Knots(PlotCanvas canvas, PathScene scene)
+    {
+        float s = canvas.Scale;
+        var colors = canvas.Theme.Series; // the coefficient's own line colour
+        foreach (var knot in scene.ShownKnots())
+        {
+            var v = canvas.Plot.Add.VerticalLine(scene.X(knot), 1 * s, canvas.Theme.Muted.WithAlpha(0.45));
+            v.LinePattern = LinePattern.Dotted;
+        }
+        // a dot where a coefficient is active on either side of the knot: where it enters, bends or leaves, not all
+        // along the zero line of the coefficients still waiting
+        var knots = scene.ShownKnots().OrderByDescending(k => k.Lambda).ToArray();
+        for (int j = 0; j < scene.FeatureNames.Count; j++)
+        {
+            var active = knots.Where((k, i) => k.Weights[j] != 0 || (i > 0 && knots[i - 1].Weights[j] != 0) || (i + 1 < knots.Length && knots[i + 1].Weights[j] != 0)).ToArray();
+            var dots = canvas.Plot.Add.ScatterPoints(active.Select(scene.X).ToArray(), active.Select(k => k.Weights[j]).ToArray(), colors[j % colors.Count]);
+            dots.MarkerSize = 5 * s;
+        }
     }
 
     /// <summary>Feature names beside the lines' ends, nudged apart vertically so none overlap.</summary>

@@ -11,10 +11,11 @@ namespace Regviz.Plotting;
 internal sealed class PlotCanvas
 {
     public PlotCanvas(FigureStyle style, PlaneRange range, string title, string xLabel, string yLabel,
-        bool verticalZeroLine = true, float extraTop = 0)
+        bool verticalZeroLine = true, float extraTop = 0, FigureParts? parts = null)
     {
         FontRegistry.EnsureRegistered();
         Style = style;
+        Parts = parts ?? FigureParts.All;
         Frame = style.Frame(extraTop);
         Range = range;
         var t = style.Theme;
@@ -26,7 +27,7 @@ internal sealed class PlotCanvas
         Plot.DataBackground.Color = t.Background;
         Plot.Axes.Color(t.Foreground);
         Plot.Grid.MajorLineColor = t.Grid;
-        if (!t.ShowGrid) Plot.HideGrid();
+        if (!t.ShowGrid || !Parts.Grid) Plot.HideGrid();
         Plot.Layout.Fixed(Frame.Padding);
         Plot.Axes.SetLimits(range.X0, range.X1, range.Y0, range.Y1);
         Plot.Title(style.Title ?? title, t.Fonts.Title * s);
@@ -93,6 +94,7 @@ internal sealed class PlotCanvas
 
     public Plot Plot { get; }
     public FigureStyle Style { get; }
+    public FigureParts Parts { get; }
     public PlotFrame Frame { get; }
     public PlaneRange Range { get; }
     public LabelPlacer Labels { get; }
@@ -114,6 +116,17 @@ internal sealed class PlotCanvas
         if (pattern is { } p) sl.LinePattern = p;
     }
 
+    /// <summary>The region a closed level set encloses, filled (the constraint region of a textbook figure), under every line.</summary>
+    public void Fill(ContourLevel level, Color color)
+    {
+        foreach (var line in level.Lines.Where(l => l.IsClosed))
+        {
+            var polygon = Plot.Add.Polygon(line.X.Zip(line.Y, (x, y) => new Coordinates(x, y)).ToArray());
+            polygon.FillColor = color;
+            polygon.LineWidth = 0;
+        }
+    }
+
     /// <summary>Text on a filled box (docs/conventions.md: lines never run through a label).</summary>
     public void Label(string text, double x, double y, float size, Color color, float dx = 0, float dy = 0, bool bold = false)
     {
@@ -133,14 +146,19 @@ internal sealed class PlotCanvas
     /// <summary>Labels the contour at a free spot of its longest line; skipped when no spot is free.</summary>
     public void ContourLabel(ContourLevel level, string text, Color color, float size, bool bold = false, double[]? along = null)
     {
+        if (!Parts.Labels) return;
         var longest = level.Lines.MaxBy(l => l.Count);
         if (longest is null) return;
         if (Labels.OnLine(longest, text, size, along) is { } at) Label(text, at.X, at.Y, size, color, bold: bold);
     }
 
+    /// <summary>
+    /// The legend in <paramref name="corner"/>. Its entries are kept even when <see cref="FigureParts.Legend"/> hides it:
+    /// a grid of panels gathers them into the one legend it draws for all.
+    /// </summary>
     public void Legend(Alignment corner, IEnumerable<LegendItem> items)
     {
-        Plot.Legend.IsVisible = true;
+        Plot.Legend.IsVisible = Parts.Legend;
         Plot.Legend.Alignment = corner;
         Plot.Legend.FontSize = Theme.Fonts.Legend * Scale;
         Plot.Legend.FontName = Theme.FontFamily;
@@ -156,6 +174,14 @@ internal sealed class PlotCanvas
         LineColor = color,
         LineWidth = width,
         LinePattern = pattern ?? LinePattern.Solid,
+        MarkerShape = MarkerShape.None,
+    });
+
+    public LegendItem FillItem(string text, Color color) => Pinned(new()
+    {
+        LabelText = text,
+        LineWidth = 0,
+        FillColor = color,
         MarkerShape = MarkerShape.None,
     });
 
@@ -179,6 +205,7 @@ internal sealed class PlotCanvas
     /// <summary>Reserves the pixels a legend of <paramref name="lines"/> entries will cover in a corner, before labels are placed.</summary>
     public void ReserveLegend(Alignment corner, int lines, float width)
     {
+        if (!Parts.Legend) return;
         // measured for the default legend font (13 px): a style's larger legend needs proportionally more room
         float grow = Theme.Fonts.Legend / 13;
         float h = lines * (22 * grow) * Scale + 14 * grow * Scale, w = width * grow * Scale, m = 8 * Scale;

@@ -49,7 +49,7 @@ public static class SparsityFigure
         return FigureExport.Described(FigureExport.EncodePng(surface), style.Description);
     }
 
-    private static Plot Panel(SparsityResult r, double? radius, double? lambda, FigureStyle style)
+    internal static Plot Panel(SparsityResult r, double? radius, double? lambda, FigureStyle style)
     {
         var sample = r.Sample;
         double t = radius ?? 1.0;
@@ -77,12 +77,14 @@ public static class SparsityFigure
             var sc = c.Plot.Add.ScatterPoints(sparse.Select(w => w.X).ToArray(), sparse.Select(w => w.Y).ToArray(), theme.Loss);
             sc.MarkerSize = 7 * s;
         }
+        // the dots are a sample of the trials (the title's fraction counts them all): the legend says which counts it gives
+        string of = sample.Length < r.Trials ? $" of {sample.Length:N0} drawn" : "";
         c.Legend(Alignment.UpperRight,
         [
-            c.MarkerItem($"a coefficient is 0 ({sparse.Length})", MarkerShape.FilledCircle, theme.Loss, 8 * s),
-            c.MarkerItem($"both non-zero ({dense.Length})", MarkerShape.FilledCircle, theme.Muted, 8 * s),
+            c.MarkerItem($"a coefficient is 0 ({sparse.Length:N0}{of})", MarkerShape.FilledCircle, theme.Loss, 8 * s),
+            c.MarkerItem($"both non-zero ({dense.Length:N0}{of})", MarkerShape.FilledCircle, theme.Muted, 8 * s),
         ]);
-        c.ReserveLegend(Alignment.UpperRight, 2, 200);
+        c.ReserveLegend(Alignment.UpperRight, 2, of.Length > 0 ? 290 : 200);
         CountHalfAxes(c, sparse);
         return c.Plot;
     }

@@ -12,7 +12,7 @@ using Regviz.Plotting;
 namespace Regviz.Cli.Commands;
 
 /// <summary><c>regviz contour</c>: loss and penalty contours, the optimum, and the level set and ball that touch there.</summary>
-internal sealed class ContourCommand
+internal sealed partial class ContourCommand
 {
     // options belong to one command tree (see RegvizApp.CreateRoot), so each tree gets its own instance
     private readonly ProblemOptions _problem = new();
@@ -22,6 +22,8 @@ internal sealed class ContourCommand
     private readonly Option<string?> _trace = new("--trace") { Description = "Draw the iterates of an optimiser on J: gd (subgradient descent), ista, fista, cd (coordinate descent)", HelpName = "gd|ista|fista|cd" };
     private readonly Option<string?> _start = new("--start") { Description = "Where --trace starts (default: the unregularised optimum)", HelpName = "w1,w2" };
     private readonly Option<int> _steps = new("--steps") { Description = "How many --trace steps (1..100000)", DefaultValueFactory = _ => 40, HelpName = "N" };
+    private readonly Option<int?> _penaltyLevels = new("--penalty-levels") { Description = "About how many penalty contours to draw (0..30; 0: only the ball through w*; default: half of --levels, at least 3)", HelpName = "N" };
+    private readonly FigurePartsOptions _parts = new("Fill the constraint region: the penalty ball through w*, {w : P(w) ≤ P(w*)}");
 
     public static Command Create() => new ContourCommand().Build();
 
@@ -31,7 +33,11 @@ internal sealed class ContourCommand
         _problem.AddTo(command);
         _figure.AddTo(command);
         _plane.AddTo(command);
-        foreach (var option in new Option[] { _path, _trace, _start, _steps }) command.Options.Add(option);
+        foreach (var option in new Option[] { _path, _trace, _start, _steps, _penaltyLevels }) command.Options.Add(option);
+        _parts.AddTo(command);
+        _parts.Clean.Description = "ESL's look: the filled ball and the loss level set through w*, three loss contours, nothing else (--fill --no-legend --no-labels --no-grid --penalty-levels 0 --levels 3; each can still be given)";
+        _panels.AddTo(command);
+        command.Options.Add(_overlay);
         // the invocation's token reaches the loss grid; the work runs as a task because System.CommandLine's own
         // Ctrl-C handling (InvocationConfiguration.ProcessTerminationTimeout) starts only once the action has returned one
         command.SetAction((result, cancel) => Task.Run(() => Run(result, cancel), CancellationToken.None));
@@ -40,6 +46,9 @@ internal sealed class ContourCommand
 
     private int Run(ParseResult result, CancellationToken cancel)
     {
+        var panels = _panels.Plan(result, [.. _problem.PenaltyOptions.Listable, _problem.Lambda, _problem.Radius]);
+        if (result.GetValue(_overlay)) return RunOverlay(result, panels, cancel);
+        if (panels is { } plan) return RunPanels(result, plan, cancel);
         var stdout = result.InvocationConfiguration.Output;
         var stderr = result.InvocationConfiguration.Error;
         var area = _plane.Bind(result);
@@ -47,9 +56,9 @@ internal sealed class ContourCommand
         string? method = result.GetValue(_trace);
         var trace = TraceRequestFrom(method, result.GetValue(_start), result.GetValue(_steps));
         var spec = _problem.Bind(result);
-        string output = f.OutOr(DefaultName("contour", spec.Penalty, spec, Variant(spec, method)));
+        string output = f.OutOr(DefaultName("contour", spec.Penalty, spec, [.. Variant(spec, method), .. _parts.NameWords(result)]));
         f.WarnAboutGlyphs(stderr, spec.FeatureNames);
-        var options = new SceneOptions(area.Range, area.Grid, area.Levels, result.GetValue(_path), f.Style.Frame().Aspect, trace);
+        var options = SceneOptionsFor(result, area, f.Style, trace);
         using var progress = ProgressLine.ForStderr(stderr, "loss grid");
         var scene = SceneBuilder.Contour(spec, options, progress, cancel) with { LossNote = LossNotes.ForContour(spec) };
         CertificateOut.Warn(stderr, scene.Optimum.Certificate, "the optimum");
@@ -57,10 +66,21 @@ internal sealed class ContourCommand
             stderr.WriteLine($"warning: --trace {method} diverged after {Text.Count(diverged.Iterates.Count - 1, "step")} (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };
-        FigureExport.Save(ContourFigure.Render(scene, style), style, output);
+        FigureExport.Save(ContourFigure.Render(scene, style, _parts.Bind(result)), style, output);
         if (f.Json is { } json) JsonOut.Write(json, stdout, w => SceneJson.Write(w, scene, description));
         f.Announce(stdout, output, description);
         return 0;
+    }
+
+    /// <summary>The scene's options; --clean changes the defaults of --levels and --penalty-levels, not values given.</summary>
+    private SceneOptions SceneOptionsFor(ParseResult result, PlaneOptions.Values area, FigureStyle style, TraceRequest? trace)
+    {
+        bool clean = _parts.IsClean(result);
+        int? penaltyLevels = result.GetValue(_penaltyLevels) ?? (clean ? 0 : null);
+        if (penaltyLevels is < 0 or > 30)
+            throw new InputException($"--penalty-levels: {penaltyLevels} is outside 0..30");
+        int levels = clean && result.GetResult(_plane.Levels) is not { Implicit: false } ? 3 : area.Levels;
+        return new SceneOptions(area.Range, area.Grid, levels, result.GetValue(_path), style.Frame().Aspect, trace) { PenaltyLevels = penaltyLevels };
     }
 
     private static string[] Variant(ProblemSpec spec, string? trace)

@@ -27,6 +27,7 @@ internal static class ParameterFlags
         ["count"] = "--count",
         ["ratio"] = "--ratio",
         ["trials"] = "--trials",
+        ["hessian"] = "--hessian",
         ["gamma"] = "--gamma",
         ["penalties"] = "--norms",
     };

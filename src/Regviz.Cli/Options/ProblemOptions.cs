@@ -24,24 +24,31 @@ internal sealed class ProblemOptions
     public readonly Option<string> Model = new("--model") { Description = "f(x; w): linear = x·w; exp = w1·exp(w2·x), tanh = w1·tanh(w2·x) (one neuron) on one feature column (non-convex)", DefaultValueFactory = _ => "linear", HelpName = string.Join("|", ModelCatalogue.Names) };
     public readonly Option<bool> Intercept = new("--intercept") { Description = "Fit an unpenalised intercept b (equivalent to centring x and y)" };
     public readonly Option<string> Loss = new("--loss") { Description = "Data term: mse = (1/n)Σ(f + b − y)², sse = Σ(f + b − y)², logistic = (1/n)Σ[log(1 + e^z) − y·z], z = f + b, y ∈ {0,1}. Without --data, logistic uses the built-in x with labels 1 w.p. σ(3·x1 + 1.2·x2 − 0.5), and --model exp uses x ~ U(0,2), y = 1.5·exp(0.8·x) + 0.3·N(0,1)", DefaultValueFactory = _ => "mse", HelpName = "mse|sse|logistic" };
+    public readonly Option<string?> Centre = new("--centre") { Description = "A loss given directly instead of data: D(w) = (w − c)ᵀA(w − c) with this centre c (two numbers) and --hessian", HelpName = "x,y" };
+    public readonly Option<string?> Hessian = new("--hessian") { Description = "A = [[a, b], [b, d]] of the loss given by --centre (positive definite: a > 0, a·d > b²)", HelpName = "a,b,d" };
     /// <summary>A problem always has a penalty, so the penalty group comes with it.</summary>
     public readonly PenaltyOptions PenaltyOptions = new();
-    public readonly Option<double?> Lambda = NumberOptions.Nullable("--lambda", $"Penalised form: minimise D(w) + λ·P(w) (default {DefaultLambda} unless --radius)", "λ");
-    public readonly Option<double?> Radius = NumberOptions.Nullable("--radius", "Constrained form: minimise D(w) subject to N(w) ≤ t (N: Σ|w|, √Σw², max|w|, (Σ|w|^p)^(1/p); elasticnet: P)", "t");
+    public readonly Option<double?> Lambda = NumberOptions.Nullable("--lambda", $"Penalised form: minimise D(w) + λ·P(w) (default {DefaultLambda} unless --radius); a comma list makes panels in contour", "λ", list: true);
+    public readonly Option<double?> Radius = NumberOptions.Nullable("--radius", "Constrained form: minimise D(w) subject to N(w) ≤ t (N: Σ|w|, √Σw², max|w|, (Σ|w|^p)^(1/p); elasticnet: P); a comma list makes panels in contour", "t", list: true);
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Data, Target, Features, Model, Intercept, Loss })
+        foreach (var option in new Option[] { Data, Target, Features, Model, Intercept, Loss, Centre, Hessian })
             command.Options.Add(option);
         PenaltyOptions.AddTo(command);
         command.Options.Add(Lambda);
         command.Options.Add(Radius);
     }
 
-    /// <summary>Checks the cheap things first (so a typo costs no data loading), then loads and reduces the data.</summary>
-    public ProblemSpec Bind(ParseResult result)
+    /// <summary>
+    /// Checks the cheap things first (so a typo costs no data loading), then loads and reduces the data, after
+    /// <paramref name="transform"/> when given (path --standardize scales the columns).
+    /// </summary>
+    public ProblemSpec Bind(ParseResult result, Func<Dataset, Dataset>? transform = null)
     {
         string norm = PenaltyOptions.Name(result);
+        PanelOptions.RefuseList(result, Lambda);
+        PanelOptions.RefuseList(result, Radius);
         var loss = Words.Loss(result.GetValue(Loss)!);
         var model = Words.Model(result.GetValue(Model)!);
         double? lambda = result.GetValue(Lambda);
@@ -49,8 +56,38 @@ internal sealed class ProblemOptions
         RegularisationForm.Check(lambda, radius);
         if (radius is null) lambda ??= DefaultLambda;
         var penalty = PenaltyOptions.Create(norm, result);
+        if (GivenLoss(result) is { } given)
+            return new ProblemSpec(transform is null ? given : transform(given), LossKind.Sse, false, penalty, lambda, radius, model);
         var data = LoadData(result, loss, model);
+        if (transform is not null) data = transform(data);
         return new ProblemSpec(data, loss, result.GetValue(Intercept), penalty, lambda, radius, model);
+    }
+
+    /// <summary>
+    /// --centre and --hessian: the quadratic D(w) = (w − c)ᵀA(w − c) as a two-row sum of squares
+    /// (<see cref="GivenQuadratic"/>), or null without them. Data, loss and model options describe data, so they are refused with it.
+    /// </summary>
+    private Dataset? GivenLoss(ParseResult result)
+    {
+        string? centre = result.GetValue(Centre), hessian = result.GetValue(Hessian);
+        if (centre is null && hessian is null) return null;
+        if (centre is null || hessian is null)
+            throw new InputException(centre is null ? "--hessian goes with --centre x,y" : "--centre goes with --hessian a,b,d");
+        foreach (var option in new Option[] { Data, Target, Features, Model, Intercept, Loss })
+            if (result.GetResult(option) is { Implicit: false })
+                throw new InputException($"{option.Name}: the loss given by --centre and --hessian is the quadratic (w − c)ᵀA(w − c) itself, with no data");
+        var c = Numbers(centre, 2, "--centre", "x,y");
+        var a = Numbers(hessian, 3, "--hessian", "a,b,d");
+        return GivenQuadratic.AsData(c[0], c[1], a[0], a[1], a[2]);
+    }
+
+    private static double[] Numbers(string text, int count, string flag, string form)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new double[parts.Length];
+        if (parts.Length != count || parts.Select((p, i) => double.TryParse(p, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out values[i]) && double.IsFinite(values[i])).Any(ok => !ok))
+            throw new InputException($"{flag}: '{Excerpt.Of(text)}' is not {count} finite numbers {form}");
+        return values;
     }
 
     private Dataset LoadData(ParseResult result, LossKind loss, IModel model)

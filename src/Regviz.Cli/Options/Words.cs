@@ -15,7 +15,9 @@ namespace Regviz.Cli.Options;
 internal static class Words
 {
     /// <summary>The registered penalty name <paramref name="text"/> means.</summary>
-    public static string Norm(string text) => PenaltyCatalogue.Names[IndexIn(PenaltyCatalogue.Names, text, "--norm", "norm")];
+    public static string Norm(string text) => text.Contains(',')
+        ? throw new InputException($"--norm: '{Core.Excerpt.Of(text)}' is a list; this command takes one norm (a comma list makes panels in contour and norm)")
+        : PenaltyCatalogue.Names[IndexIn(PenaltyCatalogue.Names, text, "--norm", "norm")];
 
     public static LossKind Loss(string text) => (LossKind)IndexIn(LossKinds.Names, text, "--loss", "loss");
 

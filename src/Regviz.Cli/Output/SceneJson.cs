@@ -60,30 +60,60 @@ internal static class SceneJson
         w.WriteEndObject();
     }
 
-    public static void Write(Utf8JsonWriter w, PathScene scene, FigureDescription description)
+    /// <param name="scaling">With --standardize: the scales (weights are on the original scale, λ the scaled problem's).</param>
+    /// <param name="marked">The optimum at --mark, when an exact λ is known for it.</param>
+    public static void Write(Utf8JsonWriter w, PathScene scene, FigureDescription description, Core.Data.Standardization? scaling = null, Core.Solvers.Solution? marked = null)
     {
         w.WriteStartObject();
         WriteDescription(w, description);
         WritePenalty(w, scene.Penalty);
         w.WriteStrings("features", scene.FeatureNames);
         w.WriteNumber("lambda_max", scene.Path.LambdaMax);
-        WritePoints(w, "points", scene.Path.Points);
-        if (scene.Path.Knots is { } knots) WritePoints(w, "knots", knots);
+        w.WriteString("xvar", scene.XVar.ToString().ToLowerInvariant());
+        // on the ‖w‖₁ and fraction axes every point says where it is drawn (the shrinkage factor of a knot is what ESL reads)
+        Func<PathPoint, double>? x = scene.XVar == PathAxis.Lambda ? null : scene.X;
+        WritePoints(w, "points", scene.Path.Points, x);
+        if (scene.Path.Knots is { } knots) WritePoints(w, "knots", knots, x);
+        if (scene.Path.Unregularised is { } end)
+        {
+            w.WritePropertyName("unregularised");
+            WritePoint(w, end, x);
+        }
+        if (scaling is not null)
+        {
+            w.WriteBoolean("standardized", true);
+            w.WriteNumbers("scales", scaling.Scales);
+        }
+        if (scene.Marker is { } mark)
+        {
+            w.WriteStartObject("mark");
+            w.WriteNumber(scene.XVar == PathAxis.Fraction ? "s" : "lambda", mark);
+            if (marked is not null)
+            {
+                if (scene.XVar == PathAxis.Fraction) w.WriteNumber("lambda", marked.Lambda);
+                w.WriteNumbers("weights", marked.Weights);
+                CertificateOut.WriteFields(w, marked.Certificate);
+            }
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 
-    private static void WritePoints(Utf8JsonWriter w, string name, IEnumerable<PathPoint> points)
+    private static void WritePoints(Utf8JsonWriter w, string name, IEnumerable<PathPoint> points, Func<PathPoint, double>? x = null)
     {
         w.WriteStartArray(name);
-        foreach (var p in points)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("lambda", p.Lambda);
-            w.WriteNumbers("weights", p.Weights);
-            if (p.Certificate is { } c) CertificateOut.WriteFields(w, c);
-            w.WriteEndObject();
-        }
+        foreach (var p in points) WritePoint(w, p, x);
         w.WriteEndArray();
+    }
+
+    private static void WritePoint(Utf8JsonWriter w, PathPoint p, Func<PathPoint, double>? x)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("lambda", p.Lambda);
+        if (x is not null) w.WriteNumber("x", x(p));
+        w.WriteNumbers("weights", p.Weights);
+        if (p.Certificate is { } c) CertificateOut.WriteFields(w, c);
+        w.WriteEndObject();
     }
 
     /// <summary>The figure in words, first, where a reader of the sidecar looks: "alt" (one sentence) and "caption".</summary>

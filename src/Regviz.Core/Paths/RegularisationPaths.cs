@@ -5,7 +5,14 @@ using Regviz.Core.Solvers;
 namespace Regviz.Core.Paths;
 
 /// <summary>A regularisation path on a log grid of λ, with its exact knots when the problem is least squares with l1.</summary>
-public sealed record RegularisationPath(double LambdaMax, IReadOnlyList<PathPoint> Points, IReadOnlyList<PathPoint>? Knots);
+public sealed record RegularisationPath(double LambdaMax, IReadOnlyList<PathPoint> Points, IReadOnlyList<PathPoint>? Knots)
+{
+    /// <summary>
+    /// The path's end at λ = 0, the unregularised fit (for least squares on rank-deficient data, the minimum-norm one),
+    /// certified; null where none exists (separable classes under the logistic loss).
+    /// </summary>
+    public PathPoint? Unregularised { get; init; }
+}
 
 /// <summary>
 /// The one home of regularisation paths: λ_max, the λ grids, warm-started sweeps and the exact lasso homotopy,
@@ -32,12 +39,14 @@ public static class RegularisationPaths
     /// <summary>
     /// glmnet's conventions: <paramref name="count"/> values of λ log-spaced from λ_max down to
     /// <paramref name="ratio"/>·λ_max. Penalties that never reach exactly 0 (l2, lp) use glmnet's ridge convention,
-    /// λ_max of the lasso divided by 0.001.
+    /// λ_max of the lasso divided by 0.001. Without a ratio: 1e-4 (glmnet's) where λ_max zeroes w; for l2 and lp the
+    /// ratio at which the path has reached least squares (<see cref="DefaultRatio"/>), since 1e-4 of that λ_max still
+    /// shrinks every coefficient.
     /// </summary>
-    public static RegularisationPath LogGrid(ISmoothLoss loss, Penalty penalty, int count = 100, double ratio = 1e-4)
+    public static RegularisationPath LogGrid(ISmoothLoss loss, Penalty penalty, int count = 100, double? ratio = null)
     {
         if (count < 2 || count > MaxCount) throw new ProblemArgumentException("count", $"{count} is outside 2..{MaxCount}");
-        if (!(ratio > 0 && ratio < 1)) throw new ProblemArgumentException("ratio", $"{ratio} must be in (0, 1)");
+        if (ratio is { } given && !(given > 0 && given < 1)) throw new ProblemArgumentException("ratio", $"{given} must be in (0, 1)");
         var g = GradientAtZero(loss);
         double lassoMax = g.Max(Math.Abs);
         if (lassoMax == 0)
@@ -45,15 +54,49 @@ public static class RegularisationPaths
                 ? "the path is empty: the target is uncorrelated with every feature (λ_max = 0, so w = 0 for every λ)"
                 : FlatAtOrigin);
         double lambdaMax = penalty.LambdaMax(g) ?? lassoMax / 0.001;
-        var lambdas = Enumerable.Range(0, count).Select(i => lambdaMax * Math.Pow(ratio, (double)i / (count - 1))).ToArray();
 
         if (IsExactLasso(loss, penalty, out var q))
         {
             var knots = LassoHomotopy.Knots(q).Select(p => p.Certified(loss, penalty)).ToArray();
             var reading = new KnotReader(q, penalty, knots);
-            return new RegularisationPath(lambdaMax, lambdas.Select(reading.At).ToArray(), knots);
+            var grid = Grid(lambdaMax, ratio ?? 1e-4, count).Select(reading.At).ToArray();
+            // the walk ends at λ = 0 unless collinear columns stopped it; then the end is solved on its own
+            var end = knots[^1].Lambda == 0 ? knots[^1] : UnregularisedEnd(loss, penalty);
+            return new RegularisationPath(lambdaMax, grid, knots) { Unregularised = end };
         }
-        return new RegularisationPath(lambdaMax, Sweep(loss, penalty, lambdas), null);
+        var unregularised = UnregularisedEnd(loss, penalty);
+        double r = ratio ?? DefaultRatio(loss, penalty, lambdaMax, unregularised?.Weights);
+        return new RegularisationPath(lambdaMax, Sweep(loss, penalty, Grid(lambdaMax, r, count)), null) { Unregularised = unregularised };
+    }
+
+    private static double[] Grid(double lambdaMax, double ratio, int count) =>
+        Enumerable.Range(0, count).Select(i => lambdaMax * Math.Pow(ratio, (double)i / (count - 1))).ToArray();
+
+    /// <summary>
+    /// The default smallest λ as a fraction of λ_max: glmnet's 1e-4 where λ_max zeroes w. Where it does not (l2, lp),
+    /// the grid goes on down to λ = 1e-3·e, e the smallest curvature of D at its unregularised optimum: for ridge,
+    /// w(λ) − ŵ = −(H + 2λI)⁻¹·2λŵ, within 0.2% of ŵ relative, so the path's end is least squares to the eye (a
+    /// thousandth of the axis) and the figure shows every coefficient's whole journey without decades of flat line.
+    /// Never less far than 1e-4; 1e-4 when D is flat in some direction.
+    /// </summary>
+    internal static double DefaultRatio(ISmoothLoss loss, Penalty penalty, double lambdaMax, double[]? unregularised)
+    {
+        if (penalty.LambdaMax(GradientAtZero(loss)) is not null || unregularised is null) return 1e-4;
+        int k = loss.Dimension;
+        var h = new double[k * k];
+        loss.Hessian(unregularised, h);
+        double e = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowMajor(k, k, h)
+            .Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Min(v => v.Real);
+        double largest = h.Max(Math.Abs);
+        if (!(e > 1e-12 * largest)) return 1e-4;
+        return Math.Max(Math.Min(1e-3 * e / lambdaMax, 1e-4), 1e-280);
+    }
+
+    /// <summary>The λ = 0 end, certified, or null where D has no minimiser.</summary>
+    private static PathPoint? UnregularisedEnd(ISmoothLoss loss, Penalty penalty)
+    {
+        var w = loss is QuadraticLoss q ? UnregularisedSolver.Solve(q) : GeneralOptimizer.Unregularised(loss, penalty);
+        return w is null ? null : new PathPoint(0, w).Certified(loss, penalty);
     }
 
     /// <summary>

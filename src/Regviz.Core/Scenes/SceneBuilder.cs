@@ -6,7 +6,11 @@ using Regviz.Core.Solvers;
 namespace Regviz.Core.Scenes;
 
 /// <summary>What a figure asks of the scene: range (null: automatic), grid cells, level count, path, an optimiser trace.</summary>
-public sealed record SceneOptions(PlaneRange? Range, int Grid, int Levels, bool Path, double Aspect = 1.0, TraceRequest? Trace = null);
+public sealed record SceneOptions(PlaneRange? Range, int Grid, int Levels, bool Path, double Aspect = 1.0, TraceRequest? Trace = null)
+{
+    /// <summary>About how many penalty contours to draw (0: only the ball through w*); null: half the loss levels, at least 3.</summary>
+    public int? PenaltyLevels { get; init; }
+}
 
 /// <summary>--trace: which optimiser, from where (null: the unregularised optimum), for how many steps.</summary>
 public sealed record TraceRequest(Traces.TraceMethod Method, double[]? Start, int Steps);
@@ -19,6 +23,42 @@ public static class SceneBuilder
     /// fraction done to <paramref name="progress"/> and stops promptly with OperationCanceledException on <paramref name="cancel"/>.
     /// </summary>
     public static ContourScene Contour(ProblemSpec spec, SceneOptions options, IProgress<double>? progress = null, CancellationToken cancel = default)
+    {
+        var solved = Solve(spec, options);
+        return Finish(spec, solved, (options.Range ?? solved.Automatic).WithAspect(options.Aspect, 1), options, progress, cancel);
+    }
+
+    /// <summary>
+    /// The scenes of panels drawn side by side, one per problem, sharing one range (<see cref="SceneOptions.Range"/>,
+    /// or else the smallest that holds every panel's automatic range), so the panels can be compared by eye. Each
+    /// problem is solved once; progress runs over all panels.
+    /// </summary>
+    public static IReadOnlyList<ContourScene> ContourPanels(IReadOnlyList<ProblemSpec> specs, SceneOptions options, IProgress<double>? progress = null, CancellationToken cancel = default)
+    {
+        var solved = specs.Select(spec => Solve(spec, options)).ToArray();
+        var range = (options.Range ?? Union(solved.Select(s => s.Automatic))).WithAspect(options.Aspect, 1);
+        var scenes = new ContourScene[specs.Count];
+        for (int i = 0; i < specs.Count; i++)
+        {
+            var part = progress is null ? null : new PanelProgress(progress, i, specs.Count);
+            scenes[i] = Finish(specs[i], solved[i], range, options, part, cancel);
+        }
+        return scenes;
+    }
+
+    /// <summary>Panel <c>index</c>'s fraction done as a fraction of all panels, reported at once (Progress&lt;T&gt; would post it to the thread pool, out of order).</summary>
+    private sealed class PanelProgress(IProgress<double> all, int index, int count) : IProgress<double>
+    {
+        public void Report(double value) => all.Report((index + value) / count);
+    }
+
+    private static PlaneRange Union(IEnumerable<PlaneRange> ranges) =>
+        ranges.Aggregate((a, b) => new PlaneRange(Math.Min(a.X0, b.X0), Math.Max(a.X1, b.X1), Math.Min(a.Y0, b.Y0), Math.Max(a.Y1, b.Y1)));
+
+    /// <summary>What a contour scene needs before its range is known: the optimum, the unregularised fit, the ball through w*, the trace, −w* when it is as good, and the range that holds them.</summary>
+    private sealed record Solved(Solution Optimum, double[]? Unregularised, IReadOnlyList<(double X, double Y)> Ball, Traces.OptimiserTrace? Trace, double[]? Twin, PlaneRange Automatic);
+
+    private static Solved Solve(ProblemSpec spec, SceneOptions options)
     {
         var q = spec.Loss;
         if (q.Dimension != 2)
@@ -54,8 +94,17 @@ public static class SceneBuilder
             // than the rest (an ill-conditioned loss) that the ball and w* would shrink to specks
             anchors.AddRange([(levelSet.X0, levelSet.Y0), (levelSet.X1, levelSet.Y1)]);
         }
-        var range = (options.Range ?? PlaneRange.Around(anchors.Concat(ball), 0.12)).WithAspect(options.Aspect, 1);
+        return new Solved(optimum, ls, ball, trace, twin, PlaneRange.Around(anchors.Concat(ball), 0.12));
+    }
 
+    private static ContourScene Finish(ProblemSpec spec, Solved solved, PlaneRange range, SceneOptions options, IProgress<double>? progress, CancellationToken cancel)
+    {
+        var q = spec.Loss;
+        var penalty = spec.Penalty;
+        var (optimum, ls, trace, twin) = (solved.Optimum, solved.Unregularised, solved.Trace, solved.Twin);
+        var w = optimum.Weights;
+        double radius = penalty.Norm(w);
+        double touchingValue = penalty.Value(w);
         cancel.ThrowIfCancellationRequested();
         var grid = spec.Quadratic is { } quadratic ? LossGrid(quadratic, range, options.Grid) : GeneralGrid(q, range, options.Grid, progress, cancel);
         double dOpt = q.Value(w);
@@ -72,8 +121,11 @@ public static class SceneBuilder
         var touchingLoss = loss.FirstOrDefault(c => c.Level == dOpt);
 
         double maxRadius = Corners(range).Max(c => penalty.Norm([c.X, c.Y]));
+        // --penalty-levels 0 keeps the ball through w* alone, as textbooks draw the constraint region
+        var radii = options.PenaltyLevels == 0 ? (radius > 0 ? [radius] : [])
+            : LevelChooser.Radii(radius, maxRadius, options.PenaltyLevels ?? Math.Max(3, options.Levels / 2));
         double reach = Reach(range);
-        var norms = LevelChooser.Radii(radius, maxRadius, Math.Max(3, options.Levels / 2))
+        var norms = radii
             .Select(r => r == radius ? touchingValue : penalty.ValueAtNorm(r))
             .Select(v => new ContourLevel(v, PenaltyLines(penalty, v, reach)))
             .ToList();
@@ -101,20 +153,29 @@ public static class SceneBuilder
         return value <= optimum.Objective + 1e-12 * Math.Max(1, Math.Abs(optimum.Objective)) ? mirrored : null;
     }
 
-    /// <summary>The scene of the penalty's level sets alone: <paramref name="levels"/> evenly spaced values of P up to the unit ball (or the largest that fits <paramref name="range"/>).</summary>
+    /// <summary>
+    /// The scene of the penalty's level sets alone: <paramref name="levels"/> evenly spaced values of P, k/N for
+    /// k = 1..N, up to the unit ball P = 1 (MCP and SCAD: up to where they are flat), as a contour plot of the function
+    /// shows them. The levels never depend on the range: a wider view shows the same unit ball smaller, not another ball.
+    /// </summary>
     public static NormScene Norm(Penalty penalty, PlaneRange? range, int levels, double aspect = 1.0)
     {
-        var (half, defaultTop) = penalty.NormView;
-        var r = (range ?? new PlaneRange(-half, half, -half, half)).WithAspect(aspect, 1);
-        // evenly spaced values of P, as a contour plot of the function shows them, up to the largest level
-        // set that fits in the view (P = 1, the unit ball, by default; MCP and SCAD up to where they are flat)
-        double top = range is null ? defaultTop
-            : new[] { (r.X1, 0.0), (r.X0, 0.0), (0.0, r.Y1), (0.0, r.Y0) }.Min(c => penalty.Value([Math.Abs(c.Item1), Math.Abs(c.Item2)]));
+        double top = penalty.NormView.TopLevel;
+        return NormAt(penalty, range, Enumerable.Range(1, levels).Select(k => top * k / levels).ToArray(), aspect);
+    }
+
+    /// <summary>
+    /// The scene of exactly the level sets P(w) = v for each v of <paramref name="levels"/> (each &gt; 0), e.g. [1] for
+    /// the unit ball alone. Without a range the view holds the largest of them (its bounded part) with a quarter of margin.
+    /// </summary>
+    public static NormScene NormAt(Penalty penalty, PlaneRange? range, IReadOnlyList<double> levels, double aspect = 1.0)
+    {
+        if (levels.Count == 0 || levels.Any(v => !(v > 0) || !double.IsFinite(v)))
+            throw new ProblemArgumentException("levels", "every level must be a finite number > 0");
+        double extent = levels.Max(v => penalty.LevelSet(v).Max(p => Math.Max(Math.Abs(p.X), Math.Abs(p.Y))));
+        var r = (range ?? new PlaneRange(-1.25 * extent, 1.25 * extent, -1.25 * extent, 1.25 * extent)).WithAspect(aspect, 1);
         double reach = Reach(r);
-        var contours = Enumerable.Range(1, levels)
-            .Select(k => top * k / levels)
-            .Select(v => new ContourLevel(v, PenaltyLines(penalty, v, reach)))
-            .ToList();
+        var contours = levels.Select(v => new ContourLevel(v, PenaltyLines(penalty, v, reach))).ToList();
         return new NormScene(r, penalty, contours);
     }
 

@@ -5,6 +5,7 @@ using Xunit;
 namespace Regviz.Tests.Cli;
 
 /// <summary>--norm mcp|scad with --gamma, and --model tanh, through the command line.</summary>
+[Collection(Support.CurrentDirectory.Collection)]
 public class NonConvexCliTests : Support.ScratchFolder
 {
     private static readonly string[] Small = ["--size", "300x300", "--grid", "60"];

@@ -38,7 +38,7 @@ public class PathCommandTests : Support.ScratchFolder
 
     public static TheoryData<string[], string> BadInputs => new()
     {
-        { ["path", "--xvar", "dev"], "--xvar: unknown axis 'dev' (valid: lambda, norm)" },
+        { ["path", "--xvar", "dev"], "--xvar: unknown axis 'dev' (valid: lambda, norm, fraction)" },
         { ["path", "--radius", "1"], "--radius: a path runs over λ" },
         { ["path", "--count", "1"], "--count: 1 is outside 2..10000" },
         { ["path", "--ratio", "2"], "--ratio: 2 must be in (0, 1)" },

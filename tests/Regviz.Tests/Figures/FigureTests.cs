@@ -7,6 +7,7 @@ using Xunit;
 
 namespace Regviz.Tests.Figures;
 
+[Collection(Support.CurrentDirectory.Collection)]
 public class FigureTests : Support.ScratchFolder
 {
     private byte[] Render(string file, params string[] args)

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Regviz.Cli.Options;
+using Regviz.Core;
+
+namespace Regviz.Cli.Commands;
+
+/// <summary>
+/// <c>--overlay</c>: the comma list that would make panels draws every penalty on one axes instead. Only a list of
+/// penalties overlays (--norm, or a penalty's parameter): a list in --lambda or --radius varies the problem, not the
+/// penalty, and stays panels.
+/// </summary>
+internal static class OverlayFigures
+{
+    public static Option<bool> Create(string what) => new("--overlay") { Description = $"With a comma list in --norm, --p, --alpha or --gamma: {what} on one axes instead of one panel each" };
+
+    /// <summary>The panel plan, checked for an overlay: a list of penalties, no --cols; without a list --overlay is a usage error.</summary>
+    public static PanelPlan Check(PanelPlan? plan, ParseResult result, PanelOptions panels)
+    {
+        if (plan is null)
+            throw new InputException("--overlay goes with a comma list of penalties: --norm l1,l2 (or a list in --p, --alpha or --gamma)");
+        if (plan.Name is not ("norm" or "p" or "alpha" or "gamma"))
+            throw new InputException($"--overlay draws several penalties on one axes; a list in {plan.Option.Name} varies the problem and makes panels (leave out --overlay)");
+        if (result.GetResult(panels.Cols) is { Implicit: false })
+            throw new InputException("--cols sets panels per row; an --overlay has one axes");
+        return plan;
+    }
+
+    /// <summary>The default name: the panels' name with "overlay" after the kind (contour-overlay-l1-l2-lambda0.5.png), so an overlay never replaces the panels of the same list.</summary>
+    public static string DefaultName(string panelsName, string kind) => $"{kind}-overlay-{panelsName[(kind.Length + 1)..]}";
+}

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Regviz.Cli.Options;
+using Regviz.Core;
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+using Regviz.Plotting;
+
+namespace Regviz.Cli.Commands;
+
+/// <summary>What every panel figure shares: the size of one panel, the image limits, titles, the default name and the sidecar.</summary>
+internal static class PanelFigures
+{
+    /// <summary>
+    /// A panel's default size. The image grows with the panels rather than the panels shrinking into it, so a panel
+    /// is a figure of its own size and its text is as big in pixels as in a single figure that size.
+    /// </summary>
+    public const int DefaultPanelSide = 640;
+
+    /// <summary>The style of one panel: --size when given (it sizes each panel), else <see cref="DefaultPanelSide"/> square.</summary>
+    public static FigureStyle PanelStyle(ParseResult result, FigureOptions figure, FigureOptions.Values values) =>
+        result.GetResult(figure.Size) is { Implicit: false }
+            ? values.Style with { Title = null }
+            : values.Style with { Width = DefaultPanelSide, Height = DefaultPanelSide, Title = null };
+
+    /// <summary>The image must obey the size limit: checked from the panel count before any work (the legend's rows get 300 pixels).</summary>
+    public static void CheckImage(PanelPlan plan, FigureStyle panel)
+    {
+        int rows = (plan.Count + plan.Columns - 1) / plan.Columns;
+        long width = (long)plan.Columns * panel.Width, height = (long)rows * panel.Height + (long)(300 * panel.Scale);
+        if (width > FigureOptions.MaxSide || height > FigureOptions.MaxSide)
+            throw new InputException($"{plan.Option.Name}: {plan.Count} panels of {panel.Width}x{panel.Height} in {plan.Columns} columns make an image "
+                + $"{width}x{height} pixels (with header and legend); at most {FigureOptions.MaxSide} a side: use --cols or a smaller --size");
+    }
+
+    /// <summary>A list in a penalty parameter must vary a penalty that has it (--p with l1 would draw the same panel each time).</summary>
+    public static void CheckVaries(PanelPlan plan, IEnumerable<Penalty> penalties)
+    {
+        if (plan.Name is "norm" or "lambda" or "radius") return;
+        if (penalties.FirstOrDefault(p => p.Parameters.All(a => a.Name != plan.Name)) is { } other)
+            throw new InputException($"{plan.Option.Name}: a list of {plan.Name} varies a penalty that has it; --norm {other.Name} does not");
+    }
+
+    /// <summary>What a panel's title says: the value that varies, as the figure names it ("λ = 0.1", "p = 4", "L1 (lasso)").</summary>
+    public static string Varying(PanelPlan plan, Penalty penalty, ProblemSpec? spec, Core.Solvers.Solution? optimum = null) => plan.Name switch
+    {
+        "norm" => PenaltyNames.Display(penalty),
+        "lambda" => $"λ = {PenaltyNames.Number(spec!.Lambda ?? 0)}",
+        "radius" => $"N(w) ≤ {PenaltyNames.Number(spec!.Radius ?? 0)}" + (optimum is { } o ? $" (λ = {PenaltyNames.Number(o.Lambda)})" : ""),
+        _ => penalty.Parameters.First(a => a.Name == plan.Name) is var a ? $"{a.Symbol} = {PenaltyNames.Number(a.Value)}" : "",
+    };
+
+    /// <summary>What the panels have in common, for the header: the penalty unless it varies, the form unless it varies, the loss.</summary>
+    public static string Common(PanelPlan plan, Penalty penalty, ProblemSpec? spec, string? lossNote)
+    {
+        var parts = new List<string>();
+        if (plan.Name != "norm") parts.Add(plan.Name is "lambda" or "radius" ? PenaltyNames.Display(penalty) : penalty.Title);
+        if (spec is not null && plan.Name is not ("lambda" or "radius"))
+            parts.Add(spec.Radius is { } t ? $"ball N(w) ≤ {PenaltyNames.Number(t)}" : $"λ = {PenaltyNames.Number(spec.Lambda ?? 0)}");
+        if (lossNote is not null) parts.Add(lossNote);
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>
+    /// The default file name: the first panel's, with the varying word listing every value
+    /// (contour-l1-l2-lambda0.5.png, contour-l1-lambda0.1-0.5-2.png, norm-lp-p4-2-1-0.5-0.1.png).
+    /// </summary>
+    public static string DefaultName(string first, PanelPlan plan, IReadOnlyList<Penalty> penalties, IReadOnlyList<ProblemSpec>? specs, string kind)
+    {
+        string Num(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
+        IEnumerable<string> values = plan.Name switch
+        {
+            "norm" => penalties.Select(p => p.Name),
+            "lambda" => specs!.Select(s => Num(s.Lambda ?? 0)),
+            "radius" => specs!.Select(s => Num(s.Radius ?? 0)),
+            _ => penalties.Select(p => Num(p.Parameters.First(a => a.Name == plan.Name).Value)),
+        };
+        var list = values.ToList();
+        string joined = string.Join("-", list.Distinct());
+        if (plan.Name == "norm") return $"{kind}-{joined}{first[(kind.Length + 1 + penalties[0].Name.Length)..]}";
+        string single = $"-{plan.Name}{list[0]}";
+        int at = first.LastIndexOf(single, StringComparison.Ordinal);
+        return at < 0 ? first : $"{first[..at]}-{plan.Name}{joined}{first[(at + single.Length)..]}";
+    }
+
+    /// <summary>The sidecar of a panel figure: what varies, its values, the layout, and each panel's own sidecar object in order.</summary>
+    /// <param name="overlay">An --overlay figure: "layout": "overlay" and the penalties under "overlay", not "panels".</param>
+    public static void WriteJson(Utf8JsonWriter w, FigureDescription description, PanelPlan plan, IReadOnlyList<Penalty> penalties, IReadOnlyList<ProblemSpec>? specs, Action<Utf8JsonWriter, int> panel, bool overlay = false)
+    {
+        w.WriteStartObject();
+        Output.SceneJson.WriteDescription(w, description);
+        w.WriteString("varies", plan.Name);
+        w.WriteStartArray("values");
+        for (int i = 0; i < plan.Count; i++)
+        {
+            switch (plan.Name)
+            {
+                case "norm": w.WriteStringValue(penalties[i].Name); break;
+                case "lambda": w.WriteNumberValue(specs![i].Lambda ?? 0); break;
+                case "radius": w.WriteNumberValue(specs![i].Radius ?? 0); break;
+                default: w.WriteNumberValue(penalties[i].Parameters.First(a => a.Name == plan.Name).Value); break;
+            }
+        }
+        w.WriteEndArray();
+        if (overlay) w.WriteString("layout", "overlay");
+        else
+        {
+            w.WriteNumber("columns", plan.Columns);
+            w.WriteNumber("rows", (plan.Count + plan.Columns - 1) / plan.Columns);
+        }
+        w.WriteStartArray(overlay ? "overlay" : "panels");
+        for (int i = 0; i < plan.Count; i++) panel(w, i);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

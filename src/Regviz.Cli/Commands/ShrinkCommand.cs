@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Text.Json;
+using Regviz.Cli.Options;
+using Regviz.Cli.Output;
+using Regviz.Core;
+using Regviz.Core.Scenes;
+using Regviz.Plotting;
+
+namespace Regviz.Cli.Commands;
+
+/// <summary>
+/// <c>regviz shrink</c>: the 1-D view. With orthonormal columns every coefficient is its own problem
+/// min_w (w − z)² + λ·P(w), z its least-squares value; the figure draws each estimator's w*(z) (ISL 6.10, ESL table 3.4).
+/// </summary>
+internal sealed class ShrinkCommand
+{
+    /// <summary>The most estimators on one axes: the palette has ten colours that stay apart.</summary>
+    public const int MaxCurves = 10;
+
+    // options belong to one command tree (see RegvizApp.CreateRoot), so each tree gets its own instance
+    private readonly Option<string> _norm = new("--norm") { Description = "Estimators, one curve each, comma-separated: l1 (soft threshold), l2 (proportional shrinkage), elasticnet, lp (the exact lp prox; p < 1 jumps), l0 (best subset: hard threshold)", DefaultValueFactory = _ => "l1,l2,l0", HelpName = "l1,l2,l0,.." };
+    private readonly Option<double> _lambda = NumberOptions.Required("--lambda", 1, "λ in min (w − z)² + λ·P(w) (> 0)", "λ");
+    private readonly Option<double?> _zmax = NumberOptions.Nullable("--zmax", "z runs over [−Z, Z] (default: 3, or three times the largest threshold)", "Z");
+    private readonly Option<double?> _objective = NumberOptions.Nullable("--objective", "Draw the 1-D objective (w − z)² + λ·P(w) against w at this z instead, each minimum marked (Parr's reg1D)", "Z");
+    private readonly PenaltyOptions _penalty = new();
+    private readonly FigureOptions _figure = new();
+
+    public static Command Create() => new ShrinkCommand().Build();
+
+    private Command Build()
+    {
+        var command = new Command("shrink", "The 1-D view: each estimate against the least-squares coefficient z in the orthonormal case (soft and hard thresholds, proportional shrinkage)");
+        foreach (var option in new Option[] { _norm, _lambda, _zmax, _objective }) command.Options.Add(option);
+        _penalty.AddParametersTo(command);
+        _figure.AddTo(command);
+        _figure.Title.Description = "Figure title (default: the problem and λ)";
+        command.SetAction(Run);
+        return command;
+    }
+
+    private int Run(ParseResult result)
+    {
+        var f = _figure.Bind(result);
+        var estimators = Estimators(result);
+        double lambda = result.GetValue(_lambda);
+        if (!(lambda > 0)) throw new InputException($"--lambda: {RegularisationForm.RoundTrip(lambda)} is not allowed (a λ > 0 is required: at 0 every estimate is z)");
+        double? zmax = result.GetValue(_zmax);
+        if (zmax is { } z && !(z > 0)) throw new InputException($"--zmax: {RegularisationForm.RoundTrip(z)} is not allowed (a Z > 0 is required)");
+        string output = f.OutOr($"shrink-{string.Join("-", estimators.Select(e => e.Name))}-lambda{RegularisationForm.RoundTrip(lambda)}{(result.GetValue(_objective) is { } o ? $"-objective{RegularisationForm.RoundTrip(o)}" : "")}.png");
+
+        // the view holds every threshold three times over, so each curve shows its zero stretch and its slope beyond
+        var first = Shrinkage.Curves(estimators, lambda, zmax ?? 1e6 * Math.Max(1, lambda));
+        double thresholds = first.Curves.Max(c => c.Threshold ?? 0);
+        var scene = zmax is null ? Shrinkage.Curves(estimators, lambda, Math.Max(3, 3 * thresholds)) : first;
+        if (result.GetValue(_objective) is { } at) scene = Shrinkage.WithObjective(scene, at);
+        f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
+        var description = FigureText.Describe(scene);
+        var style = f.Style with { Description = description };
+        FigureExport.Save(ShrinkFigure.Render(scene, style), style, output);
+        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => WriteJson(w, scene, description));
+        f.Announce(result.InvocationConfiguration.Output, output, description);
+        return 0;
+    }
+
+    private IReadOnlyList<ShrinkEstimator> Estimators(ParseResult result)
+    {
+        var names = result.GetValue(_norm)!.Split(',', StringSplitOptions.TrimEntries);
+        if (names.Any(string.IsNullOrEmpty)) throw new InputException($"--norm: '{Excerpt.Of(result.GetValue(_norm)!)}' has an empty name");
+        if (names.Length > MaxCurves) throw new InputException($"--norm: {names.Length} estimators; at most {MaxCurves} on one axes");
+        return names.Select(name => name.ToLowerInvariant() == "l0" ? ShrinkEstimator.BestSubset : Of(name, result)).ToArray();
+    }
+
+    private ShrinkEstimator Of(string name, ParseResult result)
+    {
+        var penalty = _penalty.Create(name, result);
+        if (!penalty.IsSeparable)
+            throw new InputException($"--norm: {penalty.Name} is not a sum over coordinates; in one dimension it is |w|, the lasso (l1)");
+        return ShrinkEstimator.Of(penalty);
+    }
+
+    private static void WriteJson(Utf8JsonWriter w, ShrinkScene scene, FigureDescription description)
+    {
+        w.WriteStartObject();
+        SceneJson.WriteDescription(w, description);
+        w.WriteString("problem", "argmin_w (w - z)^2 + lambda*P(w)");
+        w.WriteNumber("lambda", scene.Lambda);
+        w.WriteNumber("zmax", scene.ZMax);
+        w.WriteStartArray("curves");
+        foreach (var c in scene.Curves)
+        {
+            w.WriteStartObject();
+            if (c.Estimator.Penalty is { } p) SceneJson.WritePenalty(w, p); else w.WriteString("norm", c.Estimator.Name);
+            if (c.Threshold is { } t) w.WriteNumber("threshold", t); else w.WriteNull("threshold");
+            w.WriteStartArray("jumps");
+            foreach (var (z, from, to) in c.Jumps)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("z", z);
+                w.WriteNumber("from", from);
+                w.WriteNumber("to", to);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("pieces");
+            foreach (var piece in c.Pieces)
+            {
+                w.WriteStartArray();
+                for (int i = 0; i < piece.Count; i++)
+                {
+                    w.WriteStartArray();
+                    w.WriteNumberValue(piece.X[i]);
+                    w.WriteNumberValue(piece.Y[i]);
+                    w.WriteEndArray();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (scene.Objectives is { } objectives)
+        {
+            w.WriteStartObject("objective");
+            w.WriteNumber("z", scene.ObjectiveAt!.Value);
+            w.WriteStartArray("minima");
+            foreach (var o in objectives)
+            {
+                w.WriteStartObject();
+                w.WriteString("norm", o.Estimator.Name);
+                w.WriteNumber("w", o.Minimiser);
+                w.WriteNumber("value", o.Minimum);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+}

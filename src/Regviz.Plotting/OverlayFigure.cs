@@ -1,0 +1,155 @@
+using Regviz.Core.Scenes;
+using ScottPlot;
+
+namespace Regviz.Plotting;
+
+/// <summary>
+/// Several penalties on one axes (<c>--overlay</c>): in <see cref="Norms"/> each penalty's level sets, in
+/// <see cref="Contours"/> one loss with each penalty's ball through its own optimum and that optimum (Parr's L1-vs-L2
+/// figure, scikit-learn's plot_sgd_penalties). Each penalty keeps one colour (and, when colours run out, a dash) in
+/// both figures, and every curve and optimum is labelled with the penalty's name, so no legend is needed to read it.
+/// </summary>
+public static class OverlayFigure
+{
+    /// <summary>The level sets of every scene's penalty on the first scene's range, labelled with <paramref name="names"/>.</summary>
+    public static Plot Norms(IReadOnlyList<NormScene> scenes, IReadOnlyList<string> names, FigureStyle style, FigureParts parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(scenes.Count, nameof(scenes));
+        var canvas = new PlotCanvas(style, scenes[0].Range, $"{string.Join(", ", names)}: level sets of P(w)", "w₁", "w₂", parts: parts);
+        var theme = canvas.Theme;
+        float s = canvas.Scale;
+        var looks = Looks(theme, scenes.Count, avoidLoss: false);
+        // fills first, lightest, so every line stays on top; the outermost level of each penalty, as in norm --fill
+        if (parts.Fill)
+            for (int k = 0; k < scenes.Count; k++)
+                if (scenes[k].NormContours.MaxBy(c => c.Level) is { } outer) canvas.Fill(outer, looks[k].Color.WithAlpha(0.10));
+        for (int k = 0; k < scenes.Count; k++)
+            foreach (var level in scenes[k].NormContours)
+                foreach (var line in level.Lines) canvas.Line(line, looks[k].Color, theme.Lines.Curves * s, looks[k].Dash);
+        var items = scenes.Select((sc, k) => canvas.LineItem($"{names[k]}: P(w) = {sc.Penalty.PlaneFormula(PenaltyNames.Number)}", looks[k].Color, theme.Lines.Curves * s, looks[k].Dash)).ToList();
+        canvas.ReserveLegend(Alignment.UpperRight, items.Count, 330);
+        canvas.Legend(Alignment.UpperRight, items);
+        // each curve carries its penalty's name (and the level, when a penalty has several), so the figure reads without the legend
+        double[] along = [0.1, 0.4, 0.6, 0.9, 0.07, 0.13, 0.37, 0.43];
+        for (int k = 0; k < scenes.Count; k++)
+        {
+            var levels = scenes[k].NormContours;
+            foreach (var level in levels)
+            {
+                string text = levels.Count == 1 ? names[k] : $"{names[k]}: {PenaltyNames.Number(level.Level)}";
+                canvas.ContourLabel(level, text, looks[k].Color, theme.Fonts.Labels * s, along: Rotate(along, k));
+            }
+        }
+        return canvas.Plot;
+    }
+
+    /// <summary>
+    /// One loss (the first scene's contours; every scene has the same loss) with each scene's ball through its own
+    /// optimum, bold in the penalty's colour, the loss level set through that optimum, and the optimum itself, labelled.
+    /// </summary>
+    public static Plot Contours(IReadOnlyList<ContourScene> scenes, IReadOnlyList<string> names, string title, FigureStyle style, FigureParts parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(scenes.Count, nameof(scenes));
+        var first = scenes[0];
+        var canvas = new PlotCanvas(style, first.Range, title, $"w₁ ({first.FeatureNames[0]})", $"w₂ ({first.FeatureNames[1]})", parts: parts);
+        var theme = canvas.Theme;
+        var (widths, dashes) = (theme.Lines, theme.Dashes);
+        float s = canvas.Scale;
+        var looks = Looks(theme, scenes.Count, avoidLoss: true);
+        var touchingLevels = scenes.Select(sc => sc.TouchingLoss?.Level).ToHashSet();
+
+        if (parts.Fill)
+            for (int k = 0; k < scenes.Count; k++)
+                if (scenes[k].TouchingNorm is { } region) canvas.Fill(region, looks[k].Color.WithAlpha(0.12));
+        foreach (var level in first.LossContours.Where(l => !touchingLevels.Contains(l.Level)))
+            foreach (var line in level.Lines) canvas.Line(line, theme.Loss.WithAlpha(0.6), widths.Loss * s, dashes.Loss);
+        // the loss level set through each optimum: what the ball touches there, in the loss's colour, less bold than the balls
+        float touchingWidth = (widths.Loss + widths.LevelSet) / 2 * s;
+        foreach (var sc in scenes)
+            if (sc.TouchingLoss is { } tl)
+                foreach (var line in tl.Lines) canvas.Line(line, theme.Loss, touchingWidth, dashes.Loss);
+        for (int k = 0; k < scenes.Count; k++)
+            if (scenes[k].TouchingNorm is { } ball)
+                foreach (var line in ball.Lines) canvas.Line(line, looks[k].Color, widths.LevelSet * s, looks[k].Dash);
+
+        var ls = first.Unregularised;
+        if (ls is not null)
+        {
+            var lsMarker = canvas.Plot.Add.Marker(ls[0], ls[1], MarkerShape.Eks, 14 * s, theme.Loss);
+            lsMarker.MarkerLineWidth = 3 * s;
+        }
+        for (int k = 0; k < scenes.Count; k++)
+        {
+            var w = scenes[k].Optimum.Weights;
+            var opt = canvas.Plot.Add.Marker(w[0], w[1], MarkerShape.FilledCircle, 13 * s, looks[k].Color);
+            opt.MarkerLineColor = theme.Background;
+            opt.MarkerLineWidth = 1.5f * s;
+        }
+
+        var keyPoints = new List<(double, double)> { (0, 0) };
+        keyPoints.AddRange(scenes.Select(sc => (sc.Optimum.Weights[0], sc.Optimum.Weights[1])));
+        if (ls is not null) keyPoints.Add((ls[0], ls[1]));
+        var corner = canvas.EmptiestCorner(keyPoints);
+        static float Sample(float width) => Math.Max(1.5f, width);
+        var items = new List<LegendItem>
+        {
+            canvas.LineItem("loss D(w) contours", theme.Loss, Sample(widths.Loss) * s, dashes.Loss),
+            canvas.LineItem("loss level set through each w*", theme.Loss, touchingWidth, dashes.Loss),
+        };
+        for (int k = 0; k < scenes.Count; k++)
+        {
+            var w = scenes[k].Optimum.Weights;
+            // the legend carries each w*, so it is readable even where the points sit too close for captions
+            items.Add(canvas.LineItem($"{names[k]}: w* = ({PenaltyNames.Number(w[0])}, {PenaltyNames.Number(w[1])})", looks[k].Color, Sample(widths.LevelSet) * s, looks[k].Dash));
+        }
+        if (ls is not null) items.Add(canvas.MarkerItem(first.LossNote is null ? "least squares (λ = 0)" : "unregularised (λ = 0)", MarkerShape.Eks, theme.Loss, 10 * s));
+        canvas.ReserveLegend(corner, items.Count, 300);
+        canvas.Legend(corner, items);
+
+        // every optimum and the least-squares point keep their spot clear before any caption is placed
+        foreach (var (x, y) in keyPoints.Skip(1)) canvas.Labels.ReservePoint(x, y, 10 * s);
+        float captionSize = theme.Fonts.Label(13) * s;
+        var r = first.Range;
+        bool InView(double[] p) => p[0] >= Math.Min(r.X0, r.X1) && p[0] <= Math.Max(r.X0, r.X1) && p[1] >= Math.Min(r.Y0, r.Y1) && p[1] <= Math.Max(r.Y0, r.Y1);
+        for (int k = 0; k < scenes.Count; k++)
+        {
+            var w = scenes[k].Optimum.Weights;
+            string text = ShortName(names[k]);
+            if (parts.Labels && InView(w) && canvas.Labels.Beside(w[0], w[1], text, captionSize, 9 * s) is { } at)
+                canvas.Label(text, w[0], w[1], captionSize, looks[k].Color, at.Dx, at.Dy, bold: true);
+        }
+        // the touching points are the figure's subject: no later label may blank them
+        foreach (var sc in scenes) canvas.Labels.ReservePoint(sc.Optimum.Weights[0], sc.Optimum.Weights[1], 26 * s);
+        if (parts.Labels && ls is not null && InView(ls) && scenes.All(sc => sc.Optimum.Weights[0] != ls[0] || sc.Optimum.Weights[1] != ls[1]))
+        {
+            string lsText = first.LossNote is null ? "least squares" : "unregularised";
+            if (canvas.Labels.Beside(ls[0], ls[1], lsText, theme.Fonts.Labels * s, 9 * s) is { } lc)
+                canvas.Label(lsText, ls[0], ls[1], theme.Fonts.Labels * s, theme.Loss, lc.Dx, lc.Dy);
+        }
+        return canvas.Plot;
+    }
+
+    /// <summary>
+    /// Penalty <c>k</c>'s colour and dash: the style's series in turn, leaving out (in a contour overlay) colours too
+    /// close to the loss's, which would read as loss lines; when the colours run out the next dash tells lines apart.
+    /// </summary>
+    public static IReadOnlyList<(Color Color, LinePattern Dash)> Looks(Theme theme, int count, bool avoidLoss)
+    {
+        var colors = theme.Series.Where(c => !avoidLoss || Distance(c, theme.Loss) > 110).ToList();
+        if (colors.Count == 0) colors = [.. theme.Series];
+        var dashes = theme.Dashes.Series.Count > 1 ? theme.Dashes.Series : [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LineDashes.DashDot];
+        return Enumerable.Range(0, count).Select(k => (colors[k % colors.Count], dashes[k / colors.Count % dashes.Count])).ToList();
+    }
+
+    private static double Distance(Color a, Color b)
+    {
+        double dr = a.R - b.R, dg = a.G - b.G, db = a.B - b.B;
+        return Math.Sqrt(dr * dr + dg * dg + db * db);
+    }
+
+    /// <summary>A penalty's name without its gloss, for a caption beside its optimum: "L1 (lasso)" → "L1".</summary>
+    private static string ShortName(string name) => name.EndsWith(')') && name.IndexOf(" (", StringComparison.Ordinal) is > 0 and var at && !name.Contains(" = ") ? name[..at] : name;
+
+    /// <summary>The label spots shifted by penalty, so the names of nested curves do not all look for room at the same angle.</summary>
+    private static double[] Rotate(double[] along, int k) => [.. along.Skip(k % along.Length), .. along.Take(k % along.Length)];
+}

@@ -1,0 +1,55 @@
+using Xunit;
+
+namespace Regviz.Tests.Cli;
+
+/// <summary>
+/// A different figure never gets the default name of another, so a second command cannot silently replace the first
+/// one's file: the textbook controls, norm's exact levels, path's axis, knots and scaling, panels and overlays.
+/// </summary>
+[Collection(Support.CurrentDirectory.Collection)]
+public class DistinctDefaultNameTests : Support.ScratchFolder
+{
+    private string NameOf(params string[] args)
+    {
+        string old = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = Dir;
+            var r = CliRunner.Run(args);
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            return r.Stdout.Trim();
+        }
+        finally { Environment.CurrentDirectory = old; }
+    }
+
+    [Fact]
+    public void Every_variant_of_a_figure_has_its_own_default_name()
+    {
+        string[] small = ["--size", "300x300", "--grid", "60"];
+        var names = new[]
+        {
+            NameOf(["contour", .. small]),
+            NameOf(["contour", "--clean", .. small]),
+            NameOf(["contour", "--fill", .. small]),
+            NameOf(["contour", "--no-legend", "--no-grid", .. small]),
+            NameOf(["contour", "--norm", "l1,l2", .. small]),
+            NameOf(["contour", "--norm", "l1,l2", "--overlay", .. small]),
+            NameOf(["contour", "--norm", "l1,l2", "--overlay", "--fill", .. small]),
+            NameOf(["norm", .. small]),
+            NameOf(["norm", "--level", "1", .. small]),
+            NameOf(["norm", "--level", "1", "--fill", .. small]),
+            NameOf(["norm", "--norm", "l1,l2", .. small]),
+            NameOf(["norm", "--norm", "l1,l2", "--overlay", .. small]),
+            NameOf(["path", "--size", "300x300"]),
+            NameOf(["path", "--xvar", "fraction", "--size", "300x300"]),
+            NameOf(["path", "--xvar", "norm", "--size", "300x300"]),
+            NameOf(["path", "--knots", "--size", "300x300"]),
+            NameOf(["path", "--standardize", "--size", "300x300"]),
+        };
+        Assert.Equal(names.Length, names.Distinct().Count());
+        Assert.Contains("contour-l1-clean-lambda0.5.png", names);
+        Assert.Contains("norm-l1-level1.png", names);
+        Assert.Contains("path-l1-xfraction.png", names);
+        Assert.Equal(names.Length, Directory.GetFiles(Dir, "*.png").Length); // none replaced another
+    }
+}
