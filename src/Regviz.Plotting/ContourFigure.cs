@@ -10,7 +10,13 @@ namespace Regviz.Plotting;
 /// </summary>
 public static class ContourFigure
 {
-    public static Plot Render(ContourScene scene, FigureStyle style)
+    public static Plot Render(ContourScene scene, FigureStyle style) => Render(scene, style, null);
+
+    /// <summary>
+    /// The figure, with <paramref name="layout"/> (frames of an animation) fixing what must not jump from frame to frame
+    /// (the legend's corner, the captions of the thin contours and of the fit) and recording where they went.
+    /// </summary>
+    internal static Plot Render(ContourScene scene, FigureStyle style, FrameLayout? layout)
     {
         var o = scene.Optimum;
         var w = o.Weights;
@@ -55,33 +61,48 @@ public static class ContourFigure
         if (ls is not null) keyPoints.Add((ls[0], ls[1]));
         if (scene.Path is { } p2) keyPoints.AddRange(p2.Select(p => (p.Weights[0], p.Weights[1])));
         if (scene.Trace is { } t2) keyPoints.AddRange(t2.Iterates.Select(p => (p[0], p[1])));
-        var corner = canvas.EmptiestCorner(keyPoints);
-        var legend = Legend(scene, canvas).ToList();
+        var corner = layout?.Corner ?? canvas.EmptiestCorner(keyPoints);
+        var legend = Legend(scene, canvas, layout?.PathLegend).ToList();
         canvas.ReserveLegend(corner, legend.Count, 270);
         canvas.Legend(corner, legend);
+        layout?.Begin(canvas, corner);
 
         canvas.Labels.ReservePoint(w[0], w[1], 10 * s);
         if (ls is not null) canvas.Labels.ReservePoint(ls[0], ls[1], 10 * s);
+        foreach (var (x, y) in layout?.Avoid ?? []) canvas.Labels.ReservePoint(x, y, 10 * s);
         float captionSize = 14 * s;
         string optText = $"w* = ({PenaltyNames.Number(w[0])}, {PenaltyNames.Number(w[1])})";
         if (canvas.Labels.Beside(w[0], w[1], optText, captionSize, 9 * s) is { } oc)
             canvas.Label(optText, w[0], w[1], captionSize, theme.Foreground, oc.Dx, oc.Dy, bold: true);
         string lsText = scene.LossNote is null ? "least squares" : "unregularised";
-        if (ls is not null && Distinct(ls, w) && canvas.Labels.Beside(ls[0], ls[1], lsText, 12 * s, 9 * s) is { } lc)
+        if (layout?.Fixed is null && ls is not null && Distinct(ls, w) && canvas.Labels.Beside(ls[0], ls[1], lsText, 12 * s, 9 * s) is { } lc)
+        {
             canvas.Label(lsText, ls[0], ls[1], 12 * s, theme.Loss, lc.Dx, lc.Dy);
+            layout?.Placed.Add(new FixedLabel(lsText, ls[0], ls[1], lc.Dx, lc.Dy, 12 * s, theme.Loss, false));
+        }
 
         if (scene.Trace is { } tr) LabelTrace(canvas, tr);
         float labelSize = 11.5f * s;
         if (scene.TouchingLoss is { } tl) canvas.ContourLabel(tl, PenaltyNames.Number(tl.Level), theme.Loss, labelSize, bold: true);
         if (scene.TouchingNorm is { } tn) canvas.ContourLabel(tn, PenaltyNames.Number(tn.Level), theme.Norm, labelSize, bold: true);
+        if (layout?.Fixed is not null) return canvas.Plot;
         foreach (var level in scene.LossContours.Where(l => l != scene.TouchingLoss))
-            canvas.ContourLabel(level, PenaltyNames.Number(level.Level), theme.Loss, labelSize);
+            ThinLabel(canvas, level, theme.Loss, labelSize, layout);
         foreach (var level in scene.NormContours.Where(l => l != scene.TouchingNorm))
-            canvas.ContourLabel(level, PenaltyNames.Number(level.Level), theme.Norm, labelSize);
+            ThinLabel(canvas, level, theme.Norm, labelSize, layout);
         return canvas.Plot;
     }
 
-    private static IEnumerable<LegendItem> Legend(ContourScene scene, PlotCanvas c)
+    /// <summary>What <see cref="PlotCanvas.ContourLabel"/> does, telling <paramref name="layout"/> where the label went.</summary>
+    private static void ThinLabel(PlotCanvas canvas, ContourLevel level, ScottPlot.Color color, float size, FrameLayout? layout)
+    {
+        string text = PenaltyNames.Number(level.Level);
+        if (level.Lines.MaxBy(l => l.Count) is not { } longest || canvas.Labels.OnLine(longest, text, size) is not { } at) return;
+        canvas.Label(text, at.X, at.Y, size, color);
+        layout?.Placed.Add(new FixedLabel(text, at.X, at.Y, 0, 0, size, color, false));
+    }
+
+    private static IEnumerable<LegendItem> Legend(ContourScene scene, PlotCanvas c, string? pathLegend)
     {
         var t = c.Theme;
         float s = c.Scale;
@@ -89,7 +110,7 @@ public static class ContourFigure
         yield return c.LineItem("penalty P(w) contours", t.Norm, 1.5f * s);
         if (scene.TouchingLoss is not null) yield return c.LineItem("loss level set through w*", t.Loss, 3f * s);
         if (scene.TouchingNorm is not null) yield return c.LineItem("penalty ball through w*", t.Norm, 3f * s);
-        if (scene.Path is not null) yield return c.LineItem("path of w* as λ grows", t.Path, 2.2f * s, LinePattern.Dashed);
+        if (scene.Path is not null) yield return c.LineItem(pathLegend ?? "path of w* as λ grows", t.Path, 2.2f * s, LinePattern.Dashed);
         yield return c.MarkerItem("regularised optimum w*", MarkerShape.FilledCircle, t.Optimum, 10 * s);
         if (scene.Unregularised is not null)
             yield return c.MarkerItem(scene.LossNote is null ? "least squares (λ = 0)" : "unregularised (λ = 0)", MarkerShape.Eks, t.Loss, 10 * s);

@@ -69,7 +69,7 @@ internal sealed class ContourCommand
         return [.. parts];
     }
 
-    private static TraceRequest? TraceRequestFrom(string? method, string? start, int steps)
+    internal static TraceRequest? TraceRequestFrom(string? method, string? start, int steps)
     {
         if (method is null)
         {

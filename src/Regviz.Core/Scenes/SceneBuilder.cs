@@ -18,7 +18,11 @@ public static class SceneBuilder
     /// The scene of a contour figure. The loss grid, the one part whose cost grows with rows × nodes, reports the
     /// fraction done to <paramref name="progress"/> and stops promptly with OperationCanceledException on <paramref name="cancel"/>.
     /// </summary>
-    public static ContourScene Contour(ProblemSpec spec, SceneOptions options, IProgress<double>? progress = null, CancellationToken cancel = default)
+    public static ContourScene Contour(ProblemSpec spec, SceneOptions options, IProgress<double>? progress = null, CancellationToken cancel = default) =>
+        Contour(spec, options, progress, cancel, out _);
+
+    /// <summary>The scene and the loss grid it was traced on: an animation traces each frame's level set on the same grid.</summary>
+    internal static ContourScene Contour(ProblemSpec spec, SceneOptions options, IProgress<double>? progress, CancellationToken cancel, out ScalarGrid lossGrid)
     {
         var q = spec.Loss;
         if (q.Dimension != 2)
@@ -49,6 +53,7 @@ public static class SceneBuilder
 
         cancel.ThrowIfCancellationRequested();
         var grid = spec.Quadratic is { } quadratic ? LossGrid(quadratic, range, options.Grid) : GeneralGrid(q, range, options.Grid, progress, cancel);
+        lossGrid = grid;
         double dOpt = q.Value(w);
         double dMin = Math.Min(ls is null ? double.PositiveInfinity : q.Value(ls), grid.Values.Min());
         // a quadratic's largest visible value is at a corner of the view; a logistic or exponential surface can
