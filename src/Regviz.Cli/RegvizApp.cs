@@ -25,6 +25,7 @@ public static class RegvizApp
         root.Options.Add(new Option<bool>(Verbose) { Description = "Show stack traces for unexpected failures", Recursive = true });
         root.Subcommands.Add(ContourCommand.Create());
         root.Subcommands.Add(AnimateCommand.Create());
+        root.Subcommands.Add(ExploreCommand.Create());
         root.Subcommands.Add(NormCommand.Create());
         root.Subcommands.Add(PathCommand.Create());
         root.Subcommands.Add(SolveCommand.Create());

@@ -22,15 +22,15 @@ public sealed record AnimationTiming(int FramesPerSecond = 20, int Hold = 20, in
 public sealed record FramePatch(PixelRect Rect, byte[] Png);
 
 /// <summary>
-/// Every frame of an animation as one full PNG (the reference, frame <paramref name="Reference"/>) and, for each frame,
-/// the patch that turns the reference into it (null where the frame is the reference pixel for pixel).
+/// Every frame of an animation as one full PNG, the reference, and for each frame the patch that turns the reference
+/// into it (null where the frame is the reference pixel for pixel). The reference is, pixel by pixel, the value most
+/// frames share: what does not move. It need not be any frame itself.
 /// </summary>
 /// <param name="Width">Pixels across.</param>
 /// <param name="Height">Pixels down.</param>
-/// <param name="Reference">The index of the frame in <paramref name="ReferencePng"/>.</param>
-/// <param name="ReferencePng">That frame as a PNG file.</param>
+/// <param name="ReferencePng">The reference as a PNG file.</param>
 /// <param name="Patches">One per frame, in order.</param>
-public sealed record PatchedFrames(int Width, int Height, int Reference, byte[] ReferencePng, IReadOnlyList<FramePatch?> Patches);
+public sealed record PatchedFrames(int Width, int Height, byte[] ReferencePng, IReadOnlyList<FramePatch?> Patches);
 
 /// <summary>
 /// Renders the frames of a <see cref="ContourSweep"/> with <see cref="ContourFigure"/>, on every core, a few frames at a
@@ -52,8 +52,7 @@ public static class ContourAnimation
         int n = sweep.Frames.Count;
         var writer = new ApngWriter(style.Width, style.Height, n, timing.Plays);
         var layouts = new Layouts(sweep, style);
-        // a window of frames at a time: twice the cores keeps both busy, and memory holds only the window
-        int window = Math.Max(4, 2 * Environment.ProcessorCount);
+        int window = Window(style);
         var options = new ParallelOptions { CancellationToken = cancel };
         RgbaFrame? previous = null;
         for (int start = 0; start < n; start += window)
@@ -85,25 +84,63 @@ public static class ContourAnimation
         return (rect, PngEncoding.Compress(pixels, rect.Width, rect.Height), over);
     }
 
-    /// <summary>Every frame as a patch over frame <see cref="ContourSweep.StillIndex"/>, which is kept whole.</summary>
+    /// <summary>
+    /// Every frame as a patch over the pixels most frames share. The frames are drawn twice, once to vote on each pixel and
+    /// once to cut the patches, so memory holds a window of frames and not all of them.
+    /// </summary>
     public static PatchedFrames Patches(ContourSweep sweep, FigureStyle style, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(style);
         var layouts = new Layouts(sweep, style);
-        var reference = RgbaFrame.Render(layouts.Plot(sweep.StillIndex), style.Width, style.Height);
-        var patches = new FramePatch?[sweep.Frames.Count];
-        Parallel.For(0, patches.Length, new ParallelOptions { CancellationToken = cancel }, k =>
+        int n = sweep.Frames.Count, window = Window(style);
+        var options = new ParallelOptions { CancellationToken = cancel };
+        var vote = new PixelVote(style.Width * style.Height);
+        for (int start = 0; start < n; start += window)
         {
-            if (k == sweep.StillIndex) return;
+            int count = Math.Min(window, n - start);
+            var frames = new RgbaFrame[count];
+            Parallel.For(0, count, options, i => frames[i] = RgbaFrame.Render(layouts.Plot(start + i), style.Width, style.Height));
+            foreach (var frame in frames) vote.Add(frame);
+        }
+        var reference = RgbaFrame.FromPixels(style.Width, style.Height, vote.Winners());
+        var patches = new FramePatch?[n];
+        Parallel.For(0, n, options, k =>
+        {
             var frame = RgbaFrame.Render(layouts.Plot(k), style.Width, style.Height);
             if (FrameDelta.Changed(frame, reference) is not { } rect) return;
             var pixels = FrameDelta.Patch(frame, reference, rect, out bool over);
             if (!over) throw new InvalidOperationException("a frame has pixels that are not opaque: it cannot be drawn as a patch");
             patches[k] = new FramePatch(rect, PngEncoding.File(pixels, rect.Width, rect.Height));
         });
-        return new PatchedFrames(style.Width, style.Height, sweep.StillIndex,
-            PngEncoding.File(reference.Pixels, reference.Width, reference.Height), patches);
+        return new PatchedFrames(style.Width, style.Height, PngEncoding.File(reference.Pixels, reference.Width, reference.Height), patches);
+    }
+
+    /// <summary>Frames held at once: twice the cores keeps both busy; large frames fewer, so a window stays under 128 MB.</summary>
+    private static int Window(FigureStyle style) =>
+        (int)Math.Clamp((128L << 20) / (4L * style.Width * style.Height), 1, Math.Max(4, 2 * Environment.ProcessorCount));
+
+    /// <summary>
+    /// The value most frames have at each pixel, by the Boyer–Moore majority vote (one pass, two numbers a pixel). Where
+    /// no value has a majority the winner is some frame's value, which only makes that pixel's patches larger.
+    /// </summary>
+    private sealed class PixelVote(int pixels)
+    {
+        private readonly uint[] _candidate = new uint[pixels];
+        private readonly int[] _count = new int[pixels];
+
+        public void Add(RgbaFrame frame)
+        {
+            var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(frame.Pixels.AsSpan());
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (_count[i] == 0) { _candidate[i] = values[i]; _count[i] = 1; }
+                else if (_candidate[i] == values[i]) _count[i]++;
+                else _count[i]--;
+            }
+        }
+
+        public byte[] Winners() => System.Runtime.InteropServices.MemoryMarshal.AsBytes(_candidate.AsSpan()).ToArray();
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ internal static class PngEncoding
             candidates[best].CopyTo(filtered.AsSpan(at + 1));
         }
         using var output = new MemoryStream();
-        using (var z = new ZLibStream(output, new ZLibCompressionOptions { CompressionLevel = 6 }, leaveOpen: true))
+        using (var z = new ZLibStream(output, new ZLibCompressionOptions { CompressionLevel = 9 }, leaveOpen: true))
             z.Write(filtered);
         return output.ToArray();
     }

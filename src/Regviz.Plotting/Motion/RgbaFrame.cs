@@ -17,6 +17,8 @@ internal sealed class RgbaFrame
     public int Height { get; }
     public byte[] Pixels { get; }
 
+    public static RgbaFrame FromPixels(int width, int height, byte[] pixels) => new(width, height, pixels);
+
     /// <summary>
     /// Renders on the same kind of surface as <see cref="FigureExport"/>, so the pixels are those of the still PNG; only
     /// the read-out fixes the byte order.
