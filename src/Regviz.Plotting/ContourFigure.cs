@@ -72,13 +72,19 @@ public static class ContourFigure
         foreach (var (x, y) in layout?.Avoid ?? []) canvas.Labels.ReservePoint(x, y, 10 * s);
         float captionSize = 14 * s;
         string optText = $"w* = ({PenaltyNames.Number(w[0])}, {PenaltyNames.Number(w[1])})";
+        if (layout?.FitCaptionFirst is true) FitCaption();
         if (canvas.Labels.Beside(w[0], w[1], optText, captionSize, 9 * s) is { } oc)
             canvas.Label(optText, w[0], w[1], captionSize, theme.Foreground, oc.Dx, oc.Dy, bold: true);
-        string lsText = scene.LossNote is null ? "least squares" : "unregularised";
-        if (layout?.Fixed is null && ls is not null && Distinct(ls, w) && canvas.Labels.Beside(ls[0], ls[1], lsText, 12 * s, 9 * s) is { } lc)
+        if (layout?.FitCaptionFirst is not true) FitCaption();
+
+        void FitCaption()
         {
-            canvas.Label(lsText, ls[0], ls[1], 12 * s, theme.Loss, lc.Dx, lc.Dy);
-            layout?.Placed.Add(new FixedLabel(lsText, ls[0], ls[1], lc.Dx, lc.Dy, 12 * s, theme.Loss, false));
+            string lsText = scene.LossNote is null ? "least squares" : "unregularised";
+            if (layout?.Fixed is null && ls is not null && Distinct(ls, w) && canvas.Labels.Beside(ls[0], ls[1], lsText, 12 * s, 9 * s) is { } lc)
+            {
+                canvas.Label(lsText, ls[0], ls[1], 12 * s, theme.Loss, lc.Dx, lc.Dy);
+                layout?.Placed.Add(new FixedLabel(lsText, ls[0], ls[1], lc.Dx, lc.Dy, 12 * s, theme.Loss, false));
+            }
         }
 
         if (scene.Trace is { } tr) LabelTrace(canvas, tr);

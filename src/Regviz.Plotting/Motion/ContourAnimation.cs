@@ -171,12 +171,29 @@ public static class ContourAnimation
             {
                 Corner = _still.Corner,
                 PathLegend = pathLegend,
-                Avoid = sweep.Frames.Select(f => (f.Optimum.Weights[0], f.Optimum.Weights[1])).ToArray(),
+                Avoid = ClearOfTheFit(sweep, style),
+                FitCaptionFirst = true,
             };
             // the last frame carries the whole trail, so the legend it measures is every later frame's
             ContourFigure.Render(sweep.Scene(sweep.Frames.Count - 1), style, probe);
             _others = new FrameLayout { Corner = _still.Corner, PathLegend = pathLegend, Fixed = probe.Placed };
         }
+
+        /// <summary>
+        /// Every w* of the sweep, except those right beside the unregularised fit: w* ends there for l2, and reserving
+        /// those spots would leave the fit's caption no room at all.
+        /// </summary>
+        private static (double X, double Y)[] ClearOfTheFit(ContourSweep sweep, FigureStyle style)
+        {
+            var frame = style.Frame();
+            var range = sweep.First.Range;
+            var ls = sweep.First.Unregularised is { } u ? frame.ToPixel(range, u[0], u[1]) : ((float X, float Y)?)null;
+            float near = 24 * style.Scale;
+            return sweep.Frames.Select(f => (f.Optimum.Weights[0], f.Optimum.Weights[1]))
+                .Where(w => ls is not { } p || Distance(frame.ToPixel(range, w.Item1, w.Item2), p) > near).ToArray();
+        }
+
+        private static float Distance((float X, float Y) a, (float X, float Y) b) => MathF.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
 
         /// <summary>Frame <paramref name="index"/>'s plot; each is a new plot, so frames may be drawn on different threads.</summary>
         public Plot Plot(int index)

@@ -25,6 +25,12 @@ internal sealed class FrameLayout
     /// <summary>Points no caption may cover besides the frame's own: every position w* takes in the animation.</summary>
     public IReadOnlyList<(double X, double Y)> Avoid { get; init; } = [];
 
+    /// <summary>
+    /// Place the fit's caption before w*'s: a frame drawn to lay out the others, whose own w* (wherever it ends up) must
+    /// not take the fit's spot for every frame.
+    /// </summary>
+    public bool FitCaptionFirst { get; init; }
+
     /// <summary>Where this render put the fit's caption and the thin contours' labels.</summary>
     public List<FixedLabel> Placed { get; } = [];
 
