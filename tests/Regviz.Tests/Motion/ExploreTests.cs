@@ -103,6 +103,19 @@ public class ExploreTests : ScratchFolder
         Assert.Equal(800, height);
     }
 
+    [Fact]
+    public void Words_from_the_command_line_or_a_CSV_header_stay_text()
+    {
+        const string hostile = "</script><script>alert(1)</script><img src=x onerror=alert(2)>";
+        string csv = Path.Combine(Dir, "data.csv");
+        File.WriteAllText(csv, "\"a</script><b>\",x2,y\n1,0.5,2\n2,0.1,3.5\n3,0.7,6.1\n4,0.2,8.3\n");
+        var (page, data, _) = Explore("--data", csv, "--frames", "3", "--title", hostile);
+        Assert.Equal(2, page.Scripts.Length); // the frames' data and the page's own script, nothing injected
+        Assert.Empty(page.QuerySelectorAll("img[onerror], b"));
+        Assert.Equal(hostile, page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("a</script><b>", data.GetProperty("frames")[1].GetProperty("alt").GetString());
+    }
+
     [Theory]
     [InlineData("must end in .html", "--out", "x.png")]
     [InlineData("--frames: 0 is outside 2..1000", "--frames", "0")]
