@@ -39,6 +39,8 @@ internal sealed class AnimateCommand
         foreach (var option in new Option[] { _out, _figure.Size, _figure.Theme, _figure.Title, _figure.Json }) command.Options.Add(option);
         _plane.AddTo(command);
         _sweep.AddTo(command);
+        _figure.Size.Description = $"Frame size in pixels, WxH (each {FigureOptions.MinSide}..{SweepOptions.MaxSide}; frames × pixels at most {SweepOptions.MaxPixels:N0})";
+        _plane.Range.Description = "Visible part of the plane (default: the origin, the fit, and every frame's w* and ball, with a margin); widened to keep equal aspect";
         foreach (var option in new Option[] { _fps, _hold, _path, _trace, _start, _steps }) command.Options.Add(option);
         command.SetAction((result, cancel) => Task.Run(() => Run(result, cancel), CancellationToken.None));
         return command;

@@ -31,9 +31,13 @@ public class ExploreBrowserTests : ScratchFolder
         {
             ExecutablePath = Chromium,
             Headless = true,
+            // a shared CI machine can be slow to start a browser: generous, but still bounded
+            Timeout = 120_000,
+            ProtocolTimeout = 120_000,
             Args = ["--no-sandbox", "--disable-gpu", "--force-color-profile=srgb", "--hide-scrollbars"],
         });
         await using var page = await browser.NewPageAsync();
+        page.DefaultTimeout = 120_000;
         var problems = new List<string>();
         page.Console += (_, e) => { if (e.Message.Type is ConsoleType.Error or ConsoleType.Warning) problems.Add(e.Message.Text); };
         page.PageError += (_, e) => problems.Add(e.Message);
