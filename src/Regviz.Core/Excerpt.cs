@@ -6,8 +6,10 @@ namespace Regviz.Core;
 /// </summary>
 public static class Excerpt
 {
+    /// <summary>The longest excerpt of user text a message quotes.</summary>
     public const int MaxChars = 40;
 
+    /// <summary><paramref name="text"/> cut to <see cref="MaxChars"/> characters, so a message never echoes a megabyte back.</summary>
     public static string Of(ReadOnlySpan<char> text) => text.Length <= MaxChars ? text.ToString() : string.Concat(text[..MaxChars], "…");
 
     /// <summary>Up to ten names, each cut, for "columns: a, b, …" in a message.</summary>

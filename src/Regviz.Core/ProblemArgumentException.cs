@@ -14,15 +14,19 @@ public sealed class ProblemArgumentException : ArgumentException
     // and each front end must see those in its own words, while user text inside stays exactly as it was
     private readonly Func<ParameterWords, string> _reason;
 
+    /// <summary>An error about <paramref name="paramName"/> (null: no single parameter) for <paramref name="reason"/>.</summary>
     public ProblemArgumentException(string? paramName, string reason)
         : this(paramName, null, _ => reason) { }
 
+    /// <summary>An error about <paramref name="paramName"/> having <paramref name="value"/>, for <paramref name="reason"/>.</summary>
     public ProblemArgumentException(string? paramName, string? value, string reason)
         : this(paramName, value, _ => reason) { }
 
+    /// <summary>An error whose reason names other parameters, in whichever words the reader uses.</summary>
     public ProblemArgumentException(string? paramName, Func<ParameterWords, string> reason)
         : this(paramName, null, reason) { }
 
+    /// <summary>An error about a value whose reason names other parameters, in whichever words the reader uses.</summary>
     public ProblemArgumentException(string? paramName, string? value, Func<ParameterWords, string> reason)
         : base(null, paramName)
     {
@@ -43,6 +47,7 @@ public sealed class ProblemArgumentException : ArgumentException
     public string Reason => _reason(ParameterWords.Library);
 
     // ArgumentException's own Message would append "(Parameter 'alpha')" to a text that already starts with it
+    /// <inheritdoc/>
     public override string Message => In(ParameterWords.Library);
 
     /// <summary>The message with every parameter, the subject and any the reason names, written in <paramref name="words"/>.</summary>
@@ -57,6 +62,7 @@ public sealed class ProblemArgumentException : ArgumentException
 /// <summary>How a message names parameters: the library writes "lambda = 0"; a front end may write its own ("--lambda 0").</summary>
 public abstract class ParameterWords
 {
+    /// <summary>The library's own words: parameter names as the API spells them.</summary>
     public static ParameterWords Library { get; } = new LibraryWords();
 
     /// <summary>One parameter, with its value when the message shows it.</summary>

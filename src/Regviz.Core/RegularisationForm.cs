@@ -17,12 +17,14 @@ public static class RegularisationForm
         if (radius is { } t) CheckRadius(t);
     }
 
+    /// <summary>Refuses a λ that is not finite and ≥ 0.</summary>
     public static void CheckLambda(double lambda)
     {
         if (!double.IsFinite(lambda) || lambda < 0)
             throw new ProblemArgumentException("lambda", $"{RoundTrip(lambda)} is not allowed (a finite number ≥ 0 is required)");
     }
 
+    /// <summary>Refuses a radius that is not finite and &gt; 0.</summary>
     public static void CheckRadius(double radius)
     {
         if (!double.IsFinite(radius) || radius <= 0)

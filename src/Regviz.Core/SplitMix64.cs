@@ -8,6 +8,7 @@ public sealed class SplitMix64(ulong seed)
 {
     private ulong _state = seed;
 
+    /// <summary>The next 64 random bits.</summary>
     public ulong NextUInt64()
     {
         ulong z = _state += 0x9E3779B97F4A7C15UL;

@@ -10,6 +10,7 @@ namespace Regviz.Plotting;
 /// </summary>
 public static class ContourFigure
 {
+    /// <summary>The contour figure of <paramref name="scene"/>: loss and penalty contours, the touching level sets, w*, and the path or trace when the scene has them.</summary>
     public static Plot Render(ContourScene scene, FigureStyle style) => Render(scene, style, null);
 
     /// <summary>
@@ -27,22 +28,23 @@ public static class ContourFigure
         var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}, {form}{note}{Sparsity(w)}",
             $"w₁ ({scene.FeatureNames[0]})", $"w₂ ({scene.FeatureNames[1]})");
         var theme = canvas.Theme;
+        var (widths, dashes) = (theme.Lines, theme.Dashes);
         float s = canvas.Scale;
 
         foreach (var level in scene.NormContours.Where(l => l != scene.TouchingNorm))
-            foreach (var line in level.Lines) canvas.Line(line, theme.Norm.WithAlpha(0.75), 1.2f * s);
+            foreach (var line in level.Lines) canvas.Line(line, theme.Norm.WithAlpha(0.75), widths.Penalty * s, dashes.Penalty);
         foreach (var level in scene.LossContours.Where(l => l != scene.TouchingLoss))
-            foreach (var line in level.Lines) canvas.Line(line, theme.Loss.WithAlpha(0.8), 1.3f * s);
+            foreach (var line in level.Lines) canvas.Line(line, theme.Loss.WithAlpha(0.8), widths.Loss * s, dashes.Loss);
         if (scene.TouchingNorm is { } ball)
-            foreach (var line in ball.Lines) canvas.Line(line, theme.Norm, 3f * s);
+            foreach (var line in ball.Lines) canvas.Line(line, theme.Norm, widths.LevelSet * s, dashes.Penalty);
         if (scene.TouchingLoss is { } touching)
-            foreach (var line in touching.Lines) canvas.Line(line, theme.Loss, 3f * s);
+            foreach (var line in touching.Lines) canvas.Line(line, theme.Loss, widths.LevelSet * s, dashes.Loss);
 
         if (scene.Path is { Count: > 1 } path)
         {
             var sl = canvas.Plot.Add.ScatterLine(path.Select(p => p.Weights[0]).ToArray(), path.Select(p => p.Weights[1]).ToArray(), theme.Path);
-            sl.LineWidth = 2.2f * s;
-            sl.LinePattern = LinePattern.Dashed;
+            sl.LineWidth = widths.Path * s;
+            sl.LinePattern = dashes.Path;
         }
 
         var ls = scene.Unregularised;
@@ -51,7 +53,12 @@ public static class ContourFigure
             var lsMarker = canvas.Plot.Add.Marker(ls[0], ls[1], MarkerShape.Eks, 14 * s, theme.Loss);
             lsMarker.MarkerLineWidth = 3 * s;
         }
-        if (scene.Trace is { } trace) DrawTrace(canvas, trace);
+        if (scene.Trace is { } trace) TraceMarks.Draw(canvas, trace);
+        if (scene.Twin is { } twin)
+        {
+            var twinMarker = canvas.Plot.Add.Marker(twin[0], twin[1], MarkerShape.OpenCircle, 13 * s, theme.Optimum);
+            twinMarker.MarkerLineWidth = 2.5f * s;
+        }
         var opt = canvas.Plot.Add.Marker(w[0], w[1], MarkerShape.FilledCircle, 13 * s, theme.Optimum);
         opt.MarkerLineColor = theme.Background;
         opt.MarkerLineWidth = 1.5f * s;
@@ -61,6 +68,7 @@ public static class ContourFigure
         if (ls is not null) keyPoints.Add((ls[0], ls[1]));
         if (scene.Path is { } p2) keyPoints.AddRange(p2.Select(p => (p.Weights[0], p.Weights[1])));
         if (scene.Trace is { } t2) keyPoints.AddRange(t2.Iterates.Select(p => (p[0], p[1])));
+        if (scene.Twin is { } tw) keyPoints.Add((tw[0], tw[1]));
         var corner = layout?.Corner ?? canvas.EmptiestCorner(keyPoints);
         var legend = Legend(scene, canvas, layout?.PathLegend).ToList();
         canvas.ReserveLegend(corner, legend.Count, 270);
@@ -69,26 +77,34 @@ public static class ContourFigure
 
         canvas.Labels.ReservePoint(w[0], w[1], 10 * s);
         if (ls is not null) canvas.Labels.ReservePoint(ls[0], ls[1], 10 * s);
+        if (scene.Twin is { } tw2) canvas.Labels.ReservePoint(tw2[0], tw2[1], 10 * s);
         foreach (var (x, y) in layout?.Avoid ?? []) canvas.Labels.ReservePoint(x, y, 10 * s);
-        float captionSize = 14 * s;
+        float captionSize = theme.Fonts.Label(14) * s;
         string optText = $"w* = ({PenaltyNames.Number(w[0])}, {PenaltyNames.Number(w[1])})";
         if (layout?.FitCaptionFirst is true) FitCaption();
         if (canvas.Labels.Beside(w[0], w[1], optText, captionSize, 9 * s) is { } oc)
             canvas.Label(optText, w[0], w[1], captionSize, theme.Foreground, oc.Dx, oc.Dy, bold: true);
+        if (scene.Twin is { } tw3)
+        {
+            string twinText = $"−w* = ({PenaltyNames.Number(tw3[0])}, {PenaltyNames.Number(tw3[1])})";
+            if (canvas.Labels.Beside(tw3[0], tw3[1], twinText, captionSize, 9 * s) is { } tc)
+                canvas.Label(twinText, tw3[0], tw3[1], captionSize, theme.Foreground, tc.Dx, tc.Dy, bold: true);
+        }
         if (layout?.FitCaptionFirst is not true) FitCaption();
 
         void FitCaption()
         {
             string lsText = scene.LossNote is null ? "least squares" : "unregularised";
-            if (layout?.Fixed is null && ls is not null && Distinct(ls, w) && canvas.Labels.Beside(ls[0], ls[1], lsText, 12 * s, 9 * s) is { } lc)
+            float lsSize = theme.Fonts.Labels * s;
+            if (layout?.Fixed is null && ls is not null && Distinct(ls, w) && canvas.Labels.Beside(ls[0], ls[1], lsText, lsSize, 9 * s) is { } lc)
             {
-                canvas.Label(lsText, ls[0], ls[1], 12 * s, theme.Loss, lc.Dx, lc.Dy);
-                layout?.Placed.Add(new FixedLabel(lsText, ls[0], ls[1], lc.Dx, lc.Dy, 12 * s, theme.Loss, false));
+                canvas.Label(lsText, ls[0], ls[1], lsSize, theme.Loss, lc.Dx, lc.Dy);
+                layout?.Placed.Add(new FixedLabel(lsText, ls[0], ls[1], lc.Dx, lc.Dy, lsSize, theme.Loss, false));
             }
         }
 
-        if (scene.Trace is { } tr) LabelTrace(canvas, tr);
-        float labelSize = 11.5f * s;
+        if (scene.Trace is { } tr) TraceMarks.Label(canvas, tr);
+        float labelSize = theme.Fonts.Label(11.5f) * s;
         if (scene.TouchingLoss is { } tl) canvas.ContourLabel(tl, PenaltyNames.Number(tl.Level), theme.Loss, labelSize, bold: true);
         if (scene.TouchingNorm is { } tn) canvas.ContourLabel(tn, PenaltyNames.Number(tn.Level), theme.Norm, labelSize, bold: true);
         if (layout?.Fixed is not null) return canvas.Plot;
@@ -111,17 +127,21 @@ public static class ContourFigure
     private static IEnumerable<LegendItem> Legend(ContourScene scene, PlotCanvas c, string? pathLegend)
     {
         var t = c.Theme;
+        var (widths, dashes) = (t.Lines, t.Dashes);
         float s = c.Scale;
-        yield return c.LineItem("loss D(w) contours", t.Loss, 1.5f * s);
-        yield return c.LineItem("penalty P(w) contours", t.Norm, 1.5f * s);
-        if (scene.TouchingLoss is not null) yield return c.LineItem("loss level set through w*", t.Loss, 3f * s);
-        if (scene.TouchingNorm is not null) yield return c.LineItem("penalty ball through w*", t.Norm, 3f * s);
-        if (scene.Path is not null) yield return c.LineItem(pathLegend ?? "path of w* as λ grows", t.Path, 2.2f * s, LinePattern.Dashed);
+        // a legend's sample line is at least 1.5 px wide, or a thin contour's colour cannot be made out in it
+        static float Sample(float width) => Math.Max(1.5f, width);
+        yield return c.LineItem("loss D(w) contours", t.Loss, Sample(widths.Loss) * s, dashes.Loss);
+        yield return c.LineItem("penalty P(w) contours", t.Norm, Sample(widths.Penalty) * s, dashes.Penalty);
+        if (scene.TouchingLoss is not null) yield return c.LineItem("loss level set through w*", t.Loss, Sample(widths.LevelSet) * s, dashes.Loss);
+        if (scene.TouchingNorm is not null) yield return c.LineItem("penalty ball through w*", t.Norm, Sample(widths.LevelSet) * s, dashes.Penalty);
+        if (scene.Path is not null) yield return c.LineItem(pathLegend ?? "path of w* as λ grows", t.Path, Sample(widths.Path) * s, dashes.Path);
         yield return c.MarkerItem("regularised optimum w*", MarkerShape.FilledCircle, t.Optimum, 10 * s);
+        if (scene.Twin is not null) yield return c.MarkerItem("−w*: f(x; −w) = f(x; w), equally optimal", MarkerShape.OpenCircle, t.Optimum, 10 * s);
         if (scene.Unregularised is not null)
             yield return c.MarkerItem(scene.LossNote is null ? "least squares (λ = 0)" : "unregularised (λ = 0)", MarkerShape.Eks, t.Loss, 10 * s);
         if (scene.Trace is { } trace)
-            yield return c.LineItem($"{TraceName(trace.Method)}, {trace.Iterates.Count - 1} steps{(trace.Diverged ? " (diverged)" : "")}", t.Foreground, 1.5f * s);
+            yield return c.LineItem($"{TraceName(trace.Method)}, {FigureText.Counted(trace.Iterates.Count - 1, "step")}{(trace.Diverged ? " (diverged)" : "")}", t.Trace, Sample(widths.Trace) * s, dashes.Trace);
     }
 
     private static string TraceName(Regviz.Core.Traces.TraceMethod m) => m switch
@@ -131,52 +151,6 @@ public static class ContourFigure
         Regviz.Core.Traces.TraceMethod.Fista => "FISTA",
         _ => "coordinate descent",
     };
-
-    /// <summary>
-    /// The optimiser's iterates: a thin line through them, arrows on the first steps (where the direction is
-    /// the story), small numbered dots on the first few, and a note where it diverged.
-    /// </summary>
-    private static void DrawTrace(PlotCanvas c, Regviz.Core.Traces.OptimiserTrace trace)
-    {
-        float s = c.Scale;
-        var color = c.Theme.Foreground;
-        var pts = trace.Iterates;
-        var line = c.Plot.Add.ScatterLine(pts.Select(p => p[0]).ToArray(), pts.Select(p => p[1]).ToArray(), color.WithAlpha(0.55));
-        line.LineWidth = 1.2f * s;
-        line.MarkerSize = 0;
-        var dots = c.Plot.Add.ScatterPoints(pts.Select(p => p[0]).ToArray(), pts.Select(p => p[1]).ToArray(), color.WithAlpha(0.8));
-        dots.MarkerSize = 4 * s;
-        for (int i = 1; i < Math.Min(pts.Count, 16); i++)
-        {
-            var arrow = c.Plot.Add.Arrow(new Coordinates(pts[i - 1][0], pts[i - 1][1]), new Coordinates(pts[i][0], pts[i][1]));
-            arrow.ArrowFillColor = color.WithAlpha(0.85);
-            arrow.ArrowLineColor = color.WithAlpha(0.85);
-            arrow.ArrowWidth = 1.2f * s;
-            arrow.ArrowheadWidth = 7 * s;
-            arrow.ArrowheadLength = 9 * s;
-        }
-    }
-
-    /// <summary>Numbers on the first iterates and the divergence note, placed after the legend and captions.</summary>
-    private static void LabelTrace(PlotCanvas c, Regviz.Core.Traces.OptimiserTrace trace)
-    {
-        float s = c.Scale;
-        var color = c.Theme.Foreground;
-        var pts = trace.Iterates;
-        for (int i = 0; i < Math.Min(pts.Count, 4); i++)
-        {
-            string text = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (c.Labels.Beside(pts[i][0], pts[i][1], text, 11 * s, 5 * s) is { } at)
-                c.Label(text, pts[i][0], pts[i][1], 11 * s, color, at.Dx, at.Dy);
-        }
-        if (trace.Diverged)
-        {
-            var last = pts[^1];
-            string text = $"diverged after {pts.Count - 1} steps (step 1/L too long here)";
-            if (c.Labels.Beside(last[0], last[1], text, 12 * s, 8 * s) is { } at)
-                c.Label(text, last[0], last[1], 12 * s, c.Theme.Loss, at.Dx, at.Dy, bold: true);
-        }
-    }
 
     /// <summary>The figure's punchline in its title when there is one: which weight is exactly zero.</summary>
     private static string Sparsity(double[] w) =>

@@ -7,14 +7,37 @@ namespace Regviz.Plotting;
 /// <summary>PNG or SVG by the output's extension, written atomically.</summary>
 public static class FigureExport
 {
+    /// <summary>Writes <paramref name="plot"/> as PNG or SVG (by extension) at the style's size, atomically.</summary>
     public static void Save(Plot plot, FigureStyle style, string path) =>
         AtomicFile.WriteAllBytes(path, Encode(plot, style, FormatOf(path, nameof(path))));
 
+    /// <summary>The bytes of <paramref name="plot"/> as <paramref name="format"/> (png or svg), with the style's description when it has one.</summary>
     public static byte[] Encode(Plot plot, FigureStyle style, string format) => format switch
     {
-        "svg" => new System.Text.UTF8Encoding(false).GetBytes(StableIds(plot.GetSvgXml(style.Width, style.Height))),
-        _ => Png(plot, style.Width, style.Height),
+        "svg" => new System.Text.UTF8Encoding(false).GetBytes(Described(StableIds(plot.GetSvgXml(style.Width, style.Height)), style.Description)),
+        _ => Described(Png(plot, style.Width, style.Height), style.Description),
     };
+
+    /// <summary>PNG bytes carrying <paramref name="description"/>'s alt text in an iTXt chunk with the keyword "Description".</summary>
+    internal static byte[] Described(byte[] png, FigureDescription? description) =>
+        description is null ? png : PngText.With(png, "Description", description.Alt);
+
+    /// <summary>
+    /// SVG carrying the alt text as the root's first child &lt;title&gt; (its accessible name) and the caption as
+    /// &lt;desc&gt; (its accessible description), as SVG 2 asks.
+    /// </summary>
+    private static string Described(string svg, FigureDescription? description)
+    {
+        if (description is null) return svg;
+        int root = svg.IndexOf("<svg", StringComparison.Ordinal);
+        int end = root < 0 ? -1 : svg.IndexOf('>', root);
+        if (end < 0) throw new InvalidOperationException("Skia wrote an SVG without a root element");
+        string text = $"<title>{Escape(description.Alt)}</title><desc>{Escape(description.Caption)}</desc>";
+        return svg.Insert(end + 1, text);
+    }
+
+    private static string Escape(string text) =>
+        System.Security.SecurityElement.Escape(new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()));
 
     /// <summary>
     /// Renders into our own surface and encodes with the PNG "Up" filter at zlib level 2: measured on an

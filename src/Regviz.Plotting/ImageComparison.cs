@@ -48,6 +48,7 @@ public static class ImageComparison
         || head.StartsWith("BM"u8)
         || (head.StartsWith("RIFF"u8) && head.Length >= 12 && head[8..12].SequenceEqual("WEBP"u8));
 
+    /// <summary>Compares two RGB images by matplotlib's RMS over channels.</summary>
     public static ImageDifference Compare((byte[] Rgb, int Width, int Height) expected, (byte[] Rgb, int Width, int Height) actual)
     {
         if (expected.Width != actual.Width || expected.Height != actual.Height)

@@ -8,7 +8,7 @@ namespace Regviz.Plotting;
 /// in order of preference and the first free one wins. Text is measured with the shipped font, so the boxes
 /// are the real ones.
 /// </summary>
-public sealed class LabelPlacer
+internal sealed class LabelPlacer
 {
     private static readonly double[] AlongLine = [0.5, 0.3, 0.7, 0.15, 0.85, 0.4, 0.6, 0.22, 0.78, 0.08, 0.92];
     private readonly List<PixelBox> _taken = [];
@@ -23,9 +23,12 @@ public sealed class LabelPlacer
 
     public float Padding { get; init; } = 3;
 
+    /// <summary>The face text is measured with: the figure's font, so the boxes are the real ones.</summary>
+    public SKTypeface Typeface { get; init; } = FontRegistry.Regular;
+
     public (float Width, float Height) Measure(string text, float size)
     {
-        using var font = new SKFont(FontRegistry.Regular, size);
+        using var font = new SKFont(Typeface, size);
         return (font.MeasureText(text) + 2 * Padding, size * 1.25f + 2 * Padding);
     }
 

@@ -6,14 +6,18 @@ namespace Regviz.Plotting;
 /// <summary>The penalty's contours alone — the article's diamond (L1) and circle (L2) — each labelled with its value of P.</summary>
 public static class NormFigure
 {
+    /// <summary>The figure of the penalty's level sets, each labelled with its value.</summary>
     public static Plot Render(NormScene scene, FigureStyle style)
     {
-        var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}: contours of P(w)", "w₁", "w₂");
+        // a penalty whose shape depends on λ (MCP, SCAD) says which λ the figure shows
+        string at = scene.Penalty.ShapedAt is { } l ? $" at λ = {PenaltyNames.Number(l)}" : "";
+        var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}{at}: contours of P(w)", "w₁", "w₂");
         var theme = canvas.Theme;
         float s = canvas.Scale;
+        // solid whatever the style's dashes: they tell penalty from loss lines, and this figure has only the one kind
         foreach (var level in scene.NormContours)
-            foreach (var line in level.Lines) canvas.Line(line, theme.Norm, 1.8f * s);
-        canvas.Legend(Alignment.UpperRight, [canvas.LineItem($"P(w) = {scene.Penalty.PlaneFormula(PenaltyNames.Number)}", theme.Norm, 1.8f * s)]);
+            foreach (var line in level.Lines) canvas.Line(line, theme.Norm, theme.Lines.Curves * s);
+        canvas.Legend(Alignment.UpperRight, [canvas.LineItem($"P(w) = {scene.Penalty.PlaneFormula(PenaltyNames.Number)}", theme.Norm, theme.Lines.Curves * s)]);
         canvas.ReserveLegend(Alignment.UpperRight, 1, 230);
         // level sets start on the positive w1 axis and run counter-clockwise, so 1/10 and 4/10 of the way round
         // are near the upper diagonals but off the L∞ square's corners: alternate levels take alternate diagonals, so neighbouring rings closer
@@ -22,7 +26,7 @@ public static class NormFigure
         for (int k = 0; k < scene.NormContours.Count; k++)
         {
             var level = scene.NormContours[k];
-            canvas.ContourLabel(level, PenaltyNames.Number(level.Level), theme.Norm, 12 * s, along: k % 2 == 0 ? right : left);
+            canvas.ContourLabel(level, PenaltyNames.Number(level.Level), theme.Norm, theme.Fonts.Labels * s, along: k % 2 == 0 ? right : left);
         }
         return canvas.Plot;
     }

@@ -13,6 +13,7 @@ namespace Regviz.Plotting;
 /// </summary>
 public static class PathFigure
 {
+    /// <summary>The coefficient path: one line per weight against log λ (or ‖w‖₁), exact knots for l1.</summary>
     public static Plot Render(PathScene scene, FigureStyle style)
     {
         var points = scene.DrawnPoints();
@@ -29,16 +30,17 @@ public static class PathFigure
             verticalZeroLine: false, extraTop: 40);
         var theme = canvas.Theme;
         float s = canvas.Scale;
-        var palette = new ScottPlot.Palettes.Category10();
 
         if (scene.XVar == PathAxis.Lambda) canvas.Plot.Axes.Bottom.TickGenerator = DecadeTicks(range);
 
         var ends = new List<(double Y, string Name, Color Color)>();
         for (int j = 0; j < k; j++)
         {
-            var color = palette.GetColor(j);
+            // colours in turn, then the next dash: a style with few colours (print) still tells every line apart
+            var (colors, dashes) = (theme.Series, theme.Dashes.Series);
+            var color = colors[j % colors.Count];
             var line = new Polyline(xs, points.Select(p => p.Weights[j]).ToArray());
-            canvas.Line(line, color, 1.8f * s);
+            canvas.Line(line, color, theme.Lines.Curves * s, dashes[j / colors.Count % dashes.Count]);
             ends.Add((line.Y[^1], scene.FeatureNames[j], color));
         }
 
@@ -49,8 +51,8 @@ public static class PathFigure
             var v = canvas.Plot.Add.VerticalLine(x, 1.5f * s, theme.Foreground.WithAlpha(0.6));
             v.LinePattern = LinePattern.Dashed;
             string text = $"λ = {PenaltyNames.Number(lambda)}";
-            var (_, h) = canvas.Labels.Measure(text, 12 * s);
-            canvas.Label(text, x, range.Y1, 12 * s, theme.Foreground, 0, h / 2 + 4 * s);
+            var (_, h) = canvas.Labels.Measure(text, theme.Fonts.Labels * s);
+            canvas.Label(text, x, range.Y1, theme.Fonts.Labels * s, theme.Foreground, 0, h / 2 + 4 * s);
         }
 
         NonZeroCounts(canvas, scene, points, xs, range);
@@ -61,7 +63,7 @@ public static class PathFigure
     /// <summary>Feature names beside the lines' ends, nudged apart vertically so none overlap.</summary>
     private static void EndLabels(PlotCanvas canvas, List<(double Y, string Name, Color Color)> ends, double xEnd, PlaneRange range)
     {
-        float s = canvas.Scale, size = 12 * s;
+        float s = canvas.Scale, size = canvas.Theme.Fonts.Labels * s;
         double unitsPerPixel = range.Height / canvas.Frame.DataHeight;
         double minGap = size * 1.3 * unitsPerPixel;
         var placed = ends.OrderBy(e => e.Y).Select(e => (e.Y, e.Name, e.Color)).ToArray();
@@ -73,7 +75,10 @@ public static class PathFigure
         for (int i = 0; i < placed.Length; i++)
         {
             var label = canvas.Plot.Add.Text(placed[i].Name, xEnd, y[i]);
-            label.LabelFontName = FontRegistry.Family;
+            // a column name the style's font cannot draw (CJK) takes the machine's font that can
+            string family = FontFallback.LabelFamily(placed[i].Name, canvas.Theme.FontFamily);
+            label.LabelFontName = family;
+            label.LabelStyle.Font = ScottPlot.Fonts.GetTypeface(family, false, false);
             label.LabelFontSize = size;
             label.LabelFontColor = placed[i].Color;
             label.LabelAlignment = Alignment.MiddleLeft;
@@ -94,7 +99,7 @@ public static class PathFigure
             top.AddMajor(xs[nearest], df.ToString(CultureInfo.InvariantCulture));
         }
         canvas.Plot.Axes.Top.TickGenerator = top;
-        canvas.Plot.Axes.Top.TickLabelStyle.FontSize = 12 * canvas.Scale;
+        canvas.Plot.Axes.Top.TickLabelStyle.FontSize = canvas.Theme.Fonts.Ticks * canvas.Scale;
         canvas.Plot.Axes.Top.TickLabelStyle.ForeColor = canvas.Theme.Foreground;
         canvas.Plot.Axes.SetLimitsX(range.X0, range.X1, canvas.Plot.Axes.Top);
 

@@ -5,6 +5,7 @@ namespace Regviz.Plotting;
 /// <summary>How figures name a penalty: the textbook name a reader knows, with its parameters.</summary>
 public static class PenaltyNames
 {
+    /// <summary>The penalty's textbook name with its parameters: "Elastic net (α = 0.5)".</summary>
     public static string Display(Penalty p) =>
         p.Parameters.Count == 0 ? p.Title
             : $"{p.Title} ({string.Join(", ", p.Parameters.Select(a => $"{a.Symbol} = {Number(a.Value)}"))})";

@@ -1,7 +1,7 @@
 namespace Regviz.Plotting;
 
 /// <summary>An axis-aligned rectangle in pixels, for keeping labels apart.</summary>
-public readonly record struct PixelBox(float X0, float Y0, float X1, float Y1)
+internal readonly record struct PixelBox(float X0, float Y0, float X1, float Y1)
 {
     public static PixelBox Centred(float x, float y, float width, float height) =>
         new(x - width / 2, y - height / 2, x + width / 2, y + height / 2);

@@ -12,11 +12,15 @@ namespace Regviz.Plotting;
 /// </summary>
 public static class SparsityFigure
 {
+    /// <summary>The sparsity experiment's panels, one per penalty, as PNG bytes.</summary>
     public static byte[] RenderPng(IReadOnlyList<SparsityResult> results, double? radius, double? lambda, string header, FigureStyle style)
     {
         FontRegistry.EnsureRegistered();
         int panels = results.Count;
-        float headerHeight = 34 * style.Scale;
+        string text = style.Title ?? header;
+        float headerSize = style.Theme.Fonts.Title * 16 / 17 * style.Scale;
+        var layout = TitleText.Layout(text, style.Theme.FontFamily, headerSize, style.Width - 64 * style.Scale, bold: false);
+        float headerHeight = 34 * style.Scale + (layout.Lines.Count - 1) * layout.LineHeight;
         int panelWidth = style.Width / panels, panelHeight = (int)(style.Height - headerHeight);
         var panelStyle = style with { Width = panelWidth, Height = panelHeight, Title = null };
 
@@ -24,10 +28,12 @@ public static class SparsityFigure
             ?? throw new InvalidOperationException($"Skia could not allocate a {style.Width}x{style.Height} surface");
         var canvas = surface.Canvas;
         canvas.Clear(ToSk(style.Theme.Background));
-        using (var font = new SKFont(FontRegistry.Regular, 16 * style.Scale))
-        using (var paint = new SKPaint { Color = ToSk(style.Theme.Foreground), IsAntialias = true })
+        if (!layout.Simple)
+            layout.Draw(canvas, style.Width / 2f, 34 * style.Scale * 0.7f - layout.Size, ToSk(style.Theme.Foreground), bold: false);
+        else
         {
-            string text = style.Title ?? header;
+            using var font = new SKFont(FontRegistry.Typeface(style.Theme.FontFamily), headerSize);
+            using var paint = new SKPaint { Color = ToSk(style.Theme.Foreground), IsAntialias = true };
             canvas.DrawText(text, style.Width / 2f, headerHeight * 0.7f, SKTextAlign.Center, font, paint);
         }
         for (int i = 0; i < panels; i++)
@@ -40,7 +46,7 @@ public static class SparsityFigure
             using var image = panel.Snapshot();
             canvas.DrawImage(image, i * panelWidth, headerHeight);
         }
-        return FigureExport.EncodePng(surface);
+        return FigureExport.Described(FigureExport.EncodePng(surface), style.Description);
     }
 
     private static Plot Panel(SparsityResult r, double? radius, double? lambda, FigureStyle style)
@@ -57,7 +63,7 @@ public static class SparsityFigure
         float s = c.Scale;
 
         if (lambda is null)
-            c.Line(Polyline.From(r.Penalty.LevelSet(r.Penalty.ValueAtNorm(t))), theme.Norm, 2f * s);
+            c.Line(Polyline.From(r.Penalty.LevelSet(r.Penalty.ValueAtNorm(t))), theme.Norm, theme.Lines.Ball * s, theme.Dashes.Penalty);
 
         var sparse = sample.Where(SparsityExperiment.IsSparse).ToArray();
         var dense = sample.Where(w => !SparsityExperiment.IsSparse(w)).ToArray();
@@ -94,8 +100,9 @@ public static class SparsityFigure
         {
             double x = g.Average(w => w.X), y = g.Average(w => w.Y);
             string text = g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (c.Labels.Beside(x, y, text, 13 * c.Scale, 8 * c.Scale) is { } at)
-                c.Label(text, x, y, 13 * c.Scale, c.Theme.Loss, at.Dx, at.Dy, bold: true);
+            float size = c.Theme.Fonts.Label(13) * c.Scale;
+            if (c.Labels.Beside(x, y, text, size, 8 * c.Scale) is { } at)
+                c.Label(text, x, y, size, c.Theme.Loss, at.Dx, at.Dy, bold: true);
         }
     }
 

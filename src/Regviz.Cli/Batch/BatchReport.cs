@@ -1,15 +1,5 @@
 namespace Regviz.Cli.Batch;
 
-/// <summary>How one figure of a batch ended.</summary>
-internal sealed record FigureOutcome(ManifestFigure Figure, string? Error, double Seconds)
-{
-    public bool Made => Error is null;
-    public CheckOutcome? Check { get; init; }
-}
-
-/// <summary>A figure compared with its golden.</summary>
-internal sealed record CheckOutcome(string Verdict, double? Rms, long DifferentPixels, bool Passed);
-
 /// <summary>
 /// Progress on stderr while figures render — one rewritten line on a terminal, a plain line per figure
 /// otherwise (logs and CI) — and the summary on stdout at the end.
@@ -39,7 +29,7 @@ internal sealed class BatchReport(TextWriter stdout, TextWriter stderr, bool ter
         }
     }
 
-    public void Summary(IReadOnlyList<FigureOutcome> outcomes, double seconds, bool checking)
+    public void Summary(IReadOnlyList<FigureOutcome> outcomes, double seconds, bool checking, string? rendererNote = null)
     {
         if (checking)
         {
@@ -56,7 +46,10 @@ internal sealed class BatchReport(TextWriter stdout, TextWriter stderr, bool ter
         int different = outcomes.Count(o => o.Check is { Passed: false });
         string line = $"{outcomes.Count} figures in {seconds:0.00} s: {made} made, {failed} failed";
         if (checking) line += $", {different} differ from their golden";
+        int created = outcomes.Count(o => o.Status == CheckStatus.Created), updated = outcomes.Count(o => o.Status == CheckStatus.Updated);
+        if (created + updated > 0) line += $"; --update created {created} and updated {updated}";
         stdout.WriteLine(line);
+        if (rendererNote is not null) stdout.WriteLine(RegvizApp.OneLine(rendererNote)); // it quotes the recorded fingerprint: no terminal escapes
         foreach (var o in outcomes.Where(o => !o.Made))
             stdout.WriteLine($"  failed: {Name(o)} (line {o.Figure.Line}): {o.Error}");
     }

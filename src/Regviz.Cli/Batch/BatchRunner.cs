@@ -1,19 +1,18 @@
 using System.Diagnostics;
-using Regviz.Cli.Commands;
 using Regviz.Cli.Errors;
 using Regviz.Cli.Output;
 using Regviz.Core;
 using Regviz.Core.IO;
-using Regviz.Plotting;
 
 namespace Regviz.Cli.Batch;
 
 /// <summary>What a batch run was asked to do.</summary>
-internal sealed record BatchRequest(Manifest Manifest, string ManifestFolder, string OutDir, int Jobs, string? GoldenDir, double Tolerance, string? DiffDir);
+internal sealed record BatchRequest(Manifest Manifest, string ManifestFolder, string OutDir, int Jobs, CheckRequest? Check);
 
 /// <summary>
 /// Renders a manifest's figures in parallel, each through the same parser and actions as a typed command;
-/// one failing figure does not stop the others. With a golden folder, compares each figure with its golden.
+/// one failing figure does not stop the others. When checking, each figure is checked as soon as it is made
+/// (<see cref="FigureCheck"/>), so the checks run in parallel too.
 /// </summary>
 internal static class BatchRunner
 {
@@ -31,9 +30,13 @@ internal static class BatchRunner
             var clock = Stopwatch.StartNew();
             string? error = problems[i] ?? Render(request, figures[i]);
             if (error is not null) error = RegvizApp.OneLine(error);
-            var outcome = new FigureOutcome(figures[i], error, clock.Elapsed.TotalSeconds);
-            if (error is null && request.GoldenDir is { } golden)
-                outcome = outcome with { Check = Check(request, figures[i], golden) };
+            CheckOutcome? check = null;
+            if (error is null && request.Check is { } c)
+            {
+                try { check = FigureCheck.Run(c, request.OutDir, figures[i], i); }
+                catch (InputException e) { error = RegvizApp.OneLine($"made, but not checked: {e.Message}"); } // a report image that cannot be written, a full disk
+            }
+            var outcome = new FigureOutcome(figures[i], error, clock.Elapsed.TotalSeconds) { Check = check, Index = i };
             outcomes[i] = outcome;
             report.Finished(outcome);
         });
@@ -85,45 +88,4 @@ internal static class BatchRunner
             return message;
         }
     }
-
-    private static CheckOutcome Check(BatchRequest request, ManifestFigure figure, string goldenDir)
-    {
-        string golden = Path.Combine(goldenDir, figure.Out);
-        string actual = Path.Combine(request.OutDir, figure.Out);
-        switch (FileKinds.Of(golden))
-        {
-            case FileKind.Missing: return new CheckOutcome("MISSING GOLDEN", null, 0, false);
-            case FileKind.Special: return new CheckOutcome("UNREADABLE GOLDEN (not a regular file)", null, 0, false); // a FIFO would block
-        }
-        if (!figure.Out.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                bool same = Read(golden).AsSpan().SequenceEqual(Read(actual));
-                return new CheckOutcome(same ? "ok (identical)" : "DIFFERENT (not identical)", null, 0, same);
-            }
-            catch (InputException ex) { return new CheckOutcome($"UNREADABLE ({ex.Message})", null, 0, false); }
-        }
-        (byte[] Rgb, int Width, int Height) e, a;
-        try { e = CompareCommand.Load(golden, "golden"); }
-        catch (InputException) { return new CheckOutcome("UNREADABLE GOLDEN", null, 0, false); }
-        try { a = CompareCommand.Load(actual, "figure"); }
-        catch (InputException ex) { return new CheckOutcome($"UNREADABLE ({ex.Message})", null, 0, false); }
-        var d = ImageComparison.Compare(e, a);
-        if (d.SizesDiffer) return new CheckOutcome($"DIFFERENT ({d.SizeNote})", null, 0, false);
-        bool passed = d.Rms <= request.Tolerance;
-        string verdict = passed ? "ok" : $"DIFFERENT ({d.DifferentPixels} pixels)";
-        if (!passed && request.DiffDir is { } diffDir)
-        {
-            try
-            {
-                using (OutputTargets.ConfineTo(diffDir))
-                    AtomicFile.WriteAllBytes(OutputTargets.Prepare(Path.ChangeExtension(figure.Out, null) + "-diff.png", "--diff"), ImageComparison.DiffImage(e, a));
-            }
-            catch (InputException ex) { verdict += $"; no diff image: {ex.Message}"; }
-        }
-        return new CheckOutcome(verdict, d.Rms, d.DifferentPixels, passed);
-    }
-
-    private static byte[] Read(string path) => BoundedInput.ReadBytes(path, "file", Limits.ImageBytes, 0);
 }

@@ -6,7 +6,7 @@ namespace Regviz.Cli.Batch;
 /// <summary>
 /// Turns a manifest figure into a command line for the very parser a typed command goes through. Default
 /// words are put after the command name, except options the figure sets itself or its command does not
-/// take (so <c>defaults: --grid 200</c> does not break a <c>path</c> figure). A relative <c>--data</c> path, in
+/// take (so <c>defaults: --grid 200</c> does not break a <c>path</c> figure; a figure's <c>--style</c> overrides a default <c>--theme</c>). A relative <c>--data</c> path or <c>--style</c> file, in
 /// the args or the defaults, is taken relative to the manifest's folder, so a manifest works from wherever it is run.
 /// The figure's <c>out</c> is passed as written: the run confines it, and every other output such as
 /// <c>--json</c>, to the batch's folder (<see cref="Output.OutputTargets"/>).
@@ -40,8 +40,19 @@ internal static class FigureJob
                 line[i + 1] = Path.Combine(manifestFolder, line[i + 1]);
             else if ((line[i].StartsWith("--data=") || line[i].StartsWith("--data:")) && !Path.IsPathRooted(line[i][7..]))
                 line[i] = "--data=" + Path.Combine(manifestFolder, line[i][7..]);
+            // a style file too, like the data, lives beside the manifest; a built-in style's name is no path
+            else if (line[i] == "--style" && i + 1 < line.Count && !Path.IsPathRooted(line[i + 1]) && Plotting.Theme.Find(line[i + 1]) is null)
+                line[i + 1] = Path.Combine(manifestFolder, line[i + 1]);
         }
     }
+
+    /// <summary>--theme and --style set the same thing: a figure's own --style overrides a default --theme, and the reverse.</summary>
+    private static string SameAs(string option) => option switch
+    {
+        "--theme" => "--style",
+        "--style" => "--theme",
+        _ => option,
+    };
 
     private static IEnumerable<string> FilterDefaults(List<string> defaults, List<string> own, HashSet<string> accepted)
     {
@@ -50,7 +61,7 @@ internal static class FigureJob
             string option = defaults[i];
             var values = new List<string>();
             while (i + 1 < defaults.Count && !defaults[i + 1].StartsWith("--")) values.Add(defaults[++i]);
-            if (own.Contains(option) || !accepted.Contains(option)) continue;
+            if (own.Contains(option) || !accepted.Contains(option) || own.Contains(SameAs(option))) continue;
             yield return option;
             foreach (var v in values) yield return v;
         }

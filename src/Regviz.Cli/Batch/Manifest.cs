@@ -6,14 +6,17 @@ using YamlDotNet.RepresentationModel;
 
 namespace Regviz.Cli.Batch;
 
-/// <summary>One figure of a manifest: where it goes and the words that follow <c>regviz</c> for it.</summary>
-internal sealed record ManifestFigure(string Out, string Args, int Line);
+/// <summary>
+/// One figure of a manifest: where it goes, the words that follow <c>regviz</c> for it, and, for <c>--check</c>, its
+/// own tolerance when the manifest gives one (a figure with fine hatching may need more than the rest).
+/// </summary>
+internal sealed record ManifestFigure(string Out, string Args, int Line, double? Tolerance = null);
 
 /// <summary>A batch manifest: optional default words and the figures.</summary>
 internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> Figures)
 {
     private static readonly string[] TopKeys = ["defaults", "figures"];
-    private static readonly string[] FigureKeys = ["out", "args"];
+    private static readonly string[] FigureKeys = ["out", "args", "tolerance"];
 
     /// <summary>Reads YAML (JSON is YAML too), size and line length capped; every structural error names its line and column.</summary>
     public static Manifest Load(string path) =>
@@ -65,6 +68,7 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
         {
             if (item is not YamlMappingNode map) throw At(source, item, "each figure must be a mapping with 'out' and 'args'");
             string? outName = null, args = null;
+            double? tolerance = null;
             foreach (var (keyNode, value) in map.Children)
             {
                 string key = Key(keyNode, source);
@@ -72,12 +76,13 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
                 {
                     case "out": outName = Scalar(value, source, "out"); break;
                     case "args": args = Scalar(value, source, "args"); break;
+                    case "tolerance": tolerance = Tolerance(value, source); break;
                     default: throw At(source, keyNode, $"unknown key '{key}' in a figure (valid: {string.Join(", ", FigureKeys)})");
                 }
             }
             if (outName is null) throw At(source, item, "figure has no 'out'");
             if (args is null) throw At(source, item, $"figure '{outName}' has no 'args'");
-            list.Add(new ManifestFigure(outName, args, (int)item.Start.Line));
+            list.Add(new ManifestFigure(outName, args, (int)item.Start.Line, tolerance));
         }
         return new Manifest(defaults, list);
     }
@@ -105,6 +110,16 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
 
     private static string Scalar(YamlNode node, string source, string key) =>
         node is YamlScalarNode { Value: { } v } ? v : throw At(source, node, $"'{key}' must be a string");
+
+    /// <summary>The same rule as --tolerance: a finite number ≥ 0, read in the invariant culture.</summary>
+    private static double Tolerance(YamlNode node, string source)
+    {
+        string text = Scalar(node, source, "tolerance");
+        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double t) || !double.IsFinite(t))
+            throw At(source, node, $"'tolerance' must be a number, not '{Excerpt.Of(text)}'");
+        if (t < 0) throw At(source, node, $"'tolerance' {RegularisationForm.RoundTrip(t)} must be ≥ 0");
+        return t;
+    }
 
     private static InputException At(string source, YamlNode node, string message) =>
         new($"manifest '{source}' line {node.Start.Line}, column {node.Start.Column}: {message}");

@@ -36,7 +36,7 @@ internal sealed class AnimateCommand
         var command = new Command("animate", "The contour figure as λ sweeps (or t, or an optimiser's iterates), as an animated PNG");
         SweepOptions.AddProblem(command, _problem, withLambda: true);
         _problem.Lambda.Description = "With --trace: the λ of the problem whose iterates are shown (default 0.5); a sweep runs from --from to --to";
-        foreach (var option in new Option[] { _out, _figure.Size, _figure.Theme, _figure.Title, _figure.Json }) command.Options.Add(option);
+        foreach (var option in new Option[] { _out, _figure.Size, _figure.Theme, _figure.Style, _figure.Title, _figure.Json, _figure.Alt }) command.Options.Add(option);
         _plane.AddTo(command);
         _sweep.AddTo(command);
         _figure.Size.Description = $"Frame size in pixels, WxH (each {FigureOptions.MinSide}..{SweepOptions.MaxSide}; frames × pixels at most {SweepOptions.MaxPixels:N0})";
@@ -53,7 +53,8 @@ internal sealed class AnimateCommand
         var area = _plane.Bind(result);
         string? method = result.GetValue(_trace);
         var timing = Timing(result);
-        var style = _figure.Bind(result).Style;
+        var figure = _figure.Bind(result);
+        var style = figure.Style;
         SweepRequest? request = null;
         TraceRequest? trace = null;
         if (method is null)
@@ -78,6 +79,7 @@ internal sealed class AnimateCommand
         string? output = result.GetValue(_out) is { } o ? CheckPng(OutputTargets.Prepare(o, "--out")) : null;
         var spec = _problem.Bind(result);
         var penalty = _problem.PenaltyOptions.Bind(result);
+        figure.WarnAboutGlyphs(stderr, spec.FeatureNames);
         output ??= OutputTargets.Prepare(ContourCommand.DefaultName("animate", penalty, trace is null ? null : spec, Variant(spec, method, request)), "--out");
         OutputTargets.Distinct(output, "--out", json, "--json");
 
@@ -88,9 +90,10 @@ internal sealed class AnimateCommand
             : Sweeps.Trace(spec, options, progress, cancel);
         sweep = sweep with { First = sweep.First with { LossNote = LossNotes.ForContour(spec) } };
         Warn(stderr, sweep, method);
-        AtomicFile.WriteAllBytes(output, ContourAnimation.Apng(sweep, style, timing, cancel));
-        if (json is not null) JsonOut.Write(json, stdout, w => SweepJson.Write(w, sweep, timing));
-        if (json != "-") stdout.WriteLine(output);
+        var description = SweepText.Describe(sweep);
+        AtomicFile.WriteAllBytes(output, ContourAnimation.Apng(sweep, style with { Description = description }, timing, cancel));
+        if (json is not null) JsonOut.Write(json, stdout, w => SweepJson.Write(w, sweep, timing, description, FrameDescriptions(sweep)));
+        figure.Announce(stdout, output, description);
         return 0;
     }
 
@@ -116,6 +119,14 @@ internal sealed class AnimateCommand
         if (trace is not null) parts.Add($"trace-{trace.ToLowerInvariant()}");
         if (request?.Parameter == SweepParameter.Radius) parts.Add("radius");
         return [.. parts];
+    }
+
+    /// <summary>Every frame in words, as the sidecar lists them.</summary>
+    internal static FigureDescription[] FrameDescriptions(ContourSweep sweep)
+    {
+        var words = new FigureDescription[sweep.Frames.Count];
+        Parallel.For(0, words.Length, k => words[k] = SweepText.Frame(sweep, k));
+        return words;
     }
 
     /// <summary>One line for every frame that fell short of its certificate, and the trace's divergence, as contour says them.</summary>

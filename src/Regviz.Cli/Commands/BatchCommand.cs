@@ -2,57 +2,87 @@ using System.CommandLine;
 using System.Diagnostics;
 using Regviz.Cli.Batch;
 using Regviz.Cli.Options;
+using Regviz.Cli.Output;
 using Regviz.Core;
 using Regviz.Core.IO;
 
 namespace Regviz.Cli.Commands;
 
 /// <summary>
-/// <c>regviz batch MANIFEST</c>: every figure of a post from one file, in parallel; with <c>--check</c>, a
-/// regression test against golden images. Exit 0 all good, 1 a difference or missing golden, 2 a figure
-/// that could not be made.
+/// <c>regviz batch MANIFEST</c>: every figure of a post from one file, in parallel; with <c>--check</c> (golden images)
+/// or <c>--hash-library</c> (hashes), a regression test, reported on stdout and, on request, as an HTML page, JUnit XML
+/// and JSON. Exit 0 all good, 1 a difference or missing baseline, 2 a figure that could not be made.
 /// </summary>
 internal sealed class BatchCommand
 {
     // options belong to one command tree (see RegvizApp.CreateRoot), so each tree gets its own instance
-    private readonly Argument<string> _manifest = new("MANIFEST") { Description = "YAML (or JSON) manifest: optional 'defaults' words, and 'figures' each with 'out' and 'args'" };
-    private readonly Option<string?> _outDir = new("--out", "-o") { Description = "Folder for the figures (default: the current directory; with --check, a temporary folder)", HelpName = "DIR" };
+    private readonly Argument<string?> _manifest = new("MANIFEST")
+    {
+        Description = "YAML (or JSON) manifest: optional 'defaults' words, and 'figures' each with 'out', 'args' and optionally 'tolerance'",
+        Arity = ArgumentArity.ZeroOrOne, // required all the same: see ManifestAndMode
+    };
+    private readonly Option<string?> _outDir = new("--out", "-o") { Description = "Folder for the figures (default: the current directory; when checking, a temporary folder)", HelpName = "DIR" };
     private readonly Option<int> _jobs = new("--jobs", "-j") { Description = "Figures rendered at once", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
     private readonly Option<string?> _check = new("--check") { Description = "Compare every figure with the file of the same name in GOLDEN_DIR", HelpName = "GOLDEN_DIR" };
-    private readonly Option<double> _tolerance = NumberOptions.Required("--tolerance", 0, "With --check: largest RMS (0–255 scale) that still passes", "T");
-    private readonly Option<string?> _diff = new("--diff") { Description = "With --check: write a diff image for every figure that differs", HelpName = "DIR" };
-    private readonly Option<bool> _update = new("--update") { Description = "With --check: regenerate the goldens instead of comparing" };
+    private readonly Option<string?> _hashLibrary = new("--hash-library") { Description = "JSON of each figure's SHA-256 (pytest-mpl's format): a matching hash passes; with --check, a mismatch falls back to the image comparison", HelpName = "FILE" };
+    private readonly Option<double> _tolerance = NumberOptions.Required("--tolerance", 0, "When checking: largest RMS (0–255 scale) that still passes, for figures without their own 'tolerance'", "T");
+    private readonly Option<string?> _diff = new("--diff") { Description = "When checking: write a diff image for every figure that differs", HelpName = "DIR" };
+    // a string, not a mode: the parser gives an option with an optional value the next word whatever it is, so in
+    // "batch --check g --update m.yaml" the manifest arrives here and is handed back by ManifestAndMode
+    private readonly Option<string?> _update = new("--update")
+    {
+        Description = "When checking: write baselines instead of failing: 'missing' only absent ones, 'changed' (the default) also those that fail, 'all' every one whose bytes differ; identical ones are never rewritten",
+        HelpName = "missing|changed|all",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+    private readonly Option<string?> _report = new("--report") { Description = "When checking: write an HTML report, DIR/index.html with the images it shows", HelpName = "DIR" };
+    private readonly Option<string?> _junit = new("--junit") { Description = "When checking: write JUnit XML, one testcase per figure, for CI test views", HelpName = "FILE" };
+    private readonly Option<string?> _summary = new("--summary") { Description = "When checking: write every figure's status, RMS and tolerances as JSON", HelpName = "FILE" };
 
     public static Command Create() => new BatchCommand().Build();
 
     private Command Build()
     {
         var command = new Command("batch", "Render many figures from one manifest; --check compares them with golden images") { _manifest };
-        foreach (var option in new Option[] { _outDir, _jobs, _check, _tolerance, _diff, _update }) command.Options.Add(option);
+        foreach (var option in new Option[] { _outDir, _jobs, _check, _hashLibrary, _tolerance, _diff, _update, _report, _junit, _summary })
+            command.Options.Add(option);
         command.SetAction(Run);
         return command;
     }
 
-    /// <summary>The checked options: <see cref="Golden"/> is null unless comparing, and with --update the goldens are the output.</summary>
-    private sealed record Settings(int Jobs, double Tolerance, string? CheckDir, bool Regenerate, string? OutDir, string? DiffDir)
+    /// <summary>The checked options. Checking means golden images, a hash library, or both.</summary>
+    private sealed record Settings(string Manifest, int Jobs, double Tolerance, string? GoldenDir, string? HashLibrary, UpdateMode? Update, string? OutDir,
+        string? DiffDir, string? ReportDir, string? JUnit, string? Summary)
     {
-        public string? Golden => Regenerate ? null : CheckDir;
+        public bool Checking => GoldenDir is not null || HashLibrary is not null;
     }
+
+    /// <summary>Where the run will write, each destination checked (and confined) before any figure is rendered.</summary>
+    private sealed record Destinations(ReportFolder? Report, string? JUnit, string? Summary, string? HashLibrary, string? Fingerprint);
 
     private int Run(ParseResult result)
     {
         var settings = CheckOptions(result);
-        string manifestPath = result.GetValue(_manifest)!;
+        string manifestPath = settings.Manifest;
         var manifest = Manifest.Load(manifestPath);
+        var hashes = settings.HashLibrary is { } lib ? HashLibrary.Open(lib, mayBeMissing: settings.Update is not null) : null;
+        string? baselines = settings.GoldenDir ?? (settings.HashLibrary is { } h ? FolderOf(h) : null);
+        var recorded = baselines is not null ? GoldenFingerprint.Load(baselines) : null;
         string manifestFolder = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         string? temp = null;
-        string dir = settings.Regenerate ? settings.CheckDir!
-            : settings.OutDir ?? (settings.CheckDir is not null ? temp = Directory.CreateTempSubdirectory("regviz-batch-").FullName : ".");
-        CreateFolder(dir, settings.Regenerate ? "--check" : "--out");
-        if (settings.DiffDir is { } diffDir) CreateFolder(diffDir, "--diff");
+        string dir = settings.OutDir ?? (settings.Checking ? temp = Directory.CreateTempSubdirectory("regviz-batch-").FullName : ".");
         try
         {
-            return Render(result, settings, manifest, manifestFolder, dir);
+            var destinations = Prepare(settings, baselines, () =>
+            {
+                BatchFolders.Create(dir, "--out");
+                if (settings.DiffDir is { } diffDir) BatchFolders.Create(diffDir, "--diff");
+                if (settings.Update is not null && settings.GoldenDir is { } golden) BatchFolders.Create(golden, "--check");
+            });
+            var check = settings.Checking
+                ? new CheckRequest(settings.GoldenDir, hashes, settings.Tolerance, settings.DiffDir, settings.Update, destinations.Report, KeepsResults: temp is null)
+                : null;
+            return Render(result, settings, manifest, manifestPath, manifestFolder, dir, check, destinations, recorded);
         }
         finally
         {
@@ -68,40 +98,106 @@ internal sealed class BatchCommand
         double tolerance = result.GetValue(_tolerance);
         if (tolerance < 0) throw new InputException($"--tolerance: {RegularisationForm.RoundTrip(tolerance)} must be ≥ 0");
         string? golden = result.GetValue(_check);
-        bool regenerate = result.GetValue(_update);
-        if (regenerate && golden is null) throw new InputException("--update goes with --check GOLDEN_DIR (it regenerates those goldens)");
+        string? library = result.GetValue(_hashLibrary);
+        var (manifest, update) = ManifestAndMode(result);
+        bool checking = golden is not null || library is not null;
+        foreach (var (option, given) in new[] { ("--update", update is not null), ("--report", result.GetValue(_report) is not null), ("--junit", result.GetValue(_junit) is not null), ("--summary", result.GetValue(_summary) is not null) })
+            if (given && !checking)
+                throw new InputException($"{option} goes with --check GOLDEN_DIR or --hash-library FILE (it reports on, or writes, their baselines)");
         if (golden is not null) OutputCheck.CheckFolder(golden, "--check");
-        if (golden is not null && !regenerate && !Directory.Exists(golden))
+        if (golden is not null && update is null && !Directory.Exists(golden))
             throw new InputException($"--check: golden folder '{golden}' does not exist (create it with --check {golden} --update)");
+        if (library is not null) OutputCheck.CheckName(library, "--hash-library");
         string? outDir = result.GetValue(_outDir);
         if (outDir is not null) OutputCheck.CheckFolder(outDir, "--out");
         string? diffDir = result.GetValue(_diff);
         if (diffDir is not null) OutputCheck.CheckFolder(diffDir, "--diff");
-        return new Settings(jobs, tolerance, golden, regenerate, outDir, diffDir);
+        string? report = result.GetValue(_report);
+        if (report is not null) OutputCheck.CheckFolder(report, "--report");
+        string? junit = FileOption(result.GetValue(_junit), "--junit"), summary = FileOption(result.GetValue(_summary), "--summary");
+        return new Settings(manifest, jobs, tolerance, golden, library, update, outDir, diffDir, report, junit, summary);
     }
 
-    private static int Render(ParseResult result, Settings settings, Manifest manifest, string manifestFolder, string dir)
+    /// <summary>The manifest, and the --update mode (null without --update; a bare --update is 'changed').</summary>
+    private (string Manifest, UpdateMode? Update) ManifestAndMode(ParseResult result)
+    {
+        string? manifest = result.GetValue(_manifest);
+        if (result.GetResult(_update) is null)
+            return (manifest ?? throw new InputException("batch: no MANIFEST given"), null);
+        string? word = result.GetValue(_update);
+        if (word is null) return (manifest ?? throw new InputException("batch: no MANIFEST given"), UpdateMode.Changed);
+        if (UpdateModes.Parse(word) is { } mode) return (manifest ?? throw new InputException("batch: no MANIFEST given"), mode);
+        if (manifest is null) return (word, UpdateMode.Changed);
+        throw new InputException($"--update: '{Excerpt.Of(RegvizApp.OneLine(word))}' is not a mode (valid: {string.Join(", ", UpdateModes.Words)})");
+    }
+
+    private static string? FileOption(string? path, string option)
+    {
+        if (path is null) return null;
+        if (path == "-") throw new InputException($"{option}: give a file name (standard output carries the summary table)");
+        OutputCheck.CheckName(path, option);
+        return path;
+    }
+
+    /// <summary>
+    /// The run's own files, checked before any work. Each is confined to its folder: the folder is the CI author's
+    /// choice, but what is in it may come from the pull request, and a committed link named junit.xml must not lead the
+    /// write elsewhere.
+    /// </summary>
+    private static Destinations Prepare(Settings s, string? baselines, Action createFolders)
+    {
+        // the files that need no new folder first: a refusal there leaves nothing behind
+        string? junit = s.JUnit is { } j ? Beside(j, "--junit") : null;
+        string? summary = s.Summary is { } m ? Beside(m, "--summary") : null;
+        string? library = s.Update is not null && s.HashLibrary is { } h ? Beside(h, "--hash-library") : null;
+        if (junit is not null) OutputTargets.Distinct(junit, "--junit", summary, "--summary");
+        if (junit is not null) OutputTargets.Distinct(junit, "--junit", library, "--hash-library");
+        if (summary is not null) OutputTargets.Distinct(summary, "--summary", library, "--hash-library");
+        createFolders();
+        string? fingerprint = s.Update is not null && baselines is not null ? GoldenFingerprint.Prepare(baselines) : null;
+        var report = s.ReportDir is { } dir ? ReportFolder.Prepare(dir) : null;
+        if (report is not null)
+            foreach (var (file, option) in new[] { (junit, "--junit"), (summary, "--summary"), (library, "--hash-library") })
+                OutputTargets.Distinct(report.Index, "--report", file, option);
+        return new Destinations(report, junit, summary, library, fingerprint);
+    }
+
+    private static string Beside(string path, string option)
+    {
+        string folder = FolderOf(path);
+        if (FileKinds.Of(folder) == FileKind.Missing) throw new InputException($"{option}: the folder of '{path}' does not exist");
+        using (OutputTargets.ConfineTo(folder))
+            return OutputTargets.Prepare(Path.GetFileName(Path.GetFullPath(path)), option);
+    }
+
+    private static string FolderOf(string path) => Path.GetDirectoryName(Path.GetFullPath(path))!;
+
+    private static int Render(ParseResult result, Settings settings, Manifest manifest, string manifestPath, string manifestFolder, string dir,
+        CheckRequest? check, Destinations destinations, IReadOnlyList<KeyValuePair<string, string>>? recorded)
     {
         var stdout = result.InvocationConfiguration.Output;
         var stderr = result.InvocationConfiguration.Error;
+        var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
         var report = new BatchReport(stdout, stderr, terminal, manifest.Figures.Count);
-        var request = new BatchRequest(manifest, manifestFolder, dir, settings.Jobs, settings.Golden, settings.Tolerance, settings.DiffDir);
+        var request = new BatchRequest(manifest, manifestFolder, dir, settings.Jobs, check);
         var outcomes = BatchRunner.Run(request, report);
-        report.Summary(outcomes, clock.Elapsed.TotalSeconds, request.GoldenDir is not null);
+        CheckRun? run = null;
+        if (check is not null)
+        {
+            if (destinations.HashLibrary is { } library) check.Hashes!.Save(library);
+            if (destinations.Fingerprint is { } fingerprint) GoldenFingerprint.Save(fingerprint, recorded);
+            run = new CheckRun(manifestPath, outcomes, clock.Elapsed.TotalSeconds, started, settings.Tolerance, settings.GoldenDir, settings.HashLibrary,
+                settings.Update, new RendererCheck(GoldenFingerprint.Running, recorded));
+            if (destinations.Report is { } folder) HtmlReport.Write(run, folder);
+            if (destinations.JUnit is { } junit) JUnitReport.Write(run, junit);
+            if (destinations.Summary is { } summary) JsonSummary.Write(run, summary);
+        }
+        report.Summary(outcomes, clock.Elapsed.TotalSeconds, check is not null, run?.RendererNote);
         var failed = outcomes.Where(o => !o.Made).ToList();
         if (failed.Count > 0)
             throw new InputException($"{failed.Count} of {outcomes.Count} figures could not be made (first: '{failed[0].Figure.Out}', manifest line {failed[0].Figure.Line}: {failed[0].Error})");
         return outcomes.Any(o => o.Check is { Passed: false }) ? RegvizApp.Difference : RegvizApp.Ok;
-    }
-
-    private static void CreateFolder(string path, string option)
-    {
-        try { Directory.CreateDirectory(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{option}: cannot create the folder '{path}' ({e.Message})");
-        }
     }
 }

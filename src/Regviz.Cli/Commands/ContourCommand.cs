@@ -48,15 +48,18 @@ internal sealed class ContourCommand
         var trace = TraceRequestFrom(method, result.GetValue(_start), result.GetValue(_steps));
         var spec = _problem.Bind(result);
         string output = f.OutOr(DefaultName("contour", spec.Penalty, spec, Variant(spec, method)));
+        f.WarnAboutGlyphs(stderr, spec.FeatureNames);
         var options = new SceneOptions(area.Range, area.Grid, area.Levels, result.GetValue(_path), f.Style.Frame().Aspect, trace);
         using var progress = ProgressLine.ForStderr(stderr, "loss grid");
         var scene = SceneBuilder.Contour(spec, options, progress, cancel) with { LossNote = LossNotes.ForContour(spec) };
         CertificateOut.Warn(stderr, scene.Optimum.Certificate, "the optimum");
         if (scene.Trace is { Diverged: true } diverged)
-            stderr.WriteLine($"warning: --trace {method} diverged after {diverged.Iterates.Count - 1} steps (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
-        FigureExport.Save(ContourFigure.Render(scene, f.Style), f.Style, output);
-        if (f.Json is { } json) JsonOut.Write(json, stdout, w => SceneJson.Write(w, scene));
-        if (f.Json != "-") stdout.WriteLine(output);
+            stderr.WriteLine($"warning: --trace {method} diverged after {Text.Count(diverged.Iterates.Count - 1, "step")} (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
+        var description = FigureText.Describe(scene);
+        var style = f.Style with { Description = description };
+        FigureExport.Save(ContourFigure.Render(scene, style), style, output);
+        if (f.Json is { } json) JsonOut.Write(json, stdout, w => SceneJson.Write(w, scene, description));
+        f.Announce(stdout, output, description);
         return 0;
     }
 

@@ -31,7 +31,7 @@ internal sealed class ExploreCommand
     {
         var command = new Command("explore", "A self-contained HTML page: a λ slider over the contour figure, with the numbers of each frame beside it");
         SweepOptions.AddProblem(command, _problem, withLambda: false);
-        foreach (var option in new Option[] { _out, _figure.Size, _figure.Theme, _figure.Title, _figure.Json }) command.Options.Add(option);
+        foreach (var option in new Option[] { _out, _figure.Size, _figure.Theme, _figure.Style, _figure.Title, _figure.Json, _figure.Alt }) command.Options.Add(option);
         _plane.AddTo(command);
         _sweep.AddTo(command);
         _figure.Size.Description = $"Frame size in pixels, WxH (each {FigureOptions.MinSide}..{SweepOptions.MaxSide}; frames × pixels at most {SweepOptions.MaxPixels:N0})";
@@ -46,12 +46,14 @@ internal sealed class ExploreCommand
         var stdout = result.InvocationConfiguration.Output;
         var stderr = result.InvocationConfiguration.Error;
         var area = _plane.Bind(result);
-        var style = _figure.Bind(result).Style;
+        var figure = _figure.Bind(result);
+        var style = figure.Style;
         var request = _sweep.Bind(result, style);
         var json = result.GetValue(_figure.Json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
         string? output = result.GetValue(_out) is { } o ? CheckHtml(OutputTargets.Prepare(o, "--out")) : null;
         var spec = _problem.Bind(result);
         var penalty = _problem.PenaltyOptions.Bind(result);
+        figure.WarnAboutGlyphs(stderr, spec.FeatureNames);
         output ??= OutputTargets.Prepare(Path.ChangeExtension(ContourCommand.DefaultName("explore", penalty, null, Variant(spec, request)), ".html"), "--out");
         OutputTargets.Distinct(output, "--out", json, "--json");
 
@@ -62,9 +64,11 @@ internal sealed class ExploreCommand
         AnimateCommand.Warn(stderr, sweep, null);
         var frames = ContourAnimation.Patches(sweep, style, cancel);
         string title = style.Title ?? $"{PenaltyNames.Display(penalty)}: how w* moves with {(request.Parameter == SweepParameter.Radius ? "the radius t" : "λ")}";
-        AtomicFile.WriteAllBytes(output, ExplorePage.Build(sweep, frames, title));
-        if (json is not null) JsonOut.Write(json, stdout, w => SweepJson.Write(w, sweep, null));
-        if (json != "-") stdout.WriteLine(output);
+        var description = SweepText.Describe(sweep);
+        var words = AnimateCommand.FrameDescriptions(sweep);
+        AtomicFile.WriteAllBytes(output, ExplorePage.Build(sweep, frames, title, description, words));
+        if (json is not null) JsonOut.Write(json, stdout, w => SweepJson.Write(w, sweep, null, description, words));
+        figure.Announce(stdout, output, description);
         return 0;
     }
 

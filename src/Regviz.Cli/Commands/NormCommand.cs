@@ -32,10 +32,13 @@ internal sealed class NormCommand
         var f = _figure.Bind(result);
         var penalty = _penalty.Bind(result);
         string output = f.OutOr(ContourCommand.DefaultName("norm", penalty, null));
+        f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
         var scene = SceneBuilder.Norm(penalty, area.Range, area.Levels, f.Style.Frame().Aspect);
-        FigureExport.Save(NormFigure.Render(scene, f.Style), f.Style, output);
-        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene));
-        if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);
+        var description = FigureText.Describe(scene);
+        var style = f.Style with { Description = description };
+        FigureExport.Save(NormFigure.Render(scene, style), style, output);
+        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene, description));
+        f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }
 }

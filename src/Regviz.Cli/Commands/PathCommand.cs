@@ -45,11 +45,14 @@ internal sealed class PathCommand
         double? marker = Marker(result.GetValue(_mark), oldMark);
         var spec = _problem.Bind(result);
         string output = f.OutOr(ContourCommand.DefaultName("path", spec.Penalty, null));
+        f.WarnAboutGlyphs(result.InvocationConfiguration.Error, spec.FeatureNames);
         var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, result.GetValue(_count), result.GetValue(_ratio));
         var scene = new PathScene(path, spec.FeatureNames, spec.Penalty, axis, marker) { LossNote = LossNotes.ForPath(spec) };
-        FigureExport.Save(PathFigure.Render(scene, f.Style), f.Style, output);
-        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene));
-        if (f.Json != "-") result.InvocationConfiguration.Output.WriteLine(output);
+        var description = FigureText.Describe(scene);
+        var style = f.Style with { Description = description };
+        FigureExport.Save(PathFigure.Render(scene, style), style, output);
+        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene, description));
+        f.Announce(result.InvocationConfiguration.Output, output, description);
         if (oldMark is { } old)
             result.InvocationConfiguration.Error.WriteLine($"warning: path --lambda is the old spelling of --mark: write --mark {RegularisationForm.RoundTrip(old)}");
         return 0;

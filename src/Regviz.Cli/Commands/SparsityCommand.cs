@@ -67,15 +67,18 @@ internal sealed class SparsityCommand
         var style = sizeGiven ? f.Style : f.Style with { Width = PanelWidth * penalties.Length, Height = 620 };
         string output = f.OutOr($"sparsity-{string.Join("-", penalties.Select(x => x.Name))}.png");
         if (FigureExport.FormatOf(output, "--out") != "png") throw new InputException("--out: the sparsity figure is PNG only");
+        f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
 
         var clock = Stopwatch.StartNew();
         var results = RunTrials(result.InvocationConfiguration.Error, penalties, experiment);
         double seconds = clock.Elapsed.TotalSeconds;
 
-        string header = $"{experiment.Trials:N0} random quadratic losses, {experiment.Form}, seed {experiment.Seed}: how often is a coefficient exactly 0?";
-        AtomicFile.WriteAllBytes(output, SparsityFigure.RenderPng(results, experiment.Radius, experiment.Lambda, header, style));
-        if (f.Json is { } json) JsonOut.Write(json, stdout, w => WriteJson(w, experiment, results));
+        string header = $"{Text.Count(experiment.Trials, "random quadratic loss", "random quadratic losses")}, {experiment.Form}, seed {experiment.Seed}: how often is a coefficient exactly 0?";
+        var description = FigureText.Describe(results, experiment.Radius, experiment.Lambda, experiment.Seed);
+        AtomicFile.WriteAllBytes(output, SparsityFigure.RenderPng(results, experiment.Radius, experiment.Lambda, header, style with { Description = description }));
+        if (f.Json is { } json) JsonOut.Write(json, stdout, w => WriteJson(w, experiment, results, description));
         if (f.Json != "-") WriteTable(stdout, experiment, results, seconds, output);
+        if (f.Alt) stdout.WriteLine(description.Alt);
         return 0;
     }
 
@@ -108,9 +111,10 @@ internal sealed class SparsityCommand
         return SparsityExperiment.Run(penalties, e.Trials, e.Seed, e.Radius, e.Lambda, Progress);
     }
 
-    private static void WriteJson(Utf8JsonWriter w, Experiment e, IReadOnlyList<SparsityResult> results)
+    private static void WriteJson(Utf8JsonWriter w, Experiment e, IReadOnlyList<SparsityResult> results, FigureDescription description)
     {
         w.WriteStartObject();
+        SceneJson.WriteDescription(w, description);
         w.WriteNumber("trials", e.Trials);
         w.WriteNumber("seed", e.Seed);
         if (e.Lambda is { } lambda) w.WriteNumber("lambda", lambda); else w.WriteNumber("radius", e.Radius ?? 1);
@@ -130,7 +134,7 @@ internal sealed class SparsityCommand
 
     private static void WriteTable(TextWriter stdout, Experiment e, IReadOnlyList<SparsityResult> results, double seconds, string output)
     {
-        stdout.WriteLine($"{e.Trials:N0} trials, {e.Form}, seed {e.Seed} ({seconds:0.00} s)");
+        stdout.WriteLine($"{Text.Count(e.Trials, "trial")}, {e.Form}, seed {e.Seed} ({seconds:0.00} s)");
         foreach (var r in results)
             stdout.WriteLine($"  {Text.Describe(r.Penalty),-22} {100 * r.SparseFraction,7:0.00}% sparse ({r.Sparse:N0})");
         stdout.WriteLine(output);

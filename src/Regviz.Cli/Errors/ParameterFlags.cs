@@ -27,6 +27,8 @@ internal static class ParameterFlags
         ["count"] = "--count",
         ["ratio"] = "--ratio",
         ["trials"] = "--trials",
+        ["gamma"] = "--gamma",
+        ["penalties"] = "--norms",
     };
 
     private static readonly FlagWords Words = new();

@@ -15,7 +15,9 @@ namespace Regviz.Cli.Explore;
 /// </summary>
 internal static class ExplorePage
 {
-    public static byte[] Build(ContourSweep sweep, PatchedFrames frames, string title)
+    /// <param name="description">The whole sweep in words, printed under the title.</param>
+    /// <param name="words">Each frame in words: the figure's alt text and caption follow the slider.</param>
+    public static byte[] Build(ContourSweep sweep, PatchedFrames frames, string title, FigureDescription description, IReadOnlyList<FigureDescription> words)
     {
         var scene = sweep.First;
         var names = scene.FeatureNames;
@@ -31,7 +33,8 @@ internal static class ExplorePage
                 var o = f.Optimum;
                 w.WriteStartObject();
                 w.WriteString("label", FrameWords.Value(sweep, f));
-                w.WriteString("alt", FrameWords.Alt(scene, sweep, f));
+                w.WriteString("alt", words[f.Index].Alt);
+                w.WriteString("caption", words[f.Index].Caption);
                 w.WriteString("zeros", FrameWords.Zeros(names, o));
                 w.WriteString("equivalence", FrameWords.Equivalence(scene, sweep, f));
                 w.WriteStartArray("rows");
@@ -66,6 +69,7 @@ internal static class ExplorePage
         html.Append($"""
             <main>
             <h1>{E(title)}</h1>
+            <p id="about">{E(description.Caption)}</p>
             <p class="lead">Move the slider (arrow keys, Page Up/Down, Home and End work too): the figure and the numbers follow. Each frame was solved exactly and certified; a coefficient is called zero only when it is exactly 0.</p>
             <div class="controls">
               <label for="sweep">{E(slider)}</label>
@@ -77,9 +81,10 @@ internal static class ExplorePage
             <div class="layout">
               <figure>
                 <div class="stack" style="max-width:{frames.Width}px">
-                  <img id="figure" width="{frames.Width}" height="{frames.Height}" src="data:image/png;base64,{Convert.ToBase64String(frames.ReferencePng)}" alt="{E(FrameWords.Alt(scene, sweep, first))}">
+                  <img id="figure" width="{frames.Width}" height="{frames.Height}" src="data:image/png;base64,{Convert.ToBase64String(frames.ReferencePng)}" alt="{E(words[0].Alt)}">
                   <img id="patch" alt="" aria-hidden="true" {patch}>
                 </div>
+                <figcaption id="caption" class="muted">{E(words[0].Caption)}</figcaption>
               </figure>
               <section class="numbers" aria-label="The numbers of this frame">
                 <p id="summary" class="summary" aria-live="polite">{E(FrameWords.Zeros(names, first.Optimum))}</p>
@@ -175,6 +180,7 @@ internal static class ExplorePage
               patch.removeAttribute("src");
             }
             figure.alt = f.alt;
+            text("caption", f.caption);
             slider.setAttribute("aria-valuetext", f.label);
             text("value", f.label);
             text("index", String(k + 1));

@@ -7,7 +7,7 @@ using Regviz.Plotting;
 namespace Regviz.Cli.Explore;
 
 /// <summary>
-/// What the explore page says about one frame, in words a reader scans: the slider's value, the figure's alt text,
+/// What the explore page says about one frame, in words a reader scans: the slider's value,
 /// which coefficients are exactly zero, and the λ ↔ t equivalence. Zeros are exact zeros (w_j == 0), never rounded ones.
 /// </summary>
 internal static class FrameWords
@@ -45,19 +45,6 @@ internal static class FrameWords
             return $"At λ = {Number(o.Lambda)} the penalty wins outright: w* = 0, the ball has shrunk to a point (t = 0).";
         return scene.Penalty.IsConvex ? both
             : $"{both[..^1]} only where the ball's optimum is also the penalty's: {scene.Penalty.Title} is not convex.";
-    }
-
-    /// <summary>The figure in one paragraph, for a reader who cannot see it.</summary>
-    public static string Alt(ContourScene scene, ContourSweep sweep, SweepFrame f)
-    {
-        var o = f.Optimum;
-        var w = o.Weights;
-        string what = $"Contour plot in the plane of w₁ ({scene.FeatureNames[0]}) and w₂ ({scene.FeatureNames[1]}), {PenaltyNames.Display(scene.Penalty)}, {Value(sweep, f)}.";
-        string at = w[0] == 0 && w[1] == 0
-            ? "The regularised optimum w* is the origin: the loss level set through it passes through 0 and the penalty ball has shrunk to a point."
-            : $"The loss level set D(w) = {Number(o.DataTerm)} touches the penalty ball P(w) = {Number(o.PenaltyValue)} at w* = ({Number(w[0])}, {Number(w[1])}).";
-        string ls = scene.Unregularised is { } u ? $" The unregularised fit is at ({Number(u[0])}, {Number(u[1])})." : "";
-        return $"{what} {at} {Zeros(scene.FeatureNames, o)}{ls}";
     }
 
     private static string Sub(int j) => string.Concat(j.ToString(CultureInfo.InvariantCulture).Select(c => (char)('₀' + (c - '0'))));

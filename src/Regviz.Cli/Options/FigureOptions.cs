@@ -13,32 +13,81 @@ internal sealed partial class FigureOptions
 
     public readonly Option<string?> Out = new("--out", "-o") { Description = "Output file, .png or .svg (default: a descriptive name in the current directory)", HelpName = "FILE" };
     public readonly Option<string> Size = new("--size") { Description = $"Image size in pixels, WxH (each {MinSide}..{MaxSide})", DefaultValueFactory = _ => "800x800", HelpName = "WxH" };
-    public readonly Option<string> Theme = new("--theme") { Description = "Colour theme", DefaultValueFactory = _ => "light", HelpName = "light|dark" };
+    public readonly Option<string> Theme = new("--theme") { Description = "Built-in style (the older spelling of --style NAME)", DefaultValueFactory = _ => "light", HelpName = string.Join("|", Plotting.Theme.Names) };
+    public readonly Option<string?> Style = new("--style") { Description = $"House style: a built-in one ({string.Join(", ", Plotting.Theme.Names)}) or a YAML file of colours, line widths and dashes, font sizes, a font file and grid (docs/styles.md)", HelpName = "NAME|FILE.yaml" };
     public readonly Option<string?> Title = new("--title") { Description = "Figure title (default: the penalty and λ)", HelpName = "TEXT" };
     public readonly Option<string?> Json = new("--json") { Description = "Sidecar JSON with the numbers behind the figure ('-': stdout)", HelpName = "FILE" };
+    public readonly Option<bool> Alt = new("--alt") { Description = "Also print the figure's alt text (one sentence with its key numbers; the image carries it too) on stdout, after the file's path" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Out, Size, Theme, Title, Json }) command.Options.Add(option);
+        foreach (var option in new Option[] { Out, Size, Theme, Style, Title, Json, Alt }) command.Options.Add(option);
     }
 
     /// <summary>The validated options; every check here runs before any computation.</summary>
-    public sealed record Values(string? Out, FigureStyle Style, string? Json)
+    public sealed record Values(string? Out, FigureStyle Style, string? Json, bool Alt = false)
     {
         /// <summary>The figure's file: --out, or else the descriptive default name, checked the same way before any drawing.</summary>
         public string OutOr(string defaultName) => Out ?? OutputTargets.Prepare(defaultName, "--out");
+
+        /// <summary>What stdout says once the figure is written: its path (unless the sidecar went there), then the alt text if asked.</summary>
+        public void Announce(TextWriter stdout, string output, FigureDescription description)
+        {
+            if (Json != "-") stdout.WriteLine(output);
+            if (Alt) stdout.WriteLine(description.Alt);
+        }
+
+        /// <summary>One warning: line for each text the figure's font cannot draw (the title, data column names), saying which font of this machine draws it, or that nothing does.</summary>
+        public void WarnAboutGlyphs(TextWriter stderr, IEnumerable<string>? columns = null)
+        {
+            if (Style.Title is { } title) GlyphWarnings.Warn(stderr, "--title", title, Style.Theme.FontFamily);
+            foreach (string column in columns ?? []) GlyphWarnings.Warn(stderr, $"column '{Excerpt.Of(column)}'", column, Style.Theme.FontFamily);
+        }
     }
 
     public Values Bind(ParseResult r)
     {
         var (width, height) = ParseSize(r.GetValue(Size) ?? "800x800"); // a command may take away the shown default
-        var theme = Words.Theme(r.GetValue(Theme)!);
+        var theme = BindStyle(r);
         // every destination is checked before any work: a run that cannot write its sidecar must not have replaced the figure
         string? output = r.GetValue(Out) is { } o ? OutputTargets.Prepare(o, "--out") : null;
         if (output is not null) FigureExport.FormatOf(output, "--out");
         string? json = r.GetValue(Json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
         if (output is not null) OutputTargets.Distinct(output, "--out", json, "--json");
-        return new Values(output, new FigureStyle(width, height, theme, r.GetValue(Title)), json);
+        bool alt = r.GetValue(Alt);
+        if (alt && json == "-")
+            throw new InputException("--alt: stdout carries the sidecar (--json -), whose 'alt' key has the text");
+        var style = new FigureStyle(width, height, theme, CheckTitle(r.GetValue(Title)));
+        if (style.TitleLines > style.MaxTitleLines)
+            throw new InputException($"--title: wrapped to the figure's width it takes {style.TitleLines} lines, and at most {style.MaxTitleLines} fit at {width}x{height} (a quarter of the height): shorten it or give a larger --size");
+        return new Values(output, style, json, alt);
+    }
+
+    /// <summary>The longest title, in characters as a reader counts them: a longer text is a caption, which --alt and the sidecar give.</summary>
+    public const int MaxTitle = 300;
+
+    /// <summary>A title wraps to the figure's width; past <see cref="MaxTitle"/> characters, or with control characters other than a line break, it is refused.</summary>
+    private static string? CheckTitle(string? title)
+    {
+        if (title is null) return null;
+        int length = new System.Globalization.StringInfo(title).LengthInTextElements;
+        if (length > MaxTitle)
+            throw new InputException($"--title: {length} characters; at most {MaxTitle} (a title wraps to the figure's width; a longer text is a caption, as --alt and the sidecar's 'caption' give)");
+        if (title.FirstOrDefault(c => char.IsControl(c) && c is not '\n' and not '\r') is var bad && bad != default)
+            throw new InputException($"--title: has the control character U+{(int)bad:X4} (only line breaks are allowed)");
+        return title;
+    }
+
+    /// <summary>--style NAME or FILE, or --theme NAME; both at once is refused, as they set the same thing.</summary>
+    private Plotting.Theme BindStyle(ParseResult r)
+    {
+        if (r.GetValue(Style) is not { } style) return Words.Theme(r.GetValue(Theme)!);
+        if (r.GetResult(Theme) is { Implicit: false })
+            throw new InputException("--theme and --style both set the style: give one (a style file starts from another with 'base: dark')");
+        if (Plotting.Theme.Find(style.Trim().ToLowerInvariant()) is { } builtIn) return builtIn;
+        if (!File.Exists(style) && !style.Contains('.') && !style.Contains('/'))
+            throw new InputException($"--style: '{Excerpt.Of(style)}' is neither a built-in style ({string.Join(", ", Plotting.Theme.Names)}) nor a file");
+        return StyleFile.Load(style);
     }
 
     [GeneratedRegex(@"^\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*$")]

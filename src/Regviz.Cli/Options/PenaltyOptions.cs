@@ -5,16 +5,17 @@ namespace Regviz.Cli.Options;
 
 /// <summary>
 /// The penalty, declared once for every command that takes one: <c>--norm</c> and the parameters that shape a
-/// penalty. A new parameter (<c>--gamma</c> for mcp and scad) is one more option here, listed in
-/// <see cref="Parameters"/> and passed on in <see cref="Create"/>: no command changes.
+/// penalty. A new parameter is one more option here, listed in <see cref="Parameters"/> and passed on in
+/// <see cref="Create"/>: no command changes.
 /// </summary>
 internal sealed class PenaltyOptions
 {
-    public readonly Option<string> Norm = new("--norm") { Description = "Penalty P(w): l1 = Σ|w|, l2 = Σw², elasticnet = αΣ|w| + (1−α)Σw², lp = Σ|w|^p, linf = max|w|", DefaultValueFactory = _ => "l1", HelpName = string.Join("|", PenaltyCatalogue.Names) };
+    public readonly Option<string> Norm = new("--norm") { Description = "Penalty P(w): l1 = Σ|w|, l2 = Σw², elasticnet = αΣ|w| + (1−α)Σw², lp = Σ|w|^p, linf = max|w|; mcp and scad (non-convex, --gamma): λP(w) = Σ p(w_j) with MCP p = λ|w| − w²/(2γ) up to |w| = γλ, then γλ²/2; SCAD p = λ|w| up to λ, (2γλ|w| − w² − λ²)/(2(γ−1)) up to γλ, then λ²(γ+1)/2 (no --radius)", DefaultValueFactory = _ => "l1", HelpName = string.Join("|", PenaltyCatalogue.Names) };
     public readonly Option<double> Alpha = NumberOptions.Required("--alpha", 0.5, "Elastic-net mixing α in [0, 1]", "α");
     public readonly Option<double> P = NumberOptions.Required("--p", 0.5, "Exponent 0 < p ≤ 100 of the lp penalty (non-convex for p < 1)", "p");
+    public readonly Option<double?> Gamma = NumberOptions.Nullable("--gamma", "γ of mcp (> 1, default 3) and scad (> 2, default 3.7), as in ncvreg: where the penalty stops rising, |w| = γλ", "γ");
 
-    private Option[] Parameters => [Alpha, P];
+    private Option[] Parameters => [Alpha, P, Gamma];
 
     public void AddTo(Command command)
     {
@@ -33,7 +34,7 @@ internal sealed class PenaltyOptions
 
     /// <summary>The penalty called <paramref name="name"/> (a registered name), shaped by this command line's parameters.</summary>
     public Penalty Create(string name, ParseResult r) =>
-        PenaltyCatalogue.Create(Words.Norm(name), new PenaltySettings(r.GetValue(Alpha), r.GetValue(P)))!;
+        PenaltyCatalogue.Create(Words.Norm(name), new PenaltySettings(r.GetValue(Alpha), r.GetValue(P), r.GetValue(Gamma)))!;
 
     public Penalty Bind(ParseResult r) => Create(Name(r), r);
 }

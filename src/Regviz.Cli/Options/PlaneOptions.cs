@@ -9,7 +9,7 @@ internal sealed class PlaneOptions
 {
     public const int MaxGrid = 4000;
 
-    public readonly Option<string?> Range = new("--range") { Description = "Visible part of the plane (default: origin, both optima and the ball through w*, with a margin); widened to keep equal aspect", HelpName = "x0:x1,y0:y1" };
+    public readonly Option<string?> Range = new("--range") { Description = "Visible part of the plane (default: origin, both optima, the ball through w* and, for least squares, the whole loss level set through w* unless it is over twice their size, with a margin); widened to keep equal aspect", HelpName = "x0:x1,y0:y1" };
     public readonly Option<int> Grid = new("--grid") { Description = $"Grid cells per axis for the loss surface (10..{MaxGrid})", DefaultValueFactory = _ => 400, HelpName = "N" };
     public readonly Option<int> Levels = new("--levels") { Description = "About how many loss contours to draw (1..60); one always passes through w*", DefaultValueFactory = _ => 10, HelpName = "N" };
 

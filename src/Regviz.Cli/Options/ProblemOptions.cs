@@ -21,7 +21,7 @@ internal sealed class ProblemOptions
     };
     public readonly Option<string?> Target = new("--target") { Description = "Column to predict (default: the last column)", HelpName = "NAME" };
     public readonly Option<string?> Features = new("--features") { Description = "Feature columns, in order (default: all but the target)", HelpName = "A,B,.." };
-    public readonly Option<string> Model = new("--model") { Description = "f(x; w): linear = x·w; exp = w1·exp(w2·x) on one feature column (non-convex)", DefaultValueFactory = _ => "linear", HelpName = "linear|exp" };
+    public readonly Option<string> Model = new("--model") { Description = "f(x; w): linear = x·w; exp = w1·exp(w2·x), tanh = w1·tanh(w2·x) (one neuron) on one feature column (non-convex)", DefaultValueFactory = _ => "linear", HelpName = string.Join("|", ModelCatalogue.Names) };
     public readonly Option<bool> Intercept = new("--intercept") { Description = "Fit an unpenalised intercept b (equivalent to centring x and y)" };
     public readonly Option<string> Loss = new("--loss") { Description = "Data term: mse = (1/n)Σ(f + b − y)², sse = Σ(f + b − y)², logistic = (1/n)Σ[log(1 + e^z) − y·z], z = f + b, y ∈ {0,1}. Without --data, logistic uses the built-in x with labels 1 w.p. σ(3·x1 + 1.2·x2 − 0.5), and --model exp uses x ~ U(0,2), y = 1.5·exp(0.8·x) + 0.3·N(0,1)", DefaultValueFactory = _ => "mse", HelpName = "mse|sse|logistic" };
     /// <summary>A problem always has a penalty, so the penalty group comes with it.</summary>

@@ -3,17 +3,19 @@ using Regviz.Core.Paths;
 using Regviz.Core.Contours;
 using Regviz.Core.Penalties;
 using Regviz.Core.Scenes;
+using Regviz.Plotting;
 
 namespace Regviz.Cli.Output;
 
 /// <summary>The sidecar: the numbers behind a figure, in the shapes of docs/conventions.md (parameter coordinates throughout).</summary>
 internal static class SceneJson
 {
-    public static void Write(Utf8JsonWriter w, ContourScene scene)
+    public static void Write(Utf8JsonWriter w, ContourScene scene, FigureDescription description)
     {
         var o = scene.Optimum;
         w.WriteStartObject();
-        w.WriteString("norm", scene.Penalty.Name);
+        WriteDescription(w, description);
+        WritePenalty(w, scene.Penalty);
         w.WriteStrings("features", scene.FeatureNames);
         w.WriteStartObject("optimum");
         w.WriteNumbers("weights", o.Weights);
@@ -32,6 +34,7 @@ internal static class SceneJson
             w.WriteEndObject();
         }
         else w.WriteNull("unregularised");
+        if (scene.Twin is { } twin) w.WriteNumbers("twin", twin);
         WriteRange(w, scene.Range);
         w.WriteStartObject("contours");
         WriteLevels(w, "loss", scene.LossContours);
@@ -57,10 +60,11 @@ internal static class SceneJson
         w.WriteEndObject();
     }
 
-    public static void Write(Utf8JsonWriter w, PathScene scene)
+    public static void Write(Utf8JsonWriter w, PathScene scene, FigureDescription description)
     {
         w.WriteStartObject();
-        w.WriteString("norm", scene.Penalty.Name);
+        WriteDescription(w, description);
+        WritePenalty(w, scene.Penalty);
         w.WriteStrings("features", scene.FeatureNames);
         w.WriteNumber("lambda_max", scene.Path.LambdaMax);
         WritePoints(w, "points", scene.Path.Points);
@@ -82,6 +86,13 @@ internal static class SceneJson
         w.WriteEndArray();
     }
 
+    /// <summary>The figure in words, first, where a reader of the sidecar looks: "alt" (one sentence) and "caption".</summary>
+    public static void WriteDescription(Utf8JsonWriter w, FigureDescription description)
+    {
+        w.WriteString("alt", description.Alt);
+        w.WriteString("caption", description.Caption);
+    }
+
     /// <summary>The penalty's name and its parameters by name ("alpha", "p", …).</summary>
     public static void WritePenalty(Utf8JsonWriter w, Penalty penalty)
     {
@@ -89,10 +100,12 @@ internal static class SceneJson
         foreach (var a in penalty.Parameters) w.WriteNumber(a.Name, a.Value);
     }
 
-    public static void Write(Utf8JsonWriter w, NormScene scene)
+    public static void Write(Utf8JsonWriter w, NormScene scene, FigureDescription description)
     {
         w.WriteStartObject();
+        WriteDescription(w, description);
         WritePenalty(w, scene.Penalty);
+        if (scene.Penalty.ShapedAt is { } lambda) w.WriteNumber("lambda", lambda);
         WriteRange(w, scene.Range);
         w.WriteStartObject("contours");
         WriteLevels(w, "norm", scene.NormContours);

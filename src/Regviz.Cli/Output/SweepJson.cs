@@ -10,10 +10,13 @@ namespace Regviz.Cli.Output;
 /// </summary>
 internal static class SweepJson
 {
-    public static void Write(Utf8JsonWriter w, ContourSweep sweep, AnimationTiming? timing)
+    /// <param name="description">The whole animation in words (<see cref="SweepText.Describe"/>); each frame gets its own.</param>
+    public static void Write(Utf8JsonWriter w, ContourSweep sweep, AnimationTiming? timing, FigureDescription description, IReadOnlyList<FigureDescription> frameWords)
     {
         var first = sweep.First;
         w.WriteStartObject();
+        w.WriteString("alt", description.Alt);
+        w.WriteString("caption", description.Caption);
         SceneJson.WritePenalty(w, sweep.Still.Penalty);
         w.WriteStrings("features", first.FeatureNames);
         w.WriteString("sweep", sweep.Parameter switch { SweepParameter.Lambda => "lambda", SweepParameter.Radius => "radius", _ => "trace" });
@@ -45,6 +48,8 @@ internal static class SweepJson
         {
             w.WriteStartObject();
             w.WriteNumber("index", f.Index);
+            w.WriteString("alt", frameWords[f.Index].Alt);
+            w.WriteString("caption", frameWords[f.Index].Caption);
             if (sweep.Parameter == SweepParameter.Iterate)
             {
                 w.WriteNumber("iterate", f.Index);

@@ -13,6 +13,7 @@ internal static class Text
         p.Parameters.Count == 0 ? p.Name
             : $"{p.Name} ({string.Join(", ", p.Parameters.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Symbol} = {a.Value:G6}")))})";
 
-    /// <summary>"1 row", "442 rows".</summary>
-    public static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+    /// <summary>"1 row", "442 rows", "10,000 trials": thousands grouped as the tables print them.</summary>
+    public static string Count(long n, string noun, string? plural = null) =>
+        n == 1 ? $"1 {noun}" : $"{n.ToString("N0", CultureInfo.InvariantCulture)} {plural ?? noun + "s"}";
 }

@@ -11,6 +11,7 @@ namespace Regviz.Core.Certificates;
 /// </summary>
 public static class OptimalityCheck
 {
+    /// <summary>The certificate of w as the optimum of J = D + λP: its KKT violation relative to ‖∇D(0)‖∞.</summary>
     public static Certificate Penalised(ISmoothLoss loss, Penalty penalty, ReadOnlySpan<double> w, double lambda)
     {
         Span<double> g = loss.Dimension <= 64 ? stackalloc double[loss.Dimension] : new double[loss.Dimension];

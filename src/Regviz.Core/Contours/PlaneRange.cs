@@ -3,7 +3,9 @@ namespace Regviz.Core.Contours;
 /// <summary>A rectangle of the (w1, w2) plane.</summary>
 public readonly record struct PlaneRange(double X0, double X1, double Y0, double Y1)
 {
+    /// <summary>x1 − x0.</summary>
     public double Width => X1 - X0;
+    /// <summary>y1 − y0.</summary>
     public double Height => Y1 - Y0;
 
     /// <summary>The smallest range holding every point, grown by <paramref name="margin"/> of its size on each side.</summary>

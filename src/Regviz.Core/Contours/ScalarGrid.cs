@@ -6,6 +6,7 @@ namespace Regviz.Core.Contours;
 /// </summary>
 public sealed class ScalarGrid
 {
+    /// <summary>A grid of <paramref name="cells"/> × <paramref name="cells"/> cells over <paramref name="range"/> with its node values, row by row (y outer).</summary>
     public ScalarGrid(PlaneRange range, int cells, double[] values)
     {
         if (values.Length != (cells + 1) * (cells + 1)) throw new ArgumentException("values must be (cells+1)²");
@@ -15,14 +16,23 @@ public sealed class ScalarGrid
         _rowRanges = new Lazy<(double[], double[])>(RowRanges, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>The part of the plane the grid covers.</summary>
     public PlaneRange Range { get; }
+    /// <summary>Cells per axis.</summary>
     public int Cells { get; }
+    /// <summary>Nodes per axis (cells + 1).</summary>
     public int Nodes => Cells + 1;
+    /// <summary>Node values, row-major with y outer: node (i, j) is Values[j·Nodes + i].</summary>
     public double[] Values { get; }
+    /// <summary>Node spacing along w1.</summary>
     public double Dx => Range.Width / Cells;
+    /// <summary>Node spacing along w2.</summary>
     public double Dy => Range.Height / Cells;
+    /// <summary>w1 of column <paramref name="i"/>.</summary>
     public double X(int i) => Range.X0 + i * Dx;
+    /// <summary>w2 of row <paramref name="j"/>.</summary>
     public double Y(int j) => Range.Y0 + j * Dy;
+    /// <summary>The value at node (i, j).</summary>
     public double this[int i, int j] => Values[j * Nodes + i];
 
     /// <summary>

@@ -10,6 +10,7 @@ namespace Regviz.Core.Data;
 /// </summary>
 public static class CsvDataset
 {
+    /// <summary>Reads a CSV file (header row, numeric cells, invariant culture) as a data set; the target defaults to the last column and the features to all the others. Errors name the file, line and column.</summary>
     public static Dataset Load(string path, string? target = null, IReadOnlyList<string>? features = null)
     {
         string text;

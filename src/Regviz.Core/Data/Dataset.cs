@@ -3,6 +3,7 @@ namespace Regviz.Core.Data;
 /// <summary>Rows of features and a target, column-major so that Gram products stream through memory.</summary>
 public sealed class Dataset
 {
+    /// <summary>A data set from its feature columns and its target.</summary>
     public Dataset(IReadOnlyList<string> featureNames, double[][] columns, double[] target, string targetName)
     {
         if (columns.Length != featureNames.Count)
@@ -15,14 +16,19 @@ public sealed class Dataset
         TargetName = targetName;
     }
 
+    /// <summary>The feature columns' names, in order.</summary>
     public IReadOnlyList<string> FeatureNames { get; }
 
     /// <summary>Columns[j][i] is feature j of row i.</summary>
     public double[][] Columns { get; }
 
+    /// <summary>The target column y.</summary>
     public double[] Target { get; }
+    /// <summary>The target column's name.</summary>
     public string TargetName { get; }
+    /// <summary>How many rows (observations).</summary>
     public int Rows => Target.Length;
+    /// <summary>How many feature columns.</summary>
     public int Features => Columns.Length;
 
     /// <summary>The dataset restricted to the named features, in the order given.</summary>

@@ -8,7 +8,16 @@ namespace Regviz.Core.IO;
 /// </summary>
 public static class AtomicFile
 {
-    public static void Write(string path, Action<Stream> write)
+    /// <summary>Writes <paramref name="path"/> through a temporary file in the same folder and a rename, so readers see the old file or the whole new one, never a truncated one.</summary>
+    public static void Write(string path, Action<Stream> write) => Write(path, write, flushToDisk: true);
+
+    /// <summary>
+    /// Writes <paramref name="path"/> whole or not at all, as <see cref="Write(string, Action{Stream})"/> does. With
+    /// <paramref name="flushToDisk"/> false the rename does not wait for the bytes to reach the disk: every reader
+    /// still sees the old file or the whole new one, but a power cut soon after may leave it empty. For files that are
+    /// cheap to make again, such as a report's copies of images, where a flush per file costs more than the copy.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write, bool flushToDisk)
     {
         if (InPlace(path))
         {
@@ -36,7 +45,7 @@ public static class AtomicFile
             using (var stream = TempFiles.Create(dir, out temp))
             {
                 write(stream);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk);
             }
             TempFiles.Commit(temp, target);
         }
@@ -65,8 +74,13 @@ public static class AtomicFile
 
     private static bool IsUnder(string path, string folder) => Path.GetFullPath(path).StartsWith(folder, StringComparison.Ordinal);
 
+    /// <summary><see cref="Write(string, Action{Stream})"/> of a byte array.</summary>
     public static void WriteAllBytes(string path, byte[] bytes) => Write(path, s => s.Write(bytes));
 
+    /// <summary>Writes <paramref name="bytes"/> as <see cref="Write(string, Action{Stream}, bool)"/> does.</summary>
+    public static void WriteAllBytes(string path, byte[] bytes, bool flushToDisk) => Write(path, s => s.Write(bytes), flushToDisk);
+
+    /// <summary><see cref="Write(string, Action{Stream})"/> of UTF-8 text.</summary>
     public static void WriteAllText(string path, string text) =>
         WriteAllBytes(path, new System.Text.UTF8Encoding(false).GetBytes(text));
 }

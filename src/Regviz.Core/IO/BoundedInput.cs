@@ -6,6 +6,7 @@ namespace Regviz.Core.IO;
 /// </summary>
 public static class BoundedInput
 {
+    /// <summary>Reads a text file refusing more than <paramref name="maxBytes"/> bytes, lines longer than <paramref name="maxLineBytes"/> and NUL bytes; <paramref name="what"/> names the file in errors.</summary>
     public static string ReadText(string path, string what, long maxBytes, int maxLineBytes)
     {
         byte[] bytes = ReadBytes(path, what, maxBytes, maxLineBytes);

@@ -3,7 +3,17 @@ using System.Runtime.InteropServices;
 namespace Regviz.Core.IO;
 
 /// <summary>What is at a path: nothing, a regular file, a folder, or a special file (device, FIFO, socket).</summary>
-public enum FileKind { Missing, Regular, Folder, Special }
+public enum FileKind
+{
+    /// <summary>Nothing at the path.</summary>
+    Missing,
+    /// <summary>A regular file.</summary>
+    Regular,
+    /// <summary>A folder.</summary>
+    Folder,
+    /// <summary>A FIFO, socket or device: reading it could block or never end.</summary>
+    Special,
+}
 
 /// <summary>
 /// .NET has no public API that tells a device or FIFO from a regular file, and replacing one by rename (what an

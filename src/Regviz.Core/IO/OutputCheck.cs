@@ -9,8 +9,10 @@ namespace Regviz.Core.IO;
 /// </summary>
 public static class OutputCheck
 {
+    /// <summary>The longest file name (in UTF-8 bytes) most file systems accept.</summary>
     public const int MaxNameBytes = 255;
 
+    /// <summary>Checks, before any work, that <paramref name="path"/> can be written: a file name, in an existing folder that accepts files; <paramref name="option"/> names it in errors.</summary>
     public static void Check(string path, string option)
     {
         CheckName(path, option);

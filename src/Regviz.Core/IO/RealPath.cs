@@ -9,6 +9,7 @@ public static class RealPath
 {
     private const int MaxLinks = 40; // Linux's own limit (ELOOP)
 
+    /// <summary>The path with every symbolic link resolved, as far as it exists.</summary>
     public static string Resolve(string path)
     {
         string full = Path.GetFullPath(path);

@@ -49,6 +49,7 @@ public static class TempFiles
         }
     }
 
+    /// <summary>Deletes a temporary file that will not be renamed into place and forgets it.</summary>
     public static void Discard(string temp)
     {
         if (temp.Length == 0) return;

@@ -50,8 +50,9 @@ public sealed record DataExtent(IReadOnlyList<double> MaxAbsColumn, double MaxAb
 /// <summary>Every model by name, in the order help lists them: the one place a new model is registered.</summary>
 public static class ModelCatalogue
 {
-    private static readonly IModel[] Entries = [new LinearModel(), new ExpModel()];
+    private static readonly IModel[] Entries = [new LinearModel(), new ExpModel(), new TanhModel()];
 
+    /// <summary>The registered models' names, in the order help lists them.</summary>
     public static IReadOnlyList<string> Names { get; } = Entries.Select(m => m.Name).ToArray();
 
     /// <summary>The model called <paramref name="name"/>, or null when there is none by that name.</summary>

@@ -6,13 +6,20 @@ namespace Regviz.Core.Models;
 /// <summary>f(x; w) = x·w: one parameter per feature column.</summary>
 public sealed class LinearModel : IModel
 {
+    /// <inheritdoc/>
     public string Name => "linear";
+    /// <inheritdoc/>
     public string Formula => "x·w";
+    /// <inheritdoc/>
     public bool IsLinear => true;
+    /// <inheritdoc/>
     public bool IsAffineInFirst => true;
+    /// <inheritdoc/>
     public int Parameters(int features) => features;
+    /// <inheritdoc/>
     public IReadOnlyList<string> ParameterNames(IReadOnlyList<string> features) => features;
 
+    /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> x, ReadOnlySpan<double> w, Span<double> gradient, Span<double> hessian)
     {
         double f = 0;

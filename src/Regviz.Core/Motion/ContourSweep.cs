@@ -93,6 +93,8 @@ public sealed record ContourSweep
             NormContours = norms,
             TouchingLoss = touchingLoss,
             TouchingNorm = touchingNorm,
+            // −w* moves with w*: marked on the frames where it is exactly as good (a tanh neuron), as the still figure does
+            Twin = SceneBuilder.Twin(loss, penalty, o),
             Path = FullPath ? First.Path : Trail(index),
         };
     }

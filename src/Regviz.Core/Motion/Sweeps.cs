@@ -39,7 +39,7 @@ public static class Sweeps
             solutions[i] = lambda
                 ? Regularised.Solve(loss, penalty.At(values[i]), Form.Penalised(values[i]))
                 : Regularised.Solve(loss, penalty, Form.Constrained(values[i])));
-        var range = options.Range ?? AroundEveryFrame(penalty, solutions, ls, lambda).WithAspect(options.Aspect, 1);
+        var range = options.Range ?? AroundEveryFrame(loss, penalty, solutions, ls, lambda).WithAspect(options.Aspect, 1);
         var first = SceneBuilder.Contour(still, options with { Range = range }, progress, cancel, out var grid);
         var frames = values.Select((v, i) => new SweepFrame(i, v, i == 0 ? first.Optimum : solutions[i])).ToArray();
         return new ContourSweep(request.Parameter, first, still, range, frames, grid, penalty, options.Path);
@@ -63,8 +63,8 @@ public static class Sweeps
         return new ContourSweep(SweepParameter.Iterate, first, spec, options.Range ?? first.Range, frames, grid, spec.Penalty, options.Path);
     }
 
-    /// <summary>The still figure's own choice of view, widened to every frame: origin, fit, each w* and each ball.</summary>
-    private static PlaneRange AroundEveryFrame(Penalty penalty, Solution[] solutions, double[]? ls, bool lambda)
+    /// <summary>The still figure's own choice of view, widened to every frame: origin, fit, each w* (and −w* where it is as good) and each ball.</summary>
+    private static PlaneRange AroundEveryFrame(ISmoothLoss loss, Penalty penalty, Solution[] solutions, double[]? ls, bool lambda)
     {
         var points = new List<(double, double)> { (0.0, 0.0) };
         if (ls is not null) points.Add((ls[0], ls[1]));
@@ -74,6 +74,7 @@ public static class Sweeps
             points.Add((w[0], w[1]));
             var p = lambda ? penalty.At(s.Lambda) : penalty;
             if (p.Norm(w) > 0) points.AddRange(p.LevelSet(p.Value(w)));
+            if (SceneBuilder.Twin(loss, p, s) is { } twin) points.Add((twin[0], twin[1]));
         }
         return PlaneRange.Around(points, 0.12);
     }

@@ -15,6 +15,7 @@ public sealed record RegularisationPath(double LambdaMax, IReadOnlyList<PathPoin
 /// </summary>
 public static class RegularisationPaths
 {
+    /// <summary>The most λ values one path may have.</summary>
     public const int MaxCount = 10_000;
 
     /// <summary>∇D(0): the data's pull on w at the origin.</summary>
@@ -40,7 +41,9 @@ public static class RegularisationPaths
         var g = GradientAtZero(loss);
         double lassoMax = g.Max(Math.Abs);
         if (lassoMax == 0)
-            throw new ProblemArgumentException(null, "the path is empty: the target is uncorrelated with every feature (λ_max = 0, so w = 0 for every λ)");
+            throw new ProblemArgumentException(null, loss is QuadraticLoss
+                ? "the path is empty: the target is uncorrelated with every feature (λ_max = 0, so w = 0 for every λ)"
+                : FlatAtOrigin);
         double lambdaMax = penalty.LambdaMax(g) ?? lassoMax / 0.001;
         var lambdas = Enumerable.Range(0, count).Select(i => lambdaMax * Math.Pow(ratio, (double)i / (count - 1))).ToArray();
 
@@ -63,6 +66,8 @@ public static class RegularisationPaths
     {
         if (IsExactLasso(loss, penalty, out var q))
             return ExactLassoToOrigin(q, penalty, unregularised);
+        if (loss is not QuadraticLoss && GradientAtZero(loss).All(g => g == 0))
+            throw new ProblemArgumentException(null, FlatAtOrigin);
         var lambdas = new List<double>();
         if (LambdaMax(loss, penalty) is { } max)
         {
@@ -103,6 +108,10 @@ public static class RegularisationPaths
         }
         return points;
     }
+
+    /// <summary>A model whose gradient vanishes at w = 0 (a tanh neuron: f = w1·tanh(w2·x) is flat in both there).</summary>
+    private const string FlatAtOrigin =
+        "∇D(0) = 0: the model is flat at w = 0 (as a tanh neuron is), so w = 0 is stationary for every λ and there is no λ_max to run a path to";
 
     private static bool IsExactLasso(ISmoothLoss loss, Penalty penalty, out QuadraticLoss q)
     {

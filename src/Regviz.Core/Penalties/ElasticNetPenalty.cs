@@ -6,6 +6,7 @@ namespace Regviz.Core.Penalties;
 /// <summary>P(w) = α Σ|w_j| + (1−α) Σw_j²: rounded diamond with corners that stay sharp for α &gt; 0.</summary>
 public sealed class ElasticNetPenalty : Penalty
 {
+    /// <summary>The elastic net with mixing <paramref name="alpha"/> in [0, 1] (1: l1, 0: squared l2).</summary>
     public ElasticNetPenalty(double alpha)
     {
         if (!(alpha >= 0 && alpha <= 1))
@@ -13,13 +14,20 @@ public sealed class ElasticNetPenalty : Penalty
         Alpha = alpha;
     }
 
+    /// <summary>α, the weight of the l1 part.</summary>
     public double Alpha { get; }
+    /// <inheritdoc/>
     public override string Name => "elasticnet";
+    /// <inheritdoc/>
     public override string Title => "Elastic net";
+    /// <inheritdoc/>
     public override IReadOnlyList<PenaltyParameter> Parameters => [new("alpha", "α", Alpha)];
+    /// <inheritdoc/>
     public override double? ElasticNetAlpha => Alpha;
+    /// <inheritdoc/>
     public override double KinkAtZero => Alpha;
 
+    /// <inheritdoc/>
     public override double Value(ReadOnlySpan<double> w)
     {
         double a = 0, q = 0;
@@ -27,10 +35,15 @@ public sealed class ElasticNetPenalty : Penalty
         return Alpha * a + (1 - Alpha) * q;
     }
 
+    /// <inheritdoc/>
     public override double Norm(ReadOnlySpan<double> w) => Value(w);
+    /// <inheritdoc/>
     public override double ValueAtNorm(double radius) => radius;
+    /// <inheritdoc/>
     public override double ScalarProx(double v, double t) => SoftThreshold(v, t * Alpha) * (1.0 / (1.0 + 2.0 * t * (1 - Alpha)));
+    /// <inheritdoc/>
     public override (double First, double Second) Derivatives(double w) => (Alpha * Math.Sign(w) + 2 * (1 - Alpha) * w, 2 * (1 - Alpha));
+    /// <inheritdoc/>
     public override double? LambdaMax(ReadOnlySpan<double> gradientAtZero) => Alpha > 0 ? MaxAbs(gradientAtZero) / Alpha : null;
 
     /// <summary>Solves α·r·(|cos|+|sin|) + (1−α)·r² = level for r ≥ 0, in the cancellation-free form.</summary>
@@ -42,6 +55,7 @@ public sealed class ElasticNetPenalty : Penalty
         return 2 * level / (b + Math.Sqrt(b * b + 4 * a * level));
     }
 
+    /// <inheritdoc/>
     public override string PlaneFormula(Func<double, string> number) => $"{number(Alpha)}·Σ|w| + {number(1 - Alpha)}·Σw²";
 
     internal override (double[] Weights, SolveMethod Method) SolveLeastSquares(QuadraticLoss q, double mu, double[]? warm = null) =>

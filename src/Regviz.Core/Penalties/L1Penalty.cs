@@ -6,12 +6,18 @@ namespace Regviz.Core.Penalties;
 /// <summary>P(w) = Σ|w_j|: the diamond.</summary>
 public sealed class L1Penalty : Penalty
 {
+    /// <inheritdoc/>
     public override string Name => "l1";
+    /// <inheritdoc/>
     public override string Title => "L1 (lasso)";
+    /// <inheritdoc/>
     public override double? ElasticNetAlpha => 1;
+    /// <inheritdoc/>
     public override double? BallExponent => 1;
+    /// <inheritdoc/>
     public override double KinkAtZero => 1;
 
+    /// <inheritdoc/>
     public override double Value(ReadOnlySpan<double> w)
     {
         double s = 0;
@@ -19,15 +25,22 @@ public sealed class L1Penalty : Penalty
         return s;
     }
 
+    /// <inheritdoc/>
     public override double Norm(ReadOnlySpan<double> w) => Value(w);
+    /// <inheritdoc/>
     public override double ValueAtNorm(double radius) => radius;
+    /// <inheritdoc/>
     public override double ScalarProx(double v, double t) => SoftThreshold(v, t);
+    /// <inheritdoc/>
     public override (double First, double Second) Derivatives(double w) => (Math.Sign(w), 0);
+    /// <inheritdoc/>
     public override double? LambdaMax(ReadOnlySpan<double> gradientAtZero) => MaxAbs(gradientAtZero);
 
+    /// <inheritdoc/>
     public override double RadiusAlong(double cos, double sin, double level) =>
         level / (Math.Abs(cos) + Math.Abs(sin));
 
+    /// <inheritdoc/>
     public override string PlaneFormula(Func<double, string> number) => "|w₁| + |w₂|";
 
     /// <summary>The exact diamond: four corners, no sampling.</summary>

@@ -6,11 +6,16 @@ namespace Regviz.Core.Penalties;
 /// <summary>P(w) = Σw_j² (squared, as ridge and the article use it); the constrained form bounds √Σw_j².</summary>
 public sealed class L2Penalty : Penalty
 {
+    /// <inheritdoc/>
     public override string Name => "l2";
+    /// <inheritdoc/>
     public override string Title => "L2 (ridge)";
+    /// <inheritdoc/>
     public override double? ElasticNetAlpha => 0;
+    /// <inheritdoc/>
     public override double? BallExponent => 2;
 
+    /// <inheritdoc/>
     public override double Value(ReadOnlySpan<double> w)
     {
         double s = 0;
@@ -18,11 +23,17 @@ public sealed class L2Penalty : Penalty
         return s;
     }
 
+    /// <inheritdoc/>
     public override double Norm(ReadOnlySpan<double> w) => Math.Sqrt(Value(w));
+    /// <inheritdoc/>
     public override double ValueAtNorm(double radius) => radius * radius;
+    /// <inheritdoc/>
     public override double ScalarProx(double v, double t) => v * (1.0 / (1.0 + 2.0 * t));
+    /// <inheritdoc/>
     public override (double First, double Second) Derivatives(double w) => (2 * w, 2);
+    /// <inheritdoc/>
     public override double RadiusAlong(double cos, double sin, double level) => Math.Sqrt(level);
+    /// <inheritdoc/>
     public override string PlaneFormula(Func<double, string> number) => "w₁² + w₂²";
 
     internal override (double[] Weights, SolveMethod Method) SolveLeastSquares(QuadraticLoss q, double mu, double[]? warm = null) =>

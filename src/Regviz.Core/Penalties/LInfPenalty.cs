@@ -6,11 +6,16 @@ namespace Regviz.Core.Penalties;
 /// <summary>P(w) = max_j |w_j|: the square, whose corners sit off the axes, so it favours |w1| = |w2|.</summary>
 public sealed class LInfPenalty : Penalty
 {
+    /// <inheritdoc/>
     public override string Name => "linf";
+    /// <inheritdoc/>
     public override string Title => "L∞";
+    /// <inheritdoc/>
     public override bool IsSeparable => false;
+    /// <inheritdoc/>
     public override double? BallExponent => double.PositiveInfinity;
 
+    /// <inheritdoc/>
     public override double Value(ReadOnlySpan<double> w)
     {
         double m = 0;
@@ -18,7 +23,9 @@ public sealed class LInfPenalty : Penalty
         return m;
     }
 
+    /// <inheritdoc/>
     public override double Norm(ReadOnlySpan<double> w) => Value(w);
+    /// <inheritdoc/>
     public override double ValueAtNorm(double radius) => radius;
 
     /// <summary>Moreau: prox_{t‖·‖∞}(v) = v − Π_{‖·‖₁ ≤ t}(v).</summary>
@@ -55,12 +62,15 @@ public sealed class LInfPenalty : Penalty
         for (int j = 0; j < v.Length; j++) result[j] = SoftThreshold(v[j], theta);
     }
 
+    /// <inheritdoc/>
     public override double RadiusAlong(double cos, double sin, double level) =>
         level / Math.Max(Math.Abs(cos), Math.Abs(sin));
 
+    /// <inheritdoc/>
     public override IReadOnlyList<(double X, double Y)> LevelSet(double level, int pointsPerQuadrant = 256) =>
         [(level, 0), (level, level), (-level, level), (-level, -level), (level, -level), (level, 0)];
 
+    /// <inheritdoc/>
     public override string PlaneFormula(Func<double, string> number) => "max(|w₁|, |w₂|)";
 
     /// <summary>0 ∈ g + λ∂‖·‖∞(0) = g + λ·(unit l1 ball) needs λ ≥ ‖g‖₁.</summary>

@@ -10,6 +10,7 @@ public sealed class LpPenalty : Penalty
     /// <summary>Above this |w|^p overflows for any |w| > 1 (p = 1e200 made NaN and exit 70); it is L∞ long before.</summary>
     public const double MaxP = 100;
 
+    /// <summary>Σ|w_j|^<paramref name="p"/> for 0 &lt; p ≤ 100.</summary>
     public LpPenalty(double p)
     {
         if (!(p > 0) || !double.IsFinite(p))
@@ -19,17 +20,25 @@ public sealed class LpPenalty : Penalty
         P = p;
     }
 
+    /// <summary>The exponent p.</summary>
     public double P { get; }
+    /// <inheritdoc/>
     public override string Name => "lp";
+    /// <inheritdoc/>
     public override string Title => "Lp";
+    /// <inheritdoc/>
     public override IReadOnlyList<PenaltyParameter> Parameters => [new("p", "p", P)];
+    /// <inheritdoc/>
     public override bool IsConvex => P >= 1;
+    /// <inheritdoc/>
     public override double? ElasticNetAlpha => P switch { 1 => 1, 2 => 0, _ => null };
+    /// <inheritdoc/>
     public override double? BallExponent => P;
 
     /// <summary>p = 1 has the l1 kink; p &lt; 1 a cusp whose subdifferential is the whole line; p &gt; 1 is smooth at 0.</summary>
     public override double KinkAtZero => P == 1 ? 1 : P < 1 ? double.PositiveInfinity : 0;
 
+    /// <inheritdoc/>
     public override double Value(ReadOnlySpan<double> w)
     {
         double s = 0;
@@ -37,12 +46,16 @@ public sealed class LpPenalty : Penalty
         return s;
     }
 
+    /// <inheritdoc/>
     public override double Norm(ReadOnlySpan<double> w) => Math.Pow(Value(w), 1 / P);
+    /// <inheritdoc/>
     public override double ValueAtNorm(double radius) => Math.Pow(radius, P);
 
+    /// <inheritdoc/>
     public override (double First, double Second) Derivatives(double w) =>
         (P * Math.Pow(Math.Abs(w), P - 1) * Math.Sign(w), P * (P - 1) * Math.Pow(Math.Abs(w), P - 2));
 
+    /// <inheritdoc/>
     public override double? LambdaMax(ReadOnlySpan<double> gradientAtZero) => P == 1 ? MaxAbs(gradientAtZero) : null;
 
     /// <summary>
@@ -73,9 +86,11 @@ public sealed class LpPenalty : Penalty
         return Math.CopySign(x0, v);
     }
 
+    /// <inheritdoc/>
     public override double RadiusAlong(double cos, double sin, double level) =>
         Math.Pow(level / (Math.Pow(Math.Abs(cos), P) + Math.Pow(Math.Abs(sin), P)), 1 / P);
 
+    /// <inheritdoc/>
     public override string PlaneFormula(Func<double, string> number) => $"|w₁|^{number(P)} + |w₂|^{number(P)}";
 
     /// <summary>p = 1 and 2 are l1 and l2 exactly; p &gt; 1 is convex and smooth off zero; p &lt; 1 needs the global search.</summary>

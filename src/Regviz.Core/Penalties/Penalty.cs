@@ -77,6 +77,12 @@ public abstract class Penalty
     public virtual Penalty At(double lambda) => this;
 
     /// <summary>
+    /// The λ this penalty's shape is taken at, for penalties whose shape depends on λ (MCP, SCAD; taken at λ = 1 until
+    /// <see cref="At"/> says otherwise), so that a figure of P alone can say which λ it shows; null for the others.
+    /// </summary>
+    public virtual double? ShapedAt => null;
+
+    /// <summary>
     /// The smallest λ at which w = 0 is optimal, from g = ∇D(0) (0 ∈ g + λ∂P(0)), or null when no finite λ gives
     /// exactly 0 (l2, lp with p ≠ 1).
     /// </summary>
@@ -110,6 +116,20 @@ public abstract class Penalty
     /// penalty here is non-decreasing along rays from the origin, so the first such r is unique.
     /// </summary>
     public abstract double RadiusAlong(double cos, double sin, double level);
+
+    /// <summary>
+    /// The level set {w ∈ ℝ² : P(w) = level} as the lines a figure draws. For every penalty whose level sets are closed
+    /// curves this is <see cref="LevelSet"/>, one line. Penalties that stop rising (MCP, SCAD) have level sets with
+    /// rays and pieces that run off to infinity; those are drawn out to |w_j| = <paramref name="reach"/> (0: only
+    /// their bounded part, which is what sizes a view).
+    /// </summary>
+    public virtual IReadOnlyList<IReadOnlyList<(double X, double Y)>> LevelSetLines(double level, double reach) => [LevelSet(level)];
+
+    /// <summary>
+    /// The `norm` figure without <c>--range</c>: the half-width of the square view around the origin and the largest
+    /// level drawn (levels are evenly spaced up to it). By default the unit ball, P = 1, in ±1.25.
+    /// </summary>
+    public virtual (double HalfWidth, double TopLevel) NormView => (1.25, 1.0);
 
     /// <summary>P(w₁, w₂) written out for a figure's legend, numbers formatted by <paramref name="number"/>.</summary>
     public abstract string PlaneFormula(Func<double, string> number);
@@ -164,6 +184,94 @@ public abstract class Penalty
             2 => (0.0, -1.0),
             _ => (-1.0, 0.0),
         };
+
+    /// <summary>
+    /// The level set of a separable P(w) = q(w₁) + q(w₂) whose q rises from q(0) = 0 to its largest value
+    /// <paramref name="top"/> at |w| = <paramref name="flat"/> and stays there (MCP, SCAD), traced exactly through
+    /// the share u of the level that w₁ takes: w₁ = q⁻¹(u), w₂ = q⁻¹(level − u), with <paramref name="inverse"/> the
+    /// first |w| at which q reaches u (q⁻¹(top) = flat). Below top it is one closed curve. At top the four axis rays
+    /// |w_j| ≥ flat belong to it too. Between top and 2·top it is four pieces, one per quadrant, each ending in a
+    /// horizontal and a vertical ray (once one coordinate is past flat only the other can still change P). At 2·top it
+    /// is the region where both |w_j| ≥ flat, drawn as its boundary. Rays are drawn out to |w_j| = reach.
+    /// </summary>
+    protected static IReadOnlyList<IReadOnlyList<(double X, double Y)>> FlatTopLevelSet(
+        double level, double reach, double top, double flat, Func<double, double> inverse, int pointsPerQuadrant = 256)
+    {
+        // a level within rounding of top or 2·top (a sum of q's, or k/10 of 2·top) is that level: the rays belong to it
+        if (Math.Abs(level - top) <= 1e-12 * top) level = top;
+        if (Math.Abs(level - 2 * top) <= 1e-12 * top) level = 2 * top;
+        if (!(level > 0) || level > 2 * top) return [];
+        bool rays = reach > flat;
+        // the arc in the first quadrant as u runs down from hi to lo, denser near both ends where it bends hardest
+        List<(double X, double Y)> Arc(double hi, double lo)
+        {
+            var arc = new List<(double, double)>(pointsPerQuadrant + 1);
+            for (int i = 0; i <= pointsPerQuadrant; i++)
+            {
+                double s = 0.5 + 0.5 * Math.Cos(Math.PI * i / pointsPerQuadrant);
+                double u = i == 0 ? hi : i == pointsPerQuadrant ? lo : lo + (hi - lo) * s;
+                arc.Add((inverse(u), inverse(Math.Max(0, level - u))));
+            }
+            return arc;
+        }
+        static (double, double) Turn((double X, double Y) p, int quarter) => quarter switch
+        {
+            0 => p,
+            1 => (-p.Y, p.X),
+            2 => (-p.X, -p.Y),
+            _ => (p.Y, -p.X),
+        };
+        var lines = new List<IReadOnlyList<(double X, double Y)>>();
+        if (level <= top)
+        {
+            var arc = Arc(level, 0);
+            arc[^1] = (0, arc[0].X); // exactly on the axis, the same distance out as the first point
+            var loop = new List<(double X, double Y)>(4 * pointsPerQuadrant + 1);
+            for (int q = 0; q < 4; q++)
+                for (int i = 0; i < pointsPerQuadrant; i++) loop.Add(Turn(arc[i], q));
+            loop.Add(loop[0]);
+            lines.Add(loop);
+            if (level == top && rays)
+                for (int q = 0; q < 4; q++) lines.Add([Turn((flat, 0), q), Turn((reach, 0), q)]);
+            return lines;
+        }
+        var piece = level < 2 * top ? Arc(top, level - top) : [(flat, flat)];
+        if (rays)
+        {
+            piece.Insert(0, (reach, piece[0].Y));
+            piece.Add((piece[^1].X, reach));
+        }
+        for (int q = 0; q < 4; q++) lines.Add(piece.Select(p => Turn(p, q)).ToArray());
+        return lines;
+    }
+
+    /// <summary>
+    /// For a penalty that is continuous and non-decreasing along rays and stops rising once every non-zero coordinate
+    /// is past <paramref name="flat"/>: the first r with P(r·(cos, sin)) ≥ level, by bisection to the last bit. A level
+    /// the ray never reaches gives the r where P stops rising along it (finite; callers check P there when it matters).
+    /// </summary>
+    protected double RadiusByBisection(double cos, double sin, double level, double flat)
+    {
+        if (!(level > 0)) return 0;
+        double small = Math.Min(cos != 0 ? Math.Abs(cos) : double.PositiveInfinity, sin != 0 ? Math.Abs(sin) : double.PositiveInfinity);
+        double hi = Math.Min(flat / small, double.MaxValue);
+        if (Value([hi * cos, hi * sin]) <= level) return hi;
+        double lo = 0;
+        while (true)
+        {
+            double mid = lo + (hi - lo) / 2;
+            if (mid <= lo || mid >= hi) return hi;
+            if (Value([mid * cos, mid * sin]) < level) lo = mid; else hi = mid;
+        }
+    }
+
+    /// <summary>The lines of a level set one after the other, closed: a polygon that spans the same part of the plane.</summary>
+    protected static IReadOnlyList<(double X, double Y)> Joined(IReadOnlyList<IReadOnlyList<(double X, double Y)>> lines)
+    {
+        var all = lines.SelectMany(l => l).ToList();
+        if (all.Count > 0 && all[^1] != all[0]) all.Add(all[0]);
+        return all;
+    }
 
     /// <summary>sign(v)·max(|v| − t, 0); exactly 0 inside the threshold, which is where sparsity comes from.</summary>
     public static double SoftThreshold(double v, double t) =>

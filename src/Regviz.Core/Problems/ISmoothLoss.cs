@@ -6,13 +6,17 @@ namespace Regviz.Core.Problems;
 /// </summary>
 public interface ISmoothLoss
 {
+    /// <summary>How many parameters w has.</summary>
     int Dimension { get; }
+    /// <summary>The parameters' names.</summary>
     IReadOnlyList<string> FeatureNames { get; }
 
     /// <summary>Whether D is convex in w (then KKT conditions certify a global optimum).</summary>
     bool IsConvex { get; }
 
+    /// <summary>D(w).</summary>
     double Value(ReadOnlySpan<double> w);
+    /// <summary>∇D(w), written into <paramref name="result"/>.</summary>
     void Gradient(ReadOnlySpan<double> w, Span<double> result);
 
     /// <summary>∇²D(w), row-major k×k.</summary>

@@ -20,6 +20,7 @@ public sealed partial class ModelLoss : ISmoothLoss
     private readonly bool _intercept;
     private readonly double _weight; // 1/n, or 1 for sse
 
+    /// <summary>D(w) for <paramref name="model"/> on <paramref name="data"/> under <paramref name="loss"/>, with an unpenalised intercept profiled out when <paramref name="intercept"/>.</summary>
     public ModelLoss(Dataset data, IModel model, LossKind loss, bool intercept)
     {
         _features = data.Features;
@@ -47,13 +48,18 @@ public sealed partial class ModelLoss : ISmoothLoss
         }
     }
 
+    /// <inheritdoc/>
     public int Dimension { get; }
+    /// <summary>How many data rows D sums over.</summary>
     public int Rows { get; }
+    /// <inheritdoc/>
     public IReadOnlyList<string> FeatureNames { get; }
+    /// <inheritdoc/>
     public bool IsConvex => _model.IsLinear;
 
     private ReadOnlySpan<double> Row(int i) => _x.AsSpan(i * _features, _features);
 
+    /// <inheritdoc/>
     public double Value(ReadOnlySpan<double> w)
     {
         var f = Predictions(w);
@@ -63,6 +69,7 @@ public sealed partial class ModelLoss : ISmoothLoss
         return _weight * s;
     }
 
+    /// <inheritdoc/>
     public void Gradient(ReadOnlySpan<double> w, Span<double> result)
     {
         int k = Dimension;
@@ -78,6 +85,7 @@ public sealed partial class ModelLoss : ISmoothLoss
         }
     }
 
+    /// <inheritdoc/>
     public void Hessian(ReadOnlySpan<double> w, Span<double> result)
     {
         int k = Dimension;
@@ -104,6 +112,7 @@ public sealed partial class ModelLoss : ISmoothLoss
                 for (int c = 0; c < k; c++) result[a * k + c] -= hwb[a] * hwb[c] / hbb;
     }
 
+    /// <inheritdoc/>
     public double InterceptFor(ReadOnlySpan<double> w) => OptimalIntercept(Predictions(w));
 
     /// <summary>Where the model's global search looks for this data.</summary>
@@ -162,5 +171,6 @@ public sealed partial class ModelLoss : ISmoothLoss
     /// <summary>log(1 + e^z) without overflow.</summary>
     public static double Softplus(double z) => z > 0 ? z + double.LogP1(Math.Exp(-z)) : double.LogP1(Math.Exp(z));
 
+    /// <summary>1/(1 + e^(−z)), without overflow for large |z|.</summary>
     public static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 }

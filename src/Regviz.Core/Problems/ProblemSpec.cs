@@ -12,6 +12,7 @@ namespace Regviz.Core.Problems;
 /// </summary>
 public sealed class ProblemSpec
 {
+    /// <summary>A problem: <paramref name="data"/> under <paramref name="loss"/> (and <paramref name="model"/>, linear by default), <paramref name="penalty"/>, and λ (penalised) or a radius (constrained), not both.</summary>
     public ProblemSpec(Dataset data, LossKind loss, bool intercept, Penalty penalty, double? lambda, double? radius, IModel? model = null)
     {
         RegularisationForm.Check(lambda, radius);
@@ -29,14 +30,23 @@ public sealed class ProblemSpec
             : new ModelLoss(data, Model, loss, intercept);
     }
 
+    /// <summary>The data.</summary>
     public Dataset Data { get; }
+    /// <summary>The data term.</summary>
     public LossKind LossKind { get; }
+    /// <summary>The model f(x; w).</summary>
     public IModel Model { get; }
+    /// <summary>Whether an unpenalised intercept is fitted.</summary>
     public bool Intercept { get; }
+    /// <summary>The penalty, as it applies at this problem's λ.</summary>
     public Penalty Penalty { get; }
+    /// <summary>λ of the penalised form, or null.</summary>
     public double? Lambda { get; }
+    /// <summary>t of the constrained form, or null.</summary>
     public double? Radius { get; }
+    /// <summary>The form this problem is solved in.</summary>
     public Form Form { get; }
+    /// <summary>The data term D, reduced once.</summary>
     public ISmoothLoss Loss { get; }
 
     /// <summary>The least-squares statistics when the problem is least squares on a linear model (the exact, fast path).</summary>
@@ -48,6 +58,7 @@ public sealed class ProblemSpec
     /// <summary>Whether the data term is least squares on a linear model.</summary>
     public bool IsLeastSquares => Quadratic is not null;
 
+    /// <summary>The certified optimum, through <see cref="Regularised.Solve"/>.</summary>
     public Solution Solve() => Regularised.Solve(Loss, Penalty, Form);
 
     /// <summary>The unregularised optimum (λ = 0), or null where it does not exist (separable classes).</summary>

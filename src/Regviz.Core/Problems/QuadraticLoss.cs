@@ -51,18 +51,27 @@ public sealed class QuadraticLoss : ISmoothLoss
     public double[] Gram { get; }
     /// <summary>c = Xᵀy/n.</summary>
     public double[] Cross { get; }
+    /// <summary>yᵀy/n of the (centred) target.</summary>
     public double YY { get; }
+    /// <summary>s in D = s·(wᵀGw − 2cᵀw + yᵀy/n): 1 for mse, n for sse.</summary>
     public double Scale { get; }
+    /// <summary>n, the number of rows.</summary>
     public int Rows { get; }
+    /// <summary>k, the number of weights.</summary>
     public int Dimension => Cross.Length;
+    /// <summary>The weights' names.</summary>
     public IReadOnlyList<string> FeatureNames { get; }
     /// <summary>x̄ when an intercept is fitted, else null.</summary>
     public double[]? FeatureMeans { get; }
+    /// <summary>ȳ, when the intercept was profiled out by centring (0 otherwise).</summary>
     public double TargetMean { get; }
+    /// <summary>Whether the columns and target were centred for an unpenalised intercept.</summary>
     public bool HasIntercept => FeatureMeans is not null;
 
+    /// <summary>G_ij.</summary>
     public double G(int i, int j) => Gram[i * Dimension + j];
 
+    /// <inheritdoc/>
     public bool IsConvex => true;
 
     /// <summary>∇²D = 2·scale·G.</summary>
@@ -115,6 +124,7 @@ public sealed class QuadraticLoss : ISmoothLoss
         return b;
     }
 
+    /// <summary>D of <paramref name="data"/> under a squared loss on a linear model, centred when <paramref name="intercept"/>; kept both as statistics and as a QR square root of the data.</summary>
     public static QuadraticLoss FromDataset(Dataset data, LossKind loss, bool intercept)
     {
         int n = data.Rows, k = data.Features;

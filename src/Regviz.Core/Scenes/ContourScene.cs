@@ -26,6 +26,9 @@ public sealed record ContourScene(
 
     /// <summary>The iterates of an optimiser, with --trace.</summary>
     public Traces.OptimiserTrace? Trace { get; init; }
+
+    /// <summary>−w* when it is exactly as good as w* (a model symmetric in w, such as a tanh neuron): the optimum is not unique.</summary>
+    public double[]? Twin { get; init; }
 }
 
 /// <summary>The penalty's contours alone: the article's diamond and circle.</summary>

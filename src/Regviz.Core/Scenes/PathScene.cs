@@ -4,7 +4,13 @@ using Regviz.Core.Penalties;
 namespace Regviz.Core.Scenes;
 
 /// <summary>What the path figure puts on its x axis, as glmnet's <c>xvar</c>.</summary>
-public enum PathAxis { Lambda, Norm }
+public enum PathAxis
+{
+    /// <summary>log10 λ, as glmnet's default.</summary>
+    Lambda,
+    /// <summary>‖w‖₁, as glmnet's xvar = "norm".</summary>
+    Norm,
+}
 
 /// <summary>The coefficient-path figure's numbers: the path, the feature names, and an optional λ to mark.</summary>
 public sealed record PathScene(RegularisationPath Path, IReadOnlyList<string> FeatureNames, Penalty Penalty, PathAxis XVar, double? Marker)

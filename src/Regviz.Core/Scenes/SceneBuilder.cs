@@ -42,13 +42,22 @@ public static class SceneBuilder
             ? Traces.OptimiserTraces.Run(q, penalty, optimum.Lambda, t2.Method, start!, t2.Steps, w)
             : null;
 
+        var twin = Twin(q, penalty, optimum);
         var anchors = new List<(double, double)> { (0.0, 0.0), (w[0], w[1]) };
         if (ls is not null) anchors.Add((ls[0], ls[1]));
+        if (twin is not null) anchors.Add((twin[0], twin[1]));
         var core = PlaneRange.Around(anchors.Concat(ball), 0.12);
         // the trace's iterates are in view too, unless it ran away (then the view would show nothing else)
         if (trace is not null)
             anchors.AddRange(trace.Iterates.Select(p => (p[0], p[1]))
                 .Where(p => trace.Diverged is false || (Math.Abs(p.Item1) < 3 * core.Width && Math.Abs(p.Item2) < 3 * core.Height)));
+        if (spec.Quadratic is { } quad && ls is not null && LevelSetBox(quad, ls, q.Value(w)) is { } levelSet
+            && Math.Max(levelSet.Width, levelSet.Height) <= 2 * Math.Max(core.Width, core.Height))
+        {
+            // the bold level set through w* is the figure's subject: keep all of it in view, unless it is so much larger
+            // than the rest (an ill-conditioned loss) that the ball and w* would shrink to specks
+            anchors.AddRange([(levelSet.X0, levelSet.Y0), (levelSet.X1, levelSet.Y1)]);
+        }
         var range = (options.Range ?? PlaneRange.Around(anchors.Concat(ball), 0.12)).WithAspect(options.Aspect, 1);
 
         cancel.ThrowIfCancellationRequested();
@@ -68,9 +77,10 @@ public static class SceneBuilder
         var touchingLoss = loss.FirstOrDefault(c => c.Level == dOpt);
 
         double maxRadius = Corners(range).Max(c => penalty.Norm([c.X, c.Y]));
+        double reach = Reach(range);
         var norms = LevelChooser.Radii(radius, maxRadius, Math.Max(3, options.Levels / 2))
             .Select(r => r == radius ? touchingValue : penalty.ValueAtNorm(r))
-            .Select(v => new ContourLevel(v, [Polyline.From(v == touchingValue && radius > 0 ? ball : penalty.LevelSet(v))]))
+            .Select(v => new ContourLevel(v, PenaltyLines(penalty, v, reach)))
             .ToList();
         var touchingNorm = radius > 0 ? norms.FirstOrDefault(c => c.Level == touchingValue) : null;
 
@@ -78,22 +88,47 @@ public static class SceneBuilder
         return new ContourScene(range, spec.FeatureNames, penalty, optimum, ls, loss, norms, touchingLoss, touchingNorm, path)
         {
             Trace = trace,
+            Twin = twin,
         };
     }
 
+    /// <summary>
+    /// −w* when it is exactly as good as w* (to 1e-12 of J): the twin optimum of a model that cannot tell w from −w
+    /// (a tanh neuron) under a symmetric penalty, which the figure marks too, since the optimum is then not unique.
+    /// </summary>
+    internal static double[]? Twin(ISmoothLoss loss, Penalty penalty, Solution optimum)
+    {
+        var w = optimum.Weights;
+        if (!w.Any(v => v != 0)) return null;
+        var mirrored = w.Select(v => -v).ToArray();
+        if (optimum.Radius is { } t && !(penalty.Norm(mirrored) <= t * (1 + 1e-12))) return null;
+        double value = loss.Value(mirrored) + (optimum.Radius is null ? optimum.Lambda * penalty.Value(mirrored) : 0);
+        return value <= optimum.Objective + 1e-12 * Math.Max(1, Math.Abs(optimum.Objective)) ? mirrored : null;
+    }
+
+    /// <summary>The scene of the penalty's level sets alone: <paramref name="levels"/> evenly spaced values of P up to the unit ball (or the largest that fits <paramref name="range"/>).</summary>
     public static NormScene Norm(Penalty penalty, PlaneRange? range, int levels, double aspect = 1.0)
     {
-        var r = (range ?? new PlaneRange(-1.25, 1.25, -1.25, 1.25)).WithAspect(aspect, 1);
+        var (half, defaultTop) = penalty.NormView;
+        var r = (range ?? new PlaneRange(-half, half, -half, half)).WithAspect(aspect, 1);
         // evenly spaced values of P, as a contour plot of the function shows them, up to the largest level
-        // set that fits in the view (P = 1, the unit ball, by default)
-        double top = range is null ? 1.0
+        // set that fits in the view (P = 1, the unit ball, by default; MCP and SCAD up to where they are flat)
+        double top = range is null ? defaultTop
             : new[] { (r.X1, 0.0), (r.X0, 0.0), (0.0, r.Y1), (0.0, r.Y0) }.Min(c => penalty.Value([Math.Abs(c.Item1), Math.Abs(c.Item2)]));
+        double reach = Reach(r);
         var contours = Enumerable.Range(1, levels)
             .Select(k => top * k / levels)
-            .Select(v => new ContourLevel(v, [Polyline.From(penalty.LevelSet(v))]))
+            .Select(v => new ContourLevel(v, PenaltyLines(penalty, v, reach)))
             .ToList();
         return new NormScene(r, penalty, contours);
     }
+
+    /// <summary>The lines of the penalty's level set, its rays (MCP, SCAD) drawn out to the edge of the view.</summary>
+    private static Polyline[] PenaltyLines(Penalty penalty, double level, double reach) =>
+        penalty.LevelSetLines(level, reach).Select(Polyline.From).ToArray();
+
+    /// <summary>How far from the origin a coordinate can be and still be in view.</summary>
+    private static double Reach(PlaneRange r) => new[] { r.X0, r.X1, r.Y0, r.Y1 }.Max(Math.Abs);
 
     /// <summary>
     /// D on the grid: the quadratic form expanded per row, D(x, y) = s·((g00·x + b(y))·x + c(y)), so a node costs
@@ -111,6 +146,19 @@ public static class SceneBuilder
         loss is ModelLoss model
             ? model.Grid(range, cells, progress, cancel)
             : ScalarGrid.Evaluate(range, cells, () => (x0, dx, y, row) => NodeByNode.Row(loss, x0, dx, y, row, cancel), progress, cancel);
+
+    /// <summary>
+    /// The bounding box of the least-squares level set D(w) = <paramref name="level"/>, an ellipse about the minimum
+    /// <paramref name="centre"/>: (w − c)ᵀG(w − c) = (level − D(c))/scale, whose half-widths are √(r·(G⁻¹)ᵢᵢ).
+    /// </summary>
+    private static PlaneRange? LevelSetBox(QuadraticLoss q, double[] centre, double level)
+    {
+        double r = (level - q.Value(centre)) / q.Scale;
+        double g00 = q.G(0, 0), g01 = q.G(0, 1), g11 = q.G(1, 1), det = g00 * g11 - g01 * g01;
+        if (!(r > 0) || !(det > 0)) return null;
+        double hx = Math.Sqrt(r * g11 / det), hy = Math.Sqrt(r * g00 / det);
+        return double.IsFinite(hx) && double.IsFinite(hy) ? new PlaneRange(centre[0] - hx, centre[0] + hx, centre[1] - hy, centre[1] + hy) : null;
+    }
 
     private static double Median(double[] values)
     {

@@ -27,6 +27,7 @@ public abstract record Form
 public sealed record PenalisedForm : Form
 {
     internal PenalisedForm(double lambda) => Lambda = lambda;
+    /// <summary>λ.</summary>
     public double Lambda { get; }
 }
 
@@ -34,5 +35,6 @@ public sealed record PenalisedForm : Form
 public sealed record ConstrainedForm : Form
 {
     internal ConstrainedForm(double radius) => Radius = radius;
+    /// <summary>t.</summary>
     public double Radius { get; }
 }

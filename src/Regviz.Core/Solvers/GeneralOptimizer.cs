@@ -41,30 +41,79 @@ internal static class GeneralOptimizer
                 throw new ProblemArgumentException("lambda", "0", "the classes are separable, so the unregularised logistic optimum is at infinity; use λ > 0");
             return (w, penalty.ElasticNetAlpha is null ? SolveMethod.ProximalGradientNewton : SolveMethod.ProximalNewton);
         }
-        var box = Box(loss, penalty, lambda);
-        return (PlaneSearch.Solve(loss, penalty, lambda, start => Local(loss, penalty, lambda, start), box), SolveMethod.PlaneSearchPolish);
+        return (PlaneOptimum(loss, penalty, lambda, out var escaped) ?? throw new ProblemArgumentException("lambda", lambda.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                $"J = D + λP has no minimum here: it keeps falling as w runs off past the search box "
+                + $"(to w = ({Text(escaped[0])}, {Text(escaped[1])}) and on), as it does for a tanh neuron that turns linear under mcp or scad; try another λ or penalty"),
+            SolveMethod.PlaneSearchPolish);
     }
 
-    /// <summary>The unregularised optimum (λ = 0), or null where it does not exist (separable classes run away).</summary>
+    /// <summary>
+    /// The global search of the plane, or null when its best point ran away from the search box (past twice its
+    /// size, still going down): then J has no minimum, only an infimum at infinity, and <paramref name="escaped"/> is
+    /// where the search stopped following it.
+    /// </summary>
+    private static double[]? PlaneOptimum(ISmoothLoss loss, Penalty penalty, double lambda, out double[] escaped)
+    {
+        var box = Box(loss, penalty, lambda);
+        escaped = PlaneSearch.Solve(loss, penalty, lambda, start => Local(loss, penalty, lambda, start, box), box);
+        return Math.Abs(escaped[0]) > 2 * box.Item1 || Math.Abs(escaped[1]) > 2 * box.Item2 ? null : escaped;
+    }
+
+    private static string Text(double v) => v.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The unregularised optimum (λ = 0), or null where it does not exist (separable classes, or a non-convex J that runs away).</summary>
     public static double[]? Unregularised(ISmoothLoss loss, Penalty penalty)
     {
-        if (!(loss.IsConvex && penalty.IsConvex)) return Solve(loss, penalty, 0).Weights;
+        if (!(loss.IsConvex && penalty.IsConvex)) return PlaneOptimum(loss, penalty, 0, out _);
         var w = Local(loss, penalty, 0, new double[loss.Dimension]);
         return RanAway(loss, w) ? null : w;
     }
 
-    /// <summary>The local method from <paramref name="start"/>: proximal Newton for the elastic-net family, else proximal gradient and Newton on the structure.</summary>
-    private static double[] Local(ISmoothLoss loss, Penalty penalty, double lambda, double[] start) => penalty.ElasticNetAlpha is { } a
-        ? ProximalNewton.Solve(loss, lambda, a, start)
-        : ReducedNewton.Polish(loss, penalty, lambda,
-            GeneralProximalGradient.Minimise(loss, penalty, lambda, start, accelerate: loss.IsConvex && penalty.IsConvex));
+    /// <summary>
+    /// The local method from <paramref name="start"/>: proximal Newton for the elastic-net family, else proximal
+    /// gradient and Newton on the structure it found. A non-convex problem takes its (unaccelerated) proximal steps in
+    /// rounds of 1,000 (at most 30), each followed by Newton, until the optimality conditions hold to 1e-12 of ‖∇D(0)‖∞ (absolute
+    /// where that is 0, as for a tanh neuron, flat at the origin), a round no longer lowers J, or w has left twice
+    /// the search <paramref name="box"/>: plain proximal gradient only has to find the structure, and it crawls along
+    /// the curved valleys of a non-linear model (tens of thousands of steps a start, where Newton needs a handful) and
+    /// down slopes that never end (w1·tanh(w2·x) with w1 → ∞, w1·w2 fixed, tends to a linear fit, and MCP or SCAD
+    /// stop charging for w1 on the way).
+    /// </summary>
+    private static double[] Local(ISmoothLoss loss, Penalty penalty, double lambda, double[] start, (double W1, double W2)? box = null)
+    {
+        if (penalty.ElasticNetAlpha is { } a) return ProximalNewton.Solve(loss, lambda, a, start);
+        if (loss.IsConvex && penalty.IsConvex)
+            return ReducedNewton.Polish(loss, penalty, lambda, GeneralProximalGradient.Minimise(loss, penalty, lambda, start, accelerate: true));
+        double reference = Certificates.OptimalityCheck.Reference(loss) is var r && r > 0 ? r : 1;
+        var g = new double[loss.Dimension];
+        double J(double[] v) => loss.Value(v) + lambda * penalty.Value(v);
+        var w = start;
+        double value = J(w);
+        for (int round = 0; round < 30; round++)
+        {
+            w = ReducedNewton.Polish(loss, penalty, lambda, GeneralProximalGradient.Minimise(loss, penalty, lambda, w, accelerate: false, maxIterations: 1_000));
+            loss.Gradient(w, g);
+            if (penalty.Violation(g, w, lambda) <= 1e-12 * reference) break;
+            double next = J(w);
+            if (!(next < value - 1e-13 * Math.Max(1, Math.Abs(value)))) break;
+            if (box is { } b && (Math.Abs(w[0]) > 2 * b.W1 || Math.Abs(w[1]) > 2 * b.W2)) break;
+            value = next;
+        }
+        return w;
+    }
 
-    /// <summary>Where the optimum must lie: J(w*) ≤ J(0) bounds P(w*) ≤ D(0)/λ; the data bound what a model can use.</summary>
+    /// <summary>
+    /// Where the optimum must lie: J(w*) ≤ J(0) bounds P(w*) ≤ D(0)/λ, and so each |w_j| by the radius at which P
+    /// reaches that level on its axis, if it does (MCP and SCAD stop rising: a level above their top bounds nothing);
+    /// the data bound what a model can use.
+    /// </summary>
     private static (double, double) Box(ISmoothLoss loss, Penalty penalty, double lambda)
     {
         var data = loss is ModelLoss m ? m.SearchBox() : (10.0, 10.0);
         if (lambda <= 0) return data;
-        double r = penalty.RadiusAlong(1, 0, loss.Value(new double[loss.Dimension]) / lambda);
+        double level = loss.Value(new double[loss.Dimension]) / lambda;
+        double r = penalty.RadiusAlong(1, 0, level);
+        if (!(penalty.Value([r, 0]) >= level * (1 - 1e-12))) return data;
         return (Math.Min(r, data.Item1), Math.Min(r, data.Item2));
     }
 

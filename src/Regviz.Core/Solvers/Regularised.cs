@@ -15,6 +15,7 @@ namespace Regviz.Core.Solvers;
 /// </code></example>
 public static class Regularised
 {
+    /// <summary>The certified optimum of <paramref name="loss"/> with <paramref name="penalty"/> in <paramref name="form"/>.</summary>
     public static Solution Solve(ISmoothLoss loss, Penalty penalty, Form form)
     {
         ArgumentNullException.ThrowIfNull(loss);

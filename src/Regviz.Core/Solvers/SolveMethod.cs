@@ -35,6 +35,8 @@ public enum SolveMethod
     LassoPathSegment,
     /// <summary>Constrained l1: the exact path's segment, after a knot lost to rounding was re-solved by feature-sign search.</summary>
     LassoPathSegmentRepaired,
+    /// <summary>A non-convex separable penalty in more dimensions: coordinate descent followed down from λ_max with warm starts (ncvreg's local optimum).</summary>
+    CoordinateDescentPath,
 }
 
 /// <summary>What can be said of a <see cref="SolveMethod"/>.</summary>
@@ -65,6 +67,7 @@ public static class SolveMethods
             SolveMethod.BoxLeastSquaresBall => "least squares in the box (active set)",
             SolveMethod.LassoPathSegment => "exact lasso path, multiplier on its segment",
             SolveMethod.LassoPathSegmentRepaired => "exact lasso path + feature-sign search, multiplier on its segment",
+            SolveMethod.CoordinateDescentPath => "coordinate descent with exact univariate thresholds, λ followed down from λ_max + Newton (local, as ncvreg)",
             _ => throw new ArgumentOutOfRangeException(nameof(m)),
         };
         if (bisected) text += ", multiplier by bisection";

@@ -8,14 +8,16 @@ namespace Regviz.Core.Sparsity;
 /// </summary>
 public readonly record struct PlaneQuadratic(double A11, double A12, double A22, double M1, double M2)
 {
+    /// <summary>D at (x, y).</summary>
     public double Value(double x, double y)
     {
         double dx = x - M1, dy = y - M2;
         return A11 * dx * dx + 2 * A12 * dx * dy + A22 * dy * dy;
     }
 
-    /// <summary>(Am)₁ and (Am)₂: the "c" of wᵀAw − 2cᵀw.</summary>
+    /// <summary>(Am)₁: the first entry of the "c" of wᵀAw − 2cᵀw.</summary>
     public double C1 => A11 * M1 + A12 * M2;
+    /// <summary>(Am)₂.</summary>
     public double C2 => A12 * M1 + A22 * M2;
 
     /// <summary>The same loss as the core's <see cref="QuadraticLoss"/> (G = A, c = Am, yy = mᵀAm), for cross-checks.</summary>

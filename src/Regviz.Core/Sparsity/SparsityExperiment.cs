@@ -6,6 +6,7 @@ namespace Regviz.Core.Sparsity;
 /// <summary>One norm's outcome: how many optima had an exactly-zero coefficient, and the first optima for the figure.</summary>
 public sealed record SparsityResult(Penalty Penalty, long Trials, long Sparse, (double X, double Y)[] Sample)
 {
+    /// <summary>The fraction of trials whose optimum had an exactly-zero coefficient.</summary>
     public double SparseFraction => (double)Sparse / Trials;
 }
 
@@ -17,13 +18,17 @@ public sealed record SparsityResult(Penalty Penalty, long Trials, long Sparse, (
 /// </summary>
 public static class SparsityExperiment
 {
+    /// <summary>How many optima each result keeps for the figure.</summary>
     public const int SampleSize = 4000;
 
+    /// <summary>Solves <paramref name="trials"/> random plane problems (seeded by <paramref name="seed"/>) under each penalty, penalised at λ or constrained to the radius, and counts exact zeros.</summary>
     public static IReadOnlyList<SparsityResult> Run(IReadOnlyList<Penalty> penalties, long trials, ulong seed,
         double? radius, double? lambda, Action<long>? progress = null)
     {
         if (trials < 1 || trials > 1_000_000_000) throw new ProblemArgumentException("trials", $"{trials} is outside 1..1000000000");
         double t = radius ?? 1.0;
+        if (lambda is null && penalties.FirstOrDefault(p => !p.HasConstrainedForm) is { } shaped)
+            throw new ProblemArgumentException("penalties", words => $"{shaped.Name} has no ball to draw (its shape depends on λ); give {words.Name("lambda")} for the penalised form");
         var counts = new long[penalties.Count];
         int sampleCount = (int)Math.Min(SampleSize, trials);
         var samples = penalties.Select(_ => new (double, double)[sampleCount]).ToArray();

@@ -4,7 +4,18 @@ using Regviz.Core.Problems;
 
 namespace Regviz.Core.Traces;
 
-public enum TraceMethod { Gd, Ista, Fista, Cd }
+/// <summary>The optimisers a trace can show.</summary>
+public enum TraceMethod
+{
+    /// <summary>(Sub)gradient descent.</summary>
+    Gd,
+    /// <summary>Proximal gradient (ISTA).</summary>
+    Ista,
+    /// <summary>Accelerated proximal gradient (FISTA).</summary>
+    Fista,
+    /// <summary>Coordinate descent, one exact coordinate step at a time.</summary>
+    Cd,
+}
 
 /// <summary>The iterates of one optimiser, and whether it ran away (then the iterates stop before the first bad one).</summary>
 public sealed record OptimiserTrace(TraceMethod Method, IReadOnlyList<double[]> Iterates, bool Diverged, double Step);
@@ -18,13 +29,16 @@ public sealed record OptimiserTrace(TraceMethod Method, IReadOnlyList<double[]> 
 /// </summary>
 public static class OptimiserTraces
 {
+    /// <summary>The methods' names, in the order help lists them.</summary>
     public static readonly IReadOnlyList<string> Names = ["gd", "ista", "fista", "cd"];
 
+    /// <summary>Refuses a step count outside 1..100000.</summary>
     public static void CheckSteps(int steps)
     {
         if (steps < 1 || steps > 100_000) throw new ProblemArgumentException("steps", $"{steps} is outside 1..100000");
     }
 
+    /// <summary>Runs <paramref name="method"/> on J = D + λP from <paramref name="start"/> for <paramref name="steps"/> steps and records every iterate.</summary>
     public static OptimiserTrace Run(ISmoothLoss loss, Penalty penalty, double lambda, TraceMethod method, double[] start, int steps, double[]? optimum = null)
     {
         CheckSteps(steps);

@@ -39,7 +39,11 @@ public sealed record PatchedFrames(int Width, int Height, byte[] ReferencePng, I
 /// </summary>
 public static class ContourAnimation
 {
-    /// <summary>The animation as an APNG file: frame <see cref="ContourSweep.StillIndex"/> is the still figure's pixels.</summary>
+    /// <summary>
+    /// The animation as an APNG file: frame <see cref="ContourSweep.StillIndex"/> is the still figure's pixels. The style's
+    /// <see cref="FigureStyle.Description"/> (<see cref="SweepText.Describe"/>), when it has one, goes in an iTXt "Description"
+    /// chunk, as a still PNG carries it.
+    /// </summary>
     public static byte[] Apng(ContourSweep sweep, FigureStyle style, AnimationTiming timing, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(sweep);
@@ -71,7 +75,7 @@ public static class ContourAnimation
             }
             previous = frames[^1];
         }
-        return writer.ToArray();
+        return FigureExport.Described(writer.ToArray(), style.Description);
     }
 
     /// <summary>The first frame whole; any other as the patch over the frame before it.</summary>
@@ -189,7 +193,11 @@ public static class ContourAnimation
             var range = sweep.First.Range;
             var ls = sweep.First.Unregularised is { } u ? frame.ToPixel(range, u[0], u[1]) : ((float X, float Y)?)null;
             float near = 24 * style.Scale;
-            return sweep.Frames.Select(f => (f.Optimum.Weights[0], f.Optimum.Weights[1]))
+            // −w* too where the still figure marks it (a tanh neuron): it moves with w*
+            bool twins = sweep.First.Twin is not null;
+            return sweep.Frames.SelectMany(f => twins
+                    ? new[] { (f.Optimum.Weights[0], f.Optimum.Weights[1]), (-f.Optimum.Weights[0], -f.Optimum.Weights[1]) }
+                    : [(f.Optimum.Weights[0], f.Optimum.Weights[1])])
                 .Where(w => ls is not { } p || Distance(frame.ToPixel(range, w.Item1, w.Item2), p) > near).ToArray();
         }
 

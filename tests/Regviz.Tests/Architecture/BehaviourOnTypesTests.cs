@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Regviz.Tests.Support;
 using Xunit;
 
 namespace Regviz.Tests.Architecture;
@@ -17,9 +18,9 @@ public partial class BehaviourOnTypesTests
     public void Nothing_outside_the_penalties_and_models_switches_on_their_types()
     {
         var offenders = new List<string>();
-        foreach (string file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src"), "*.cs", SearchOption.AllDirectories))
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(Repository.Root, "src"), "*.cs", SearchOption.AllDirectories))
         {
-            string relative = Path.GetRelativePath(RepositoryRoot(), file).Replace('\\', '/');
+            string relative = Path.GetRelativePath(Repository.Root, file).Replace('\\', '/');
             if (relative.Contains("/obj/") || relative.Contains("/bin/")) continue;
             if (relative.StartsWith("src/Regviz.Core/Penalties/") || relative.StartsWith("src/Regviz.Core/Models/")) continue;
             string[] lines = File.ReadAllLines(file);
@@ -43,12 +44,5 @@ public partial class BehaviourOnTypesTests
         Assert.Matches(TypeQuestion(), "var lp = (LpPenalty)penalty;");
         Assert.Matches(TypeQuestion(), "loss._model is ExpModel");
         Assert.DoesNotMatch(TypeQuestion(), "var penalty = new L1Penalty();");
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RegularizationDemo.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("RegularizationDemo.sln not found above " + AppContext.BaseDirectory);
     }
 }

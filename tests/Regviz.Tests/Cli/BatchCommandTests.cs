@@ -144,7 +144,7 @@ public class BatchCommandTests : Support.ScratchFolder
     public static TheoryData<string, string> BadManifests => new()
     {
         { "figures: [ { out: a.png, args: norm }\n", "line 2, column 1: While parsing a flow sequence, did not find expected ',' or ']'" },
-        { "figures:\n  - out: a.png\n    arg: norm\n", "line 3, column 5: unknown key 'arg' in a figure (valid: out, args)" },
+        { "figures:\n  - out: a.png\n    arg: norm\n", "line 3, column 5: unknown key 'arg' in a figure (valid: out, args, tolerance)" },
         { "figure:\n  - out: a.png\n", "line 1, column 1: unknown key 'figure' (valid: defaults, figures)" },
         { "figures:\n  - out: a.png\n", "figure 'a.png' has no 'args'" },
         { "defaults: --size 10x10\n", "no 'figures' list" },
@@ -178,12 +178,7 @@ public class BatchCommandTests : Support.ScratchFolder
         var m = Manifest("figures:\n" + string.Join("\n", lines) + "\n");
         string outDir = Path.Combine(Dir, "killed");
         Directory.CreateDirectory(outDir);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "regviz.dll"), "batch", m, "--out", outDir, "--jobs", "2"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        using var process = Process.Start(start)!;
+        using var process = CliRunner.Start("batch", m, "--out", outDir, "--jobs", "2");
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (Directory.GetFiles(outDir, "*.png").Length < 2 && DateTime.UtcNow < deadline && !process.HasExited) Thread.Sleep(20);
         Assert.False(process.HasExited, "the batch finished before it could be killed; make it longer");

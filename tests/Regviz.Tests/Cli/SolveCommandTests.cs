@@ -75,7 +75,7 @@ public class SolveCommandTests : Support.ScratchFolder
 
     public static TheoryData<string[], string> BadInputs => new()
     {
-        { ["solve", "--norm", "l3"], "--norm: unknown norm 'l3' (valid: l1, l2, elasticnet, lp, linf)" },
+        { ["solve", "--norm", "l3"], "--norm: unknown norm 'l3' (valid: l1, l2, elasticnet, lp, linf, mcp, scad)" },
         { ["solve", "--lambda", "-1"], "--lambda: -1 is not allowed" },
         { ["solve", "--lambda", "NaN"], "--lambda: 'NaN' is not finite" },
         { ["solve", "--lambda", "Infinity"], "--lambda: 'Infinity' is not finite" },
@@ -142,7 +142,7 @@ public class BeyondLeastSquaresCliTests : Support.ScratchFolder
     {
         { ["solve", "--loss", "logistic", "--data", Regviz.Tests.Core.DiabetesTests.CsvPath], "--loss logistic: labels must be 0 or 1; row 1 of 'progression' is 151" },
         { ["solve", "--model", "exp", "--features", "age,sex", "--data", Regviz.Tests.Core.DiabetesTests.CsvPath], "--model exp: f(x; w) = w1·exp(w2·x) takes exactly one feature column" },
-        { ["solve", "--model", "cubic"], "--model: unknown model 'cubic' (valid: linear, exp)" },
+        { ["solve", "--model", "cubic"], "--model: unknown model 'cubic' (valid: linear, exp, tanh)" },
         { ["solve", "--model", "exp", "--radius", "1"], "--radius: the constrained form needs a convex problem" },
         { ["contour", "--trace", "ista", "--start", "1,x"], "--start: '1,x' is not two finite numbers w1,w2" },
         { ["contour", "--trace", "ista", "--start", "1,2,3"], "--start: '1,2,3' is not two finite numbers" },

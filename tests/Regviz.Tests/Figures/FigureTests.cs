@@ -26,6 +26,8 @@ public class FigureTests : Support.ScratchFolder
     [InlineData("contour-linf-dark.png", "contour", "--norm", "linf", "--theme", "dark")]
     [InlineData("norm-l1.png", "norm", "--norm", "l1")]
     [InlineData("norm-l2.png", "norm", "--norm", "l2")]
+    [InlineData("contour-mcp.png", "contour", "--norm", "mcp", "--lambda", "0.5")]
+    [InlineData("norm-mcp.png", "norm", "--norm", "mcp")]
     public void Figure_matches_its_golden(string golden, params string[] args) =>
         Golden.AssertMatches(golden, Render(golden, [.. args, .. Small]));
 
@@ -57,13 +59,15 @@ public class FigureTests : Support.ScratchFolder
     [InlineData("elasticnet")]
     [InlineData("lp")]
     [InlineData("linf")]
+    [InlineData("mcp")]
+    [InlineData("scad")]
     public void Sidecar_norm_contours_lie_on_their_level_and_the_optimum_equals_solve(string norm)
     {
         string json = Path.Combine(Dir, "s.json");
         Render("s.png", ["contour", "--norm", norm, "--lambda", "0.4", "--json", json, "--path", .. Small]);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var root = doc.RootElement;
-        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
+        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!.At(0.4); // MCP and SCAD are drawn as they are at λ
 
         foreach (var c in root.GetProperty("contours").GetProperty("norm").EnumerateArray())
         {

@@ -75,16 +75,8 @@ public abstract partial class HostileFolder : Support.ScratchFolder
     [GeneratedRegex(@"^\s+at \S+.*\(|Unhandled exception", RegexOptions.Multiline)]
     private static partial Regex StackFrame();
 
-    /// <summary>The built regviz.dll run as its own process (for signals and peak memory).</summary>
-    internal static Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "regviz.dll"), .. args])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        return Process.Start(start)!;
-    }
+    /// <summary>regviz run as its own process (for signals and peak memory): the built regviz.dll, or REGVIZ_EXE.</summary>
+    internal static Process Start(params string[] args) => CliRunner.Start(args);
 
     /// <summary>Runs regviz in its own process to the end; returns exit code, output and peak resident memory (VmHWM, in MB).</summary>
     internal static (int Code, string Stdout, string Stderr, double PeakMb) RunProcess(TimeSpan timeout, params string[] args)
