@@ -3,10 +3,11 @@ using PuppeteerSharp;
 using PuppeteerSharp.Input;
 using Regviz.Plotting;
 using Regviz.Tests.Cli;
+using Regviz.Tests.Motion;
 using Regviz.Tests.Support;
 using Xunit;
 
-namespace Regviz.Tests.Motion;
+namespace Regviz.BrowserTests;
 
 /// <summary>
 /// The explore page in a real browser: Debian's chromium (`.ci/run` installs it), headless, driven by PuppeteerSharp,
