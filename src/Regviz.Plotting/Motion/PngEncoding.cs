@@ -124,6 +124,9 @@ internal static class PngEncoding
         s.Write(four);
     }
 
+    /// <summary>The CRC of a chunk's type and data, as stored after it.</summary>
+    internal static uint ChunkCrc(ReadOnlySpan<byte> typeAndData) => Crc.Update(0xFFFFFFFFu, typeAndData) ^ 0xFFFFFFFFu;
+
     /// <summary>CRC-32 of ISO 3309, as PNG defines it (the BCL has none without a package).</summary>
     private static class Crc
     {
