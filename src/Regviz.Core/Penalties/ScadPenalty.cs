@@ -10,7 +10,7 @@ namespace Regviz.Core.Penalties;
 /// D(w) + Σ p(w_j) = D(w) + λ·P(w), P(w) = Σ p(w_j)/λ, taken at λ by <see cref="At"/> (at λ = 1 until then). Not
 /// convex: the global optimum in the plane, coordinate descent (a local optimum, as in R's ncvreg) in more dimensions.
 /// </summary>
-public sealed class ScadPenalty : Penalty
+public sealed class ScadPenalty : FoldedConcavePenalty
 {
     /// <summary>Fan and Li's γ = 3.7, ncvreg's default for SCAD.</summary>
     public const double DefaultGamma = 3.7;
@@ -18,75 +18,35 @@ public sealed class ScadPenalty : Penalty
     /// <param name="gamma">γ &gt; 2 (ncvreg's condition), or null for <see cref="DefaultGamma"/>.</param>
     /// <param name="lambda">The λ the shape is taken at, &gt; 0.</param>
     public ScadPenalty(double? gamma = null, double lambda = 1)
+        : base(Checked(gamma ?? DefaultGamma), lambda, static (g, l) => l * (g + 1) / 2)
     {
-        double g = gamma ?? DefaultGamma;
-        if (!(g > 2) || !double.IsFinite(g))
-            throw new ProblemArgumentException("gamma", $"{g} must be a finite number > 2 for scad (as in ncvreg)");
-        if (!(lambda > 0) || !double.IsFinite(lambda))
-            throw new ArgumentOutOfRangeException(nameof(lambda), lambda, "SCAD is taken at a finite λ > 0");
-        Gamma = g;
-        Lambda = lambda;
-        Flat = g * lambda;
-        Bend = (g - 1) * lambda;
-        Top = lambda * (g + 1) / 2;
+        Bend = (Gamma - 1) * lambda;
     }
 
-    /// <summary>γ: the penalty stops rising at |w| = γλ.</summary>
-    public double Gamma { get; }
-
-    /// <summary>The λ the shape is taken at.</summary>
-    public double Lambda { get; }
-
-    /// <summary>γλ, where p stops rising.</summary>
-    private double Flat { get; }
+    private static double Checked(double g) => g > 2 && double.IsFinite(g)
+        ? g : throw new ProblemArgumentException("gamma", $"{g} must be a finite number > 2 for scad (as in ncvreg)");
 
     /// <summary>(γ − 1)λ: the quadratic piece of P is Top − (γλ − |w|)²/(2(γ − 1)λ), with curvature −1/((γ − 1)λ).</summary>
     private double Bend { get; }
-
-    /// <summary>The largest value of P on one coordinate, λ(γ + 1)/2.</summary>
-    private double Top { get; }
 
     /// <inheritdoc/>
     public override string Name => "scad";
     /// <inheritdoc/>
     public override string Title => "SCAD";
-    /// <inheritdoc/>
-    public override IReadOnlyList<PenaltyParameter> Parameters => [new("gamma", "γ", Gamma)];
-    /// <inheritdoc/>
-    public override bool IsConvex => false;
-    /// <inheritdoc/>
-    public override bool HasConstrainedForm => false;
-    /// <inheritdoc/>
-    public override double KinkAtZero => 1;
-    /// <inheritdoc/>
-    public override double? ShapedAt => Lambda;
-    /// <inheritdoc/>
-    public override Penalty At(double lambda) => lambda > 0 && lambda != Lambda ? new ScadPenalty(Gamma, lambda) : this;
 
-    /// <inheritdoc/>
-    public override double Value(ReadOnlySpan<double> w)
-    {
-        double s = 0;
-        foreach (double x in w) s += Coordinate(Math.Abs(x));
-        return s;
-    }
+    private protected override Penalty WithLambda(double lambda) => new ScadPenalty(Gamma, lambda);
 
     /// <summary>
     /// p(a)/λ for a = |w| ≥ 0: a up to λ; then (2γλa − a² − λ²)/(2(γ − 1)λ), written as Top − d²/(2(γ − 1)λ) with
     /// d = γλ − a (no λ², which overflows long before λ does); then Top.
     /// </summary>
-    private double Coordinate(double a)
+    private protected override double Coordinate(double a)
     {
         if (a <= Lambda) return a;
         if (a >= Flat) return Top;
         double d = Flat - a;
         return Top - 0.5 * d * (d / Bend);
     }
-
-    /// <summary>There is no norm to bound (<see cref="HasConstrainedForm"/> is false); figures rank levels by P itself.</summary>
-    public override double Norm(ReadOnlySpan<double> w) => Value(w);
-    /// <inheritdoc/>
-    public override double ValueAtNorm(double radius) => radius;
 
     /// <inheritdoc/>
     public override (double First, double Second) Derivatives(double w)
@@ -95,9 +55,6 @@ public sealed class ScadPenalty : Penalty
         if (a <= Lambda) return (Math.Sign(w), 0);
         return a < Flat ? (Math.Sign(w) * (Flat - a) / Bend, -1 / Bend) : (0, 0);
     }
-
-    /// <summary>The lasso's: the slope of P at 0 is 1, as for |w|.</summary>
-    public override double? LambdaMax(ReadOnlySpan<double> gradientAtZero) => MaxAbs(gradientAtZero);
 
     /// <summary>
     /// argmin_x h(x) = ½(x − v)² + t·P(x), exactly, for every t ≥ 0 (a = |v|; the minimiser has the sign of v).
@@ -129,37 +86,11 @@ public sealed class ScadPenalty : Penalty
         return hFlat < hFirst ? Math.CopySign(flat, v) : first == 0 ? 0.0 : Math.CopySign(first, v);
     }
 
-    /// <summary>The first r at which P reaches the level along the ray (bisection; see <see cref="Penalty.RadiusByBisection"/>).</summary>
-    public override double RadiusAlong(double cos, double sin, double level) => RadiusByBisection(cos, sin, level, Flat);
-
-    /// <summary>
-    /// The exact level set through u = P's share on w₁ (<see cref="Penalty.FlatTopLevelSet"/>), with q⁻¹(u) = u up
-    /// to λ and γλ − √(2(γ − 1)λ·(Top − u)) on the quadratic piece.
-    /// </summary>
-    public override IReadOnlyList<IReadOnlyList<(double X, double Y)>> LevelSetLines(double level, double reach) =>
-        FlatTopLevelSet(level, reach, Top, Flat, Inverse);
-
-    private double Inverse(double u) =>
+    /// <summary>q⁻¹(u) = u up to λ, and γλ − √(2(γ − 1)λ·(Top − u)) on the quadratic piece.</summary>
+    private protected override double Inverse(double u) =>
         u <= Lambda ? u : u >= Top ? Flat : Math.Max(Lambda, Flat - Math.Sqrt(2 * Bend) * Math.Sqrt(Top - u));
-
-    /// <summary>
-    /// The closed curve for levels up to λ(γ + 1)/2; above it, their bounded pieces in turn (what sizes a view; draw
-    /// <see cref="LevelSetLines"/>).
-    /// </summary>
-    public override IReadOnlyList<(double X, double Y)> LevelSet(double level, int pointsPerQuadrant = 256) =>
-        Joined(FlatTopLevelSet(level, 0, Top, Flat, Inverse, pointsPerQuadrant));
-
-    /// <summary>From −1.25γλ to 1.25γλ, up to the largest value, λ(γ + 1) (both coordinates flat).</summary>
-    public override (double HalfWidth, double TopLevel) NormView => (1.25 * Flat, 2 * Top);
 
     /// <inheritdoc/>
     public override string PlaneFormula(Func<double, string> number) =>
         $"Σ q(wⱼ), q(w) = |w| to {number(Lambda)}, {number(Top)} − ({number(Flat)} − |w|)²/{number(2 * Bend)} to {number(Flat)}, then {number(Top)}";
-
-    /// <summary>
-    /// The plane: the global search. More parameters: coordinate descent with the exact threshold, following λ down
-    /// from λ_max as ncvreg does (a local optimum).
-    /// </summary>
-    internal override (double[] Weights, SolveMethod Method) SolveLeastSquares(QuadraticLoss q, double mu, double[]? warm = null) =>
-        q.Dimension == 2 ? base.SolveLeastSquares(q, mu, warm) : SeparableCoordinateDescent.AlongPath(q, this, mu);
 }
