@@ -7,7 +7,7 @@ namespace Regviz.Core.Penalties;
 /// MCP, the minimax concave penalty (Zhang 2010): p(w) = λ|w| − w²/(2γ) for |w| ≤ γλ, and γλ²/2 beyond. It starts
 /// as the lasso (slope λ at 0, so zeros are exact), bends down at rate 1/γ and is flat from γλ on, so a large weight
 /// is not shrunk at all. The objective is D(w) + Σ p(w_j) = D(w) + λ·P(w), P(w) = Σ p(w_j)/λ; P changes shape with
-/// λ, so it is taken at λ by <see cref="At"/> (at λ = 1 until then). Not convex: in the plane the global optimum is
+/// λ, so it is taken at λ by <see cref="FoldedConcavePenalty.At"/> (at λ = 1 until then). Not convex: in the plane the global optimum is
 /// searched for; in more dimensions coordinate descent with the exact univariate threshold finds a local optimum,
 /// as R's ncvreg does.
 /// </summary>

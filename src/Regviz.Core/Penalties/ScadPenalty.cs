@@ -7,7 +7,7 @@ namespace Regviz.Core.Penalties;
 /// SCAD, the smoothly clipped absolute deviation penalty (Fan &amp; Li 2001): p(w) = λ|w| for |w| ≤ λ,
 /// (2γλ|w| − w² − λ²)/(2(γ − 1)) for λ &lt; |w| ≤ γλ, and λ²(γ + 1)/2 beyond. The lasso near 0 (exact zeros), then
 /// a quadratic that bends down to flat at γλ, so large weights are not shrunk. The objective is
-/// D(w) + Σ p(w_j) = D(w) + λ·P(w), P(w) = Σ p(w_j)/λ, taken at λ by <see cref="At"/> (at λ = 1 until then). Not
+/// D(w) + Σ p(w_j) = D(w) + λ·P(w), P(w) = Σ p(w_j)/λ, taken at λ by <see cref="FoldedConcavePenalty.At"/> (at λ = 1 until then). Not
 /// convex: the global optimum in the plane, coordinate descent (a local optimum, as in R's ncvreg) in more dimensions.
 /// </summary>
 public sealed class ScadPenalty : FoldedConcavePenalty
