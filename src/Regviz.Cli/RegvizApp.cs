@@ -24,6 +24,8 @@ public static class RegvizApp
         // keep every tree ever built alive (a batch builds one per figure: ~90 KB a figure, retained)
         root.Options.Add(new Option<bool>(Verbose) { Description = "Show stack traces for unexpected failures", Recursive = true });
         root.Subcommands.Add(ContourCommand.Create());
+        root.Subcommands.Add(AnimateCommand.Create());
+        root.Subcommands.Add(ExploreCommand.Create());
         root.Subcommands.Add(NormCommand.Create());
         root.Subcommands.Add(PathCommand.Create());
         root.Subcommands.Add(SolveCommand.Create());

@@ -11,10 +11,16 @@ namespace Regviz.Plotting;
 public static class ContourFigure
 {
     /// <summary>The contour figure of <paramref name="scene"/>: loss and penalty contours, the touching level sets, w*, and the path or trace when the scene has them.</summary>
-    public static Plot Render(ContourScene scene, FigureStyle style) => Render(scene, style, FigureParts.All);
+    public static Plot Render(ContourScene scene, FigureStyle style) => Render(scene, style, FigureParts.All, null);
 
     /// <summary>The contour figure of <paramref name="scene"/> with only the <paramref name="parts"/> asked for (legend, labels, grid, fill).</summary>
-    public static Plot Render(ContourScene scene, FigureStyle style, FigureParts parts)
+    public static Plot Render(ContourScene scene, FigureStyle style, FigureParts parts) => Render(scene, style, parts, null);
+
+    /// <summary>
+    /// The figure, with <paramref name="layout"/> (frames of an animation) fixing what must not jump from frame to frame
+    /// (the legend's corner, the captions of the thin contours and of the fit) and recording where they went.
+    /// </summary>
+    internal static Plot Render(ContourScene scene, FigureStyle style, FigureParts parts, FrameLayout? layout)
     {
         var o = scene.Optimum;
         var w = o.Weights;
@@ -67,16 +73,19 @@ public static class ContourFigure
         if (scene.Path is { } p2) keyPoints.AddRange(p2.Select(p => (p.Weights[0], p.Weights[1])));
         if (scene.Trace is { } t2) keyPoints.AddRange(t2.Iterates.Select(p => (p[0], p[1])));
         if (scene.Twin is { } tw) keyPoints.Add((tw[0], tw[1]));
-        var corner = canvas.EmptiestCorner(keyPoints);
-        var legend = Legend(scene, canvas).ToList();
+        var corner = layout?.Corner ?? canvas.EmptiestCorner(keyPoints);
+        var legend = Legend(scene, canvas, layout?.PathLegend).ToList();
         canvas.ReserveLegend(corner, legend.Count, 270);
         canvas.Legend(corner, legend);
+        layout?.Begin(canvas, corner);
 
         canvas.Labels.ReservePoint(w[0], w[1], 10 * s);
         if (ls is not null) canvas.Labels.ReservePoint(ls[0], ls[1], 10 * s);
         if (scene.Twin is { } tw2) canvas.Labels.ReservePoint(tw2[0], tw2[1], 10 * s);
+        foreach (var (x, y) in layout?.Avoid ?? []) canvas.Labels.ReservePoint(x, y, 10 * s);
         float captionSize = theme.Fonts.Label(14) * s;
         string optText = $"w* = ({PenaltyNames.Number(w[0])}, {PenaltyNames.Number(w[1])})";
+        if (layout?.FitCaptionFirst is true) FitCaption();
         // a caption for a point outside the view would name something the reader cannot see
         if (parts.Labels && InView(scene, w) && canvas.Labels.Beside(w[0], w[1], optText, captionSize, 9 * s) is { } oc)
             canvas.Label(optText, w[0], w[1], captionSize, theme.Foreground, oc.Dx, oc.Dy, bold: true);
@@ -86,25 +95,44 @@ public static class ContourFigure
             if (parts.Labels && InView(scene, tw3) && canvas.Labels.Beside(tw3[0], tw3[1], twinText, captionSize, 9 * s) is { } tc)
                 canvas.Label(twinText, tw3[0], tw3[1], captionSize, theme.Foreground, tc.Dx, tc.Dy, bold: true);
         }
-        string lsText = scene.LossNote is null ? "least squares" : "unregularised";
         // the touching point is the figure's subject: no contour label may blank the two bold curves where they meet
         canvas.Labels.ReservePoint(w[0], w[1], 26 * s);
-        float lsSize = theme.Fonts.Labels * s;
-        if (parts.Labels && ls is not null && InView(scene, ls) && Distinct(ls, w) && canvas.Labels.Beside(ls[0], ls[1], lsText, lsSize, 9 * s) is { } lc)
-            canvas.Label(lsText, ls[0], ls[1], lsSize, theme.Loss, lc.Dx, lc.Dy);
+        if (layout?.FitCaptionFirst is not true) FitCaption();
+
+        void FitCaption()
+        {
+            string lsText = scene.LossNote is null ? "least squares" : "unregularised";
+            float lsSize = theme.Fonts.Labels * s;
+            if (parts.Labels && layout?.Fixed is null && ls is not null && InView(scene, ls) && Distinct(ls, w)
+                && canvas.Labels.Beside(ls[0], ls[1], lsText, lsSize, 9 * s) is { } lc)
+            {
+                canvas.Label(lsText, ls[0], ls[1], lsSize, theme.Loss, lc.Dx, lc.Dy);
+                layout?.Placed.Add(new FixedLabel(lsText, ls[0], ls[1], lc.Dx, lc.Dy, lsSize, theme.Loss, false));
+            }
+        }
 
         if (scene.Trace is { } tr) TraceMarks.Label(canvas, tr);
         float labelSize = theme.Fonts.Label(11.5f) * s;
         if (scene.TouchingLoss is { } tl) canvas.ContourLabel(tl, PenaltyNames.Number(tl.Level), theme.Loss, labelSize, bold: true);
         if (scene.TouchingNorm is { } tn) canvas.ContourLabel(tn, PenaltyNames.Number(tn.Level), theme.Norm, labelSize, bold: true);
+        if (layout?.Fixed is not null) return canvas.Plot;
         foreach (var level in scene.LossContours.Where(l => l != scene.TouchingLoss))
-            canvas.ContourLabel(level, PenaltyNames.Number(level.Level), theme.Loss, labelSize);
+            ThinLabel(canvas, level, theme.Loss, labelSize, layout);
         foreach (var level in scene.NormContours.Where(l => l != scene.TouchingNorm))
-            canvas.ContourLabel(level, PenaltyNames.Number(level.Level), theme.Norm, labelSize);
+            ThinLabel(canvas, level, theme.Norm, labelSize, layout);
         return canvas.Plot;
     }
 
-    private static IEnumerable<LegendItem> Legend(ContourScene scene, PlotCanvas c)
+    /// <summary>What <see cref="PlotCanvas.ContourLabel"/> does, telling <paramref name="layout"/> where the label went.</summary>
+    private static void ThinLabel(PlotCanvas canvas, ContourLevel level, ScottPlot.Color color, float size, FrameLayout? layout)
+    {
+        string text = PenaltyNames.Number(level.Level);
+        if (level.Lines.MaxBy(l => l.Count) is not { } longest || canvas.Labels.OnLine(longest, text, size) is not { } at) return;
+        canvas.Label(text, at.X, at.Y, size, color);
+        layout?.Placed.Add(new FixedLabel(text, at.X, at.Y, 0, 0, size, color, false));
+    }
+
+    private static IEnumerable<LegendItem> Legend(ContourScene scene, PlotCanvas c, string? pathLegend)
     {
         var t = c.Theme;
         var (widths, dashes) = (t.Lines, t.Dashes);
@@ -116,7 +144,7 @@ public static class ContourFigure
         if (scene.TouchingLoss is not null) yield return c.LineItem("loss level set through w*", t.Loss, Sample(widths.LevelSet) * s, dashes.Loss);
         if (scene.TouchingNorm is not null) yield return c.LineItem("penalty ball through w*", t.Norm, Sample(widths.LevelSet) * s, dashes.Penalty);
         if (c.Parts.Fill && scene.TouchingNorm is not null) yield return c.FillItem("region P(w) ≤ P(w*)", t.Norm.WithAlpha(0.18));
-        if (scene.Path is not null) yield return c.LineItem("path of w* as λ grows", t.Path, Sample(widths.Path) * s, dashes.Path);
+        if (scene.Path is not null) yield return c.LineItem(pathLegend ?? "path of w* as λ grows", t.Path, Sample(widths.Path) * s, dashes.Path);
         yield return c.MarkerItem("regularised optimum w*", MarkerShape.FilledCircle, t.Optimum, 10 * s);
         if (scene.Twin is not null) yield return c.MarkerItem("−w*: f(x; −w) = f(x; w), equally optimal", MarkerShape.OpenCircle, t.Optimum, 10 * s);
         if (scene.Unregularised is not null)

@@ -26,7 +26,13 @@ public static partial class FigureText
     private const int MaxName = 24;
 
     /// <summary>The contour figure in words: where the level set touches the ball, and which weight is zero.</summary>
-    public static FigureDescription Describe(ContourScene scene)
+    public static FigureDescription Describe(ContourScene scene) => Describe(scene, null);
+
+    /// <summary>
+    /// As <see cref="Describe(ContourScene)"/>, saying <paramref name="pathWords"/> of the dashed line instead: an animation's
+    /// frame draws only the part of the path w* has taken so far.
+    /// </summary>
+    internal static FigureDescription Describe(ContourScene scene, string? pathWords)
     {
         var o = scene.Optimum;
         var w = o.Weights;
@@ -65,7 +71,7 @@ public static partial class FigureText
                 : $"The regularised optimum ● is {at}{Zeros(w, names, true, neither: true)}{Uncertified(scene)}.",
         };
         var extras = new List<string>();
-        if (scene.Path is { Count: > 1 }) extras.Add("the dashed line is the path of w* as λ grows from 0");
+        if (scene.Path is { Count: > 1 }) extras.Add(pathWords ?? "the dashed line is the path of w* as λ grows from 0");
         if (scene.Trace is { } t2)
             extras.Add($"the thin line through dots is {Counted(t2.Iterates.Count - 1, "step")} of {TraceName(t2.Method)} from {Point(t2.Iterates[0])}, "
                 + (t2.Diverged ? "which diverged (its step 1/L is too long there)" : $"ending at {Point(t2.Iterates[^1])}"));
@@ -199,7 +205,7 @@ public static partial class FigureText
             : "they have no corners, so a loss's level set touches them on an axis only by coincidence: this penalty shrinks weights but does not make them exactly 0";
 
     /// <summary>", so w₂ (x2) is exactly 0" when one weight is zero; with <paramref name="neither"/>, ", where neither weight is 0" otherwise.</summary>
-    private static string Zeros(double[] w, IReadOnlyList<string> names, bool withNames, bool neither = false)
+    internal static string Zeros(double[] w, IReadOnlyList<string> names, bool withNames, bool neither = false)
     {
         string Weight(int j) => withNames ? $"w{Sub(j)} ({Name(names[j])})" : $"w{Sub(j)}";
         return (w[0] == 0, w[1] == 0) switch
@@ -233,7 +239,7 @@ public static partial class FigureText
             ? scene.DrawnPoints().MinBy(p => Math.Abs(scene.X(p) - mark))
             : scene.Path.Points.Concat(scene.Path.Knots ?? []).Where(p => p.Lambda > 0).MinBy(p => Math.Abs(Math.Log(p.Lambda / mark)));
 
-    private static string TraceName(Regviz.Core.Traces.TraceMethod m) => m switch
+    internal static string TraceName(Regviz.Core.Traces.TraceMethod m) => m switch
     {
         Regviz.Core.Traces.TraceMethod.Gd => "subgradient descent",
         Regviz.Core.Traces.TraceMethod.Ista => "ISTA",
@@ -242,7 +248,7 @@ public static partial class FigureText
     };
 
     /// <summary>The first candidate short enough; the last one cut at a word if even it is not (a very long loss note or name).</summary>
-    private static string Shortest(params string[] candidates)
+    internal static string Shortest(params string[] candidates)
     {
         foreach (var c in candidates)
             if (c.Length <= MaxAlt) return c;
@@ -252,20 +258,20 @@ public static partial class FigureText
     }
 
     /// <summary>A user's column name as alt text quotes it: control characters (a quoted newline in a CSV header) as spaces, cut when long.</summary>
-    private static string Name(string name)
+    internal static string Name(string name)
     {
         string clean = new(name.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
         return clean.Length <= MaxName ? clean : clean[..(MaxName - 1)] + "…";
     }
-    private static string N(double v) => PenaltyNames.Number(v);
-    private static string Point(IReadOnlyList<double> w) => $"({N(w[0])}, {N(w[1])})";
-    private static string Sub(int j) => j == 0 ? "₁" : "₂";
+    internal static string N(double v) => PenaltyNames.Number(v);
+    internal static string Point(IReadOnlyList<double> w) => $"({N(w[0])}, {N(w[1])})";
+    internal static string Sub(int j) => j == 0 ? "₁" : "₂";
     private static bool OnAxis(double[] w) => (w[0] == 0) != (w[1] == 0);
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>"1 step", "2,000 steps": a count with its noun in the right number.</summary>
     internal static string Counted(long n, string one, string? many = null) => $"{Count(n)} {(n == 1 ? one : many ?? one + "s")}";
     private static string Percent(double f) => (100 * f).ToString("0.0", CultureInfo.InvariantCulture) + "%"; // as the panels write it
-    private static string Sentence(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..] + ".";
+    internal static string Sentence(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..] + ".";
     private static string Plural(string shape) => shape + "s";
 }

@@ -131,6 +131,9 @@ internal static class FigureCheck
         // the common case in CI: the same bytes, known without decoding two images
         if (expected.AsSpan().SequenceEqual(actual))
             return new ImageCheck(CheckStatus.Passed, png ? "ok" : "ok (identical)") { Rms = png ? 0 : null, Golden = expected, GoldenIsImage = png, Identical = true };
+        bool page = Path.GetExtension(name).ToLowerInvariant() is ".html" or ".htm";
+        if (page || (png && (AnimationComparison.IsAnimated(expected) || AnimationComparison.IsAnimated(actual))))
+            return CompareAnimations(expected, actual, page, tolerance, wantDiff);
         if (!png) return new ImageCheck(CheckStatus.Failed, "DIFFERENT (not identical)") { Golden = expected };
 
         (byte[] Rgb, int Width, int Height) e, a;
@@ -149,6 +152,36 @@ internal static class FigureCheck
             Rms = d.Rms,
             DifferentPixels = d.DifferentPixels,
             Diff = wantDiff && d.DifferentPixels > 0 ? ImageComparison.DiffImage(e, a) : null,
+        };
+    }
+
+    /// <summary>
+    /// An animation (APNG) or an explore page, frame by frame: its RMS is its worst frame's, named in the verdict, and the
+    /// diff image is that frame's. A different frame count or frame size fails without comparing pixels.
+    /// </summary>
+    private static ImageCheck CompareAnimations(byte[] expected, byte[] actual, bool page, double tolerance, bool wantDiff)
+    {
+        AnimationDifference d;
+        try { d = AnimationComparison.Compare(expected, actual, page, wantDiff); }
+        catch (InputException ex) when (ex.Message.StartsWith("golden:", StringComparison.Ordinal))
+        {
+            return new ImageCheck(CheckStatus.Failed, $"UNREADABLE GOLDEN ({ex.Message["golden: ".Length..]})");
+        }
+        catch (InputException ex) { return new ImageCheck(CheckStatus.Failed, $"UNREADABLE ({ex.Message})") { Golden = expected, GoldenIsImage = !page }; }
+        var check = new ImageCheck(CheckStatus.Failed, "") { Golden = expected, GoldenIsImage = !page, Size = page ? (0, 0) : PngSize(actual) };
+        if (d.Mismatch is { } mismatch) return check with { Verdict = $"DIFFERENT ({mismatch})" };
+        var worst = d.Worst!;
+        bool passed = worst.Rms <= tolerance;
+        string frames = $"{d.ActualFrames} frames";
+        return check with
+        {
+            Status = passed ? CheckStatus.Passed : CheckStatus.Failed,
+            Verdict = passed
+                ? $"ok ({frames}, worst frame {d.WorstFrame} at RMS {RegularisationForm.RoundTrip(Math.Round(worst.Rms, 4))})"
+                : $"DIFFERENT (frame {d.WorstFrame} of {frames}: RMS {RegularisationForm.RoundTrip(Math.Round(worst.Rms, 4))}, {worst.DifferentPixels} pixels)",
+            Rms = worst.Rms,
+            DifferentPixels = worst.DifferentPixels,
+            Diff = d.Diff,
         };
     }
 

@@ -119,6 +119,12 @@ internal static class HtmlReport
         {
             bool svg = image.EndsWith(".svg", StringComparison.Ordinal);
             string src = Escape(image);
+            // an explore page is no picture: a link to it (regviz made it; its own policy forbids any fetch)
+            if (image.EndsWith(".html", StringComparison.Ordinal))
+            {
+                html.Append("<a href=\"").Append(src).Append("\">the page</a></td>");
+                return;
+            }
             if (!svg) html.Append("<a href=\"").Append(src).Append("\">");
             html.Append("<img src=\"").Append(src).Append("\" loading=\"lazy\" alt=\"\"");
             if (images is { Width: > 0, Height: > 0 }) html.Append(" width=\"").Append(images.Width).Append("\" height=\"").Append(images.Height).Append('"');

@@ -92,7 +92,7 @@ internal sealed partial class ContourCommand
         return [.. parts];
     }
 
-    private static TraceRequest? TraceRequestFrom(string? method, string? start, int steps)
+    internal static TraceRequest? TraceRequestFrom(string? method, string? start, int steps)
     {
         if (method is null)
         {

@@ -33,6 +33,9 @@ internal static class LevelChooser
         if (!(maxRadius > 0)) return [];
         if (!(through > 0))
             return Enumerable.Range(1, count).Select(k => maxRadius * k / count).ToArray();
+        // a ball far smaller than the view (λ near λ_max) would make every multiple of it a speck around the origin
+        if (4 * count * through < maxRadius)
+            return [through, .. Enumerable.Range(1, count).Select(k => maxRadius * k / count)];
         int perUnit = Math.Max(1, (int)Math.Round(count / (maxRadius / through)));
         var radii = new List<double>();
         for (int k = 1; k <= 4 * count && through * k / perUnit <= maxRadius; k++)

@@ -22,10 +22,14 @@ public static class SceneBuilder
     /// The scene of a contour figure. The loss grid, the one part whose cost grows with rows × nodes, reports the
     /// fraction done to <paramref name="progress"/> and stops promptly with OperationCanceledException on <paramref name="cancel"/>.
     /// </summary>
-    public static ContourScene Contour(ProblemSpec spec, SceneOptions options, IProgress<double>? progress = null, CancellationToken cancel = default)
+    public static ContourScene Contour(ProblemSpec spec, SceneOptions options, IProgress<double>? progress = null, CancellationToken cancel = default) =>
+        Contour(spec, options, progress, cancel, out _);
+
+    /// <summary>The scene and the loss grid it was traced on: an animation traces each frame's level set on the same grid.</summary>
+    internal static ContourScene Contour(ProblemSpec spec, SceneOptions options, IProgress<double>? progress, CancellationToken cancel, out ScalarGrid lossGrid)
     {
         var solved = Solve(spec, options);
-        return Finish(spec, solved, (options.Range ?? solved.Automatic).WithAspect(options.Aspect, 1), options, progress, cancel);
+        return Finish(spec, solved, (options.Range ?? solved.Automatic).WithAspect(options.Aspect, 1), options, progress, cancel, out lossGrid);
     }
 
     /// <summary>
@@ -41,7 +45,7 @@ public static class SceneBuilder
         for (int i = 0; i < specs.Count; i++)
         {
             var part = progress is null ? null : new PanelProgress(progress, i, specs.Count);
-            scenes[i] = Finish(specs[i], solved[i], range, options, part, cancel);
+            scenes[i] = Finish(specs[i], solved[i], range, options, part, cancel, out _);
         }
         return scenes;
     }
@@ -97,7 +101,7 @@ public static class SceneBuilder
         return new Solved(optimum, ls, ball, trace, twin, PlaneRange.Around(anchors.Concat(ball), 0.12));
     }
 
-    private static ContourScene Finish(ProblemSpec spec, Solved solved, PlaneRange range, SceneOptions options, IProgress<double>? progress, CancellationToken cancel)
+    private static ContourScene Finish(ProblemSpec spec, Solved solved, PlaneRange range, SceneOptions options, IProgress<double>? progress, CancellationToken cancel, out ScalarGrid lossGrid)
     {
         var q = spec.Loss;
         var penalty = spec.Penalty;
@@ -107,6 +111,7 @@ public static class SceneBuilder
         double touchingValue = penalty.Value(w);
         cancel.ThrowIfCancellationRequested();
         var grid = spec.Quadratic is { } quadratic ? LossGrid(quadratic, range, options.Grid) : GeneralGrid(q, range, options.Grid, progress, cancel);
+        lossGrid = grid;
         double dOpt = q.Value(w);
         double dMin = Math.Min(ls is null ? double.PositiveInfinity : q.Value(ls), grid.Values.Min());
         // a quadratic's largest visible value is at a corner of the view; a logistic or exponential surface can
@@ -143,7 +148,7 @@ public static class SceneBuilder
     /// −w* when it is exactly as good as w* (to 1e-12 of J): the twin optimum of a model that cannot tell w from −w
     /// (a tanh neuron) under a symmetric penalty, which the figure marks too, since the optimum is then not unique.
     /// </summary>
-    private static double[]? Twin(ISmoothLoss loss, Penalty penalty, Solution optimum)
+    internal static double[]? Twin(ISmoothLoss loss, Penalty penalty, Solution optimum)
     {
         var w = optimum.Weights;
         if (!w.Any(v => v != 0)) return null;

@@ -1,0 +1,62 @@
+namespace Regviz.Plotting;
+
+/// <summary>
+/// Two animations compared frame by frame with <see cref="ImageComparison.Compare"/>.
+/// </summary>
+/// <param name="ExpectedFrames">Frames of the golden.</param>
+/// <param name="ActualFrames">Frames of the figure made now.</param>
+/// <param name="WorstFrame">The frame (from 0) with the largest RMS; -1 when the frame counts or sizes differ.</param>
+/// <param name="Worst">That frame's difference (its RMS is the animation's); null when the frame counts or sizes differ.</param>
+/// <param name="Diff">The worst frame's diff image as PNG, when asked for and some pixel differs.</param>
+/// <param name="Mismatch">Why no frame was compared ("60 frames in the golden, 59 here", "golden is 800x800, figure is 400x400").</param>
+public sealed record AnimationDifference(int ExpectedFrames, int ActualFrames, int WorstFrame, ImageDifference? Worst, byte[]? Diff, string? Mismatch);
+
+/// <summary>
+/// Image regression of animations: an APNG (<c>regviz animate</c>) or an explore page (<c>regviz explore</c>, its frames
+/// rebuilt from the reference image and patches), compared frame by frame at the still figures' RMS. Frames are decoded
+/// one at a time from both files, so memory holds a few frames whatever the count; both files are bounded as hostile
+/// input (at most 1000 frames and 200,000,000 frame pixels, the caps of a sweep).
+/// </summary>
+public static class AnimationComparison
+{
+    /// <summary>True when <paramref name="png"/> is an animated PNG (it has an acTL chunk before its image data).</summary>
+    public static bool IsAnimated(byte[] png)
+    {
+        ArgumentNullException.ThrowIfNull(png);
+        return AnimationFrames.IsAnimated(png);
+    }
+
+    /// <summary>
+    /// Compares <paramref name="expected"/> with <paramref name="actual"/>, both APNGs (or PNGs) or both explore pages
+    /// (<paramref name="page"/>). Throws <see cref="Regviz.Core.InputException"/> naming the file that cannot be read.
+    /// </summary>
+    public static AnimationDifference Compare(byte[] expected, byte[] actual, bool page, bool wantDiff)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(actual);
+        var (ew, eh, en) = page ? AnimationFrames.PageHeader(expected, "golden") : AnimationFrames.Header(expected);
+        var (aw, ah, an) = page ? AnimationFrames.PageHeader(actual, "figure") : AnimationFrames.Header(actual);
+        if (en != an) return new AnimationDifference(en, an, -1, null, null, $"{en} frames in the golden, {an} here");
+        if (ew != aw || eh != ah) return new AnimationDifference(en, an, -1, null, null, $"golden is {ew}x{eh}, figure is {aw}x{ah}");
+        using var e = (page ? AnimationFrames.Page(expected, "golden") : AnimationFrames.Apng(expected, "golden")).GetEnumerator();
+        using var a = (page ? AnimationFrames.Page(actual, "figure") : AnimationFrames.Apng(actual, "figure")).GetEnumerator();
+        int k = 0, worst = 0;
+        ImageDifference? worstDiff = null;
+        (byte[] Rgb, int Width, int Height) worstE = default, worstA = default;
+        while (e.MoveNext() && a.MoveNext())
+        {
+            var er = AnimationFrames.OnWhite(e.Current, ew, eh);
+            var ar = AnimationFrames.OnWhite(a.Current, aw, ah);
+            var d = ImageComparison.Compare(er, ar);
+            if (worstDiff is null || d.Rms > worstDiff.Rms)
+            {
+                (worst, worstDiff) = (k, d);
+                // the worst frames so far, for the diff image (OnWhite makes new arrays, so the next frames leave these alone)
+                if (wantDiff) (worstE, worstA) = (er, ar);
+            }
+            k++;
+        }
+        var diff = wantDiff && worstDiff!.DifferentPixels > 0 ? ImageComparison.DiffImage(worstE, worstA) : null;
+        return new AnimationDifference(en, an, worst, worstDiff!, diff, null);
+    }
+}

@@ -1,0 +1,49 @@
+using ScottPlot;
+
+namespace Regviz.Plotting;
+
+/// <summary>A caption placed once and drawn at the same spot on every frame of an animation.</summary>
+internal sealed record FixedLabel(string Text, double X, double Y, float Dx, float Dy, float Size, Color Color, bool Bold);
+
+/// <summary>
+/// What an animation's frames share so that nothing jumps between them: the legend's corner and the captions of what
+/// does not move (thin contours, the unregularised fit). A frame drawn with <see cref="Fixed"/> draws those captions
+/// where they were placed once, and places only its moving ones (w*, the touching contours, a trace's numbers) around
+/// them; a frame drawn without records in <see cref="Placed"/> where its own went.
+/// </summary>
+internal sealed class FrameLayout
+{
+    /// <summary>The legend's corner; null: the figure's own choice, recorded here once it is made.</summary>
+    public Alignment? Corner { get; set; }
+
+    /// <summary>The legend's words for the path, when the frames draw it differently from the still figure.</summary>
+    public string? PathLegend { get; init; }
+
+    /// <summary>Captions to draw as they are instead of placing the fit's caption and the thin contours' labels.</summary>
+    public IReadOnlyList<FixedLabel>? Fixed { get; init; }
+
+    /// <summary>Points no caption may cover besides the frame's own: every position w* takes in the animation.</summary>
+    public IReadOnlyList<(double X, double Y)> Avoid { get; init; } = [];
+
+    /// <summary>
+    /// Place the fit's caption before w*'s: a frame drawn to lay out the others, whose own w* (wherever it ends up) must
+    /// not take the fit's spot for every frame.
+    /// </summary>
+    public bool FitCaptionFirst { get; init; }
+
+    /// <summary>Where this render put the fit's caption and the thin contours' labels.</summary>
+    public List<FixedLabel> Placed { get; } = [];
+
+    /// <summary>Called once the legend is reserved: the fixed captions take their spots before anything else is placed.</summary>
+    internal void Begin(PlotCanvas canvas, Alignment corner)
+    {
+        Corner ??= corner;
+        foreach (var label in Fixed ?? [])
+        {
+            var (px, py) = canvas.Frame.ToPixel(canvas.Range, label.X, label.Y);
+            var (w, h) = canvas.Labels.Measure(label.Text, label.Size);
+            canvas.Labels.Reserve(PixelBox.Centred(px + label.Dx, py + label.Dy, w, h));
+            canvas.Label(label.Text, label.X, label.Y, label.Size, label.Color, label.Dx, label.Dy, label.Bold);
+        }
+    }
+}
