@@ -57,12 +57,34 @@ internal static partial class CliRunner
         return start;
     }
 
-    /// <summary>Starts regviz as its own process (<see cref="StartInfo"/>) with its standard input closed.</summary>
+    /// <summary>
+    /// Starts regviz as its own process (<see cref="StartInfo"/>) with its standard input closed. A test that fails
+    /// before its process ends (a Ctrl-C test whose signal was not obeyed) would leave it running, a billion-trial
+    /// sparsity run burning a core for the rest of the machine's day: whatever is still running when the test run
+    /// ends is killed.
+    /// </summary>
     public static Process Start(params string[] args)
     {
         var process = Process.Start(StartInfo(args))!;
+        Started.Add(process);
         process.StandardInput.Close();
         return process;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentBag<Process> Started = StartedProcesses();
+
+    private static System.Collections.Concurrent.ConcurrentBag<Process> StartedProcesses()
+    {
+        var started = new System.Collections.Concurrent.ConcurrentBag<Process>();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var p in started)
+            {
+                try { if (!p.HasExited) p.Kill(entireProcessTree: true); }
+                catch (InvalidOperationException) { } // disposed or already gone
+            }
+        };
+        return started;
     }
 
     /// <summary>

@@ -78,7 +78,11 @@ public class ResourceTests : HostileFolder
         while (!p.HasExited && DateTime.UtcNow < deadline && !stderr.ToString().Contains(" ok ")) Thread.Sleep(10);
         Assert.False(p.HasExited, "the batch ended before it could be interrupted; make it longer");
         Assert.Equal(0, Kill(p.Id, 2)); // SIGINT, as Ctrl-C sends
-        Assert.True(p.WaitForExit(30_000), "regviz did not stop after SIGINT");
+        if (!p.WaitForExit(30_000))
+        {
+            p.Kill(entireProcessTree: true); // a failed test must not leave its run behind
+            Assert.Fail("regviz did not stop after SIGINT");
+        }
         p.WaitForExit();
         Assert.Equal(130, p.ExitCode);
         Assert.Contains("error: interrupted", stderr.ToString());
@@ -104,7 +108,11 @@ public class ResourceTests : HostileFolder
         while (!p.HasExited && DateTime.UtcNow < deadline && !stderr.ToString().Contains("trials (")) Thread.Sleep(10);
         Assert.False(p.HasExited, stderr.ToString());
         Assert.Equal(0, Kill(p.Id, 2));
-        Assert.True(p.WaitForExit(30_000), "regviz did not stop after SIGINT");
+        if (!p.WaitForExit(30_000))
+        {
+            p.Kill(entireProcessTree: true); // a failed test must not leave its run behind
+            Assert.Fail("regviz did not stop after SIGINT");
+        }
         p.WaitForExit();
         Assert.Equal(130, p.ExitCode);
         Assert.Single(stderr.ToString().Split('\n'), l => l.StartsWith("error: "));
