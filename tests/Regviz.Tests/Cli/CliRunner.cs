@@ -54,6 +54,10 @@ internal static partial class CliRunner
         start.StandardErrorEncoding = Encoding.UTF8;
         start.WorkingDirectory = Environment.CurrentDirectory;
         start.UseShellExecute = false;
+        // a test that chose the fallback font folders in-process (FontFallback.TestFolders) chooses them for the
+        // process under test too, through the variable users set; empty means no folder at all
+        if (Regviz.Plotting.FontFallback.TestFolders.Value is { } folders)
+            start.Environment[Regviz.Plotting.FontFallback.FoldersVariable] = string.Join(Path.PathSeparator, folders);
         return start;
     }
 
