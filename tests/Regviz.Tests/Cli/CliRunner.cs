@@ -39,6 +39,12 @@ internal static partial class CliRunner
     }
 
     /// <summary>
+    /// Variables the process under test gets, for this test's flow of execution only: what a test sets in-process
+    /// (the fallback font folders, say) reaches the executable through the variable a user would set.
+    /// </summary>
+    public static readonly AsyncLocal<IReadOnlyDictionary<string, string>?> ChildEnvironment = new();
+
+    /// <summary>
     /// How to start regviz as its own process: the executable under test, or else the regviz.dll built beside the
     /// tests run by <c>dotnet</c>. Output is redirected; the working folder is the current one.
     /// </summary>
@@ -54,10 +60,8 @@ internal static partial class CliRunner
         start.StandardErrorEncoding = Encoding.UTF8;
         start.WorkingDirectory = Environment.CurrentDirectory;
         start.UseShellExecute = false;
-        // a test that chose the fallback font folders in-process (FontFallback.TestFolders) chooses them for the
-        // process under test too, through the variable users set; empty means no folder at all
-        if (Regviz.Plotting.FontFallback.TestFolders.Value is { } folders)
-            start.Environment[Regviz.Plotting.FontFallback.FoldersVariable] = string.Join(Path.PathSeparator, folders);
+        if (ChildEnvironment.Value is { } variables)
+            foreach (var (name, value) in variables) start.Environment[name] = value;
         return start;
     }
 

@@ -26,8 +26,11 @@ public class TextTests : Support.ScratchFolder
     private CliRunner.Result RunWithFonts(string[]? folders, params string[] args)
     {
         FontFallback.TestFolders.Value = folders;
+        // the same folders for the executable under test (REGVIZ_EXE), through the variable users set; empty: none
+        CliRunner.ChildEnvironment.Value = folders is null ? null
+            : new Dictionary<string, string> { [FontFallback.FoldersVariable] = string.Join(Path.PathSeparator, folders) };
         try { return CliRunner.Run(args); }
-        finally { FontFallback.TestFolders.Value = null; }
+        finally { FontFallback.TestFolders.Value = null; CliRunner.ChildEnvironment.Value = null; }
     }
 
     /// <summary>Dark pixels in the top <paramref name="rows"/> rows of a PNG: how much ink the title put there.</summary>
