@@ -26,8 +26,9 @@ public static class SparsityFigure
     internal static string Title(SparsityResult r)
     {
         long sparse = r.Sample.Count(SparsityExperiment.IsSparse);
-        string of = r.Sample.Length < r.Trials ? $"{r.Sample.Length:N0} drawn" : $"{r.Sample.Length:N0}";
-        return $"{PenaltyNames.Display(r.Penalty)}: {100 * r.SparseFraction:0.0}% have a zero ({sparse:N0} of {of})";
+        // no-break spaces: a title that wraps moves the whole count to the next line, not half of it
+        string of = r.Sample.Length < r.Trials ? $"{r.Sample.Length:N0}\u00a0drawn" : $"{r.Sample.Length:N0}";
+        return $"{PenaltyNames.Display(r.Penalty)}: {100 * r.SparseFraction:0.0}% have a zero ({sparse:N0}\u00a0of\u00a0{of})";
     }
 
     internal static Plot Panel(SparsityResult r, double? radius, double? lambda, FigureStyle style)

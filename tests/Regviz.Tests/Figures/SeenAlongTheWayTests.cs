@@ -16,18 +16,39 @@ public class SeenAlongTheWayTests
         var r = Assert.Single(SparsityExperiment.Run([new L1Penalty()], 10_000, 1, 1.0, null));
         Assert.True(r.Sample.Length < r.Trials);
         int sparse = r.Sample.Count(SparsityExperiment.IsSparse);
-        Assert.EndsWith($"have a zero ({sparse:N0} of {r.Sample.Length:N0} drawn)", SparsityFigure.Title(r));
+        Assert.EndsWith($"have a zero ({sparse:N0} of {r.Sample.Length:N0} drawn)", SparsityFigure.Title(r).Replace('\u00a0', ' '));
 
         // with every trial drawn the title counts them all and says nothing more
         var small = Assert.Single(SparsityExperiment.Run([new L1Penalty()], 500, 1, 1.0, null));
         Assert.Equal(small.Trials, small.Sample.Length);
-        Assert.EndsWith($"({small.Sample.Count(SparsityExperiment.IsSparse):N0} of 500)", SparsityFigure.Title(small));
+        Assert.EndsWith($"({small.Sample.Count(SparsityExperiment.IsSparse):N0} of 500)", SparsityFigure.Title(small).Replace('\u00a0', ' '));
 
         // the legend, the same in every panel, is hidden for the grid to draw once, and carries no count
         var panel = SparsityFigure.Panels([r, small], 1.0, null, new FigureStyle(400, 400, Theme.Light, null));
         Assert.All(panel, p => Assert.False(p.Legend.IsVisible));
         Assert.Equal(panel[0].Legend.ManualItems.Select(i => i.LabelText), panel[1].Legend.ManualItems.Select(i => i.LabelText));
         Assert.All(panel[0].Legend.ManualItems, i => Assert.DoesNotMatch("[0-9]{2}", i.LabelText));
+    }
+
+    [Fact]
+    public void A_wrapped_panel_title_is_drawn_in_its_own_panel_of_a_grid()
+    {
+        // a wrapped title (drawn by TitleText, not ScottPlot) was placed as if its panel were at the image's origin:
+        // in a grid, the panel's clip hid it. Two copies of one panel side by side must look the same
+        var r = Assert.Single(SparsityExperiment.Run([new ElasticNetPenalty(0.5)], 300, 1, null, 0.5));
+        var style = new FigureStyle(300, 300, Theme.Light, null);
+        Assert.True(SparsityFigure.Title(r).Length > 40); // wraps at 300 pixels
+        var layout = new PanelLayout(style, 2, null) { SharedLegend = false };
+        using var grid = SkiaSharp.SKBitmap.Decode(PanelGrid.Encode(SparsityFigure.Panels([r, r], null, 0.5, style), layout, "png"));
+        int differ = 0, ink = 0;
+        for (int y = 0; y < 300; y++)
+            for (int x = 0; x < 300; x++)
+            {
+                if (grid.GetPixel(x, y) != grid.GetPixel(300 + x, y)) differ++;
+                if (y < 40 && grid.GetPixel(300 + x, y).Red < 128) ink++;
+            }
+        Assert.True(ink > 200, $"{ink} dark pixels in the second panel's title band");
+        Assert.Equal(0, differ);
     }
 
     [Theory]
