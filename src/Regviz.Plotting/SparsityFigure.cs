@@ -1,64 +1,46 @@
 using Regviz.Core.Contours;
 using Regviz.Core.Sparsity;
 using ScottPlot;
-using SkiaSharp;
 
 namespace Regviz.Plotting;
 
 /// <summary>
-/// The sparsity experiment as a picture: one panel per norm, side by side, each showing the cloud of optima
-/// over the norm ball, with the optima that have an exactly-zero coefficient in a colour of their own and the
-/// measured fraction in the panel's title.
+/// The sparsity experiment as a picture: one panel per norm, laid out by <see cref="PanelGrid"/>, each showing the
+/// cloud of optima over the norm ball, with the optima that have an exactly-zero coefficient in a colour of their own.
+/// Each panel's title gives the measured fraction and how many of its drawn dots have a zero; the legend, the same for
+/// every panel, is drawn once for all.
 /// </summary>
 public static class SparsityFigure
 {
-    /// <summary>The sparsity experiment's panels, one per penalty, as PNG bytes.</summary>
-    public static byte[] RenderPng(IReadOnlyList<SparsityResult> results, double? radius, double? lambda, string header, FigureStyle style)
-    {
-        FontRegistry.EnsureRegistered();
-        int panels = results.Count;
-        string text = style.Title ?? header;
-        float headerSize = style.Theme.Fonts.Title * 16 / 17 * style.Scale;
-        var layout = TitleText.Layout(text, style.Theme.FontFamily, headerSize, style.Width - 64 * style.Scale, bold: false);
-        float headerHeight = 34 * style.Scale + (layout.Lines.Count - 1) * layout.LineHeight;
-        int panelWidth = style.Width / panels, panelHeight = (int)(style.Height - headerHeight);
-        var panelStyle = style with { Width = panelWidth, Height = panelHeight, Title = null };
+    /// <summary>
+    /// The sparsity experiment's panels, one per penalty, each <paramref name="panel"/>'s size (its title is each
+    /// panel's own), with their legends hidden for <see cref="PanelGrid"/> to draw once.
+    /// </summary>
+    public static IReadOnlyList<Plot> Panels(IReadOnlyList<SparsityResult> results, double? radius, double? lambda, FigureStyle panel) =>
+        [.. results.Select(r => Panel(r, radius, lambda, panel))];
 
-        using var surface = SKSurface.Create(new SKImageInfo(style.Width, style.Height))
-            ?? throw new InvalidOperationException($"Skia could not allocate a {style.Width}x{style.Height} surface");
-        var canvas = surface.Canvas;
-        canvas.Clear(ToSk(style.Theme.Background));
-        if (!layout.Simple)
-            layout.Draw(canvas, style.Width / 2f, 34 * style.Scale * 0.7f - layout.Size, ToSk(style.Theme.Foreground), bold: false);
-        else
-        {
-            using var font = new SKFont(FontRegistry.Typeface(style.Theme.FontFamily), headerSize);
-            using var paint = new SKPaint { Color = ToSk(style.Theme.Foreground), IsAntialias = true };
-            canvas.DrawText(text, style.Width / 2f, headerHeight * 0.7f, SKTextAlign.Center, font, paint);
-        }
-        for (int i = 0; i < panels; i++)
-        {
-            // ScottPlot clears whatever canvas it renders to, so each panel gets a surface of its own; its pixels
-            // are copied across as they are (no PNG round trip)
-            using var panel = SKSurface.Create(new SKImageInfo(panelWidth, panelHeight))
-                ?? throw new InvalidOperationException("Skia could not allocate a panel");
-            Panel(results[i], radius, lambda, panelStyle).Render(panel);
-            using var image = panel.Snapshot();
-            canvas.DrawImage(image, i * panelWidth, headerHeight);
-        }
-        return FigureExport.Described(FigureExport.EncodePng(surface), style.Description);
+    /// <summary>
+    /// A panel's title: the norm, the share of all trials with a zero, and how many of the dots drawn have one
+    /// ("of N drawn" when the dots are a sample of the trials).
+    /// </summary>
+    internal static string Title(SparsityResult r)
+    {
+        long sparse = r.Sample.Count(SparsityExperiment.IsSparse);
+        // no-break spaces: a title that wraps moves the whole count to the next line, not half of it
+        string of = r.Sample.Length < r.Trials ? $"{r.Sample.Length:N0}\u00a0drawn" : $"{r.Sample.Length:N0}";
+        return $"{PenaltyNames.Display(r.Penalty)}: {100 * r.SparseFraction:0.0}% have a zero ({sparse:N0}\u00a0of\u00a0{of})";
     }
 
     internal static Plot Panel(SparsityResult r, double? radius, double? lambda, FigureStyle style)
     {
         var sample = r.Sample;
+        style = style with { Title = Title(r) };
         double t = radius ?? 1.0;
         double extent = lambda is null
             ? 1.3 * t
             : 1.1 * Math.Max(sample.Max(w => Math.Max(Math.Abs(w.X), Math.Abs(w.Y))), 1e-9);
         var range = new PlaneRange(-extent, extent, -extent, extent).WithAspect(style.Frame().Aspect, 1);
-        string title = $"{PenaltyNames.Display(r.Penalty)}: {100 * r.SparseFraction:0.0}% have a zero";
-        var c = new PlotCanvas(style, range, title, "w₁", "w₂");
+        var c = new PlotCanvas(style, range, style.Title!, "w₁", "w₂", parts: FigureParts.All with { Legend = false });
         var theme = c.Theme;
         float s = c.Scale;
 
@@ -77,14 +59,12 @@ public static class SparsityFigure
             var sc = c.Plot.Add.ScatterPoints(sparse.Select(w => w.X).ToArray(), sparse.Select(w => w.Y).ToArray(), theme.Loss);
             sc.MarkerSize = 7 * s;
         }
-        // the dots are a sample of the trials (the title's fraction counts them all): the legend says which counts it gives
-        string of = sample.Length < r.Trials ? $" of {sample.Length:N0} drawn" : "";
-        c.Legend(Alignment.UpperRight,
-        [
-            c.MarkerItem($"a coefficient is 0 ({sparse.Length:N0}{of})", MarkerShape.FilledCircle, theme.Loss, 8 * s),
-            c.MarkerItem($"both non-zero ({dense.Length:N0}{of})", MarkerShape.FilledCircle, theme.Muted, 8 * s),
-        ]);
-        c.ReserveLegend(Alignment.UpperRight, 2, of.Length > 0 ? 290 : 200);
+        // the same entries in every panel: the grid draws them once; the counts, which differ, are in each title
+        var items = new List<LegendItem>();
+        if (lambda is null) items.Add(c.LineItem($"the ball N(w) ≤ {PenaltyNames.Number(t)}", theme.Norm, theme.Lines.Ball * s, theme.Dashes.Penalty));
+        items.Add(c.MarkerItem("optimum with a coefficient exactly 0", MarkerShape.FilledCircle, theme.Loss, 8 * s));
+        items.Add(c.MarkerItem("optimum with both non-zero", MarkerShape.FilledCircle, theme.Muted, 8 * s));
+        c.Legend(Alignment.UpperRight, items);
         CountHalfAxes(c, sparse);
         return c.Plot;
     }
@@ -107,6 +87,4 @@ public static class SparsityFigure
                 c.Label(text, x, y, size, c.Theme.Loss, at.Dx, at.Dy, bold: true);
         }
     }
-
-    private static SKColor ToSk(Color c) => new(c.R, c.G, c.B, c.A);
 }

@@ -153,6 +153,8 @@ internal sealed class TitleText
         {
             var canvas = rp.Canvas;
             canvas.Save();
+            // the coordinates are the figure's own: a panel of a grid is drawn at an offset (see PanelGrid)
+            canvas.Translate(rp.FigureRect.Left, rp.FigureRect.Top);
             if (Pivot is { } p)
             {
                 canvas.Translate(p.X, p.Y);

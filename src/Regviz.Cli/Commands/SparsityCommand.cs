@@ -20,8 +20,8 @@ internal sealed class SparsityCommand
         + "log-uniform) and θ ~ U(0, π); centre m at angle U(0, 2π) and distance U(1.5, 4)·t from the origin (outside every "
         + "ball of radius t). Trial i uses SplitMix64 seeded with seed + i·0x9E3779B97F4A7C15.";
 
-    /// <summary>The default width of one norm's panel; a panel is never narrower than the smallest figure.</summary>
-    private const int PanelWidth = 560;
+    /// <summary>The default side of one norm's panel (square); --size sets it.</summary>
+    private const int PanelSide = 560;
 
     // options belong to one command tree (see RegvizApp.CreateRoot), so each tree gets its own instance
     private readonly Option<long> _trials = new("--trials") { Description = "How many random losses. " + Distribution, DefaultValueFactory = _ => 10_000, HelpName = "N" };
@@ -29,6 +29,7 @@ internal sealed class SparsityCommand
     private readonly Option<string> _norms = new("--norms") { Description = "Norms to compare, comma-separated", DefaultValueFactory = _ => "l1,l2,elasticnet,linf", HelpName = "l1,l2,.." };
     private readonly Option<double?> _radius = NumberOptions.Nullable("--radius", "Constrained form, ball N(w) ≤ t (default: t = 1)", "t");
     private readonly Option<double?> _lambda = NumberOptions.Nullable("--lambda", "Penalised form D + λP instead of the ball", "λ");
+    private readonly Option<int?> _cols = new("--cols") { Description = "Panels per row (default: one row up to 3 norms, else about square: 2×2 for 4)", HelpName = "N" };
     private readonly PenaltyOptions _penalty = new();
     private readonly FigureOptions _figure = new();
 
@@ -43,12 +44,12 @@ internal sealed class SparsityCommand
     private Command Build()
     {
         var command = new Command("sparsity", "Monte Carlo: how often is a coefficient exactly zero at the optimum, per norm?");
-        foreach (var option in new Option[] { _trials, _seed, _norms, _radius, _lambda }) command.Options.Add(option);
+        foreach (var option in new Option[] { _trials, _seed, _norms, _radius, _lambda, _cols }) command.Options.Add(option);
         _penalty.AddParametersTo(command);
         _figure.AddTo(command);
-        // the panel figure sizes itself and writes PNG only: say so instead of the plane figures' defaults
-        _figure.Out.Description = "Output file, .png (default: sparsity-NORMS.png in the current directory)";
-        _figure.Size.Description = $"Image size in pixels, WxH (each 100..10000; default: {PanelWidth} px wide per panel, 620 px high)";
+        // the image grows with the panels: --size sizes each panel, not the image
+        _figure.Out.Description = "Output file, .png or .svg (default: sparsity-NORMS.png in the current directory)";
+        _figure.Size.Description = $"Size of each panel in pixels, WxH (each 100..10000; default: {PanelSide}x{PanelSide} per panel; the image grows with the panels)";
         _figure.Size.DefaultValueFactory = null;
         command.SetAction(Run);
         return command;
@@ -60,36 +61,44 @@ internal sealed class SparsityCommand
         var names = result.GetValue(_norms)!.Split(',', StringSplitOptions.TrimEntries);
         bool sizeGiven = result.GetResult(_figure.Size) is { Implicit: false };
         var f = _figure.Bind(result);
-        CheckPanelCount(names.Length, sizeGiven ? f.Style.Width : null);
+        var panel = sizeGiven ? f.Style with { Title = null } : f.Style with { Width = PanelSide, Height = PanelSide, Title = null };
+        int columns = result.GetValue(_cols) ?? PanelOptions.DefaultColumns(names.Length);
+        CheckLayout(names.Length, columns, panel);
         var penalties = names.Select(n => _penalty.Create(n, result)).ToArray();
         var experiment = new Experiment(result.GetValue(_trials), result.GetValue(_seed), result.GetValue(_radius), result.GetValue(_lambda));
         RegularisationForm.Check(experiment.Lambda, experiment.Radius);
-        var style = sizeGiven ? f.Style : f.Style with { Width = PanelWidth * penalties.Length, Height = 620 };
         string output = f.OutOr($"sparsity-{string.Join("-", penalties.Select(x => x.Name))}.png");
-        if (FigureExport.FormatOf(output, "--out") != "png") throw new InputException("--out: the sparsity figure is PNG only");
+        FigureExport.FormatOf(output, "--out");
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
 
         var clock = Stopwatch.StartNew();
         var results = RunTrials(result.InvocationConfiguration.Error, penalties, experiment);
         double seconds = clock.Elapsed.TotalSeconds;
 
-        string header = $"{Text.Count(experiment.Trials, "random quadratic loss", "random quadratic losses")}, {experiment.Form}, seed {experiment.Seed}: how often is a coefficient exactly 0?";
+        string header = f.Style.Title ?? $"{Text.Count(experiment.Trials, "random quadratic loss", "random quadratic losses")}, {experiment.Form}, seed {experiment.Seed}: how often is a coefficient exactly 0?";
         var description = FigureText.Describe(results, experiment.Radius, experiment.Lambda, experiment.Seed);
-        AtomicFile.WriteAllBytes(output, SparsityFigure.RenderPng(results, experiment.Radius, experiment.Lambda, header, style with { Description = description }));
+        PanelGrid.Save(SparsityFigure.Panels(results, experiment.Radius, experiment.Lambda, panel), new PanelLayout(panel, columns, header) { Description = description }, output);
         if (f.Json is { } json) JsonOut.Write(json, stdout, w => WriteJson(w, experiment, results, description));
         if (f.Json != "-") WriteTable(stdout, experiment, results, seconds, output);
         if (f.Alt) stdout.WriteLine(description.Alt);
         return 0;
     }
 
-    /// <summary>One panel per norm, side by side: their number is bounded so the image obeys the size limit.</summary>
-    private static void CheckPanelCount(int count, int? width)
+    /// <summary>
+    /// One panel per norm, <paramref name="columns"/> to a row, at most as many as the other panel figures (16):
+    /// checked before any work so the image obeys the size limit (the legend gets 300 pixels).
+    /// </summary>
+    private static void CheckLayout(int count, int columns, FigureStyle panel)
     {
-        int most = width is { } w ? w / FigureOptions.MinSide : FigureOptions.MaxSide / PanelWidth;
-        if (count > most)
-            throw new InputException(width is null
-                ? $"--norms: {count} norms need a figure {PanelWidth}·{count} pixels wide; at most {most} fit in {FigureOptions.MaxSide} pixels"
-                : $"--norms: {count} panels do not fit in {width} pixels (at most {most}, each at least {FigureOptions.MinSide} wide)");
+        if (count > PanelOptions.MaxPanels)
+            throw new InputException($"--norms: {count} norms make {count} panels; at most {PanelOptions.MaxPanels}");
+        if (columns < 1 || columns > count)
+            throw new InputException($"--cols: {columns} is outside 1..{count} (the number of norms)");
+        int rows = (count + columns - 1) / columns;
+        long width = (long)columns * panel.Width, height = (long)rows * panel.Height + (long)(300 * panel.Scale);
+        if (width > FigureOptions.MaxSide || height > FigureOptions.MaxSide)
+            throw new InputException($"--norms: {count} panels of {panel.Width}x{panel.Height} in {columns} columns make an image "
+                + $"{width}x{height} pixels (with header and legend); at most {FigureOptions.MaxSide} a side: use --cols or a smaller --size");
     }
 
     /// <summary>The trials, with the same progress line as the loss grid; trials finish on several cores, so reports are put in order.</summary>

@@ -113,6 +113,10 @@ public class PanelFigureTests : Support.ScratchFolder
     public void Panels_match_their_golden() =>
         Golden.AssertMatches("contour-panels-l1-l2.png", Render("c.png", ["contour", "--norm", "l1,l2", "--path", .. Small]).Image);
 
+    [Fact]
+    public void Sparsity_panels_match_their_golden() =>
+        Golden.AssertMatches("sparsity-panels.png", Render("s.png", ["sparsity", "--trials", "2000", "--seed", "1", "--size", "400x400"]).Image);
+
     [Theory]
     [InlineData(new[] { "contour", "--norm", "l1,l2" }, "contour-l1-l2-lambda0.5.png")]
     [InlineData(new[] { "contour", "--lambda", "0.1,0.5,2" }, "contour-l1-lambda0.1-0.5-2.png")]

@@ -150,8 +150,8 @@ public class InputTests : HostileFolder
         Fails(2, "--norms: 40 norms", "sparsity", "--norms", string.Join(",", Enumerable.Repeat("l1", 40)), "--out", PathOf("s.png"));
 
     [Fact]
-    public void Sparsity_panels_narrower_than_the_smallest_figure_are_refused() =>
-        Fails(2, "--norms: 12 panels do not fit in 1000 pixels", "sparsity", "--size", "1000x400", "--norms", string.Join(",", Enumerable.Repeat("l2", 12)), "--out", PathOf("s.png"));
+    public void Sparsity_panels_that_make_the_image_too_wide_are_refused() =>
+        Fails(2, "--norms: 12 panels of 1000x400 in 12 columns make an image 12000x", "sparsity", "--size", "1000x400", "--cols", "12", "--norms", string.Join(",", Enumerable.Repeat("l2", 12)), "--out", PathOf("s.png"));
 
     [Theory]
     [InlineData(new[] { "frobnicate" }, "unknown command 'frobnicate'")]
