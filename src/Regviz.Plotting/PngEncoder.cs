@@ -104,31 +104,14 @@ internal static class PngEncoder
     /// <summary>Signature, IHDR, sBIT, one IDAT and IEND, written straight into an array of the final size.</summary>
     private static byte[] Assemble(int width, int height, ReadOnlySpan<byte> deflated)
     {
-        ReadOnlySpan<byte> signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10];
+        var signature = PngChunks.Signature;
         var png = new byte[signature.Length + (12 + 13) + (12 + 4) + (12 + deflated.Length) + 12];
         signature.CopyTo(png);
-        Span<byte> header = stackalloc byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
-        header[8] = 8; // bits per sample
-        header[9] = 6; // RGBA
-        header[10] = header[11] = header[12] = 0; // deflate, adaptive filtering, no interlace
         int at = signature.Length;
-        at = Chunk(png, at, "IHDR", header);
-        at = Chunk(png, at, "sBIT", [8, 8, 8, 8]); // as Skia writes it: every channel significant to 8 bits
-        at = Chunk(png, at, "IDAT", deflated);
-        Chunk(png, at, "IEND", []);
+        at += PngChunks.Write(png.AsSpan(at), "IHDR", PngChunks.RgbaHeader(width, height));
+        at += PngChunks.Write(png.AsSpan(at), "sBIT", [8, 8, 8, 8]); // as Skia writes it: every channel significant to 8 bits
+        at += PngChunks.Write(png.AsSpan(at), "IDAT", deflated);
+        PngChunks.Write(png.AsSpan(at), "IEND", []);
         return png;
-    }
-
-    /// <summary>Writes a chunk at <paramref name="at"/>; returns where the next one starts.</summary>
-    private static int Chunk(byte[] png, int at, string type, ReadOnlySpan<byte> data)
-    {
-        var chunk = png.AsSpan(at, 12 + data.Length);
-        BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
-        for (int k = 0; k < 4; k++) chunk[4 + k] = (byte)type[k];
-        data.CopyTo(chunk[8..]);
-        BinaryPrimitives.WriteUInt32BigEndian(chunk[(8 + data.Length)..], PngText.Crc(0xFFFFFFFF, chunk[4..(8 + data.Length)]) ^ 0xFFFFFFFF);
-        return at + chunk.Length;
     }
 }

@@ -10,8 +10,6 @@ namespace Regviz.Plotting;
 /// </summary>
 internal static class PngText
 {
-    private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10];
-
     /// <summary>
     /// <paramref name="png"/> with an iTXt chunk of <paramref name="keyword"/> (Latin-1, 1..79 characters, e.g.
     /// "Description") and <paramref name="text"/> (UTF-8) right after IHDR.
@@ -20,7 +18,7 @@ internal static class PngText
     {
         if (keyword.Length is < 1 or > 79 || keyword.Any(c => c < 0x20 || c > 0xFF) || keyword != keyword.Trim())
             throw new ArgumentException($"'{keyword}' is not a PNG keyword (1 to 79 printable Latin-1 characters)", nameof(keyword));
-        if (png.Length < 33 || !png.AsSpan(0, 8).SequenceEqual(Signature) || Encoding.ASCII.GetString(png, 12, 4) != "IHDR")
+        if (png.Length < 33 || !png.AsSpan(0, 8).SequenceEqual(PngChunks.Signature) || Encoding.ASCII.GetString(png, 12, 4) != "IHDR")
             throw new ArgumentException("not a PNG that starts with its header chunk", nameof(png));
         int afterHeader = 8 + 12 + BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(8));
 
@@ -34,50 +32,8 @@ internal static class PngText
 
         var result = new byte[png.Length + 12 + data.Count];
         png.AsSpan(0, afterHeader).CopyTo(result);
-        var chunk = result.AsSpan(afterHeader, 12 + data.Count);
-        BinaryPrimitives.WriteInt32BigEndian(chunk, data.Count);
-        Encoding.ASCII.GetBytes("iTXt", chunk[4..8]);
-        data.ToArray().CopyTo(chunk[8..]);
-        BinaryPrimitives.WriteUInt32BigEndian(chunk[(8 + data.Count)..], Crc(chunk[4..(8 + data.Count)]));
-        png.AsSpan(afterHeader).CopyTo(result.AsSpan(afterHeader + chunk.Length));
+        int written = PngChunks.Write(result.AsSpan(afterHeader), "iTXt", data.ToArray());
+        png.AsSpan(afterHeader).CopyTo(result.AsSpan(afterHeader + written));
         return result;
-    }
-
-    // slicing by 8: Tables[k][b] is the CRC register's change for byte b followed by k zero bytes, so eight bytes
-    // take eight independent lookups instead of a chain of eight (a figure's IDAT is ~100 KB)
-    private static readonly uint[][] Tables = MakeTables();
-
-    private static uint[][] MakeTables()
-    {
-        var tables = new uint[8][];
-        for (int k = 0; k < 8; k++) tables[k] = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            uint c = n;
-            for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
-            tables[0][n] = c;
-        }
-        for (int n = 0; n < 256; n++)
-            for (int k = 1; k < 8; k++)
-                tables[k][n] = (tables[k - 1][n] >> 8) ^ tables[0][tables[k - 1][n] & 0xFF];
-        return tables;
-    }
-
-    /// <summary>The CRC-32 of the PNG specification (ISO 3309), over the chunk's type and data.</summary>
-    private static uint Crc(ReadOnlySpan<byte> bytes) => Crc(0xFFFFFFFF, bytes) ^ 0xFFFFFFFF;
-
-    /// <summary>The running CRC register <paramref name="c"/> (start 0xFFFFFFFF, finish by XOR with it) after <paramref name="bytes"/>.</summary>
-    internal static uint Crc(uint c, ReadOnlySpan<byte> bytes)
-    {
-        uint[] t0 = Tables[0], t1 = Tables[1], t2 = Tables[2], t3 = Tables[3], t4 = Tables[4], t5 = Tables[5], t6 = Tables[6], t7 = Tables[7];
-        int i = 0;
-        for (; i + 8 <= bytes.Length; i += 8)
-        {
-            uint low = c ^ BinaryPrimitives.ReadUInt32LittleEndian(bytes[i..]), high = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(i + 4)..]);
-            c = t7[low & 0xFF] ^ t6[(low >> 8) & 0xFF] ^ t5[(low >> 16) & 0xFF] ^ t4[low >> 24]
-              ^ t3[high & 0xFF] ^ t2[(high >> 8) & 0xFF] ^ t1[(high >> 16) & 0xFF] ^ t0[high >> 24];
-        }
-        for (; i < bytes.Length; i++) c = t0[(c ^ bytes[i]) & 0xFF] ^ (c >> 8);
-        return c;
     }
 }

@@ -22,12 +22,11 @@ internal static class AnimationFrames
     /// <summary>Frames × pixels read at most: regviz's own cap on a sweep (60 frames of 800×800 are 38 million).</summary>
     public const long MaxPixels = 200_000_000;
 
-    private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10];
 
     /// <summary>True when <paramref name="png"/> is a PNG with an animation control chunk (acTL) before its image data.</summary>
     public static bool IsAnimated(byte[] png)
     {
-        if (png.Length < 8 || !png.AsSpan(0, 8).SequenceEqual(Signature)) return false;
+        if (png.Length < 8 || !png.AsSpan(0, 8).SequenceEqual(PngChunks.Signature)) return false;
         for (int at = 8; at + 8 <= png.Length;)
         {
             long length = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at));
@@ -217,7 +216,7 @@ internal static class AnimationFrames
 
     private static List<Chunk> Chunks(byte[] png, string role = "image")
     {
-        if (png.Length < 8 || !png.AsSpan(0, 8).SequenceEqual(Signature)) throw Bad(role, "not a PNG");
+        if (png.Length < 8 || !png.AsSpan(0, 8).SequenceEqual(PngChunks.Signature)) throw Bad(role, "not a PNG");
         var chunks = new List<Chunk>();
         int at = 8;
         while (true)
@@ -227,7 +226,7 @@ internal static class AnimationFrames
             if (length > png.Length - at - 12) throw Bad(role, "a chunk runs past the end");
             string type = Encoding.ASCII.GetString(png, at + 4, 4);
             uint crc = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at + 8 + (int)length));
-            if (crc != PngEncoding.ChunkCrc(png.AsSpan(at + 4, 4 + (int)length))) throw Bad(role, $"bad CRC in its {type} chunk");
+            if (crc != PngChunks.Crc(png.AsSpan(at + 4, 4 + (int)length))) throw Bad(role, $"bad CRC in its {type} chunk");
             chunks.Add(new Chunk(type, at + 8, (int)length));
             at += 12 + (int)length;
             if (type == "IEND") return chunks;

@@ -18,12 +18,12 @@ internal sealed class ApngWriter
     public ApngWriter(int width, int height, int frames, int plays)
     {
         (_width, _height, _frames) = (width, height, frames);
-        _out.Write(PngEncoding.Signature);
-        PngEncoding.Chunk(_out, "IHDR", PngEncoding.Header(width, height));
+        _out.Write(PngChunks.Signature);
+        PngChunks.Write(_out, "IHDR", PngChunks.RgbaHeader(width, height));
         var actl = new byte[8];
         BinaryPrimitives.WriteInt32BigEndian(actl, frames);
         BinaryPrimitives.WriteInt32BigEndian(actl.AsSpan(4), plays);
-        PngEncoding.Chunk(_out, "acTL", actl);
+        PngChunks.Write(_out, "acTL", actl);
     }
 
     /// <summary>
@@ -47,14 +47,14 @@ internal sealed class ApngWriter
         BinaryPrimitives.WriteUInt16BigEndian(fctl.AsSpan(22), delayDenominator);
         fctl[24] = 0;                                   // dispose: leave the frame in place for the next
         fctl[25] = (byte)(_written > 0 && over ? 1 : 0); // blend: 1 over, 0 source
-        PngEncoding.Chunk(_out, "fcTL", fctl);
-        if (_written == 0) PngEncoding.Chunk(_out, "IDAT", data);
+        PngChunks.Write(_out, "fcTL", fctl);
+        if (_written == 0) PngChunks.Write(_out, "IDAT", data);
         else
         {
             var fdat = new byte[data.Length + 4];
             BinaryPrimitives.WriteInt32BigEndian(fdat, _sequence++);
             data.CopyTo(fdat, 4);
-            PngEncoding.Chunk(_out, "fdAT", fdat);
+            PngChunks.Write(_out, "fdAT", fdat);
         }
         _written++;
     }
@@ -63,7 +63,7 @@ internal sealed class ApngWriter
     public byte[] ToArray()
     {
         if (_written != _frames) throw new InvalidOperationException($"{_written} of {_frames} frames written");
-        PngEncoding.Chunk(_out, "IEND", []);
+        PngChunks.Write(_out, "IEND", []);
         return _out.ToArray();
     }
 }

@@ -6,13 +6,11 @@ namespace Regviz.Plotting;
 
 /// <summary>
 /// The parts of PNG (W3C PNG, third edition) that the animation writers need: 8-bit RGBA scanlines filtered and
-/// compressed into an image data stream, and chunks with their CRC. Skia writes PNG files but not APNG chunks, and
+/// compressed into an image data stream (the chunks are <see cref="PngChunks"/>). Skia writes PNG files but not APNG chunks, and
 /// it cannot compress part of a frame, so the frames are encoded here. The output depends only on the pixels.
 /// </summary>
 internal static class PngEncoding
 {
-    public static ReadOnlySpan<byte> Signature => [137, 80, 78, 71, 13, 10, 26, 10];
-
     /// <summary>
     /// The compressed image data of a <paramref name="width"/> × <paramref name="height"/> RGBA image. Each row takes the
     /// filter that leaves the smallest sum of absolute bytes (the heuristic the PNG specification suggests): Sub for
@@ -87,60 +85,14 @@ internal static class PngEncoding
         }
     }
 
-    /// <summary>The IHDR payload of an 8-bit RGBA image, not interlaced.</summary>
-    public static byte[] Header(int width, int height)
-    {
-        var h = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(h, width);
-        BinaryPrimitives.WriteInt32BigEndian(h.AsSpan(4), height);
-        h[8] = 8;  // bits per sample
-        h[9] = 6;  // RGBA
-        return h;  // compression 0, filter method 0, no interlace
-    }
-
     /// <summary>A whole PNG file of one RGBA image.</summary>
     public static byte[] File(ReadOnlySpan<byte> rgba, int width, int height)
     {
         using var s = new MemoryStream();
-        s.Write(Signature);
-        Chunk(s, "IHDR", Header(width, height));
-        Chunk(s, "IDAT", Compress(rgba, width, height));
-        Chunk(s, "IEND", []);
+        s.Write(PngChunks.Signature);
+        PngChunks.Write(s, "IHDR", PngChunks.RgbaHeader(width, height));
+        PngChunks.Write(s, "IDAT", Compress(rgba, width, height));
+        PngChunks.Write(s, "IEND", []);
         return s.ToArray();
-    }
-
-    /// <summary>Writes a chunk: length, type, data, and the CRC of type and data.</summary>
-    public static void Chunk(Stream s, string type, ReadOnlySpan<byte> data)
-    {
-        Span<byte> four = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(four, data.Length);
-        s.Write(four);
-        Span<byte> name = stackalloc byte[4];
-        Encoding.ASCII.GetBytes(type, name);
-        s.Write(name);
-        s.Write(data);
-        uint crc = Crc.Update(Crc.Update(0xFFFFFFFFu, name), data) ^ 0xFFFFFFFFu;
-        BinaryPrimitives.WriteUInt32BigEndian(four, crc);
-        s.Write(four);
-    }
-
-    /// <summary>The CRC of a chunk's type and data, as stored after it.</summary>
-    internal static uint ChunkCrc(ReadOnlySpan<byte> typeAndData) => Crc.Update(0xFFFFFFFFu, typeAndData) ^ 0xFFFFFFFFu;
-
-    /// <summary>CRC-32 of ISO 3309, as PNG defines it (the BCL has none without a package).</summary>
-    private static class Crc
-    {
-        private static readonly uint[] Table = Enumerable.Range(0, 256).Select(n =>
-        {
-            uint c = (uint)n;
-            for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            return c;
-        }).ToArray();
-
-        public static uint Update(uint crc, ReadOnlySpan<byte> data)
-        {
-            foreach (byte b in data) crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-            return crc;
-        }
     }
 }
