@@ -11,13 +11,30 @@ internal static class CertificateOut
         w.WriteNumber("kkt", JsonSafe(c.Kkt));
         w.WriteBoolean("certified", c.Certified);
         if (c.NormGap is { } gap) w.WriteNumber("norm_gap", gap);
+        Nullable(w, "duality_gap", c.DualityGap);
+        Nullable(w, "duality_gap_relative", c.RelativeGap);
+        Nullable(w, "objective_bound", c.ObjectiveBound);
+        Nullable(w, "strong_convexity", c.Modulus);
+        Nullable(w, "weight_bound", c.WeightBound);
+        w.WriteBoolean("weights_certified", c.Certified && c.WeightBound is not null);
+    }
+
+    private static void Nullable(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v) w.WriteNumber(name, JsonSafe(v));
+        else w.WriteNull(name);
     }
 
     public static string Line(Certificate c)
     {
         string verdict = c.Certified ? (c.StationaryOnly ? "certified stationary" : "certified optimal") : "NOT certified";
         string gap = c.NormGap is { } g ? $", N(w) − t = {Text.Readable(g)}" : "";
-        return $"optimality: KKT residual {Text.Readable(c.Kkt)} (relative to ‖∇D(0)‖∞), {verdict}{gap}";
+        string dual = c.DualityGap is { } d ? $", duality gap {Text.Readable(d)} ({Text.Readable(c.RelativeGap ?? 0)} of J)" : "";
+        // a certified objective says nothing of the weights where J is flat in some direction: say which it is
+        string weights = c.StationaryOnly ? ""
+            : c.WeightBound is { } b ? $"; ‖w − w*‖ ≤ {Text.Readable(b)}"
+            : "; the weights are not bounded (J is not strongly convex here: only the objective is certified)";
+        return $"optimality: KKT residual {Text.Readable(c.Kkt)} (relative to ‖∇D(0)‖∞){dual}, {verdict}{gap}{weights}";
     }
 
     /// <summary>One stderr line when an answer falls short of the 1e-9 promise; nothing otherwise.</summary>
@@ -28,7 +45,10 @@ internal static class CertificateOut
             ? $"KKT residual {Text.Readable(c.Kkt)}"
             : $"KKT residual {Text.Readable(c.Kkt)} > {Text.Readable(Certificate.Tolerance)}";
         string gap = c.NormGap is { } g ? $", N(w) − t = {Text.Readable(g)} with multiplier {Text.Readable(c.Multiplier ?? 0)}" : "";
-        stderr.WriteLine($"warning: {what} is not certified: {kkt}{gap}");
+        string bounds = (c.ObjectiveBound is { } o && o > Certificate.ObjectiveTolerance * Math.Abs(c.Objective)
+                ? $", J(w) − J* ≤ {Text.Readable(o)} > {Text.Readable(Certificate.ObjectiveTolerance)}·|J|" : "")
+            + (c.WeightBound is { } b ? $", ‖w − w*‖ ≤ {Text.Readable(b)}" : "");
+        stderr.WriteLine($"warning: {what} is not certified: {kkt}{gap}{bounds}");
     }
 
     /// <summary>JSON has no infinity: an unbounded violation is written as the largest double.</summary>

@@ -25,6 +25,12 @@ public static class OptimalityCheck
     /// </summary>
     public static Certificate FromGradient(ISmoothLoss loss, double reference, ReadOnlySpan<double> g, Penalty penalty, ReadOnlySpan<double> w, double lambda)
     {
+        var certificate = KktOnly(loss, reference, g, penalty, w, lambda);
+        return ObjectiveBounds.Penalised(certificate, loss, penalty, g, w, lambda);
+    }
+
+    private static Certificate KktOnly(ISmoothLoss loss, double reference, ReadOnlySpan<double> g, Penalty penalty, ReadOnlySpan<double> w, double lambda)
+    {
         double violation = penalty.Violation(g, w, lambda);
         double kkt = reference > 0 ? violation / reference : violation;
         return new Certificate(kkt, kkt <= Certificate.Tolerance) { StationaryOnly = !(loss.IsConvex && penalty.IsConvex) };
@@ -36,7 +42,9 @@ public static class OptimalityCheck
     /// </summary>
     public static Certificate Constrained(ISmoothLoss loss, Penalty penalty, ReadOnlySpan<double> w, double lambda, double radius)
     {
-        var penalised = Penalised(loss, penalty, w, lambda);
+        Span<double> g = loss.Dimension <= 64 ? stackalloc double[loss.Dimension] : new double[loss.Dimension];
+        loss.Gradient(w, g);
+        var penalised = ObjectiveBounds.Constrained(KktOnly(loss, Reference(loss), g, penalty, w, lambda), loss, penalty, g, w, lambda, radius);
         double gap = penalty.Norm(w) - radius;
         double allowed = Certificate.NormTolerance * radius;
         // an inactive constraint: a multiplier of 0 up to rounding (either sign, at most 1e-14 of ‖∇D(0)‖∞) at a w

@@ -111,6 +111,51 @@ public sealed class LInfPenalty : Penalty
         return double.IsNaN(worst) ? double.PositiveInfinity : worst;
     }
 
+    /// <summary>λ‖w‖∞ + ⟨g, w⟩ + r·max(0, ‖g‖₁ − λ): the conjugate of λ‖·‖∞ over the box ‖v‖∞ ≤ r, r the budget.</summary>
+    internal override double? FenchelGap(ReadOnlySpan<double> g, ReadOnlySpan<double> w, double lambda, double budget)
+    {
+        if (!(lambda > 0)) return null;
+        double inner = 0, l1 = 0, size = 0;
+        for (int j = 0; j < w.Length; j++) { inner += g[j] * w[j]; l1 += Math.Abs(g[j]); size += Math.Abs(g[j] * w[j]); }
+        double excess = Math.Max(0, l1 - lambda);
+        double gap = lambda * Value(w) + inner + (excess > 0 ? Math.Max(0, budget) * excess : 0);
+        return double.IsNaN(gap) ? null : RoundedUp(gap, size + lambda * Value(w));
+    }
+
+    /// <summary>
+    /// ‖ξ‖₂ for the least ξ ∈ g + λ∂‖w‖∞: at 0, g less its projection onto the l1 ball of radius λ; elsewhere g off
+    /// the set M at the maximum and, on M, λ times the distance of (−s_j g_j/λ) from the unit simplex.
+    /// </summary>
+    internal override double? LeastSubgradient(ReadOnlySpan<double> g, ReadOnlySpan<double> w, double lambda, int[][] groups)
+    {
+        double m = Value(w), sum = 0;
+        if (m == 0)
+        {
+            var proj = new double[g.Length];
+            ProjectOntoL1Ball(g, lambda, proj);
+            for (int j = 0; j < g.Length; j++) sum += (g[j] - proj[j]) * (g[j] - proj[j]);
+            return Math.Sqrt(sum);
+        }
+        var onMax = new List<double>();
+        for (int j = 0; j < w.Length; j++)
+        {
+            if (Math.Abs(w[j]) >= m * (1 - 1e-12)) onMax.Add(-Math.Sign(w[j]) * g[j]);
+            else sum += g[j] * g[j];
+        }
+        if (!(lambda > 0)) return Math.Sqrt(sum + onMax.Sum(u => u * u));
+        // projection of u/λ onto {θ ≥ 0, Σθ = 1}: θ = max(u/λ − τ, 0) with τ from the sorted values
+        var u = onMax.Select(v => v / lambda).OrderByDescending(v => v).ToArray();
+        double cumulative = 0, tau = 0;
+        for (int i = 0; i < u.Length; i++)
+        {
+            cumulative += u[i];
+            double candidate = (cumulative - 1) / (i + 1);
+            if (i == 0 || u[i] > candidate) tau = candidate;
+        }
+        foreach (double v in u) { double d = v - Math.Max(v - tau, 0); sum += lambda * lambda * d * d; }
+        return double.IsNaN(sum) ? null : Math.Sqrt(sum);
+    }
+
     /// <summary>The coordinates at the maximum share it equally (sign(0) = 0, so gradient descent never settles).</summary>
     public override void Subgradient(ReadOnlySpan<double> w, Span<double> result)
     {

@@ -38,6 +38,18 @@ public sealed class LpPenalty : Penalty
     /// <summary>p = 1 has the l1 kink; p &lt; 1 a cusp whose subdifferential is the whole line; p &gt; 1 is smooth at 0.</summary>
     public override double KinkAtZero => P == 1 ? 1 : P < 1 ? double.PositiveInfinity : 0;
 
+    /// <summary>
+    /// p·ω^(p−1), ω the smallest positive double: the derivative at the largest weight that still rounds to 0. For p
+    /// just above 1 it is most of p (0.48 at p = 1.001), so a coordinate whose exact optimum is 1e-400 is right at 0.
+    /// </summary>
+    internal override double RoundedKinkAtZero => P > 1 ? P * Math.Pow(double.Epsilon, P - 1) : KinkAtZero;
+
+    /// <summary>argmax_x s·x − λ|x|^p = sign(s)·(|s|/(λp))^(1/(p−1)) for p &gt; 1.</summary>
+    internal override double ConjugatePoint(double s, double lambda) =>
+        ElasticNetAlpha is not null ? base.ConjugatePoint(s, lambda)
+        : P > 1 ? Math.CopySign(Math.Pow(Math.Abs(s) / (lambda * P), 1 / (P - 1)), s)
+        : double.NaN;
+
     /// <inheritdoc/>
     public override double Value(ReadOnlySpan<double> w)
     {

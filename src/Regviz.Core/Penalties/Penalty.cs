@@ -99,11 +99,87 @@ public abstract class Penalty
         {
             double v = w[j] != 0
                 ? Math.Abs(g[j] + lambda * Derivatives(w[j]).First)
-                : Math.Max(0, Math.Abs(g[j]) - lambda * KinkAtZero);
+                : Math.Max(0, Math.Abs(g[j]) - lambda * RoundedKinkAtZero);
             worst = Math.Max(worst, v);
         }
         return double.IsNaN(worst) ? double.PositiveInfinity : worst;
     }
+
+    /// <summary>
+    /// h in [−h, h] = the subgradients of p at every real that rounds to 0. <see cref="KinkAtZero"/> except where p is
+    /// smooth at 0 but steep just off it (lp with p slightly above 1), where a weight too small for a double is 0.
+    /// </summary>
+    internal virtual double RoundedKinkAtZero => KinkAtZero;
+
+    /// <summary>
+    /// The Fenchel–Young gap of λP at w against s = −g: λP(w) + (λP)*(s) − ⟨s, w⟩ ≥ 0, zero exactly when −g ∈ λ∂P(w);
+    /// summed with D's own (zero at the dual point ∇D(w)) it is the duality gap of J = D + λP. Where (λP)* is infinite
+    /// (a norm, against an s beyond its kink) the conjugate is taken over |v_j| ≤ r, r the largest |v| whose term is at
+    /// most <paramref name="budget"/>: the optimum's P is at most the budget, so the bound on J* stays valid.
+    /// Null where it is not written out (non-convex penalties, λ = 0).
+    /// </summary>
+    internal virtual double? FenchelGap(ReadOnlySpan<double> g, ReadOnlySpan<double> w, double lambda, double budget)
+    {
+        if (!IsConvex || !IsSeparable || !(lambda > 0)) return null;
+        double reach = budget >= 0 ? RadiusAlong(1, 0, budget) : 0;
+        double sum = 0, size = 0;
+        for (int j = 0; j < w.Length; j++)
+        {
+            double s = -g[j], x = ConjugatePoint(s, lambda);
+            if (double.IsNaN(x)) return null;
+            x = Math.Clamp(x, -reach, reach);
+            if (double.IsInfinity(x)) return double.PositiveInfinity;
+            // h(w) − h(x) − s(w − x) with h = λp and x where h* is attained: every term is small near the optimum
+            double hw = lambda * Term(w[j]), hx = lambda * Term(x);
+            sum += hw - hx - s * (w[j] - x);
+            size += hw + hx + Math.Abs(s * w[j]) + Math.Abs(s * x);
+        }
+        return double.IsNaN(sum) ? null : RoundedUp(sum, size);
+    }
+
+    /// <summary>
+    /// ‖ξ‖₂ for the least ξ ∈ g + λ∂P(w), over blocks of coordinates whose weights are equal (singletons outside
+    /// <paramref name="groups"/>): a block's component is the sum of its coordinates' over √k, and at a zero the
+    /// kinks of its k coordinates add up. The separable one here; null where it is not written out.
+    /// </summary>
+    internal virtual double? LeastSubgradient(ReadOnlySpan<double> g, ReadOnlySpan<double> w, double lambda, int[][] groups)
+    {
+        if (!IsSeparable) return null;
+        var grouped = new bool[w.Length];
+        double sum = 0;
+        foreach (var group in groups)
+        {
+            double gs = 0, fs = 0;
+            foreach (int j in group) { grouped[j] = true; gs += g[j]; fs += w[j] != 0 ? Derivatives(w[j]).First : 0; }
+            double part = w[group[0]] != 0 ? gs + lambda * fs : Math.Max(0, Math.Abs(gs) - group.Length * lambda * RoundedKinkAtZero);
+            sum += part * part / group.Length;
+        }
+        for (int j = 0; j < w.Length; j++)
+        {
+            if (grouped[j]) continue;
+            double part = w[j] != 0 ? g[j] + lambda * Derivatives(w[j]).First : Math.Max(0, Math.Abs(g[j]) - lambda * RoundedKinkAtZero);
+            sum += part * part;
+        }
+        return double.IsNaN(sum) ? null : Math.Sqrt(sum);
+    }
+
+    /// <summary>A computed gap, raised by what rounding its terms (of total size <paramref name="size"/>) could have hidden.</summary>
+    private protected static double RoundedUp(double gap, double size) => Math.Max(0, gap) + 4 * Math.Pow(2, -52) * size;
+
+    /// <summary>
+    /// argmax_x s·x − λp(x), where (λp)*(s) is attained: ±∞ where it is not (|s| beyond a norm's kink), NaN where it
+    /// is not written out. The elastic-net family here; lp overrides it.
+    /// </summary>
+    internal virtual double ConjugatePoint(double s, double lambda)
+    {
+        if (ElasticNetAlpha is not { } a) return double.NaN;
+        double t = Math.Max(0, Math.Abs(s) - lambda * a);
+        if (t == 0) return 0;
+        return a == 1 ? Math.CopySign(double.PositiveInfinity, s) : Math.CopySign(t / (2 * lambda * (1 - a)), s);
+    }
+
+    /// <summary>p(x), one coordinate's term.</summary>
+    private protected double Term(double x) => Value(System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref x, 1));
 
     /// <summary>A subgradient of P, the one plain gradient descent uses (0 at a kink, so it never settles there).</summary>
     public virtual void Subgradient(ReadOnlySpan<double> w, Span<double> result)

@@ -68,6 +68,12 @@ public sealed class QuadraticLoss : ISmoothLoss
     /// <summary>Whether the columns and target were centred for an unpenalised intercept.</summary>
     public bool HasIntercept => FeatureMeans is not null;
 
+    /// <summary>
+    /// Groups of two or more columns that are identical in the data, bit for bit (after centring): J is symmetric in
+    /// them, so where J is strictly convex its one optimum gives them equal weights. Empty without data.
+    /// </summary>
+    internal int[][] Identical { get; init; } = [];
+
     /// <summary>G_ij.</summary>
     public double G(int i, int j) => Gram[i * Dimension + j];
 
@@ -177,7 +183,11 @@ public sealed class QuadraticLoss : ISmoothLoss
         }
         double yy = Dot(yc, yc) / n;
         double scale = loss == LossKind.Sse ? n : 1.0;
-        return new QuadraticLoss(gram, cross, yy, scale, n, data.FeatureNames, means, ymean, SquareRoot.FromColumns(xc, yc));
+        var identical = IdenticalColumns.Of(xc); // before the QR below overwrites the columns
+        return new QuadraticLoss(gram, cross, yy, scale, n, data.FeatureNames, means, ymean, SquareRoot.FromColumns(xc, yc))
+        {
+            Identical = identical,
+        };
     }
 
     private static double Mean(double[] v)
