@@ -15,7 +15,10 @@ public static class GivenQuadratic
             throw new ProblemArgumentException("hessian", "every number must be finite");
         if (!(a > 0 && a * d - b * b > 0))
             throw new ProblemArgumentException("hessian", $"A = [[{a}, {b}], [{b}, {d}]] is not positive definite (a > 0 and a·d > b² are needed)");
-        double r11 = Math.Sqrt(a), r12 = b / r11, r22 = Math.Sqrt(d - r12 * r12);
+        // r₂₂² = det(A)/a; det = ad − b² with b² split exactly (Kahan's 2×2 determinant), where d − b²/a cancelled
+        // every digit as b → √(ad)
+        double bb = b * b, det = Math.FusedMultiplyAdd(a, d, -bb) - Math.FusedMultiplyAdd(b, b, -bb);
+        double r11 = Math.Sqrt(a), r12 = b / r11, r22 = Math.Sqrt(det / a);
         return new Dataset(["x1", "x2"], [[r11, 0], [r12, r22]], [r11 * cx + r12 * cy, r22 * cy], "y");
     }
 }

