@@ -48,7 +48,8 @@ internal sealed class PathCommand
         double? marker = Marker(result.GetValue(_mark), oldMark, axis);
         bool knots = result.GetValue(_knots), standardize = result.GetValue(_standardize);
         Standardization? scaling = null;
-        var spec = _problem.Bind(result, standardize ? data => (scaling = Standardization.Of(data)).Apply(data) : null);
+        bool centre = result.GetValue(_problem.Intercept);
+        var spec = _problem.Bind(result, standardize ? data => (scaling = Standardization.Of(data, centre)).Apply(data) : null);
         if (standardize && !spec.Model.IsLinear)
             throw new InputException("--standardize scales feature columns of a linear model; --model exp has a parameter inside the exponential");
         if (knots && !(spec.IsLeastSquares && spec.Penalty.ElasticNetAlpha == 1))
@@ -109,7 +110,9 @@ internal sealed class PathCommand
         double? lambda = scene.XVar == PathAxis.Fraction ? scene.LambdaAt(mark) : mark;
         if (lambda is not { } at) return null;
         var solution = Core.Solvers.Regularised.Solve(spec.Loss, spec.Penalty, Core.Solvers.Form.Penalised(at));
-        return scaling is null ? solution : solution with { Weights = scaling.ToOriginal(solution.Weights) };
+        if (scaling is null) return solution;
+        var weights = scaling.ToOriginal(solution.Weights);
+        return solution with { Weights = weights, Intercept = scaling.InterceptToOriginal(solution.Intercept, weights) };
     }
 
     private static PathAxis Axis(string text) => text.Trim().ToLowerInvariant() switch

@@ -17,7 +17,8 @@ internal static class Curvature
 
     /// <summary>The moduli of D (0 where there is none) and the identical-column groups the second one is for.</summary>
     /// <param name="Floor">min over w of ‖z − Sw‖² (the part of z outside S's range), or null where not computed.</param>
-    public sealed record Moduli(double Whole, double OnGroups, int[][] Groups, double? Floor = null);
+    /// <param name="Top">The largest curvature, 2·scale·σ_max(S)², or 0 where not computed.</param>
+    public sealed record Moduli(double Whole, double OnGroups, int[][] Groups, double? Floor = null, double Top = 0);
 
     private static readonly ConditionalWeakTable<QuadraticLoss, Moduli> Cache = new();
     private static readonly Moduli None = new(0, 0, []);
@@ -32,7 +33,8 @@ internal static class Curvature
         var s = Matrix<double>.Build.Dense(root.Rows, root.Columns, (i, j) => root[i, j]);
         double whole = 2 * q.Scale * Square(SmallestSingularValue(s));
         double floor = Outside(s, root.Z);
-        if (q.Identical.Length == 0) return new Moduli(whole, whole, [], floor);
+        double top = 2 * q.Scale * Square(s.L2Norm());
+        if (q.Identical.Length == 0) return new Moduli(whole, whole, [], floor, top);
         // an orthonormal basis of {w : equal weights within each group}: 1/√k on a group's columns
         var grouped = new HashSet<int>(q.Identical.SelectMany(g => g));
         var basis = q.Identical.Select(g => g).Concat(Enumerable.Range(0, q.Dimension).Where(j => !grouped.Contains(j)).Select(j => new[] { j })).ToArray();
@@ -40,7 +42,7 @@ internal static class Curvature
         for (int c = 0; c < basis.Length; c++)
             foreach (int j in basis[c]) b[j, c] = 1 / Math.Sqrt(basis[c].Length);
         double onGroups = 2 * q.Scale * Square(SmallestSingularValue(s * b));
-        return new Moduli(whole, Math.Max(whole, onGroups), q.Identical, floor);
+        return new Moduli(whole, Math.Max(whole, onGroups), q.Identical, floor, top);
     }
 
     /// <summary>

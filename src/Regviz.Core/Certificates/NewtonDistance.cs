@@ -51,7 +51,7 @@ internal static class NewtonDistance
         loss.Gradient(moved, g);
         // the conditions that hold the zeros (and the rest, now met to rounding) must hold where the step lands
         if (penalty.Violation(g, moved, lambda) > Math.Max(penalty.Violation(gradient, weights, lambda), 1e-12 * reference) * 4) return null;
-        bool quadratic = loss is QuadraticLoss && (penalty.ElasticNetAlpha is not null || penalty is LInfPenalty);
+        bool quadratic = loss is QuadraticLoss && penalty.IsQuadraticOnStructure;
         double factor = quadratic ? 1 : 2;
         return (factor * delta.L2Norm(), factor * Math.Abs(0.5 * r.DotProduct(du)));
     }

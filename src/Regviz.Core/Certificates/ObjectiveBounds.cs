@@ -24,7 +24,7 @@ internal static class ObjectiveBounds
         double m = (onGroups ? moduli.OnGroups : moduli.Whole) + ridge;
         double? xi = penalty.LeastSubgradient(g, w, lambda, onGroups ? moduli.Groups : []);
         var newton = NewtonDistance.Of(loss, penalty, g, w, lambda, onGroups ? moduli.Groups : [], OptimalityCheck.Reference(loss));
-        return Finish(kkt, loss.Value(new double[w.Length]), objective, gap, m, xi, w, newton);
+        return Finish(kkt, loss.Value(new double[w.Length]), Unit(loss), objective, gap, m, xi, w, newton);
     }
 
     /// <summary>
@@ -43,14 +43,16 @@ internal static class ObjectiveBounds
         // the weights are bounded against the penalised optimum at λ, which is the ball's for the radius it reaches;
         // the norm check ties that radius to t
         var newton = NewtonDistance.Of(loss, penalty, g, w, lambda, [], OptimalityCheck.Reference(loss));
-        return Finish(kkt, loss.Value(new double[w.Length]), data, gap, Curvature.Of(loss).Whole, penalty.LeastSubgradient(g, w, lambda, []), w, newton);
+        return Finish(kkt, loss.Value(new double[w.Length]), Unit(loss), data, gap, Curvature.Of(loss).Whole, penalty.LeastSubgradient(g, w, lambda, []), w, newton);
     }
 
-    private static Certificate Finish(Certificate kkt, double atZero, double objective, double? gap, double m, double? xi, ReadOnlySpan<double> w, (double Distance, double Drop)? newton = null)
+    private static Certificate Finish(Certificate kkt, double atZero, double unit, double objective, double? gap, double m, double? xi, ReadOnlySpan<double> w, (double Distance, double Drop)? newton = null)
     {
         double? bound = Min(Min(gap, m > 0 && xi is { } x ? x * x / (2 * m) : null), newton?.Drop);
         double? weights = Min(newton?.Distance, m > 0 ? Min(gap is { } gg ? Math.Sqrt(2 * gg / m) : null, xi is { } x2 ? x2 / m : null) : null);
-        double largest = 0;
+        // weights near λ_max are tiny; their bound is held to 1e-9 of the weights' natural size ‖∇D(0)‖∞/‖∇²D‖
+        // there, not of themselves, whose rounding alone can exceed it
+        double largest = unit;
         foreach (double v in w) largest = Math.Max(largest, Math.Abs(v));
         // relative to J, but not below the rounding of D(0): an exact fit's J of 1e-26 is zero to the data's digits
         bool objectiveHolds = bound is not { } b || b <= Certificate.ObjectiveTolerance * Math.Max(Math.Abs(objective), Math.Pow(2, -52) * atZero);
@@ -65,6 +67,10 @@ internal static class ObjectiveBounds
             WeightBound = weights,
         };
     }
+
+    /// <summary>‖∇D(0)‖∞ / ‖∇²D‖: the size of weight the data can call for (0 where D's curvature is not known).</summary>
+    private static double Unit(ISmoothLoss loss) =>
+        Curvature.Of(loss).Top is var top && top > 0 ? OptimalityCheck.Reference(loss) / top : 0;
 
     /// <summary>A bound on P(w*): λP(w*) ≤ J(w) − min D, with min D from the square root for least squares (D ≥ 0 for every loss here).</summary>
     private static double Budget(ISmoothLoss loss, double objective, double lambda)

@@ -29,18 +29,19 @@ internal static class LassoHomotopy
         var active = new List<int>();
         var sign = new double[k];
         var w = new double[k];
-        int entering = Array.FindIndex(c, v => Math.Abs(v) == gamma);
-        int leaving = -1;
         double tiny = 1e-14 * gamma;
         double reference = gamma;
+        // every feature tied at an event enters together: one left out would sit at |r_j| = γ with a step of 0 to
+        // its own event, which the walk skips, so it never entered (orthogonal ±1 designs)
+        var entering = Enumerable.Range(0, k).Where(j => Math.Abs(c[j]) >= gamma * (1 - Ties)).ToList();
 
         // the path has at most a few times k knots; rounding can make a near-tie re-enter, so allow for churn
         for (int step = 0; step < 20 * k + 20 && gamma > 0; step++)
         {
-            if (entering >= 0)
+            foreach (int j in entering)
             {
-                active.Add(entering);
-                sign[entering] = Math.Sign(c[entering] - q.GramRow(entering, w));
+                active.Add(j);
+                sign[j] = Math.Sign(c[j] - q.GramRow(j, w));
             }
             // direction: dw_A/d(−γ) = G_AA⁻¹ s_A
             // Cholesky of G_AA is fast and right on most data; the square root takes over where it breaks down
@@ -48,9 +49,10 @@ internal static class LassoHomotopy
             var d = Dense.SolveSubset(q, active, 0, signs) is { } fast && fast.All(double.IsFinite) ? fast : ActiveSystem.Direction(q, active, signs);
             if (d is null) break; // active columns are collinear: the least-squares end of the path is not unique (n < k)
 
-            double step1 = gamma; // to γ = 0
-            entering = -1;
-            leaving = -1;
+            var enters = new double[k];
+            var leaves = new double[k];
+            Array.Fill(enters, double.PositiveInfinity);
+            Array.Fill(leaves, double.PositiveInfinity);
             for (int j = 0; j < k; j++)
             {
                 if (active.Contains(j)) continue;
@@ -58,17 +60,22 @@ internal static class LassoHomotopy
                 double a = 0;
                 for (int t = 0; t < active.Count; t++) a += q.G(j, active[t]) * d[t];
                 foreach (double delta in new[] { (gamma - r) / (1 - a), (gamma + r) / (1 + a) })
-                    if (delta > tiny && delta < step1) { step1 = delta; entering = j; }
+                    if (delta > tiny) enters[j] = Math.Min(enters[j], delta);
             }
             for (int t = 0; t < active.Count; t++)
             {
-                int j = active[t];
-                double delta = -w[j] / d[t];
-                if (delta > tiny && delta < step1) { step1 = delta; leaving = j; entering = -1; }
+                double delta = -w[active[t]] / d[t];
+                if (delta > tiny) leaves[active[t]] = delta;
             }
+            double step1 = Math.Min(gamma, Math.Min(enters.Min(), leaves.Min())); // γ: to the end of the path
+            double within = step1 + Ties * reference;
+            var leaving = Enumerable.Range(0, k).Where(j => leaves[j] <= within).ToList();
+            // where a coefficient leaves, the walk turns there; a feature entering at the same event waits for the
+            // next step, which finds it at the new γ with a step of 0 and enters it there (the tie below)
+            entering = leaving.Count > 0 ? [] : Enumerable.Range(0, k).Where(j => enters[j] <= within).ToList();
 
             gamma = Math.Max(0, gamma - step1);
-            if (leaving >= 0) active.Remove(leaving);
+            foreach (int j in leaving) active.Remove(j);
             // re-solve at the knot instead of stepping, so rounding does not accumulate along the path
             Resolve(q, gamma, active, sign, w, fast: true);
             if (gamma > 0 && !Holds(q, gamma, w, reference)) Resolve(q, gamma, active, sign, w, fast: false);
@@ -78,12 +85,23 @@ internal static class LassoHomotopy
                 Array.Copy(repaired, w, k);
                 active = Enumerable.Range(0, k).Where(j => w[j] != 0).ToList();
                 foreach (int j in active) sign[j] = Math.Sign(w[j]);
-                entering = -1;
+                entering = [];
+            }
+            else if (gamma > 0 && leaving.Count > 0)
+            {
+                // features tied at |r_j| = γ at this knot enter on the next step, however small their own step
+                entering = Enumerable.Range(0, k).Where(j => !active.Contains(j) && Math.Abs(c[j] - q.GramRow(j, w)) >= gamma * (1 - Ties)).ToList();
             }
             knots.Add(new PathPoint(2 * q.Scale * gamma, (double[])w.Clone()));
         }
+        // the last knot is checked like every other: at γ = 0 it is the least-squares fit, whose residual correlations vanish
+        if (knots.Count > 1 && knots[^1].Lambda == 0 && !Holds(q, 0, knots[^1].Weights, reference))
+            knots[^1] = new PathPoint(0, FeatureSignSearch.Solve(q, 0, 0, knots[^1].Weights));
         return knots;
     }
+
+    /// <summary>Events this close (relative to λ_max) are one event: ties on designs like orthogonal ±1 columns.</summary>
+    private const double Ties = 1e-12;
 
     /// <summary>w_A = G_AA⁻¹(c_A − γ·s_A), by Cholesky of G_AA (fast) or through the data's square root; w = 0 off A.</summary>
     private static void Resolve(QuadraticLoss q, double gamma, List<int> active, double[] sign, double[] w, bool fast)

@@ -111,6 +111,9 @@ public sealed class LInfPenalty : Penalty
         return double.IsNaN(worst) ? double.PositiveInfinity : worst;
     }
 
+    /// <summary>Linear in the tied maximum m once the tied set and signs are fixed.</summary>
+    internal override bool IsQuadraticOnStructure => true;
+
     /// <summary>λ‖w‖∞ + ⟨g, w⟩ + r·max(0, ‖g‖₁ − λ): the conjugate of λ‖·‖∞ over the box ‖v‖∞ ≤ r, r the budget.</summary>
     internal override double? FenchelGap(ReadOnlySpan<double> g, ReadOnlySpan<double> w, double lambda, double budget)
     {

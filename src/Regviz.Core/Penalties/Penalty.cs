@@ -163,6 +163,9 @@ public abstract class Penalty
         return double.IsNaN(sum) ? null : Math.Sqrt(sum);
     }
 
+    /// <summary>Whether P is quadratic (or linear) once its structure is fixed (<see cref="Structure"/>), so that a Newton step there is exact.</summary>
+    internal virtual bool IsQuadraticOnStructure => ElasticNetAlpha is not null;
+
     /// <summary>A computed gap, raised by what rounding its terms (of total size <paramref name="size"/>) could have hidden.</summary>
     private protected static double RoundedUp(double gap, double size) => Math.Max(0, gap) + 4 * Math.Pow(2, -52) * size;
 

@@ -146,27 +146,26 @@ public sealed partial class ModelLoss : ISmoothLoss
             double g = 0, h = 0;
             for (int i = 0; i < f.Length; i++)
             {
-                double p = Sigmoid(f[i] + search.B);
-                g += p - _y[i];
-                h += p * (1 - p);
+                double z = f[i] + search.B;
+                g += FirstDerivative(z, _y[i]);
+                h += SecondDerivative(z);
             }
             if (search.Step(g, h) <= 1e-15 * Math.Max(1, Math.Abs(search.B))) break;
         }
         return search.B;
     }
 
+    // the logistic terms for y ∈ {0, 1} written so that nothing cancels: log(1 + e^z) − z = log(1 + e^−z) and
+    // σ(z) − 1 = −σ(−z) for y = 1, where the plain forms lost every digit at large z (separable data, λ → 0)
     private double PointLoss(double z, double y) => _kind == LossKind.Logistic
-        ? Softplus(z) - y * z
+        ? (y == 1 ? Softplus(-z) : Softplus(z))
         : (z - y) * (z - y);
 
-    private double FirstDerivative(double z, double y) => _kind == LossKind.Logistic ? Sigmoid(z) - y : 2 * (z - y);
+    private double FirstDerivative(double z, double y) => _kind == LossKind.Logistic
+        ? (y == 1 ? -Sigmoid(-z) : Sigmoid(z))
+        : 2 * (z - y);
 
-    private double SecondDerivative(double z)
-    {
-        if (_kind != LossKind.Logistic) return 2;
-        double p = Sigmoid(z);
-        return p * (1 - p);
-    }
+    private double SecondDerivative(double z) => _kind == LossKind.Logistic ? Sigmoid(z) * Sigmoid(-z) : 2;
 
     /// <summary>log(1 + e^z) without overflow.</summary>
     public static double Softplus(double z) => z > 0 ? z + double.LogP1(Math.Exp(-z)) : double.LogP1(Math.Exp(z));

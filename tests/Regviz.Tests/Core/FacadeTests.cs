@@ -94,7 +94,7 @@ public class FacadeTests
                 var cold = Regularised.Solve(loss, penalty, Form.Penalised(point.Lambda)).Weights;
                 for (int j = 0; j < k; j++)
                     Assert.True(Math.Abs(point.Weights[j] - cold[j]) <= 1e-8 * (1 + Math.Abs(cold[j])), $"λ = {point.Lambda}, j = {j}: {point.Weights[j]} vs {cold[j]}");
-                Assert.True(point.Certificate!.Certified);
+                Assert.True(point.Certificate!.Certified, $"λ = {point.Lambda}: {point.Certificate}");
             }
         }, iter: 25);
     }

@@ -95,11 +95,13 @@ public class FlatProblemsTests
     /// (2/n)X_Aᵀy − λασ on the support, solved in fractions; null unless every sign and every zero's condition
     /// |(2/n)x_jᵀ(y − Xw)| ≤ λα then holds exactly.
     /// </summary>
-    internal static double[]? ExactElasticNet(Dataset data, double alpha, double lambda, double[] guess)
+    internal static double[]? ExactElasticNet(Dataset data, double alpha, double lambda, double[] guess) =>
+        ExactElasticNet(data.Columns.Select(col => col.Select(Rational.From).ToArray()).ToArray(), data.Target.Select(Rational.From).ToArray(), alpha, lambda, guess);
+
+    /// <summary>The same on columns and target given as fractions (centred or scaled by the caller, exactly).</summary>
+    internal static double[]? ExactElasticNet(Rational[][] x, Rational[] y, double alpha, double lambda, double[] guess)
     {
-        int n = data.Rows, k = data.Features;
-        var x = data.Columns.Select(col => col.Select(Rational.From).ToArray()).ToArray();
-        var y = data.Target.Select(Rational.From).ToArray();
+        int n = y.Length, k = x.Length;
         var (ra, rl, two, rn) = (Rational.From(alpha), Rational.From(lambda), Rational.From(2), Rational.From(n));
         var one = Rational.From(1);
         var active = Enumerable.Range(0, k).Where(j => guess[j] != 0).ToArray();
