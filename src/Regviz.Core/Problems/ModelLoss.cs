@@ -13,6 +13,7 @@ namespace Regviz.Core.Problems;
 public sealed partial class ModelLoss : ISmoothLoss
 {
     private readonly double[] _x; // row-major n × features
+    private readonly double[]? _means; // subtracted from the columns (linear model with an intercept), else null
     private readonly double[] _y;
     private readonly int _features;
     private readonly IModel _model;
@@ -29,9 +30,12 @@ public sealed partial class ModelLoss : ISmoothLoss
         int n = data.Rows;
         if (n < (intercept ? 2 : 1))
             throw new ProblemArgumentException("data", $"{n} row(s) is too few");
+        // a linear model with an intercept is fitted on centred columns, which only moves the intercept (undone in
+        // InterceptFor): with offsets of 1e4 to 1e8 the uncentred scores cancelled the intercept's digits away
+        _means = intercept && model.IsLinear ? data.Columns.Select(c => c.Average()).ToArray() : null;
         _x = new double[n * _features];
         for (int i = 0; i < n; i++)
-            for (int j = 0; j < _features; j++) _x[i * _features + j] = data.Columns[j][i];
+            for (int j = 0; j < _features; j++) _x[i * _features + j] = data.Columns[j][i] - (_means?[j] ?? 0);
         _y = data.Target;
         _model = model;
         _kind = loss;
@@ -113,7 +117,13 @@ public sealed partial class ModelLoss : ISmoothLoss
     }
 
     /// <inheritdoc/>
-    public double InterceptFor(ReadOnlySpan<double> w) => OptimalIntercept(Predictions(w));
+    public double InterceptFor(ReadOnlySpan<double> w)
+    {
+        double b = OptimalIntercept(Predictions(w));
+        if (_means is not null)
+            for (int j = 0; j < _means.Length; j++) b -= _means[j] * w[j];
+        return b;
+    }
 
     /// <summary>Where the model's global search looks for this data.</summary>
     public (double W1, double W2) SearchBox()

@@ -119,8 +119,9 @@ internal static class GeneralOptimizer
 
     /// <summary>
     /// Separable classes: the logistic loss can be driven towards its infimum 0 but never reaches it, so the
-    /// unregularised iterates run away while D collapses towards zero.
+    /// unregularised iterates run away. Proven by w itself separating the classes (or by iterates that left the
+    /// doubles), never by the size of w: features scaled by 1e-7 have weights of 1e7 at a true optimum.
     /// </summary>
     private static bool RanAway(ISmoothLoss loss, double[] w) =>
-        w.Any(v => !double.IsFinite(v) || Math.Abs(v) > 1e6) || loss.Value(w) < 1e-6;
+        w.Any(v => !double.IsFinite(v)) || !double.IsFinite(loss.Value(w)) || loss is ModelLoss m && m.Separates(w);
 }

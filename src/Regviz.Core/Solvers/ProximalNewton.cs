@@ -24,6 +24,9 @@ internal static class ProximalNewton
         {
             loss.Gradient(w, g);
             loss.Hessian(w, h);
+            // separable classes at λ = 0 with an intercept: w runs off until the profiled intercept's curvature
+            // underflows and the Hessian is NaN; stop there and let the caller see that it ran away
+            if (!g.All(double.IsFinite) || !h.All(double.IsFinite)) break;
             Shift(h, k);
             // quadratic model in the solver's form zᵀGz − 2cᵀz + μP(z): G = H/2, c = (Hw − g)/2
             var gram = h.Select(v => v / 2).ToArray();
