@@ -90,7 +90,8 @@ internal static class LassoHomotopy
             else if (gamma > 0 && leaving.Count > 0)
             {
                 // features tied at |r_j| = γ at this knot enter on the next step, however small their own step
-                entering = Enumerable.Range(0, k).Where(j => !active.Contains(j) && Math.Abs(c[j] - q.GramRow(j, w)) >= gamma * (1 - Ties)).ToList();
+                // (not those that just left: their |r_j| is γ by definition, and they leave because their sign would flip)
+                entering = Enumerable.Range(0, k).Where(j => !active.Contains(j) && !leaving.Contains(j) && Math.Abs(c[j] - q.GramRow(j, w)) >= gamma * (1 - Ties)).ToList();
             }
             knots.Add(new PathPoint(2 * q.Scale * gamma, (double[])w.Clone()));
         }

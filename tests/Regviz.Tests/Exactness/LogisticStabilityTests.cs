@@ -1,0 +1,109 @@
+using CsCheck;
+using Regviz.Core;
+using Regviz.Core.Data;
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+using Xunit;
+
+namespace Regviz.Tests.Exactness;
+
+/// <summary>
+/// The logistic loss on hard data (#31): separable classes at λ down to 1e-16 (the objective against a
+/// cancellation-free formula written here), columns offset by up to 1e8 with an intercept and scaled by 2^-24 (each
+/// against the same problem without the offset or the scale, which the transformation maps exactly), and the
+/// unregularised fit on separable classes with an intercept refused with one clear error.
+/// </summary>
+public class LogisticStabilityTests
+{
+    private static readonly Gen<Dataset> Overlapping = Gen.Int[0, 1_000_000].Select(seed => Classes(seed, separable: false));
+    private static readonly Gen<Dataset> Separable = Gen.Int[0, 1_000_000].Select(seed => Classes(seed, separable: true));
+
+    [Fact]
+    public void Separable_classes_at_tiny_lambda_report_the_objective_of_their_weights()
+    {
+        Gen.Select(Separable, Gen.Int[6, 16], Gen.Int[0, 2]).Sample((data, exponent, kind) =>
+        {
+            Penalty penalty = kind switch { 0 => new L1Penalty(), 1 => new ElasticNetPenalty(0.5), _ => new LInfPenalty() };
+            double lambda = Math.Pow(10, -exponent);
+            var s = new ProblemSpec(data, LossKind.Logistic, false, penalty, lambda, null).Solve();
+            // (1/n)Σ log(1 + e^(−m_i)), m_i = ±z_i by the label: no term is a difference of large numbers
+            double d = 0;
+            for (int i = 0; i < data.Rows; i++)
+            {
+                double z = data.Columns[0][i] * s.Weights[0] + data.Columns[1][i] * s.Weights[1];
+                double m = data.Target[i] == 1 ? z : -z;
+                d += m > 0 ? Math.Log(1 + Math.Exp(-m)) : -m + Math.Log(1 + Math.Exp(m));
+            }
+            d /= data.Rows;
+            double j = d + lambda * penalty.Value(s.Weights);
+            Assert.True(Math.Abs(s.Objective - j) <= 1e-12 * j, $"λ = {lambda}: J {s.Objective} against {j}");
+        }, iter: 40, threads: 1);
+    }
+
+    [Fact]
+    public void Offsets_up_to_1e8_with_an_intercept_give_the_weights_of_the_centred_data()
+    {
+        Gen.Select(Overlapping, Gen.Int[2, 8], Gen.Double[0, 0.05]).Sample((data, exponent, lambda) =>
+        {
+            double offset = Math.Pow(10, exponent);
+            var shifted = data.Columns.Select(c => c.Select(v => v + offset).ToArray()).ToArray();
+            // shifted − offset is exact (Sterbenz), so this is the same data moved by exactly offset: same weights
+            var back = shifted.Select(c => c.Select(v => v - offset).ToArray()).ToArray();
+            var far = new ProblemSpec(new Dataset(data.FeatureNames, shifted, data.Target, "y"), LossKind.Logistic, true, new L1Penalty(), lambda, null).Solve();
+            var near = new ProblemSpec(new Dataset(data.FeatureNames, back, data.Target, "y"), LossKind.Logistic, true, new L1Penalty(), lambda, null).Solve();
+            Assert.True(near.Certificate.Certified, $"{near.Certificate}");
+            double top = near.Weights.Max(Math.Abs);
+            for (int j = 0; j < 2; j++)
+                Assert.True(Math.Abs(far.Weights[j] - near.Weights[j]) <= 1e-9 * top, $"offset 1e{exponent}: w{j + 1} {far.Weights[j]} vs {near.Weights[j]} ({far.Certificate})");
+            Assert.True(far.Certificate.Certified, $"offset 1e{exponent}: {far.Certificate}");
+        }, iter: 40, threads: 1);
+    }
+
+    [Fact]
+    public void Features_scaled_by_2_to_the_minus_24_at_lambda_0_are_fitted_not_refused()
+    {
+        Overlapping.Sample(data =>
+        {
+            double scale = Math.Pow(2, -24); // exact: the weights scale by 2^24 exactly
+            var small = new Dataset(data.FeatureNames, data.Columns.Select(c => c.Select(v => v * scale).ToArray()).ToArray(), data.Target, "y");
+            var s = new ProblemSpec(small, LossKind.Logistic, true, new L2Penalty(), 0, null).Solve();
+            var reference = new ProblemSpec(data, LossKind.Logistic, true, new L2Penalty(), 0, null).Solve();
+            for (int j = 0; j < 2; j++)
+                Assert.True(Math.Abs(s.Weights[j] * scale - reference.Weights[j]) <= 1e-9 * reference.Weights.Max(Math.Abs), $"w{j + 1}: {s.Weights[j] * scale} vs {reference.Weights[j]}");
+        }, iter: 30, threads: 1);
+    }
+
+    [Fact]
+    public void Separable_classes_with_an_intercept_at_lambda_0_are_refused_with_an_error()
+    {
+        Separable.Sample(data =>
+        {
+            foreach (Penalty penalty in new Penalty[] { new L2Penalty(), new ElasticNetPenalty(0.5) })
+            {
+                var e = Assert.Throws<ProblemArgumentException>(() => new ProblemSpec(data, LossKind.Logistic, true, penalty, 0, null).Solve());
+                Assert.Contains("separable", e.Message);
+            }
+        }, iter: 20, threads: 1);
+    }
+
+    /// <summary>Two Gaussian features; labels by the sign of a score (separable) or drawn from σ(score) with the extreme rows flipped (overlapping for sure).</summary>
+    private static Dataset Classes(int seed, bool separable)
+    {
+        var random = new Random(seed);
+        int n = 30 + random.Next(30);
+        double Gauss() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        var x1 = Enumerable.Range(0, n).Select(_ => Math.Round(Gauss(), 3)).ToArray();
+        var x2 = Enumerable.Range(0, n).Select(_ => Math.Round(Gauss(), 3)).ToArray();
+        var score = Enumerable.Range(0, n).Select(i => x1[i] + 0.5 * x2[i]).ToArray();
+        var y = score.Select(s => separable ? (s > 0 ? 1.0 : 0.0) : (random.NextDouble() < 1 / (1 + Math.Exp(-s)) ? 1.0 : 0.0)).ToArray();
+        if (separable && (y.All(v => v == 1) || y.All(v => v == 0))) y[0] = 1 - y[0];
+        if (!separable)
+        {
+            int top = Array.IndexOf(score, score.Max()), bottom = Array.IndexOf(score, score.Min());
+            y[top] = 0;
+            y[bottom] = 1;
+            if (separable is false && y.Distinct().Count() == 1) y[0] = 1 - y[0];
+        }
+        return new Dataset(["x1", "x2"], [x1, x2], y, "y");
+    }
+}
