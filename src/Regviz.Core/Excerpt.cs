@@ -2,7 +2,8 @@ namespace Regviz.Core;
 
 /// <summary>
 /// What an error message may quote of an input file: one cell or name, cut to 40 characters. The file may be
-/// anything (a manifest can point --data at /etc/shadow), so messages never echo more of it than that.
+/// anything (a manifest can point --data at /etc/shadow), so messages never echo more of it than that, escaped
+/// by <see cref="SafeText"/>.
 /// </summary>
 public static class Excerpt
 {
@@ -10,7 +11,8 @@ public static class Excerpt
     public const int MaxChars = 40;
 
     /// <summary><paramref name="text"/> cut to <see cref="MaxChars"/> characters, so a message never echoes a megabyte back.</summary>
-    public static string Of(ReadOnlySpan<char> text) => text.Length <= MaxChars ? text.ToString() : string.Concat(text[..MaxChars], "…");
+    public static string Of(ReadOnlySpan<char> text) =>
+        SafeText.Display(text.Length <= MaxChars ? text.ToString() : string.Concat(text[..MaxChars], "…"), MaxChars + 8);
 
     /// <summary>Up to ten names, each cut, for "columns: a, b, …" in a message.</summary>
     public static string List(IReadOnlyList<string> names) =>

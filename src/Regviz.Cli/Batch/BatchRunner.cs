@@ -39,8 +39,13 @@ internal static class BatchRunner
             CheckOutcome? check = null;
             if (error is null && request.Check is { } c)
             {
+                // whatever the check step throws (a hostile golden, a report image that cannot be written, a full disk) is this
+                // figure's error: the other figures and the run's reports go on
                 try { check = FigureCheck.Run(c, request.OutDir, figures[i], i); }
-                catch (InputException e) { error = RegvizApp.OneLine($"made, but not checked: {e.Message}"); } // a report image that cannot be written, a full disk
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    error = RegvizApp.OneLine($"made, but not checked: {ExceptionEdge.Translate(e, verbose: false).Error}");
+                }
             }
             var outcome = new FigureOutcome(figures[i], error, clock.Elapsed.TotalSeconds)
             {
@@ -94,12 +99,12 @@ internal static class BatchRunner
             RunResult result;
             using (OutputTargets.ConfineTo(request.OutDir))
             using (DescriptionCapture.Open(made))
-                result = RegvizApp.Execute(args, TextWriter.Null, warnings, responseFiles: false);
+                result = RegvizApp.Execute(args, TextWriter.Null, warnings);
             return result.ExitCode == RegvizApp.Ok ? null : result.Error ?? $"failed (exit code {result.ExitCode})";
         }
-        catch (Exception e) when (ParameterFlags.UserError(e) is { } message)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return message;
+            return ExceptionEdge.Translate(e, verbose: false).Error;
         }
     }
 }

@@ -71,7 +71,7 @@ internal sealed class BatchCommand
         var recorded = baselines is not null ? GoldenFingerprint.Load(baselines) : null;
         string manifestFolder = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         string? temp = null;
-        string dir = settings.OutDir ?? (settings.Checking ? temp = Directory.CreateTempSubdirectory("regviz-batch-").FullName : ".");
+        string dir = settings.OutDir ?? (settings.Checking ? temp = TempFiles.CreateFolder("regviz-batch-") : ".");
         try
         {
             var destinations = Prepare(settings, baselines, () =>
@@ -90,7 +90,7 @@ internal sealed class BatchCommand
         }
         finally
         {
-            if (temp is not null) Directory.Delete(temp, recursive: true);
+            if (temp is not null) TempFiles.DeleteFolder(temp);
         }
     }
 

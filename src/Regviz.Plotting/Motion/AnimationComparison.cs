@@ -34,8 +34,8 @@ public static class AnimationComparison
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(actual);
-        var (ew, eh, en) = page ? AnimationFrames.PageHeader(expected, "golden") : AnimationFrames.Header(expected);
-        var (aw, ah, an) = page ? AnimationFrames.PageHeader(actual, "figure") : AnimationFrames.Header(actual);
+        var (ew, eh, en) = page ? AnimationFrames.PageHeader(expected, "golden") : AnimationFrames.Header(expected, "golden");
+        var (aw, ah, an) = page ? AnimationFrames.PageHeader(actual, "figure") : AnimationFrames.Header(actual, "figure");
         if (en != an) return new AnimationDifference(en, an, -1, null, null, $"{en} frames in the golden, {an} here");
         if (ew != aw || eh != ah) return new AnimationDifference(en, an, -1, null, null, $"golden is {ew}x{eh}, figure is {aw}x{ah}");
         using var e = (page ? AnimationFrames.Page(expected, "golden") : AnimationFrames.Apng(expected, "golden")).GetEnumerator();

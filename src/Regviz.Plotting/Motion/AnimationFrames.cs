@@ -27,24 +27,31 @@ internal static class AnimationFrames
     public static bool IsAnimated(byte[] png)
     {
         if (png.Length < 8 || !png.AsSpan(0, 8).SequenceEqual(PngChunks.Signature)) return false;
-        for (int at = 8; at + 8 <= png.Length;)
+        // a long offset: a chunk length near 2^31 or 2^32 must step past the end, not wrap round to a negative int
+        for (long at = 8; at + 8 <= png.Length;)
         {
-            long length = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at));
-            string type = Encoding.ASCII.GetString(png, at + 4, 4);
+            long length = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan((int)at));
+            string type = Encoding.ASCII.GetString(png, (int)at + 4, 4);
             if (type == "acTL") return true;
             if (type is "IDAT" or "IEND") return false;
-            at += (int)Math.Min(int.MaxValue - at, 12 + length);
+            at += 12 + length;
         }
         return false;
     }
 
     /// <summary>Width, height and frame count of an APNG (a still PNG: one frame), read from its chunks without decoding.</summary>
-    public static (int Width, int Height, int Frames) Header(byte[] png)
+    public static (int Width, int Height, int Frames) Header(byte[] png, string role = "image")
     {
-        var chunks = Chunks(png);
-        var (w, h, _) = Ihdr(png, chunks);
-        int frames = chunks.FirstOrDefault(c => c.Type == "acTL") is { Type: not null } ac ? (int)Math.Min(int.MaxValue, BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(ac.Start))) : 1;
-        return (w, h, frames);
+        var chunks = Chunks(png, role);
+        var (w, h, _) = Ihdr(png, chunks, role);
+        if (chunks.FirstOrDefault(c => c.Type == "acTL") is not { Type: not null } ac) return (w, h, 1);
+        if (ac.Length < 8) throw Bad(role, "its acTL chunk is too short");
+        long announced = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(ac.Start));
+        // the frames are its fcTL chunks: a file with more (or fewer) than acTL announces is not what it says it is, and a
+        // comparison that stops at the shorter file would never look at the rest
+        int present = chunks.Count(c => c.Type == "fcTL");
+        if (present != announced) throw Bad(role, $"{present} frames where its acTL announces {announced}");
+        return (w, h, present);
     }
 
     /// <summary>
@@ -145,7 +152,7 @@ internal static class AnimationFrames
             throw Bad(role, "its frames data cannot be read");
         }
         if (frames.ValueKind != JsonValueKind.Array) throw Bad(role, "its frames data cannot be read");
-        var (w, h, _) = Header(reference);
+        var (w, h, _) = Header(reference, role);
         width = w;
         height = h;
         count = frames.GetArrayLength();
@@ -166,7 +173,7 @@ internal static class AnimationFrames
                 byte[] png;
                 try { (x0, y0, png) = (p.GetProperty("x").GetInt32(), p.GetProperty("y").GetInt32(), Convert.FromBase64String(p.GetProperty("png").GetString() ?? "")); }
                 catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidOperationException) { throw Bad(role, "a frame's patch cannot be read"); }
-                var (pw, ph, _) = Header(png);
+                var (pw, ph, _) = Header(png, role);
                 if (x0 < 0 || y0 < 0 || (long)x0 + pw > width || (long)y0 + ph > height) throw Bad(role, "a frame's patch does not lie inside the figure");
                 var patch = Apng(png, role).First();
                 for (int y = 0; y < ph; y++)
