@@ -64,7 +64,7 @@ internal static class BatchRunner
     private static string?[] Validate(IReadOnlyList<ManifestFigure> figures, string outDir)
     {
         var problems = new string?[figures.Count];
-        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < figures.Count; i++)
         {
             var f = figures[i];
@@ -75,13 +75,16 @@ internal static class BatchRunner
                 continue;
             }
             string full = Path.GetFullPath(Path.Combine(outDir, f.Out));
-            if (OutputTargets.Escapes(f.Out))
-                problems[i] = $"out '{f.Out}' escapes the output folder (absolute paths and '..' are refused)";
+            // the reports put the name before each problem: the problem does not repeat it (a long name once per line)
+            if (SafeText.HasLoneSurrogate(f.Out))
+                problems[i] = "out is not valid Unicode (a lone surrogate): no file can be named so";
+            else if (OutputTargets.Escapes(f.Out))
+                problems[i] = "out escapes the output folder (absolute paths and '..' are refused)";
             else if (seen.TryGetValue(full, out var first))
-                problems[i] = $"out '{f.Out}' is also the out of an earlier figure ('{first}')";
+                problems[i] = $"out is also the out of the figure on manifest line {first}";
             else
             {
-                seen[full] = f.Out;
+                seen[full] = f.Line;
                 string command = System.CommandLine.Parsing.CommandLineParser.SplitCommandLine(f.Args).FirstOrDefault() ?? "";
                 if (!FigureCommands.Contains(command))
                     problems[i] = $"'{command}' makes no figure (a figure's args start with one of: {string.Join(", ", FigureCommands)})";

@@ -227,7 +227,7 @@ internal sealed class BatchCommand
         // a snippet missing a figure would replace a whole one: it is written only when every figure was made
         if (failed.Count == 0 && destinations.Markdown is { } markdown) MarkdownSnippet.Write(outcomes, images, markdown);
         if (failed.Count > 0)
-            throw new InputException($"{failed.Count} of {Text.Count(outcomes.Count, "figure")} could not be made (first: '{failed[0].Figure.Out}', manifest line {failed[0].Figure.Line}: {failed[0].Error})"
+            throw new InputException($"{failed.Count} of {Text.Count(outcomes.Count, "figure")} could not be made (first: '{BatchReport.Name(failed[0])}', manifest line {failed[0].Figure.Line}: {failed[0].Error})"
                 + (destinations.Markdown is not null ? "; --markdown not written" : ""));
         return outcomes.Any(o => o.Check is { Passed: false }) ? RegvizApp.Difference : RegvizApp.Ok;
     }

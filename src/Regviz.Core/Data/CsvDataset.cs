@@ -53,6 +53,9 @@ public static class CsvDataset
         if (!reader.MoveNext())
             throw new ProblemArgumentException("data", $"'{source}' is empty");
         var header = reader.Current;
+        // bounded before anything is allocated per column: the cost of what follows grows with the square of the count
+        if (header.ColCount > Limits.CsvColumns)
+            throw new ProblemArgumentException("data", $"'{source}' has {header.ColCount} columns; at most {Limits.CsvColumns} are read");
         var names = new string[header.ColCount];
         for (int j = 0; j < names.Length; j++) names[j] = header[j].ToString();
         if (names.Length == 0 || names.Any(string.IsNullOrWhiteSpace))
@@ -67,9 +70,12 @@ public static class CsvDataset
         var values = new List<double>[names.Length];
         for (int j = 0; j < names.Length; j++) values[j] = new List<double>();
 
+        long cells = 0;
         foreach (var row in reader)
         {
             int line = row.LineNumberFrom;
+            if ((cells += names.Length) > Limits.CsvCells)
+                throw new ProblemArgumentException("data", $"'{source}' has more than {Limits.CsvCells:N0} cells (line {line}); at most that many are read");
             if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty)
                 continue; // blank line
             if (row.ColCount != names.Length)
@@ -105,7 +111,8 @@ public static class CsvDataset
             if (!double.IsFinite(values[j].Sum(v => v * v)))
                 throw new ProblemArgumentException("data", $"'{source}' column {j + 1} has values too large to square in double precision (rescale it)");
         var columns = featureNames.Select(f => values[Array.IndexOf(names, f)].ToArray()).ToArray();
-        var data = new Dataset(featureNames, columns, values[t].ToArray(), targetName);
+        var shown = ColumnNames.Shown([.. featureNames, targetName]);
+        var data = new Dataset(shown[..^1], columns, values[t].ToArray(), shown[^1]);
         if (data.Rows == 0)
             throw new ProblemArgumentException("data", $"'{source}' has a header but no data rows");
         return data;
