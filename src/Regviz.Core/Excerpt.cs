@@ -17,4 +17,15 @@ public static class Excerpt
     /// <summary>Up to ten names, each cut, for "columns: a, b, …" in a message.</summary>
     public static string List(IReadOnlyList<string> names) =>
         string.Join(", ", names.Take(10).Select(n => Of(n))) + (names.Count > 10 ? $", … ({names.Count} in all)" : "");
+
+    /// <summary>
+    /// An excerpt of a file's content (a cell, a header name, a key): quoted like <see cref="Of"/>, except while reads
+    /// are confined to a manifest's folder (<see cref="IO.ReadConfinement"/>), when nothing of it is quoted: the line
+    /// and column say where, and CI logs of public repositories are public.
+    /// </summary>
+    public static string Content(ReadOnlySpan<char> text) => IO.ReadConfinement.Active ? "(not quoted)" : Of(text);
+
+    /// <summary>A file's column names for a message, like <see cref="List"/>, or their count alone while reads are confined.</summary>
+    public static string ContentList(IReadOnlyList<string> names) =>
+        IO.ReadConfinement.Active ? "not quoted" : List(names);
 }

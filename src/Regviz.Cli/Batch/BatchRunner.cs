@@ -11,6 +11,9 @@ internal sealed record BatchRequest(Manifest Manifest, string ManifestFolder, st
 {
     /// <summary>Keep each figure's alt text and caption (for --markdown); otherwise they are dropped, as a batch keeps little of a finished figure.</summary>
     public bool KeepsDescriptions { get; init; }
+
+    /// <summary>Folders besides the manifest's that its figures may read from (--allow-read).</summary>
+    public IReadOnlyList<string> AllowRead { get; init; } = [];
 }
 
 /// <summary>
@@ -101,6 +104,7 @@ internal static class BatchRunner
             var args = FigureJob.CommandLine(request.Manifest.Defaults, figure, request.ManifestFolder);
             RunResult result;
             using (OutputTargets.ConfineTo(request.OutDir))
+            using (ReadConfinement.Enter([request.ManifestFolder, .. request.AllowRead]))
             using (DescriptionCapture.Open(made))
                 result = RegvizApp.Execute(args, TextWriter.Null, warnings);
             return result.ExitCode == RegvizApp.Ok ? null : result.Error ?? $"failed (exit code {result.ExitCode})";

@@ -62,7 +62,7 @@ public static class CsvDataset
             throw new ProblemArgumentException("data", $"'{source}' has no header row with a name for every column");
         var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new ProblemArgumentException("data", $"'{source}' names column '{Excerpt.Of(duplicate.Key)}' twice");
+            throw new ProblemArgumentException("data", $"'{source}' names column {Array.IndexOf(names, duplicate.Key) + 1} ('{Excerpt.Content(duplicate.Key)}') twice");
         if (names.All(LooksNumeric))
             throw new ProblemArgumentException("data",
                 $"'{source}' has no header row (the first line is all numbers); add a line of column names");
@@ -86,7 +86,7 @@ public static class CsvDataset
                 var cell = row[j].Span;
                 if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
                     throw new ProblemArgumentException("data",
-                        $"'{source}' line {line}, column {j + 1}: '{Excerpt.Of(cell)}' is not a finite number");
+                        $"'{source}' line {line}, column {j + 1}: '{Excerpt.Content(cell)}' is not a finite number");
                 values[j].Add(v);
             }
         }
@@ -94,7 +94,7 @@ public static class CsvDataset
         string targetName = target ?? names[^1];
         int t = Array.IndexOf(names, targetName);
         if (t < 0)
-            throw new ProblemArgumentException("target", $"no column '{Excerpt.Of(targetName)}' in '{source}' (columns: {Excerpt.List(names)})");
+            throw new ProblemArgumentException("target", $"no column '{Excerpt.Of(targetName)}' in '{source}' (columns: {Excerpt.ContentList(names)})");
 
         var featureNames = features is { Count: > 0 } ? features.ToArray() : names.Where(n => n != targetName).ToArray();
         foreach (var f in featureNames)
@@ -102,10 +102,10 @@ public static class CsvDataset
             if (f == targetName)
                 throw new ProblemArgumentException("features", $"'{Excerpt.Of(f)}' is the target column");
             if (Array.IndexOf(names, f) < 0)
-                throw new ProblemArgumentException("features", $"no column '{Excerpt.Of(f)}' in '{source}' (columns: {Excerpt.List(names)})");
+                throw new ProblemArgumentException("features", $"no column '{Excerpt.Of(f)}' in '{source}' (columns: {Excerpt.ContentList(names)})");
         }
         if (featureNames.Length == 0)
-            throw new ProblemArgumentException("data", $"'{source}' has no feature columns besides the target '{Excerpt.Of(targetName)}'");
+            throw new ProblemArgumentException("data", $"'{source}' has no feature columns besides the target (column {t + 1}, '{Excerpt.Content(targetName)}')");
 
         foreach (int j in featureNames.Select(f => Array.IndexOf(names, f)).Append(t))
             if (!double.IsFinite(values[j].Sum(v => v * v)))
