@@ -72,14 +72,14 @@ public static class SafeText
     }
 
     /// <summary>
-    /// A name to compare with other names: NFC, so that "é" typed as one character and as e + combining accent are the
-    /// same figure. A name NFC cannot hold (a lone surrogate) is returned as it is; callers refuse it on their own.
+    /// A name as it is compared with other names: canonically equivalent spellings ("é" as one character, NFC, or as
+    /// e + combining accent, NFD) give the same key (<see cref="CanonicalKey"/>). A name with a lone surrogate has no
+    /// normal form and is returned as it is; callers refuse it on their own.
     /// </summary>
-    public static string Nfc(string name)
+    public static string Canonical(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (HasLoneSurrogate(name)) return name;
-        return name.IsNormalized(NormalizationForm.FormC) ? name : name.Normalize(NormalizationForm.FormC);
+        return HasLoneSurrogate(name) ? name : CanonicalKey.Of(name);
     }
 
     /// <summary>A character (a UTF-16 unit, or a scalar above the BMP) that the policy escapes.</summary>

@@ -77,7 +77,8 @@ internal static class BatchRunner
                 problems[i] = e.Message;
                 continue;
             }
-            string full = Path.GetFullPath(Path.Combine(outDir, f.Out));
+            // compared up to canonical equivalence: "é.png" typed as one character or as e + accent is one figure
+            string full = SafeText.Canonical(Path.GetFullPath(Path.Combine(outDir, f.Out)));
             // the reports put the name before each problem: the problem does not repeat it (a long name once per line)
             if (SafeText.HasLoneSurrogate(f.Out))
                 problems[i] = "out is not valid Unicode (a lone surrogate): no file can be named so";

@@ -64,7 +64,7 @@ internal sealed class HashLibrary
                 string? hash = entry.Value.ValueKind == JsonValueKind.String ? entry.Value.GetString() : null;
                 if (hash is null || hash.Length != 64 || !hash.All(char.IsAsciiHexDigit))
                     throw new InputException($"--hash-library: '{path}': the hash of '{Excerpt.Of(RegvizApp.OneLine(entry.Name))}' is not 64 hexadecimal digits (SHA-256)");
-                hashes[SafeText.Nfc(entry.Name)] = hash.ToLowerInvariant();
+                hashes[SafeText.Canonical(entry.Name)] = hash.ToLowerInvariant();
             }
         }
         catch (InvalidOperationException)
@@ -77,12 +77,12 @@ internal sealed class HashLibrary
 
     public string? Expected(string figure)
     {
-        lock (_gate) return _hashes.GetValueOrDefault(SafeText.Nfc(figure));
+        lock (_gate) return _hashes.GetValueOrDefault(SafeText.Canonical(figure));
     }
 
     public void Record(string figure, string sha256)
     {
-        lock (_gate) _hashes[SafeText.Nfc(figure)] = sha256;
+        lock (_gate) _hashes[SafeText.Canonical(figure)] = sha256;
     }
 
     /// <summary>

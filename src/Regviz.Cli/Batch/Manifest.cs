@@ -82,8 +82,7 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
             }
             if (outName is null) throw At(source, item, "figure has no 'out'");
             if (args is null) throw At(source, item, $"figure '{Excerpt.Of(outName)}' has no 'args'");
-            // NFC: "é.png" typed as one character or as e + accent is one figure, one file, one golden
-            list.Add(new ManifestFigure(SafeText.Nfc(outName), args, (int)item.Start.Line, tolerance));
+            list.Add(new ManifestFigure(outName, args, (int)item.Start.Line, tolerance));
         }
         return new Manifest(defaults, list);
     }

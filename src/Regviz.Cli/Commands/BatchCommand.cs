@@ -79,6 +79,8 @@ internal sealed class BatchCommand
         string? baselines = settings.GoldenDir ?? (settings.HashLibrary is { } h ? FolderOf(h) : null);
         var recorded = baselines is not null ? GoldenFingerprint.Load(baselines) : null;
         string manifestFolder = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
+        OutputClashes.Refuse(manifestPath, manifest, settings.OutDir ?? (settings.Checking ? null : "."), settings.GoldenDir, settings.ReportDir,
+            [(settings.JUnit, "--junit"), (settings.Summary, "--summary"), (settings.Markdown, "--markdown"), (settings.Update is not null ? settings.HashLibrary : null, "--hash-library")]);
         string? temp = null;
         string dir = settings.OutDir ?? (settings.Checking ? temp = TempFiles.CreateFolder("regviz-batch-") : ".");
         try
