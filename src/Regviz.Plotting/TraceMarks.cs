@@ -23,14 +23,8 @@ internal static class TraceMarks
         var color = c.Theme.Trace;
         var pts = trace.Iterates;
         var pixels = pts.Select(p => c.Frame.ToPixel(c.Range, p[0], p[1])).ToArray();
-        foreach (var (from, to) in NewRuns(pixels))
-        {
-            var run = pts.Skip(from).Take(to - from + 1).ToList();
-            var line = c.Plot.Add.ScatterLine(run.Select(p => p[0]).ToArray(), run.Select(p => p[1]).ToArray(), color.WithAlpha(0.6));
-            line.LineWidth = c.Theme.Lines.Trace * s;
-            line.LinePattern = c.Theme.Dashes.Trace;
-            line.MarkerSize = 0;
-        }
+        var style = new LineStyle { Color = color.WithAlpha(0.6), Width = c.Theme.Lines.Trace * s, Pattern = c.Theme.Dashes.Trace };
+        c.Plot.Add.Plottable(new TraceLine(pts, NewRuns(pixels), style));
 
         float dot = 4 * s;
         var kept = Sparse(pixels, 2.5f * dot);

@@ -29,7 +29,8 @@ internal static class OutputClashes
             if (real == manifestReal) throw new InputException($"{option}: '{path}' is the manifest");
             if (goldenDir is not null && option != "--hash-library" && RealPath.IsInside(path, goldenDir))
                 throw new InputException($"{option}: '{path}' is inside the golden folder of --check");
-            foreach (var f in figures)
+            // --markdown against the figures is NotAFigure's (BatchCommand), with its own message
+            foreach (var f in option == "--markdown" ? [] : figures)
             {
                 if (outDir is not null && real == Real(Path.Combine(outDir, f.Out)))
                     throw new InputException($"{option}: '{path}' is where the figure on manifest line {f.Line} goes");

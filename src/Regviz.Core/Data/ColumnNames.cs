@@ -11,7 +11,8 @@ internal static class ColumnNames
 {
     public static string[] Shown(IReadOnlyList<string> names)
     {
-        var shown = names.Select(n => SafeText.Display(n, Limits.NameChars)).ToArray();
+        // a line break or tab in a quoted header cell reads as a space in a label, as it always has; the rest is escaped
+        var shown = names.Select(n => SafeText.Display(Spaced(n), Limits.NameChars)).ToArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int j = 0; j < shown.Length; j++)
             if (!seen.Add(shown[j]))
@@ -22,4 +23,9 @@ internal static class ColumnNames
             }
         return shown;
     }
+
+    /// <summary>The name's first few hundred characters (all a label can show) with line breaks and tabs as spaces.</summary>
+    private static string Spaced(string name) =>
+        (name.Length > 4 * Limits.NameChars ? name[..(4 * Limits.NameChars)] : name)
+            .Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
 }

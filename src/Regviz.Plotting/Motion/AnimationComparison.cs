@@ -42,21 +42,37 @@ public static class AnimationComparison
         using var a = (page ? AnimationFrames.Page(actual, "figure") : AnimationFrames.Apng(actual, "figure")).GetEnumerator();
         int k = 0, worst = 0;
         ImageDifference? worstDiff = null;
-        (byte[] Rgb, int Width, int Height) worstE = default, worstA = default;
+        // frames are compared a row at a time on white: memory is the two canvases (and, for a diff image, copies of
+        // the worst pair), within what two still images take
+        var (eRow, aRow) = (new byte[ew * 3], new byte[aw * 3]);
+        byte[]? worstE = null, worstA = null;
         while (e.MoveNext() && a.MoveNext())
         {
-            var er = AnimationFrames.OnWhite(e.Current, ew, eh);
-            var ar = AnimationFrames.OnWhite(a.Current, aw, ah);
-            var d = ImageComparison.Compare(er, ar);
+            var sum = new ImageComparison.RmsSum();
+            for (int y = 0; y < eh; y++)
+            {
+                AnimationFrames.OnWhite(e.Current.AsSpan(y * ew * 4, ew * 4), eRow);
+                AnimationFrames.OnWhite(a.Current.AsSpan(y * aw * 4, aw * 4), aRow);
+                sum.Add(eRow, aRow);
+            }
+            var d = sum.Difference(aw, ah);
             if (worstDiff is null || d.Rms > worstDiff.Rms)
             {
                 (worst, worstDiff) = (k, d);
-                // the worst frames so far, for the diff image (OnWhite makes new arrays, so the next frames leave these alone)
-                if (wantDiff) (worstE, worstA) = (er, ar);
+                // the canvases are overwritten by the next frame: the worst pair so far is kept for the diff image
+                if (wantDiff)
+                {
+                    worstE ??= new byte[e.Current.Length];
+                    worstA ??= new byte[a.Current.Length];
+                    e.Current.CopyTo(worstE, 0);
+                    a.Current.CopyTo(worstA, 0);
+                }
             }
             k++;
         }
-        var diff = wantDiff && worstDiff!.DifferentPixels > 0 ? ImageComparison.DiffImage(worstE, worstA) : null;
+        var diff = wantDiff && worstDiff!.DifferentPixels > 0
+            ? ImageComparison.DiffImage(AnimationFrames.OnWhite(worstE!, ew, eh), AnimationFrames.OnWhite(worstA!, aw, ah))
+            : null;
         return new AnimationDifference(en, an, worst, worstDiff!, diff, null);
     }
 }
