@@ -38,14 +38,27 @@ public static class AnimationComparison
         var (aw, ah, an) = page ? AnimationFrames.PageHeader(actual, "figure") : AnimationFrames.Header(actual, "figure");
         if (en != an) return new AnimationDifference(en, an, -1, null, null, $"{en} frames in the golden, {an} here");
         if (ew != aw || eh != ah) return new AnimationDifference(en, an, -1, null, null, $"golden is {ew}x{eh}, figure is {aw}x{ah}");
+        var (worst, worstDiff) = Scan(expected, actual, page, ew, eh, aw, ah);
+        // the worst pair is decoded again for its diff image rather than copied whenever a frame was the worst so far
+        var diff = wantDiff && worstDiff!.DifferentPixels > 0
+            ? ImageComparison.DiffImage(
+                AnimationFrames.OnWhite(Frame(expected, page, "golden", worst), ew, eh),
+                AnimationFrames.OnWhite(Frame(actual, page, "figure", worst), aw, ah))
+            : null;
+        return new AnimationDifference(en, an, worst, worstDiff!, diff, null);
+    }
+
+    /// <summary>
+    /// The frame with the largest RMS and its difference: frames compared a row at a time on white, so memory is the two
+    /// canvases (released when this returns), within what two still images take.
+    /// </summary>
+    private static (int Worst, ImageDifference WorstDiff) Scan(byte[] expected, byte[] actual, bool page, int ew, int eh, int aw, int ah)
+    {
         using var e = (page ? AnimationFrames.Page(expected, "golden") : AnimationFrames.Apng(expected, "golden")).GetEnumerator();
         using var a = (page ? AnimationFrames.Page(actual, "figure") : AnimationFrames.Apng(actual, "figure")).GetEnumerator();
         int k = 0, worst = 0;
         ImageDifference? worstDiff = null;
-        // frames are compared a row at a time on white: memory is the two canvases (and, for a diff image, copies of
-        // the worst pair), within what two still images take
         var (eRow, aRow) = (new byte[ew * 3], new byte[aw * 3]);
-        byte[]? worstE = null, worstA = null;
         while (e.MoveNext() && a.MoveNext())
         {
             var sum = new ImageComparison.RmsSum();
@@ -56,23 +69,12 @@ public static class AnimationComparison
                 sum.Add(eRow, aRow);
             }
             var d = sum.Difference(aw, ah);
-            if (worstDiff is null || d.Rms > worstDiff.Rms)
-            {
-                (worst, worstDiff) = (k, d);
-                // the canvases are overwritten by the next frame: the worst pair so far is kept for the diff image
-                if (wantDiff)
-                {
-                    worstE ??= new byte[e.Current.Length];
-                    worstA ??= new byte[a.Current.Length];
-                    e.Current.CopyTo(worstE, 0);
-                    a.Current.CopyTo(worstA, 0);
-                }
-            }
+            if (worstDiff is null || d.Rms > worstDiff.Rms) (worst, worstDiff) = (k, d);
             k++;
         }
-        var diff = wantDiff && worstDiff!.DifferentPixels > 0
-            ? ImageComparison.DiffImage(AnimationFrames.OnWhite(worstE!, ew, eh), AnimationFrames.OnWhite(worstA!, aw, ah))
-            : null;
-        return new AnimationDifference(en, an, worst, worstDiff!, diff, null);
+        return (worst, worstDiff!);
     }
+
+    private static byte[] Frame(byte[] file, bool page, string role, int index) =>
+        (page ? AnimationFrames.Page(file, role) : AnimationFrames.Apng(file, role)).ElementAt(index);
 }

@@ -42,3 +42,29 @@ public class TraceCostTests : HostileFolder
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"{clock.Elapsed.TotalSeconds:0.0} s");
     }
 }
+
+/// <summary>A golden APNG is compared in memory of the order of two still images, whatever its frame count.</summary>
+public class ApngMemoryTests : HostileFolder
+{
+    [Fact]
+    public void Comparing_an_animation_allocates_no_more_than_twice_what_two_still_decodes_do()
+    {
+        string a = PathOf("a.png"), b = PathOf("b.png");
+        Assert.Equal(0, CliRunner.Run("animate", "--frames", "8", "--size", "600x600", "--grid", "20", "--out", a).ExitCode);
+        Assert.Equal(0, CliRunner.Run("animate", "--frames", "8", "--size", "600x600", "--grid", "20", "--title", "other", "--out", b).ExitCode);
+        byte[] expected = File.ReadAllBytes(a), actual = File.ReadAllBytes(b);
+        // the still decoder on the first frames (a viewer without animation shows the first frame: a PNG like any other)
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = ImageComparison.Decode(expected)!.Value;
+        var f = ImageComparison.Decode(actual)!.Value;
+        ImageComparison.Compare(e, f);
+        long still = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var d = AnimationComparison.Compare(expected, actual, page: false, wantDiff: false);
+        long animation = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Null(d.Mismatch);
+        Assert.Equal(8, d.ActualFrames);
+        // eight frames each decoded whole, twice over, allocated about 25 times the still decode; rows onto one canvas, 2
+        Assert.True(animation <= 2 * still, $"animation {animation >> 20} MB, two stills {still >> 20} MB");
+    }
+}
