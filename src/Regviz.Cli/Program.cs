@@ -1,11 +1,17 @@
 using System.Runtime.InteropServices;
 using Regviz.Cli;
 
-// Ctrl-C cancels the run instead of killing the process at once, so its temporary files can be removed (exit 130)
+// Ctrl-C (SIGINT) and SIGTERM (a CI job's timeout, `kill`) cancel the run instead of killing the process at once, so
+// its temporary files and folders are removed; the exit code is the shell's for the signal (130, 143)
 using var interrupt = new CancellationTokenSource();
-using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+int signalled = 0;
+PosixSignalRegistration Stop(PosixSignal signal, int code) => PosixSignalRegistration.Create(signal, context =>
 {
     context.Cancel = true;
+    Interlocked.CompareExchange(ref signalled, code, 0);
     interrupt.Cancel();
 });
-return RegvizApp.Run(args, Console.Out, Console.Error, interrupt.Token);
+using var sigint = Stop(PosixSignal.SIGINT, 130);
+using var sigterm = Stop(PosixSignal.SIGTERM, 143);
+int exit = RegvizApp.Run(args, Console.Out, Console.Error, interrupt.Token);
+return exit == RegvizApp.Interrupted && signalled != 0 ? signalled : exit;

@@ -9,7 +9,7 @@ namespace Regviz.Cli;
 
 /// <summary>
 /// The command tree and the exit-code policy: 0 success, 1 a difference found, 2 a usage or input error
-/// (one <c>error:</c> line, no stack trace unless --verbose).
+/// (one <c>error:</c> line), 70 a bug (one line; a stack trace only with REGVIZ_DEBUG or --verbose).
 /// </summary>
 public static class RegvizApp
 {
@@ -42,30 +42,37 @@ public static class RegvizApp
     /// <summary>
     /// Parses and runs one command line, writing to the given streams; returns the exit code. When
     /// <paramref name="interrupt"/> fires, the run's temporary files are removed, nothing more is renamed into
-    /// place, and the exit code is 130. <paramref name="responseFiles"/> false reads no <c>@file</c> arguments
-    /// (a manifest's words must not pull in other files).
+    /// place, and the exit code is 130.
     /// </summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default, bool responseFiles = true)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
-        var result = Execute(args, stdout, stderr, interrupt, responseFiles);
+        var result = Execute(args, stdout, stderr, interrupt);
         if (result.Error is { } message) stderr.WriteLine($"error: {message}");
         if (result.Detail is { } detail) stderr.WriteLine(detail);
         return result.ExitCode;
     }
 
     /// <summary>
-    /// <see cref="Run"/> without its last step: the command's own output and warnings go to the streams, but a
-    /// failure is returned (exit code and message) instead of written, for a caller that reports it itself.
+    /// No argument is ever read from a file: System.CommandLine would expand <c>@file</c> before regviz sees its
+    /// arguments, unbounded (<c>@/dev/zero</c>), recursively (a file naming itself) and into any value
+    /// (<c>--title @/etc/passwd</c> printed a line of it). A word starting with '@' is just that word.
     /// </summary>
-    public static RunResult Execute(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default, bool responseFiles = true)
+    private static ParserConfiguration Parsing() => new() { ResponseFileTokenReplacer = null };
+
+    /// <summary>
+    /// <see cref="Run"/> without its last step: the command's own output and warnings go to the streams, but a
+    /// failure is returned (exit code and message) instead of written, for a caller that reports it itself. Every
+    /// exception becomes a result here (<see cref="ExceptionEdge"/>).
+    /// </summary>
+    public static RunResult Execute(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
     {
-        var root = CreateRoot();
-        var parsed = root.Parse(args, responseFiles ? new ParserConfiguration() : new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parsed.Errors.Count > 0)
-            return Failure(ParseError(parsed, root, args), UsageError);
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
+            var root = CreateRoot();
+            var parsed = root.Parse(args, Parsing());
+            if (parsed.Errors.Count > 0)
+                return Failure(ParseError(parsed, root, args), UsageError);
+            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
             if (!interrupt.CanBeCanceled) return new RunResult(parsed.Invoke(configuration));
             var work = Task.Run(() => parsed.Invoke(configuration));
             try { Task.WaitAny([work], interrupt); } // throws only on interruption; a failure is rethrown unwrapped below
@@ -76,13 +83,10 @@ public static class RegvizApp
             }
             return new RunResult(work.GetAwaiter().GetResult());
         }
-        catch (Exception e) when (ParameterFlags.UserError(e) is { } message)
-        {
-            return Failure(message, UsageError);
-        }
         catch (Exception e)
         {
-            return Failure($"unexpected failure ({e.GetType().Name}): {e.Message}", Bug) with { Detail = args.Contains(Verbose) ? e.ToString() : null };
+            var translated = ExceptionEdge.Translate(e, args.Contains(Verbose));
+            return Failure(translated.Error!, translated.ExitCode) with { Detail = translated.Detail };
         }
     }
 
@@ -96,21 +100,8 @@ public static class RegvizApp
         return new RunResult(code, line.Length > MaxMessage ? line[..MaxMessage] + "…" : line);
     }
 
-    internal static string OneLine(string text)
-    {
-        if (!text.Any(char.IsControl)) return text;
-        var b = new StringBuilder(text.Length + 16);
-        foreach (char c in text)
-            b.Append(c switch
-            {
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
-                _ => c.ToString(),
-            });
-        return b.ToString();
-    }
+    /// <summary>Input text escaped by the project's one policy (<see cref="SafeText"/>), so it stays one line and shows as written.</summary>
+    internal static string OneLine(string text) => SafeText.Display(text);
 
     /// <summary>
     /// One message for a failed parse: an unknown command is named as such (the parser would say "Required command

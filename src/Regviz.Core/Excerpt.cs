@@ -2,7 +2,8 @@ namespace Regviz.Core;
 
 /// <summary>
 /// What an error message may quote of an input file: one cell or name, cut to 40 characters. The file may be
-/// anything (a manifest can point --data at /etc/shadow), so messages never echo more of it than that.
+/// anything (a manifest can point --data at /etc/shadow), so messages never echo more of it than that, escaped
+/// by <see cref="SafeText"/>.
 /// </summary>
 public static class Excerpt
 {
@@ -10,9 +11,21 @@ public static class Excerpt
     public const int MaxChars = 40;
 
     /// <summary><paramref name="text"/> cut to <see cref="MaxChars"/> characters, so a message never echoes a megabyte back.</summary>
-    public static string Of(ReadOnlySpan<char> text) => text.Length <= MaxChars ? text.ToString() : string.Concat(text[..MaxChars], "…");
+    public static string Of(ReadOnlySpan<char> text) =>
+        SafeText.Display(text.Length <= MaxChars ? text.ToString() : string.Concat(text[..MaxChars], "…"), MaxChars + 8);
 
     /// <summary>Up to ten names, each cut, for "columns: a, b, …" in a message.</summary>
     public static string List(IReadOnlyList<string> names) =>
         string.Join(", ", names.Take(10).Select(n => Of(n))) + (names.Count > 10 ? $", … ({names.Count} in all)" : "");
+
+    /// <summary>
+    /// An excerpt of a file's content (a cell, a header name, a key): quoted like <see cref="Of"/>, except while reads
+    /// are confined to a manifest's folder (<see cref="IO.ReadConfinement"/>), when nothing of it is quoted: the line
+    /// and column say where, and CI logs of public repositories are public.
+    /// </summary>
+    public static string Content(ReadOnlySpan<char> text) => IO.ReadConfinement.Active ? "(not quoted)" : Of(text);
+
+    /// <summary>A file's column names for a message, like <see cref="List"/>, or their count alone while reads are confined.</summary>
+    public static string ContentList(IReadOnlyList<string> names) =>
+        IO.ReadConfinement.Active ? "not quoted" : List(names);
 }

@@ -11,6 +11,16 @@ public static class Limits
     /// <summary>The longest line a text input may have.</summary>
     public const int LineBytes = 1 << 20;
 
+    /// <summary>
+    /// The most columns a CSV may have: the Gram matrix grows with their square (12,000 columns of a 141 KB file reached
+    /// 6 GB); path figures draw a line per column, and a thousand lines are already unreadable.
+    /// </summary>
+    public const int CsvColumns = 1000;
+    /// <summary>The most cells (rows × columns) a CSV may have: 80 MB of numbers, whatever the shape.</summary>
+    public const long CsvCells = 10_000_000;
+    /// <summary>The longest column name drawn or written: longer ones are cut with an ellipsis (their full text still selects them).</summary>
+    public const int NameChars = 100;
+
     /// <summary>A batch manifest: whole file, nesting depth of its YAML, number of figures.</summary>
     public const long ManifestBytes = 10L << 20;
     /// <summary>The deepest nesting a manifest may have.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Regviz.Core.IO;
 using SkiaSharp;
 
 namespace Regviz.Plotting;
@@ -77,7 +78,8 @@ public static class FontFallback
             .Where(x => x.Count > own)
             .OrderByDescending(x => x.Count)
             .FirstOrDefault();
-        return best.c is { } found ? FontRegistry.AddFace(found.File, found.Face) : family;
+        // no font has more of them (a default tuple, whose face is null): the label keeps its family and shows boxes
+        return best.c.Face is not null ? FontRegistry.AddFace(best.c.File, best.c.Face) : family;
     }
 
     /// <summary>The machine's font for one text element that the style's font lacks, or null.</summary>
@@ -119,6 +121,9 @@ public static class FontFallback
     /// <summary>The most font files looked at: a machine with thousands of fonts still answers quickly.</summary>
     private const int MaxFiles = 4000;
 
+    /// <summary>The most entries of one folder's tree looked at, fonts or not: a folder naming / is not walked whole.</summary>
+    private const int MaxEntries = 100_000;
+
     /// <summary>Every font file under the folders, loaded once per process, in path order.</summary>
     private static List<(SKTypeface Face, string File)> Candidates(IReadOnlyList<string> folders)
     {
@@ -127,17 +132,20 @@ public static class FontFallback
         {
             if (Scanned.TryGetValue(key, out var known)) return known;
             var found = new List<(SKTypeface, string)>();
-            var files = folders.Where(Directory.Exists)
+            // the folders come from the environment (REGVIZ_FONT_DIRS): checked like a manifest's paths, so /proc, /sys or
+            // /dev is not walked, the walk visits a bounded number of entries, and only regular files are opened (a FIFO
+            // named font.ttf would block the run)
+            var files = folders.Where(f => FileKinds.Of(f) == FileKind.Folder && !SystemPaths.IsKernel(f))
                 .SelectMany(f =>
                 {
-                    try { return Directory.EnumerateFiles(f, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }); }
+                    try { return Directory.EnumerateFiles(f, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }).Take(MaxEntries); }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }
                 })
                 .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".ttf" or ".otf" or ".ttc" or ".otc")
                 .Order(StringComparer.Ordinal)
                 .Take(MaxFiles);
             foreach (string file in files)
-                if (SKTypeface.FromFile(file) is { } face) found.Add((face, file));
+                if (FileKinds.Of(file) == FileKind.Regular && SKTypeface.FromFile(file) is { } face) found.Add((face, file));
             Scanned[key] = found;
             return found;
         }

@@ -54,21 +54,37 @@ public static class ImageComparison
         if (expected.Width != actual.Width || expected.Height != actual.Height)
             return new ImageDifference(double.PositiveInfinity, 0, actual.Width, actual.Height, true,
                 $"sizes differ: expected {expected.Width}x{expected.Height}, actual {actual.Width}x{actual.Height}");
-        double sum = 0;
-        long differing = 0;
-        var e = expected.Rgb;
-        var a = actual.Rgb;
-        for (int p = 0; p < e.Length; p += 3)
+        var rms = new RmsSum();
+        rms.Add(expected.Rgb, actual.Rgb);
+        return rms.Difference(actual.Width, actual.Height);
+    }
+
+    /// <summary>
+    /// matplotlib's RMS summed piece by piece (RGB on white), so an animation's frames can be compared a row at a time
+    /// without an RGB copy of each frame.
+    /// </summary>
+    internal struct RmsSum
+    {
+        private double _sum;
+        private long _differing, _values;
+
+        public void Add(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual)
         {
-            bool differs = false;
-            for (int c = 0; c < 3; c++)
+            for (int p = 0; p < expected.Length; p += 3)
             {
-                int d = e[p + c] - a[p + c];
-                if (d != 0) { sum += d * d; differs = true; }
+                bool differs = false;
+                for (int c = 0; c < 3; c++)
+                {
+                    int d = expected[p + c] - actual[p + c];
+                    if (d != 0) { _sum += d * d; differs = true; }
+                }
+                if (differs) _differing++;
             }
-            if (differs) differing++;
+            _values += expected.Length;
         }
-        return new ImageDifference(Math.Sqrt(sum / e.Length), differing, actual.Width, actual.Height, false, null);
+
+        public readonly ImageDifference Difference(int width, int height) =>
+            new(Math.Sqrt(_sum / _values), _differing, width, height, false, null);
     }
 
     /// <summary>

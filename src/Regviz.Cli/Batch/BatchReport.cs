@@ -1,3 +1,5 @@
+using Regviz.Core;
+
 namespace Regviz.Cli.Batch;
 
 /// <summary>
@@ -67,6 +69,6 @@ internal sealed class BatchReport(TextWriter stdout, TextWriter stderr, bool ter
             stdout.WriteLine($"  failed: {Name(o)} (line {o.Figure.Line}): {o.Error}");
     }
 
-    /// <summary>The figure's out name, control characters escaped: a name from a manifest must not break a line.</summary>
-    private static string Name(FigureOutcome o) => RegvizApp.OneLine(o.Figure.Out);
+    /// <summary>The figure's out name, escaped and cut (<see cref="SafeText.MaxName"/>): a name from a manifest must not break a line, nor make one a megabyte long.</summary>
+    internal static string Name(FigureOutcome o) => SafeText.Display(o.Figure.Out, SafeText.MaxName);
 }

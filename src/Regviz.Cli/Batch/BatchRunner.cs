@@ -11,6 +11,9 @@ internal sealed record BatchRequest(Manifest Manifest, string ManifestFolder, st
 {
     /// <summary>Keep each figure's alt text and caption (for --markdown); otherwise they are dropped, as a batch keeps little of a finished figure.</summary>
     public bool KeepsDescriptions { get; init; }
+
+    /// <summary>Folders besides the manifest's that its figures may read from (--allow-read).</summary>
+    public IReadOnlyList<string> AllowRead { get; init; } = [];
 }
 
 /// <summary>
@@ -39,8 +42,13 @@ internal static class BatchRunner
             CheckOutcome? check = null;
             if (error is null && request.Check is { } c)
             {
+                // whatever the check step throws (a hostile golden, a report image that cannot be written, a full disk) is this
+                // figure's error: the other figures and the run's reports go on
                 try { check = FigureCheck.Run(c, request.OutDir, figures[i], i); }
-                catch (InputException e) { error = RegvizApp.OneLine($"made, but not checked: {e.Message}"); } // a report image that cannot be written, a full disk
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    error = RegvizApp.OneLine($"made, but not checked: {ExceptionEdge.Translate(e, verbose: false).Error}");
+                }
             }
             var outcome = new FigureOutcome(figures[i], error, clock.Elapsed.TotalSeconds)
             {
@@ -59,7 +67,7 @@ internal static class BatchRunner
     private static string?[] Validate(IReadOnlyList<ManifestFigure> figures, string outDir)
     {
         var problems = new string?[figures.Count];
-        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < figures.Count; i++)
         {
             var f = figures[i];
@@ -69,14 +77,18 @@ internal static class BatchRunner
                 problems[i] = e.Message;
                 continue;
             }
-            string full = Path.GetFullPath(Path.Combine(outDir, f.Out));
-            if (OutputTargets.Escapes(f.Out))
-                problems[i] = $"out '{f.Out}' escapes the output folder (absolute paths and '..' are refused)";
+            // compared up to canonical equivalence: "é.png" typed as one character or as e + accent is one figure
+            string full = SafeText.Canonical(Path.GetFullPath(Path.Combine(outDir, f.Out)));
+            // the reports put the name before each problem: the problem does not repeat it (a long name once per line)
+            if (SafeText.HasLoneSurrogate(f.Out))
+                problems[i] = "out is not valid Unicode (a lone surrogate): no file can be named so";
+            else if (OutputTargets.Escapes(f.Out))
+                problems[i] = "out escapes the output folder (absolute paths and '..' are refused)";
             else if (seen.TryGetValue(full, out var first))
-                problems[i] = $"out '{f.Out}' is also the out of an earlier figure ('{first}')";
+                problems[i] = $"out is also the out of the figure on manifest line {first}";
             else
             {
-                seen[full] = f.Out;
+                seen[full] = f.Line;
                 string command = System.CommandLine.Parsing.CommandLineParser.SplitCommandLine(f.Args).FirstOrDefault() ?? "";
                 if (!FigureCommands.Contains(command))
                     problems[i] = $"'{command}' makes no figure (a figure's args start with one of: {string.Join(", ", FigureCommands)})";
@@ -93,13 +105,14 @@ internal static class BatchRunner
             var args = FigureJob.CommandLine(request.Manifest.Defaults, figure, request.ManifestFolder);
             RunResult result;
             using (OutputTargets.ConfineTo(request.OutDir))
+            using (ReadConfinement.Enter([request.ManifestFolder, .. request.AllowRead]))
             using (DescriptionCapture.Open(made))
-                result = RegvizApp.Execute(args, TextWriter.Null, warnings, responseFiles: false);
+                result = RegvizApp.Execute(args, TextWriter.Null, warnings);
             return result.ExitCode == RegvizApp.Ok ? null : result.Error ?? $"failed (exit code {result.ExitCode})";
         }
-        catch (Exception e) when (ParameterFlags.UserError(e) is { } message)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return message;
+            return ExceptionEdge.Translate(e, verbose: false).Error;
         }
     }
 }

@@ -55,6 +55,11 @@ internal static class GoldenFingerprint
         {
             throw new InputException(Bad($"is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"));
         }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to turn an escaped lone surrogate ("\udc00") into a .NET string
+            throw new InputException(Bad("holds a string that is not valid Unicode (a lone surrogate)"));
+        }
     }
 
     /// <summary>Checks, before any work, that the fingerprint can be written into <paramref name="folder"/>, confined to it.</summary>

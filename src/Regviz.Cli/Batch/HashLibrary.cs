@@ -55,6 +55,7 @@ internal sealed class HashLibrary
             throw new InputException($"--hash-library: '{path}' is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
         }
         using (document)
+        try
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new InputException($"--hash-library: '{path}' must hold one JSON object of figure names and SHA-256 hashes");
@@ -63,20 +64,25 @@ internal sealed class HashLibrary
                 string? hash = entry.Value.ValueKind == JsonValueKind.String ? entry.Value.GetString() : null;
                 if (hash is null || hash.Length != 64 || !hash.All(char.IsAsciiHexDigit))
                     throw new InputException($"--hash-library: '{path}': the hash of '{Excerpt.Of(RegvizApp.OneLine(entry.Name))}' is not 64 hexadecimal digits (SHA-256)");
-                hashes[entry.Name] = hash.ToLowerInvariant();
+                hashes[SafeText.Canonical(entry.Name)] = hash.ToLowerInvariant();
             }
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to turn an escaped lone surrogate ("\ud800") into a .NET string
+            throw new InputException($"--hash-library: '{path}' holds a name that is not valid Unicode (a lone surrogate)");
         }
         return hashes;
     }
 
     public string? Expected(string figure)
     {
-        lock (_gate) return _hashes.GetValueOrDefault(figure);
+        lock (_gate) return _hashes.GetValueOrDefault(SafeText.Canonical(figure));
     }
 
     public void Record(string figure, string sha256)
     {
-        lock (_gate) _hashes[figure] = sha256;
+        lock (_gate) _hashes[SafeText.Canonical(figure)] = sha256;
     }
 
     /// <summary>

@@ -91,8 +91,9 @@ internal static class JsonSummary
     }
 
     /// <summary>
-    /// JSON escapes control characters itself, so names stay exact for scripts; a string with a lone surrogate, which
-    /// UTF-8 cannot encode, is given as the other reports show it.
+    /// Input text as every other channel shows it (<see cref="Core.SafeText"/>): JSON could carry control characters
+    /// escaped, but a bidi override or a zero-width character would reach whoever prints the value, and a lone
+    /// surrogate cannot be encoded at all.
     /// </summary>
-    private static string Safe(string s) => ReportText.HasLoneSurrogate(s) ? ReportText.Printable(s, int.MaxValue) : s;
+    private static string Safe(string s) => ReportText.Printable(s);
 }

@@ -81,27 +81,36 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
                 }
             }
             if (outName is null) throw At(source, item, "figure has no 'out'");
-            if (args is null) throw At(source, item, $"figure '{outName}' has no 'args'");
+            if (args is null) throw At(source, item, $"figure '{Excerpt.Of(outName)}' has no 'args'");
             list.Add(new ManifestFigure(outName, args, (int)item.Start.Line, tolerance));
         }
         return new Manifest(defaults, list);
     }
 
     /// <summary>
-    /// Refuses nesting deeper than <see cref="Limits.YamlDepth"/> before the tree is built: building it recurses once
-    /// per level, and 50,000 levels (a few hundred kilobytes of brackets) overflow the stack, which no handler catches.
-    /// The event parser used here does not recurse.
+    /// Refuses nesting deeper than <see cref="Limits.YamlDepth"/>, aliases and more than <see cref="Limits.Figures"/>
+    /// figures before the tree is built: building it recurses once per level, and 50,000 levels (a few hundred kilobytes
+    /// of brackets) overflow the stack, which no handler catches. The event parser used here does not recurse.
     /// </summary>
     private static void CheckDepth(string text, string source, ref Mark last)
     {
         var parser = new Parser(new StringReader(text));
-        int depth = 0;
+        int depth = 0, entries = 0;
         while (parser.MoveNext())
         {
-            last = parser.Current!.End;
-            if (parser.Current is MappingStart or SequenceStart && ++depth > Limits.YamlDepth)
-                throw new InputException($"manifest '{source}' line {parser.Current.Start.Line}, column {parser.Current.Start.Column}: nested deeper than {Limits.YamlDepth} levels");
-            if (parser.Current is MappingEnd or SequenceEnd) depth--;
+            var e = parser.Current!;
+            last = e.End;
+            string at = $"manifest '{source}' line {e.Start.Line}, column {e.Start.Column}";
+            // an alias repeats its anchor's text wherever it is used: a 1 MB name used 60 times made every progress line
+            // and report field megabytes long (a style file refuses them the same way)
+            if (e is AnchorAlias)
+                throw new InputException($"{at}: YAML aliases (*name) are not allowed in a manifest; write the value out");
+            // the entries of the figures list, counted before the tree is built: 3 million empty ones took 847 MB
+            if (depth == 2 && e is MappingStart or SequenceStart or YamlDotNet.Core.Events.Scalar && ++entries > Limits.Figures)
+                throw new InputException($"{at}: more than {Limits.Figures} figures; at most that many are run from one manifest");
+            if (e is MappingStart or SequenceStart && ++depth > Limits.YamlDepth)
+                throw new InputException($"{at}: nested deeper than {Limits.YamlDepth} levels");
+            if (e is MappingEnd or SequenceEnd) depth--;
         }
     }
 

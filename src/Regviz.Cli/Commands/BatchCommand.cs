@@ -38,6 +38,12 @@ internal sealed class BatchCommand
     private readonly Option<string?> _report = new("--report") { Description = "When checking: write an HTML report, DIR/index.html with the images it shows", HelpName = "DIR" };
     private readonly Option<string?> _junit = new("--junit") { Description = "When checking: write JUnit XML, one testcase per figure, for CI test views", HelpName = "FILE" };
     private readonly Option<string?> _summary = new("--summary") { Description = "When checking: write every figure's status, RMS and tolerances as JSON", HelpName = "FILE" };
+    private readonly Option<string[]> _allowRead = new("--allow-read")
+    {
+        Description = "A folder the manifest's figures may also read from (--data, --style and its fonts); without it they read only inside the manifest's folder. Repeat for more",
+        HelpName = "DIR",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
     private readonly Option<string?> _markdown = new("--markdown") { Description = "Write the post's snippet: every figure as ![alt text](path) with its caption beneath, paths relative to FILE's folder (the --out copies, or with --check and no --out the goldens)", HelpName = "FILE" };
 
     public static Command Create() => new BatchCommand().Build();
@@ -45,7 +51,7 @@ internal sealed class BatchCommand
     private Command Build()
     {
         var command = new Command("batch", "Render many figures from one manifest; --check compares them with golden images") { _manifest };
-        foreach (var option in new Option[] { _outDir, _jobs, _check, _hashLibrary, _tolerance, _diff, _update, _report, _junit, _summary, _markdown })
+        foreach (var option in new Option[] { _outDir, _jobs, _check, _hashLibrary, _tolerance, _diff, _update, _report, _junit, _summary, _markdown, _allowRead })
             command.Options.Add(option);
         command.SetAction(Run);
         return command;
@@ -56,6 +62,9 @@ internal sealed class BatchCommand
         string? DiffDir, string? ReportDir, string? JUnit, string? Summary, string? Markdown)
     {
         public bool Checking => GoldenDir is not null || HashLibrary is not null;
+
+        /// <summary>Folders besides the manifest's its figures may read (--allow-read), full paths.</summary>
+        public IReadOnlyList<string> AllowRead { get; init; } = [];
     }
 
     /// <summary>Where the run will write, each destination checked (and confined) before any figure is rendered.</summary>
@@ -70,8 +79,10 @@ internal sealed class BatchCommand
         string? baselines = settings.GoldenDir ?? (settings.HashLibrary is { } h ? FolderOf(h) : null);
         var recorded = baselines is not null ? GoldenFingerprint.Load(baselines) : null;
         string manifestFolder = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
+        OutputClashes.Refuse(manifestPath, manifest, settings.OutDir ?? (settings.Checking ? null : "."), settings.GoldenDir, settings.ReportDir,
+            [(settings.JUnit, "--junit"), (settings.Summary, "--summary"), (settings.Markdown, "--markdown"), (settings.Update is not null ? settings.HashLibrary : null, "--hash-library")]);
         string? temp = null;
-        string dir = settings.OutDir ?? (settings.Checking ? temp = Directory.CreateTempSubdirectory("regviz-batch-").FullName : ".");
+        string dir = settings.OutDir ?? (settings.Checking ? temp = TempFiles.CreateFolder("regviz-batch-") : ".");
         try
         {
             var destinations = Prepare(settings, baselines, () =>
@@ -90,7 +101,7 @@ internal sealed class BatchCommand
         }
         finally
         {
-            if (temp is not null) Directory.Delete(temp, recursive: true);
+            if (temp is not null) TempFiles.DeleteFolder(temp);
         }
     }
 
@@ -123,7 +134,10 @@ internal sealed class BatchCommand
         // the snippet links files that outlive the run: a check with hashes alone renders into a temporary folder
         if (markdown is not null && outDir is null && golden is null && library is not null)
             throw new InputException("--markdown: a --hash-library check without --out keeps no images to link; give --out DIR");
-        return new Settings(manifest, jobs, tolerance, golden, library, update, outDir, diffDir, report, junit, summary, markdown);
+        return new Settings(manifest, jobs, tolerance, golden, library, update, outDir, diffDir, report, junit, summary, markdown)
+        {
+            AllowRead = AllowedFolders(result.GetValue(_allowRead) ?? []),
+        };
     }
 
     /// <summary>The manifest, and the --update mode (null without --update; a bare --update is 'changed').</summary>
@@ -200,6 +214,14 @@ internal sealed class BatchCommand
 
     private static string FolderOf(string path) => Path.GetDirectoryName(Path.GetFullPath(path))!;
 
+    /// <summary>The --allow-read folders, each an existing folder (a typo would silently confine nothing more).</summary>
+    private static string[] AllowedFolders(string[] folders)
+    {
+        foreach (string folder in folders)
+            if (FileKinds.Of(folder) != FileKind.Folder) throw new InputException($"--allow-read: '{folder}' is not a folder");
+        return folders.Select(Path.GetFullPath).ToArray();
+    }
+
     private static int Render(ParseResult result, Settings settings, Manifest manifest, string manifestPath, string manifestFolder, string dir,
         CheckRequest? check, Destinations destinations, IReadOnlyList<KeyValuePair<string, string>>? recorded, string images)
     {
@@ -209,7 +231,11 @@ internal sealed class BatchCommand
         var clock = Stopwatch.StartNew();
         bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
         var report = new BatchReport(stdout, stderr, terminal, manifest.Figures.Count);
-        var request = new BatchRequest(manifest, manifestFolder, dir, settings.Jobs, check) { KeepsDescriptions = destinations.Markdown is not null };
+        var request = new BatchRequest(manifest, manifestFolder, dir, settings.Jobs, check)
+        {
+            KeepsDescriptions = destinations.Markdown is not null,
+            AllowRead = settings.AllowRead,
+        };
         var outcomes = BatchRunner.Run(request, report);
         CheckRun? run = null;
         if (check is not null)
@@ -227,7 +253,7 @@ internal sealed class BatchCommand
         // a snippet missing a figure would replace a whole one: it is written only when every figure was made
         if (failed.Count == 0 && destinations.Markdown is { } markdown) MarkdownSnippet.Write(outcomes, images, markdown);
         if (failed.Count > 0)
-            throw new InputException($"{failed.Count} of {Text.Count(outcomes.Count, "figure")} could not be made (first: '{failed[0].Figure.Out}', manifest line {failed[0].Figure.Line}: {failed[0].Error})"
+            throw new InputException($"{failed.Count} of {Text.Count(outcomes.Count, "figure")} could not be made (first: '{BatchReport.Name(failed[0])}', manifest line {failed[0].Figure.Line}: {failed[0].Error})"
                 + (destinations.Markdown is not null ? "; --markdown not written" : ""));
         return outcomes.Any(o => o.Check is { Passed: false }) ? RegvizApp.Difference : RegvizApp.Ok;
     }

@@ -42,7 +42,7 @@ internal sealed partial class FigureOptions
         public void WarnAboutGlyphs(TextWriter stderr, IEnumerable<string>? columns = null)
         {
             if (Style.Title is { } title) GlyphWarnings.Warn(stderr, "--title", title, Style.Theme.FontFamily);
-            foreach (string column in columns ?? []) GlyphWarnings.Warn(stderr, $"column '{Excerpt.Of(column)}'", column, Style.Theme.FontFamily);
+            foreach (string column in columns ?? []) GlyphWarnings.Warn(stderr, $"column '{Excerpt.Content(column)}'", column, Style.Theme.FontFamily);
         }
     }
 

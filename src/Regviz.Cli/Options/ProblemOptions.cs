@@ -95,9 +95,8 @@ internal sealed class ProblemOptions
         var features = ParseList(result.GetValue(Features));
         string? path = result.GetValue(Data);
         string? target = result.GetValue(Target);
-        // a manifest's data must be a file: a FIFO or /dev/stdin (through a committed symlink) would block the batch
-        if (path is not null && OutputTargets.Confined && FileKinds.Of(path) == FileKind.Special)
-            throw new InputException($"--data: '{path}' is not a regular file");
+        // a manifest's data must be a regular file inside its folder: a FIFO would block the batch, /etc/shadow is not its to read
+        if (path is not null) ReadConfinement.Check(path, "--data");
         if (path is not null) return CsvDataset.Load(path, target, features);
 
         var builtIn = model.BuiltInData(loss) ?? BuiltInDataset.Create();

@@ -72,9 +72,8 @@ internal static class StyleFile
     /// <summary>The style in the file at <paramref name="path"/>; a font file it names is read relative to its folder.</summary>
     public static Theme Load(string path)
     {
-        // a manifest's style must be a file: a FIFO behind a committed symlink would block the batch
-        if (OutputTargets.Confined && FileKinds.Of(path) == FileKind.Special)
-            throw new InputException($"{Flag}: '{path}' is not a regular file");
+        // a manifest's style must be a regular file inside its folder: a FIFO behind a committed symlink would block the batch
+        ReadConfinement.Check(path, Flag);
         string text = BoundedInput.ReadText(path, $"{Flag}: file", Limits.StyleBytes, Limits.LineBytes);
         return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
@@ -88,7 +87,7 @@ internal static class StyleFile
         // base first, wherever it is written: every other key changes what it starts from
         if (root.Children.FirstOrDefault(p => Key(p.Key, source) == "base") is { Key: not null } b)
             theme = Theme.Find(Scalar(b.Value, source, "base")) is { } found ? found
-                : throw At(source, b.Value, $"base: unknown style '{Scalar(b.Value, source, "base")}' (valid: {string.Join(", ", Theme.Names)})");
+                : throw At(source, b.Value, $"base: unknown style '{Excerpt.Content(Scalar(b.Value, source, "base"))}' (valid: {string.Join(", ", Theme.Names)})");
         foreach (var (keyNode, value) in root.Children)
         {
             string key = Key(keyNode, source);
@@ -101,7 +100,7 @@ internal static class StyleFile
                 "dashes" => Dashes(theme, Mapping(value, source, key), source),
                 "fonts" => Fonts(theme, Mapping(value, source, key), source, folder),
                 "grid" => theme with { ShowGrid = Bool(value, source, key) },
-                _ => throw At(source, keyNode, $"unknown key '{key}' (valid: {string.Join(", ", TopKeys)})"),
+                _ => throw At(source, keyNode, $"unknown key '{Excerpt.Content(key)}' (valid: {string.Join(", ", TopKeys)})"),
             };
         }
         return theme with { Name = Path.GetFileNameWithoutExtension(source) };
@@ -159,7 +158,7 @@ internal static class StyleFile
                 continue;
             }
             if (!ColorKeys.TryGetValue(key, out var set))
-                throw At(source, keyNode, $"unknown key '{key}' in 'colors' (valid: {string.Join(", ", ColorKeys.Keys.Append("series"))})");
+                throw At(source, keyNode, $"unknown key '{Excerpt.Content(key)}' in 'colors' (valid: {string.Join(", ", ColorKeys.Keys.Append("series"))})");
             theme = set(theme, Colour(value, source, $"colors.{key}"));
             labelBackground |= key == "label_background";
         }
@@ -179,7 +178,7 @@ internal static class StyleFile
                 dashes = dashes with { Series = items.Select(n => Dash(n, source, "dashes.series")).ToArray() };
             }
             else if (DashKeys.TryGetValue(key, out var set)) dashes = set(dashes, Dash(value, source, $"dashes.{key}"));
-            else throw At(source, keyNode, $"unknown key '{key}' in 'dashes' (valid: {string.Join(", ", DashKeys.Keys.Append("series"))})");
+            else throw At(source, keyNode, $"unknown key '{Excerpt.Content(key)}' in 'dashes' (valid: {string.Join(", ", DashKeys.Keys.Append("series"))})");
         }
         return theme with { Dashes = dashes };
     }
@@ -194,7 +193,7 @@ internal static class StyleFile
             if (key == "file") file = value;
             else if (key == "bold_file") bold = value;
             else if (SizeKeys.TryGetValue(key, out var set)) sizes = set(sizes, Number(value, source, $"fonts.{key}", MinFont, MaxFont));
-            else throw At(source, keyNode, $"unknown key '{key}' in 'fonts' (valid: file, bold_file, {string.Join(", ", SizeKeys.Keys)})");
+            else throw At(source, keyNode, $"unknown key '{Excerpt.Content(key)}' in 'fonts' (valid: file, bold_file, {string.Join(", ", SizeKeys.Keys)})");
         }
         theme = theme with { Fonts = sizes };
         if (file is null)
@@ -217,8 +216,7 @@ internal static class StyleFile
         string name = Scalar(node, source, key);
         if (name.Length == 0) throw At(source, node, $"{key}: no file named");
         string path = Path.Combine(folder, name);
-        if (OutputTargets.Confined && FileKinds.Of(path) == FileKind.Special)
-            throw At(source, node, $"{key}: '{name}' is not a regular file");
+        ReadConfinement.Check(path, $"{Flag}: '{source}' {key}");
         return BoundedInput.ReadBytes(path, $"{Flag}: '{source}' {key}", Limits.FontBytes, 0, header =>
         {
             string tag = header.Length >= 4 ? System.Text.Encoding.Latin1.GetString(header[..4]) : "";
@@ -233,7 +231,7 @@ internal static class StyleFile
         {
             string key = Key(keyNode, source);
             if (!keys.TryGetValue(key, out var set))
-                throw At(source, keyNode, $"unknown key '{key}' in '{section}' (valid: {string.Join(", ", keys.Keys)})");
+                throw At(source, keyNode, $"unknown key '{Excerpt.Content(key)}' in '{section}' (valid: {string.Join(", ", keys.Keys)})");
             start = set(start, read(value, $"{section}.{key}"));
         }
         return start;
@@ -248,7 +246,7 @@ internal static class StyleFile
         string hex = text.StartsWith('#') ? text[1..] : "";
         if (hex.Length == 3) hex = string.Concat(hex.Select(c => $"{c}{c}"));
         if (hex.Length is not (6 or 8) || !hex.All(char.IsAsciiHexDigit))
-            throw At(source, node, $"{key}: '{Excerpt.Of(text)}' is not a colour (write \"#RRGGBB\", \"#RGB\" or \"#RRGGBBAA\")");
+            throw At(source, node, $"{key}: '{Excerpt.Content(text)}' is not a colour (write \"#RRGGBB\", \"#RGB\" or \"#RRGGBBAA\")");
         byte Part(int i) => byte.Parse(hex.AsSpan(2 * i, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         return new Color(Part(0), Part(1), Part(2), hex.Length == 8 ? Part(3) : (byte)255);
     }
@@ -257,14 +255,14 @@ internal static class StyleFile
     {
         string text = Scalar(node, source, key).Trim().ToLowerInvariant();
         return LineDashes.Named.TryGetValue(text, out var p) ? p
-            : throw At(source, node, $"{key}: unknown dash '{Excerpt.Of(text)}' (valid: {string.Join(", ", LineDashes.Named.Keys)})");
+            : throw At(source, node, $"{key}: unknown dash '{Excerpt.Content(text)}' (valid: {string.Join(", ", LineDashes.Named.Keys)})");
     }
 
     private static float Number(YamlNode node, string source, string key, float min, float max)
     {
         string text = Scalar(node, source, key);
         if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float v) || !float.IsFinite(v))
-            throw At(source, node, $"{key}: '{Excerpt.Of(text)}' is not a number");
+            throw At(source, node, $"{key}: '{Excerpt.Content(text)}' is not a number");
         if (v < min || v > max)
             throw At(source, node, $"{key}: {text} is outside {min.ToString(CultureInfo.InvariantCulture)}..{max.ToString(CultureInfo.InvariantCulture)}");
         return v;
@@ -274,7 +272,7 @@ internal static class StyleFile
     {
         "true" => true,
         "false" => false,
-        var other => throw At(source, node, $"{key}: '{Excerpt.Of(other)}' is not true or false"),
+        var other => throw At(source, node, $"{key}: '{Excerpt.Content(other)}' is not true or false"),
     };
 
     private static YamlMappingNode Mapping(YamlNode node, string source, string key) =>

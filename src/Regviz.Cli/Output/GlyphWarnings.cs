@@ -26,6 +26,8 @@ internal static class GlyphWarnings
     /// <summary>"中 (U+4E2D), 文 (U+6587)": the characters and their code points, the first eight of them.</summary>
     private static string List(IReadOnlyList<string> elements)
     {
+        // a column name read through a manifest is not quoted, not even character by character
+        if (Core.IO.ReadConfinement.Active) return Text.Count(elements.Count, "character");
         string Code(string e) => string.Join(" ", Enumerable.Range(0, e.Length).Where(i => !char.IsLowSurrogate(e[i])).Select(i => $"U+{char.ConvertToUtf32(e, i):X4}"));
         var shown = elements.Take(8).Select(e => $"{e} ({Code(e)})");
         return string.Join(", ", shown) + (elements.Count > 8 ? $" and {elements.Count - 8} more" : "");

@@ -53,13 +53,16 @@ public static class CsvDataset
         if (!reader.MoveNext())
             throw new ProblemArgumentException("data", $"'{source}' is empty");
         var header = reader.Current;
+        // bounded before anything is allocated per column: the cost of what follows grows with the square of the count
+        if (header.ColCount > Limits.CsvColumns)
+            throw new ProblemArgumentException("data", $"'{source}' has {header.ColCount} columns; at most {Limits.CsvColumns} are read");
         var names = new string[header.ColCount];
         for (int j = 0; j < names.Length; j++) names[j] = header[j].ToString();
         if (names.Length == 0 || names.Any(string.IsNullOrWhiteSpace))
             throw new ProblemArgumentException("data", $"'{source}' has no header row with a name for every column");
         var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new ProblemArgumentException("data", $"'{source}' names column '{Excerpt.Of(duplicate.Key)}' twice");
+            throw new ProblemArgumentException("data", $"'{source}' names column {Array.IndexOf(names, duplicate.Key) + 1} ('{Excerpt.Content(duplicate.Key)}') twice");
         if (names.All(LooksNumeric))
             throw new ProblemArgumentException("data",
                 $"'{source}' has no header row (the first line is all numbers); add a line of column names");
@@ -67,9 +70,12 @@ public static class CsvDataset
         var values = new List<double>[names.Length];
         for (int j = 0; j < names.Length; j++) values[j] = new List<double>();
 
+        long cells = 0;
         foreach (var row in reader)
         {
             int line = row.LineNumberFrom;
+            if ((cells += names.Length) > Limits.CsvCells)
+                throw new ProblemArgumentException("data", $"'{source}' has more than {Limits.CsvCells:N0} cells (line {line}); at most that many are read");
             if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty)
                 continue; // blank line
             if (row.ColCount != names.Length)
@@ -80,7 +86,7 @@ public static class CsvDataset
                 var cell = row[j].Span;
                 if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
                     throw new ProblemArgumentException("data",
-                        $"'{source}' line {line}, column {j + 1}: '{Excerpt.Of(cell)}' is not a finite number");
+                        $"'{source}' line {line}, column {j + 1}: '{Excerpt.Content(cell)}' is not a finite number");
                 values[j].Add(v);
             }
         }
@@ -88,7 +94,7 @@ public static class CsvDataset
         string targetName = target ?? names[^1];
         int t = Array.IndexOf(names, targetName);
         if (t < 0)
-            throw new ProblemArgumentException("target", $"no column '{Excerpt.Of(targetName)}' in '{source}' (columns: {Excerpt.List(names)})");
+            throw new ProblemArgumentException("target", $"no column '{Excerpt.Of(targetName)}' in '{source}' (columns: {Excerpt.ContentList(names)})");
 
         var featureNames = features is { Count: > 0 } ? features.ToArray() : names.Where(n => n != targetName).ToArray();
         foreach (var f in featureNames)
@@ -96,16 +102,17 @@ public static class CsvDataset
             if (f == targetName)
                 throw new ProblemArgumentException("features", $"'{Excerpt.Of(f)}' is the target column");
             if (Array.IndexOf(names, f) < 0)
-                throw new ProblemArgumentException("features", $"no column '{Excerpt.Of(f)}' in '{source}' (columns: {Excerpt.List(names)})");
+                throw new ProblemArgumentException("features", $"no column '{Excerpt.Of(f)}' in '{source}' (columns: {Excerpt.ContentList(names)})");
         }
         if (featureNames.Length == 0)
-            throw new ProblemArgumentException("data", $"'{source}' has no feature columns besides the target '{Excerpt.Of(targetName)}'");
+            throw new ProblemArgumentException("data", $"'{source}' has no feature columns besides the target (column {t + 1}, '{Excerpt.Content(targetName)}')");
 
         foreach (int j in featureNames.Select(f => Array.IndexOf(names, f)).Append(t))
             if (!double.IsFinite(values[j].Sum(v => v * v)))
                 throw new ProblemArgumentException("data", $"'{source}' column {j + 1} has values too large to square in double precision (rescale it)");
         var columns = featureNames.Select(f => values[Array.IndexOf(names, f)].ToArray()).ToArray();
-        var data = new Dataset(featureNames, columns, values[t].ToArray(), targetName);
+        var shown = ColumnNames.Shown([.. featureNames, targetName]);
+        var data = new Dataset(shown[..^1], columns, values[t].ToArray(), shown[^1]);
         if (data.Rows == 0)
             throw new ProblemArgumentException("data", $"'{source}' has a header but no data rows");
         return data;

@@ -25,6 +25,8 @@ public static class BoundedInput
         {
             case FileKind.Missing: throw new InputException($"{what} '{path}' does not exist");
             case FileKind.Folder: throw new InputException($"{what} '{path}' is a folder, not a file");
+            // procfs and sysfs files pass for regular files: /proc/kmsg blocks forever, others never end
+            case FileKind.Regular when SystemPaths.IsKernel(path): throw new InputException($"{what} '{path}' is a kernel file (/proc, /sys, /dev), not read");
         }
         try
         {

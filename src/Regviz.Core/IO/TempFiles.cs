@@ -7,13 +7,14 @@ namespace Regviz.Core.IO;
 /// The temporary files behind atomic writes. Their names are short (".regviz-PID-RANDOM.tmp": a 254-byte target
 /// name still works) and carry the owning process id, so that files left by a killed process (SIGKILL runs no
 /// clean-up) are recognised and removed by the next run that writes to the same folder. The live ones are
-/// registered, so an interrupted run (Ctrl-C) removes them and renames nothing afterwards.
+/// registered, so an interrupted run (Ctrl-C, SIGTERM) removes them and renames nothing afterwards. Temporary folders
+/// (a checking batch's renders) are kept the same way.
 /// </summary>
 public static class TempFiles
 {
     private const string Prefix = ".regviz-", Suffix = ".tmp";
     private static readonly object Gate = new();
-    private static readonly HashSet<string> Live = [];
+    private static readonly HashSet<string> Live = [], LiveFolders = [];
     private static readonly ConcurrentDictionary<string, bool> Swept = new();
     private static bool _abandoned;
 
@@ -68,7 +69,67 @@ public static class TempFiles
             _abandoned = true;
             foreach (var path in Live) TryDelete(path);
             Live.Clear();
+            foreach (var folder in LiveFolders) TryDeleteFolder(folder);
+            LiveFolders.Clear();
         }
+    }
+
+    /// <summary>
+    /// Creates a new folder in the system's temporary folder (TMPDIR), named <paramref name="prefix"/>PID-RANDOM and
+    /// registered like a temporary file: an interrupted run deletes it, and the next run deletes those of processes
+    /// that no longer run. A TMPDIR that does not exist or takes no folders is the user's to fix: an input error.
+    /// </summary>
+    public static string CreateFolder(string prefix)
+    {
+        string parent = Path.GetTempPath();
+        // checked first: Directory.CreateDirectory would make a missing TMPDIR, as root anywhere
+        if (FileKinds.Of(parent) != FileKind.Folder)
+            throw new InputException($"the temporary folder '{parent}' (TMPDIR) does not exist or is not a folder; set TMPDIR to a writable folder");
+        SweepStaleFolders(parent, prefix);
+        string path = Path.Combine(parent, $"{prefix}{Environment.ProcessId}-{Random.Shared.Next():x8}");
+        lock (Gate)
+        {
+            if (_abandoned) throw new OperationCanceledException("interrupted");
+            try { Directory.CreateDirectory(path); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException($"cannot create a temporary folder in '{parent}' (set TMPDIR to a writable folder): {e.Message}");
+            }
+            LiveFolders.Add(path);
+        }
+        return path;
+    }
+
+    /// <summary>Deletes a folder made by <see cref="CreateFolder"/>, with everything in it, and forgets it.</summary>
+    public static void DeleteFolder(string path)
+    {
+        lock (Gate)
+        {
+            TryDeleteFolder(path);
+            LiveFolders.Remove(path);
+        }
+    }
+
+    private static void SweepStaleFolders(string parent, string prefix)
+    {
+        if (!Swept.TryAdd(Path.GetFullPath(parent) + "\0" + prefix, true)) return;
+        try
+        {
+            foreach (var folder in Directory.EnumerateDirectories(parent, prefix + "*"))
+            {
+                string rest = Path.GetFileName(folder)[prefix.Length..];
+                int dash = rest.IndexOf('-');
+                if (dash > 0 && int.TryParse(rest.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out int pid)
+                    && pid != Environment.ProcessId && !IsRunning(pid) && new DirectoryInfo(folder).LinkTarget is null)
+                    TryDeleteFolder(folder);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // best effort, as for files
+    }
+
+    private static void TryDeleteFolder(string path)
+    {
+        try { Directory.Delete(path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
     /// <summary>Removes, once per folder and process, the temporary files of processes that no longer run.</summary>

@@ -34,29 +34,47 @@ public static class AnimationComparison
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(actual);
-        var (ew, eh, en) = page ? AnimationFrames.PageHeader(expected, "golden") : AnimationFrames.Header(expected);
-        var (aw, ah, an) = page ? AnimationFrames.PageHeader(actual, "figure") : AnimationFrames.Header(actual);
+        var (ew, eh, en) = page ? AnimationFrames.PageHeader(expected, "golden") : AnimationFrames.Header(expected, "golden");
+        var (aw, ah, an) = page ? AnimationFrames.PageHeader(actual, "figure") : AnimationFrames.Header(actual, "figure");
         if (en != an) return new AnimationDifference(en, an, -1, null, null, $"{en} frames in the golden, {an} here");
         if (ew != aw || eh != ah) return new AnimationDifference(en, an, -1, null, null, $"golden is {ew}x{eh}, figure is {aw}x{ah}");
+        var (worst, worstDiff) = Scan(expected, actual, page, ew, eh, aw, ah);
+        // the worst pair is decoded again for its diff image rather than copied whenever a frame was the worst so far
+        var diff = wantDiff && worstDiff!.DifferentPixels > 0
+            ? ImageComparison.DiffImage(
+                AnimationFrames.OnWhite(Frame(expected, page, "golden", worst), ew, eh),
+                AnimationFrames.OnWhite(Frame(actual, page, "figure", worst), aw, ah))
+            : null;
+        return new AnimationDifference(en, an, worst, worstDiff!, diff, null);
+    }
+
+    /// <summary>
+    /// The frame with the largest RMS and its difference: frames compared a row at a time on white, so memory is the two
+    /// canvases (released when this returns), within what two still images take.
+    /// </summary>
+    private static (int Worst, ImageDifference WorstDiff) Scan(byte[] expected, byte[] actual, bool page, int ew, int eh, int aw, int ah)
+    {
         using var e = (page ? AnimationFrames.Page(expected, "golden") : AnimationFrames.Apng(expected, "golden")).GetEnumerator();
         using var a = (page ? AnimationFrames.Page(actual, "figure") : AnimationFrames.Apng(actual, "figure")).GetEnumerator();
         int k = 0, worst = 0;
         ImageDifference? worstDiff = null;
-        (byte[] Rgb, int Width, int Height) worstE = default, worstA = default;
+        var (eRow, aRow) = (new byte[ew * 3], new byte[aw * 3]);
         while (e.MoveNext() && a.MoveNext())
         {
-            var er = AnimationFrames.OnWhite(e.Current, ew, eh);
-            var ar = AnimationFrames.OnWhite(a.Current, aw, ah);
-            var d = ImageComparison.Compare(er, ar);
-            if (worstDiff is null || d.Rms > worstDiff.Rms)
+            var sum = new ImageComparison.RmsSum();
+            for (int y = 0; y < eh; y++)
             {
-                (worst, worstDiff) = (k, d);
-                // the worst frames so far, for the diff image (OnWhite makes new arrays, so the next frames leave these alone)
-                if (wantDiff) (worstE, worstA) = (er, ar);
+                AnimationFrames.OnWhite(e.Current.AsSpan(y * ew * 4, ew * 4), eRow);
+                AnimationFrames.OnWhite(a.Current.AsSpan(y * aw * 4, aw * 4), aRow);
+                sum.Add(eRow, aRow);
             }
+            var d = sum.Difference(aw, ah);
+            if (worstDiff is null || d.Rms > worstDiff.Rms) (worst, worstDiff) = (k, d);
             k++;
         }
-        var diff = wantDiff && worstDiff!.DifferentPixels > 0 ? ImageComparison.DiffImage(worstE, worstA) : null;
-        return new AnimationDifference(en, an, worst, worstDiff!, diff, null);
+        return (worst, worstDiff!);
     }
+
+    private static byte[] Frame(byte[] file, bool page, string role, int index) =>
+        (page ? AnimationFrames.Page(file, role) : AnimationFrames.Apng(file, role)).ElementAt(index);
 }

@@ -27,24 +27,31 @@ internal static class AnimationFrames
     public static bool IsAnimated(byte[] png)
     {
         if (png.Length < 8 || !png.AsSpan(0, 8).SequenceEqual(PngChunks.Signature)) return false;
-        for (int at = 8; at + 8 <= png.Length;)
+        // a long offset: a chunk length near 2^31 or 2^32 must step past the end, not wrap round to a negative int
+        for (long at = 8; at + 8 <= png.Length;)
         {
-            long length = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at));
-            string type = Encoding.ASCII.GetString(png, at + 4, 4);
+            long length = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan((int)at));
+            string type = Encoding.ASCII.GetString(png, (int)at + 4, 4);
             if (type == "acTL") return true;
             if (type is "IDAT" or "IEND") return false;
-            at += (int)Math.Min(int.MaxValue - at, 12 + length);
+            at += 12 + length;
         }
         return false;
     }
 
     /// <summary>Width, height and frame count of an APNG (a still PNG: one frame), read from its chunks without decoding.</summary>
-    public static (int Width, int Height, int Frames) Header(byte[] png)
+    public static (int Width, int Height, int Frames) Header(byte[] png, string role = "image")
     {
-        var chunks = Chunks(png);
-        var (w, h, _) = Ihdr(png, chunks);
-        int frames = chunks.FirstOrDefault(c => c.Type == "acTL") is { Type: not null } ac ? (int)Math.Min(int.MaxValue, BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(ac.Start))) : 1;
-        return (w, h, frames);
+        var chunks = Chunks(png, role);
+        var (w, h, _) = Ihdr(png, chunks, role);
+        if (chunks.FirstOrDefault(c => c.Type == "acTL") is not { Type: not null } ac) return (w, h, 1);
+        if (ac.Length < 8) throw Bad(role, "its acTL chunk is too short");
+        long announced = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(ac.Start));
+        // the frames are its fcTL chunks: a file with more (or fewer) than acTL announces is not what it says it is, and a
+        // comparison that stops at the shorter file would never look at the rest
+        int present = chunks.Count(c => c.Type == "fcTL");
+        if (present != announced) throw Bad(role, $"{present} frames where its acTL announces {announced}");
+        return (w, h, present);
     }
 
     /// <summary>
@@ -56,15 +63,16 @@ internal static class AnimationFrames
         var chunks = Chunks(png, role);
         var (width, height, colour) = Ihdr(png, chunks, role);
         var control = chunks.Where(c => c.Type == "acTL").ToList();
+        var canvas = new byte[checked(width * height * 4)];
         if (control.Count == 0)
         {
-            var still = Inflate(Concat(png, chunks.Where(c => c.Type == "IDAT")), width, height, colour, role);
-            yield return still;
+            InflateRows(Concat(png, chunks.Where(c => c.Type == "IDAT")), width, height, colour, role,
+                (y, row) => row.CopyTo(canvas.AsSpan(y * width * 4, width * 4)));
+            yield return canvas;
             yield break;
         }
         long count = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(control[0].Start));
         Bound(count, width, height, role);
-        var canvas = new byte[checked(width * height * 4)];
         byte[]? saved = null;
         int seen = 0;
         // frames in file order: each fcTL and the IDAT (frame 0 when its fcTL comes first) or fdAT chunks after it
@@ -88,15 +96,14 @@ internal static class AnimationFrames
                     data.Add((chunks[j].Start + 4, chunks[j].Length - 4));
                 }
             }
-            var pixels = Inflate(Concat(png, data), fw, fh, colour, role);
             if (dispose == 2) saved = (byte[])canvas.Clone();
-            for (int y = 0; y < fh; y++)
+            // each row goes straight onto the canvas: no frame-sized buffer besides the canvas itself
+            InflateRows(Concat(png, data), fw, fh, colour, role, (y, src) =>
             {
                 var row = canvas.AsSpan(((fy + y) * width + fx) * 4, fw * 4);
-                var src = pixels.AsSpan(y * fw * 4, fw * 4);
                 if (blend == 0) src.CopyTo(row);
                 else Over(src, row);
-            }
+            });
             yield return canvas;
             seen++;
             if (seen > count) throw Bad(role, $"more frames than the {count} its acTL announces");
@@ -145,7 +152,7 @@ internal static class AnimationFrames
             throw Bad(role, "its frames data cannot be read");
         }
         if (frames.ValueKind != JsonValueKind.Array) throw Bad(role, "its frames data cannot be read");
-        var (w, h, _) = Header(reference);
+        var (w, h, _) = Header(reference, role);
         width = w;
         height = h;
         count = frames.GetArrayLength();
@@ -166,7 +173,7 @@ internal static class AnimationFrames
                 byte[] png;
                 try { (x0, y0, png) = (p.GetProperty("x").GetInt32(), p.GetProperty("y").GetInt32(), Convert.FromBase64String(p.GetProperty("png").GetString() ?? "")); }
                 catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidOperationException) { throw Bad(role, "a frame's patch cannot be read"); }
-                var (pw, ph, _) = Header(png);
+                var (pw, ph, _) = Header(png, role);
                 if (x0 < 0 || y0 < 0 || (long)x0 + pw > width || (long)y0 + ph > height) throw Bad(role, "a frame's patch does not lie inside the figure");
                 var patch = Apng(png, role).First();
                 for (int y = 0; y < ph; y++)
@@ -188,12 +195,18 @@ internal static class AnimationFrames
     public static (byte[] Rgb, int Width, int Height) OnWhite(byte[] rgba, int width, int height)
     {
         var rgb = new byte[width * height * 3];
+        OnWhite(rgba, rgb);
+        return (rgb, width, height);
+    }
+
+    /// <summary>RGBA pixels on white into RGB (<paramref name="rgb"/> holds three bytes for every four of <paramref name="rgba"/>).</summary>
+    public static void OnWhite(ReadOnlySpan<byte> rgba, Span<byte> rgb)
+    {
         for (int p = 0, q = 0; p < rgba.Length; p += 4, q += 3)
         {
             int a = rgba[p + 3];
             for (int c = 0; c < 3; c++) rgb[q + c] = (byte)((rgba[p + c] * a + 255 * (255 - a) + 127) / 255);
         }
-        return (rgb, width, height);
     }
 
     private static void Over(ReadOnlySpan<byte> src, Span<byte> dst)
@@ -253,52 +266,57 @@ internal static class AnimationFrames
         return all.ToArray();
     }
 
-    /// <summary>The image data of a <paramref name="width"/>×<paramref name="height"/> frame, inflated (no further than the frame's size) and unfiltered, as RGBA.</summary>
-    private static byte[] Inflate(byte[] zlib, int width, int height, int colour, string role)
+    /// <summary>One decoded row of a frame, as RGBA (the buffer is reused for the next row).</summary>
+    private delegate void RowSink(int y, ReadOnlySpan<byte> rgba);
+
+    /// <summary>
+    /// The image data of a <paramref name="width"/>×<paramref name="height"/> frame, inflated row by row (no further than
+    /// the frame's size) and unfiltered, each row handed to <paramref name="sink"/> as RGBA: memory is two rows, not a
+    /// frame (a 7000×7000 golden APNG took 2.5 times a still golden's memory when each frame was inflated whole).
+    /// </summary>
+    private static void InflateRows(byte[] zlib, int width, int height, int colour, string role, RowSink sink)
     {
         int bpp = colour == 6 ? 4 : 3;
-        long stride = (long)width * bpp, expected = (stride + 1) * height;
-        if (expected > int.MaxValue) throw Bad(role, "a frame is too large");
-        var raw = new byte[expected];
+        long longStride = (long)width * bpp;
+        if (longStride * 4 / bpp > int.MaxValue) throw Bad(role, "a frame is too large");
+        int stride = (int)longStride;
+        var prior = new byte[stride];
+        var line = new byte[stride];
+        var rgba = new byte[width * 4];
         try
         {
             using var z = new ZLibStream(new MemoryStream(zlib), CompressionMode.Decompress);
-            int read = 0;
-            while (read < raw.Length && z.Read(raw, read, raw.Length - read) is var n and > 0) read += n;
-            if (read < raw.Length) throw Bad(role, "a frame's image data is short");
-        }
-        catch (InvalidDataException) { throw Bad(role, "a frame's image data is not zlib"); }
-        var rgba = new byte[(long)width * height * 4];
-        var prior = new byte[stride];
-        var line = new byte[stride];
-        for (int y = 0; y < height; y++)
-        {
-            int filter = raw[y * (stride + 1)];
-            Array.Copy(raw, y * (stride + 1) + 1, line, 0, stride);
-            for (int x = 0; x < stride; x++)
+            for (int y = 0; y < height; y++)
             {
-                int a = x >= bpp ? line[x - bpp] : 0, b = prior[x], c = x >= bpp ? prior[x - bpp] : 0;
-                line[x] = (byte)(line[x] + filter switch
+                int filter = z.ReadByte();
+                if (filter < 0) throw Bad(role, "a frame's image data is short");
+                z.ReadExactly(line);
+                for (int x = 0; x < stride; x++)
                 {
-                    0 => 0,
-                    1 => a,
-                    2 => b,
-                    3 => (a + b) >> 1,
-                    4 => Paeth(a, b, c),
-                    _ => throw Bad(role, $"filter type {filter} is not one of PNG's five"),
-                });
+                    int a = x >= bpp ? line[x - bpp] : 0, b = prior[x], c = x >= bpp ? prior[x - bpp] : 0;
+                    line[x] = (byte)(line[x] + filter switch
+                    {
+                        0 => 0,
+                        1 => a,
+                        2 => b,
+                        3 => (a + b) >> 1,
+                        4 => Paeth(a, b, c),
+                        _ => throw Bad(role, $"filter type {filter} is not one of PNG's five"),
+                    });
+                }
+                for (int x = 0; x < width; x++)
+                {
+                    rgba[x * 4] = line[x * bpp];
+                    rgba[x * 4 + 1] = line[x * bpp + 1];
+                    rgba[x * 4 + 2] = line[x * bpp + 2];
+                    rgba[x * 4 + 3] = bpp == 4 ? line[x * bpp + 3] : (byte)255;
+                }
+                sink(y, rgba);
+                (prior, line) = (line, prior);
             }
-            for (int x = 0; x < width; x++)
-            {
-                int o = (y * width + x) * 4;
-                rgba[o] = line[x * bpp];
-                rgba[o + 1] = line[x * bpp + 1];
-                rgba[o + 2] = line[x * bpp + 2];
-                rgba[o + 3] = bpp == 4 ? line[x * bpp + 3] : (byte)255;
-            }
-            (prior, line) = (line, prior);
         }
-        return rgba;
+        catch (EndOfStreamException) { throw Bad(role, "a frame's image data is short"); }
+        catch (InvalidDataException) { throw Bad(role, "a frame's image data is not zlib"); }
     }
 
     private static int Paeth(int a, int b, int c)

@@ -62,7 +62,7 @@ public partial class BatchMarkdownTests : Support.ScratchFolder
 
         // checked against the committed goldens while the snippet is written: --markdown works in a check
         var r = CliRunner.Run("batch", manifest, "--out", Path.Combine(Dir, "golden"), "--markdown", markdown,
-            "--check", Path.Combine(blog, "golden"), "--tolerance", "1.0");
+            "--check", Path.Combine(blog, "golden"), "--tolerance", "1.0", "--allow-read", Support.Repository.Path("samples", "data"));
         Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
 
         var entries = Read(File.ReadAllText(markdown));
@@ -100,7 +100,7 @@ public partial class BatchMarkdownTests : Support.ScratchFolder
         string golden = Path.Combine(Dir, "site", "golden"), markdown = Path.Combine(Dir, "site", "post", "figures.md");
         Directory.CreateDirectory(Path.GetDirectoryName(markdown)!);
 
-        var r = CliRunner.Run("batch", manifest, "--check", golden, "--update", "missing", "--markdown", markdown);
+        var r = CliRunner.Run("batch", manifest, "--check", golden, "--update", "missing", "--markdown", markdown, "--allow-read", Dir);
         Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
         string written = File.ReadAllText(markdown);
         var entries = Read(written);

@@ -35,7 +35,7 @@ public partial class ExecutableParityTests : Support.ScratchFolder
     [Fact]
     public void Blog_manifest_figures_are_the_same_bytes() =>
         // 13 figures: logistic and exponential-model loss surfaces, optimiser traces, paths on real data
-        AssertSame(["batch", Support.Repository.Path("samples", "blog", "figures.yaml"), "--out", D, "--jobs", "1"]);
+        AssertSame(["batch", Support.Repository.Path("samples", "blog", "figures.yaml"), "--out", D, "--jobs", "1", "--allow-read", Support.Repository.Path("samples", "data")]);
 
     private void AssertSame(string[] command)
     {

@@ -159,7 +159,8 @@ public class StyleTests : Support.ScratchFolder
             lines.AddRange([$"  - out: f{i}.png", $"    args: contour --norm l1 --path{(i % 2 == 0 ? " --style bold.yaml" : "")}"]);
         string manifest = Path.Combine(Dir, "m.yaml");
         File.WriteAllLines(manifest, lines);
-        var r = CliRunner.Run("batch", manifest, "--out", Path.Combine(Dir, "out"), "--jobs", "4");
+        // the font lies outside the manifest's folder: the batch may read it only when told so
+        var r = CliRunner.Run("batch", manifest, "--out", Path.Combine(Dir, "out"), "--jobs", "4", "--allow-read", Path.GetDirectoryName(bold)!);
         Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
         var plain = Render("plain.png", "contour", "--norm", "l1", "--path", "--size", "300x300", "--grid", "60");
         var styled = Render("styled.png", "contour", "--norm", "l1", "--path", "--size", "300x300", "--grid", "60", "--style", Path.Combine(Dir, "bold.yaml"));

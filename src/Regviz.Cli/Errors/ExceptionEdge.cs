@@ -1,0 +1,55 @@
+using Regviz.Core;
+
+namespace Regviz.Cli.Errors;
+
+/// <summary>
+/// The one place where an exception that reached a command's edge becomes an exit code and one line. Input the user
+/// (or a pull request) gave — a value, a file, a folder, the environment — is exit 2; anything else is regviz's own
+/// fault, exit 70, still one line. A stack trace follows only when <c>REGVIZ_DEBUG</c> is set (or <c>--verbose</c>):
+/// CI logs of public repositories are public, and a trace says nothing a user can act on.
+/// </summary>
+internal static class ExceptionEdge
+{
+    /// <summary>The variable that asks for stack traces of unexpected failures.</summary>
+    public const string DebugVariable = "REGVIZ_DEBUG";
+
+    /// <summary>True when the environment asks for stack traces (any value but empty or "0").</summary>
+    public static bool Debugging => Environment.GetEnvironmentVariable(DebugVariable) is { Length: > 0 } v && v != "0";
+
+    /// <summary>The exit code and error text for <paramref name="e"/>; the stack trace as detail when asked for.</summary>
+    public static RunResult Translate(Exception e, bool verbose)
+    {
+        e = Unwrap(e);
+        if (ParameterFlags.UserError(e) is { } message) return new RunResult(RegvizApp.UsageError, message);
+        // a write refused after Ctrl-C or SIGTERM, seen by a figure of a batch before the run itself stops
+        if (e is OperationCanceledException) return new RunResult(RegvizApp.Interrupted, "interrupted");
+        if (Environmental(e) is { } environment) return new RunResult(RegvizApp.UsageError, environment);
+        var bug = new RunResult(RegvizApp.Bug, $"unexpected failure ({e.GetType().Name}), a bug in regviz; set {DebugVariable}=1 for its stack trace");
+        return verbose || Debugging ? bug with { Detail = e.ToString() } : bug;
+    }
+
+    /// <summary>A task's or a parallel loop's wrapper around one failure says nothing of its own.</summary>
+    private static Exception Unwrap(Exception e)
+    {
+        while (e is AggregateException { InnerExceptions.Count: 1 } a) e = a.InnerExceptions[0];
+        while (e is System.Reflection.TargetInvocationException { InnerException: { } inner }) e = inner;
+        return e;
+    }
+
+    /// <summary>
+    /// Failures of the machine regviz was given rather than of regviz: a full disk, a folder it may not write, a
+    /// temporary folder that does not exist. The system's message names the path; no input content is in it.
+    /// </summary>
+    private static string? Environmental(Exception e) => e switch
+    {
+        UnauthorizedAccessException => $"permission denied: {Excerpt.Of(e.Message)}",
+        DirectoryNotFoundException or FileNotFoundException => $"not found: {e.Message}",
+        PathTooLongException => "a path is too long for this system",
+        IOException when IsDiskFull(e) => "no space left on the device",
+        IOException => $"input/output error: {e.Message}",
+        _ => null,
+    };
+
+    // ENOSPC (28) and EDQUOT (122): the runtime reports them as plain IOExceptions with the errno in HResult's low bits
+    private static bool IsDiskFull(Exception e) => (e.HResult & 0xFFFF) is 28 or 122 || e.Message.Contains("No space left", StringComparison.Ordinal);
+}
