@@ -62,7 +62,9 @@ public static class RegvizApp
         var root = CreateRoot();
         var parsed = root.Parse(args, responseFiles ? new ParserConfiguration() : new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
-            return Failure(ParseError(parsed, root, args), UsageError);
+            return Failure(Suggestions.ParseError(parsed, root, args), UsageError);
+        if (parsed.Action is not System.CommandLine.Help.HelpAction && OptionsWithoutEffect.Find(parsed) is { } idle)
+            return Failure(idle, UsageError);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
@@ -110,19 +112,5 @@ public static class RegvizApp
                 _ => c.ToString(),
             });
         return b.ToString();
-    }
-
-    /// <summary>
-    /// One message for a failed parse: an unknown command is named as such (the parser would say "Required command
-    /// was not provided"), otherwise the parser's first error (the rest usually follow from it).
-    /// </summary>
-    private static string ParseError(ParseResult parsed, RootCommand root, string[] args)
-    {
-        if (parsed.CommandResult.Command != root) return parsed.Errors[0].Message;
-        string commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
-        string? word = args.FirstOrDefault(a => !a.StartsWith('-'));
-        return word is null
-            ? $"no command given (commands: {commands}; see --help)"
-            : $"unknown command '{Excerpt.Of(word)}' (commands: {commands})";
     }
 }

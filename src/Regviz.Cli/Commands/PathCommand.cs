@@ -117,6 +117,6 @@ internal sealed class PathCommand
         "lambda" => PathAxis.Lambda,
         "norm" => PathAxis.Norm,
         "fraction" => PathAxis.Fraction,
-        var other => throw new InputException($"--xvar: unknown axis '{other}' (valid: lambda, norm, fraction)"),
+        _ => throw Words.Unknown("--xvar", "axis", text, ["lambda", "norm", "fraction"]),
     };
 }

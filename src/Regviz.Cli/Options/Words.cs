@@ -1,4 +1,5 @@
 using System.Globalization;
+using Regviz.Cli.Errors;
 using Regviz.Core;
 using Regviz.Core.Contours;
 using Regviz.Core.Models;
@@ -17,7 +18,7 @@ internal static class Words
     /// <summary>The registered penalty name <paramref name="text"/> means.</summary>
     public static string Norm(string text) => text.Contains(',')
         ? throw new InputException($"--norm: '{Core.Excerpt.Of(text)}' is a list; this command takes one norm (a comma list makes panels in contour and norm)")
-        : PenaltyCatalogue.Names[IndexIn(PenaltyCatalogue.Names, text, "--norm", "norm")];
+        : PenaltyCatalogue.Names[IndexIn(PenaltyCatalogue.Names, NormAliases.Resolve(text.Trim().ToLowerInvariant()), "--norm", "norm", NormAliases.Accepted, NormAliases.Listed, text)];
 
     public static LossKind Loss(string text) => (LossKind)IndexIn(LossKinds.Names, text, "--loss", "loss");
 
@@ -56,10 +57,25 @@ internal static class Words
         return (a, b);
     }
 
-    private static int IndexIn(IReadOnlyList<string> names, string text, string flag, string what)
+    /// <summary>
+    /// Where <paramref name="text"/> is in <paramref name="names"/>; an unknown word is refused with its nearest
+    /// spelling among <paramref name="accepted"/> (default: the names) and the list of valid words.
+    /// </summary>
+    private static int IndexIn(IReadOnlyList<string> names, string text, string flag, string what,
+        IEnumerable<string>? accepted = null, string? listed = null, string? typed = null)
     {
         int i = names.ToList().IndexOf(text.Trim().ToLowerInvariant());
-        if (i < 0) throw new InputException($"{flag}: unknown {what} '{text}' (valid: {string.Join(", ", names)})");
-        return i;
+        if (i >= 0) return i;
+        typed ??= text;
+        string valid = listed ?? string.Join(", ", names);
+        throw new InputException(Suggestions.Nearest(typed, accepted ?? names) is { } near
+            ? $"{flag}: unknown {what} '{Core.Excerpt.Of(typed)}' (did you mean '{near}'? valid: {valid})"
+            : $"{flag}: unknown {what} '{Core.Excerpt.Of(typed)}' (valid: {valid})");
     }
+
+    /// <summary>The same refusal for an enumeration a command keeps itself (path --xvar, batch --update).</summary>
+    public static InputException Unknown(string flag, string what, string typed, IReadOnlyList<string> valid) =>
+        new(Suggestions.Nearest(typed, valid) is { } near
+            ? $"{flag}: unknown {what} '{Core.Excerpt.Of(typed)}' (did you mean '{near}'? valid: {string.Join(", ", valid)})"
+            : $"{flag}: unknown {what} '{Core.Excerpt.Of(typed)}' (valid: {string.Join(", ", valid)})");
 }
