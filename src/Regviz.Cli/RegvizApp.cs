@@ -63,6 +63,8 @@ public static class RegvizApp
         var parsed = root.Parse(args, responseFiles ? new ParserConfiguration() : new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
             return Failure(Suggestions.ParseError(parsed, root, args), UsageError);
+        if (Suggestions.OptionTakenAsArgument(parsed, root) is { } typo)
+            return Failure(typo, UsageError);
         if (parsed.Action is not System.CommandLine.Help.HelpAction && OptionsWithoutEffect.Find(parsed) is { } idle)
             return Failure(idle, UsageError);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };

@@ -61,12 +61,24 @@ internal static class Suggestions
     {
         var command = parsed.CommandResult.Command;
         if (command == root) return UnknownCommand(root, args);
-        string? unknown = parsed.UnmatchedTokens.FirstOrDefault(t => t.StartsWith('-') && t.Length > 1 && !IsNumber(t));
+        // a mistyped option is left unmatched, or taken as the command's own argument (compare EXPECTED ACTUAL)
+        string? unknown = parsed.UnmatchedTokens.Concat(parsed.CommandResult.Tokens.Select(t => t.Value))
+            .FirstOrDefault(t => t.StartsWith('-') && t.Length > 1 && !IsNumber(t));
         if (unknown is not null) return UnknownOption(unknown, command, root);
         if (parsed.UnmatchedTokens.FirstOrDefault() is { } extra)
             return $"unexpected argument '{Excerpt.Of(extra)}' for '{command.Name}' (every value follows its option; see regviz {command.Name} --help)";
         return parsed.Errors[0].Message;
     }
+
+    /// <summary>
+    /// A parse that succeeded only because a mistyped option became a file argument (<c>batch --ot DIR</c> would read
+    /// a manifest called "--ot"): the error line for it, or null. A file whose name starts with "--" is ./--name.
+    /// </summary>
+    public static string? OptionTakenAsArgument(ParseResult parsed, RootCommand root) =>
+        parsed.CommandResult.Command == root ? null
+            : parsed.CommandResult.Tokens.Select(t => t.Value).FirstOrDefault(t => t.StartsWith("--") && t.Length > 2) is { } token
+                ? UnknownOption(token, parsed.CommandResult.Command, root)
+                : null;
 
     private static string UnknownCommand(RootCommand root, string[] args)
     {
