@@ -12,7 +12,11 @@ public static class Excerpt
     /// <summary><paramref name="text"/> cut to <see cref="MaxChars"/> characters, so a message never echoes a megabyte back.</summary>
     public static string Of(ReadOnlySpan<char> text) => text.Length <= MaxChars ? text.ToString() : string.Concat(text[..MaxChars], "…");
 
-    /// <summary>Up to ten names, each cut, for "columns: a, b, …" in a message.</summary>
-    public static string List(IReadOnlyList<string> names) =>
-        string.Join(", ", names.Take(10).Select(n => Of(n))) + (names.Count > 10 ? $", … ({names.Count} in all)" : "");
+    /// <summary>
+    /// Names, each cut, for "columns: a, b, …" in a message: all of up to twelve; of more, the first eight, how many
+    /// are left out, and the last (a CSV file's default target, which a reader looks for).
+    /// </summary>
+    public static string List(IReadOnlyList<string> names) => names.Count <= 12
+        ? string.Join(", ", names.Select(n => Of(n)))
+        : string.Join(", ", names.Take(8).Select(n => Of(n))) + $", … ({names.Count - 9} more), " + Of(names[^1]);
 }

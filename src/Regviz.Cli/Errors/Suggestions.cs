@@ -17,7 +17,8 @@ internal static class Suggestions
     public static string? Nearest(string word, IEnumerable<string> known)
     {
         string typed = word.Trim().ToLowerInvariant();
-        if (typed.Length == 0 || typed.Length > 100) return null; // a long argument is no typo, and costs n² to compare
+        // one letter is a typo of too many words to guess; a long argument is no typo, and costs n² to compare
+        if (typed.TrimStart('-').Length < 2 || typed.Length > 100) return null;
         int bound = Bound(typed.TrimStart('-').Length);
         string? best = null;
         int bestDistance = int.MaxValue;

@@ -37,7 +37,7 @@ internal sealed class SweepOptions
     /// <summary>The maths and data options of <paramref name="problem"/> without its --radius value, which a sweep replaces by the flag above.</summary>
     public static void AddProblem(Command command, ProblemOptions problem, bool withLambda)
     {
-        foreach (var option in new Option[] { problem.Data, problem.Target, problem.Features, problem.Model, problem.Intercept, problem.Loss })
+        foreach (var option in new Option[] { problem.Data, problem.Delimiter, problem.Target, problem.Features, problem.Model, problem.Intercept, problem.Loss })
             command.Options.Add(option);
         problem.PenaltyOptions.AddTo(command);
         if (withLambda) command.Options.Add(problem.Lambda);

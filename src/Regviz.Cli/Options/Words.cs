@@ -32,6 +32,19 @@ internal static class Words
         return name == Plotting.Theme.Dark.Name ? Plotting.Theme.Dark : Plotting.Theme.Light;
     }
 
+    /// <summary>
+    /// --delimiter: one of , ; | or a tab, written as the character or as comma, semicolon, pipe, tab or \t. Anything
+    /// else (a quote, a letter, a digit, '.', which are parts of values) is refused.
+    /// </summary>
+    public static char Delimiter(string word) => word == "\t" ? '\t' : word.Trim().ToLowerInvariant() switch
+    {
+        "," or "comma" => ',',
+        ";" or "semicolon" => ';',
+        "|" or "pipe" => '|',
+        "tab" or "\\t" => '\t',
+        _ => throw new InputException($"--delimiter: '{Core.Excerpt.Of(word)}' is not a field separator (valid: , ; | tab)"),
+    };
+
     /// <summary>Reads <c>x0:x1,y0:y1</c>.</summary>
     public static PlaneRange Range(string text)
     {
