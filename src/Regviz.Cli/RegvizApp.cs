@@ -33,6 +33,8 @@ public static class RegvizApp
         root.Subcommands.Add(ShrinkCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(BatchCommand.Create());
+        root.Subcommands.Add(CompletionCommand.Create());
+        Help.ExamplesHelpAction.Install(root);
         return root;
     }
 
@@ -61,11 +63,12 @@ public static class RegvizApp
     {
         var root = CreateRoot();
         var parsed = root.Parse(args, responseFiles ? new ParserConfiguration() : new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parsed.Errors.Count > 0)
+        // --help answers even a command line that lacks a required argument (compare --help)
+        if (parsed.Errors.Count > 0 && parsed.Action is not Help.ExamplesHelpAction)
             return Failure(Suggestions.ParseError(parsed, root, args), UsageError);
         if (Suggestions.OptionTakenAsArgument(parsed, root) is { } typo)
             return Failure(typo, UsageError);
-        if (parsed.Action is not System.CommandLine.Help.HelpAction && OptionsWithoutEffect.Find(parsed) is { } idle)
+        if (parsed.Action is not Help.ExamplesHelpAction && OptionsWithoutEffect.Find(parsed) is { } idle)
             return Failure(idle, UsageError);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
