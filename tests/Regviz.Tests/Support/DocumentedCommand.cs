@@ -59,7 +59,7 @@ internal static class DocumentedCommand
         Assert.True(r.ExitCode == 0, $"{where}: '{line}' exited {r.ExitCode}: {r.Stderr}");
         Assert.True(clock.Elapsed < Budget, $"{where}: '{line}' took {clock.Elapsed.TotalSeconds:F0} s, more than {Budget.TotalSeconds} s");
         Assert.False(string.IsNullOrWhiteSpace(r.Stdout), $"{where}: '{line}' printed nothing");
-        var made = Files(dir).Except(before).ToList();
+        var made = Files(dir).Except(before).Select(f => f.Path).Distinct().ToList();
         if (words.Length > 1 && FigureCommands.Contains(words[1]) && !words.Contains("--help"))
         {
             Assert.True(made.Count > 0, $"{where}: '{line}' wrote no file");
@@ -75,5 +75,7 @@ internal static class DocumentedCommand
     /// <summary>The commands whose whole point is a file: each documented use must write one.</summary>
     private static readonly string[] FigureCommands = ["contour", "norm", "path", "shrink", "sparsity", "animate", "explore", "batch"];
 
-    private static HashSet<string> Files(string dir) => [.. Directory.GetFiles(dir, "*", SearchOption.AllDirectories)];
+    /// <summary>Every file with its time and size: a file counts as written when it is new or either changed.</summary>
+    private static HashSet<(string Path, DateTime Time, long Length)> Files(string dir) =>
+        [.. Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Select(f => (f, File.GetLastWriteTimeUtc(f), new FileInfo(f).Length))];
 }
