@@ -112,11 +112,14 @@ internal sealed class PathCommand
         return scaling is null ? solution : solution with { Weights = scaling.ToOriginal(solution.Weights) };
     }
 
+    /// <summary>The words --xvar takes.</summary>
+    internal static readonly string[] Axes = ["lambda", "norm", "fraction"];
+
     private static PathAxis Axis(string text) => text.Trim().ToLowerInvariant() switch
     {
         "lambda" => PathAxis.Lambda,
         "norm" => PathAxis.Norm,
         "fraction" => PathAxis.Fraction,
-        _ => throw Words.Unknown("--xvar", "axis", text, ["lambda", "norm", "fraction"]),
+        _ => throw Words.Unknown("--xvar", "axis", text, Axes),
     };
 }

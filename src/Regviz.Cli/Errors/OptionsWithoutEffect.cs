@@ -32,7 +32,8 @@ internal static class OptionsWithoutEffect
         if (norms is null) return null; // an unknown norm: the command names it, with a suggestion
         foreach (var (flag, parameter, owner) in PenaltyParameters)
         {
-            if (!Given(parsed, command, flag)) continue;
+            // a list of values is a panel request, refused with its own message when no panel could use it
+            if (!Given(parsed, command, flag) || IsList(parsed, command, flag)) continue;
             if (norms.Any(n => n.Parameters.Any(a => a.Name == parameter))) continue;
             string named = string.Join(",", norms.Select(n => n.Name));
             return $"{flag} has no effect with {normOption.Name} {named} (it is {owner})";
@@ -58,6 +59,9 @@ internal static class OptionsWithoutEffect
         }
         return penalties;
     }
+
+    private static bool IsList(ParseResult parsed, Command command, string flag) =>
+        command.Options.First(o => o.Name == flag) is var option && parsed.GetResult(option) is { Tokens.Count: > 0 } given && given.Tokens[^1].Value.Contains(',');
 
     private static bool Given(ParseResult parsed, Command command, string flag) =>
         command.Options.FirstOrDefault(o => o.Name == flag) is { } option && parsed.GetResult(option) is { Implicit: false };

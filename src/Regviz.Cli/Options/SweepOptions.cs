@@ -21,6 +21,9 @@ internal sealed class SweepOptions
     public readonly Option<double?> From = NumberOptions.Nullable("--from", "First value of the sweep (default: λ_max, where w* = 0; for l2 and lp, the first power of ten where ‖w*‖ is 1% of the fit's; with --radius, 2% of the fit's norm)", "λ|t");
     public readonly Option<double?> To = NumberOptions.Nullable("--to", "Last value of the sweep (default: λ_max/100; for l2 and lp, where ‖w*‖ reaches 95% of the fit's; with --radius, the fit's norm)", "λ|t");
     public readonly Option<bool> Reverse = new("--reverse") { Description = "Play the frames backwards (by default w* starts at 0 and grows towards the fit)" };
+    /// <summary>The words --sweep takes.</summary>
+    public static readonly string[] Sweeps = ["lambda", "radius"];
+
     public readonly Option<string> Sweep = new("--sweep") { Description = "What the frames sweep: lambda (log-spaced), or radius, the t of the constrained form N(w) ≤ t (evenly spaced)", DefaultValueFactory = _ => "lambda", HelpName = "lambda|radius" };
 
     /// <summary>
@@ -54,7 +57,7 @@ internal sealed class SweepOptions
         {
             "lambda" => SweepParameter.Lambda,
             "radius" => SweepParameter.Radius,
-            var other => throw Words.Unknown("--sweep", "sweep", other, ["lambda", "radius"]),
+            var other => throw Words.Unknown("--sweep", "sweep", other, Sweeps),
         };
         int frames = r.GetValue(Frames);
         if (frames < 2 || frames > SweepRequest.MaxFrames)

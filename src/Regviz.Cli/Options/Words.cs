@@ -78,17 +78,19 @@ internal static class Words
         IEnumerable<string>? accepted = null, string? listed = null, string? typed = null)
     {
         int i = names.ToList().IndexOf(text.Trim().ToLowerInvariant());
-        if (i >= 0) return i;
-        typed ??= text;
-        string valid = listed ?? string.Join(", ", names);
-        throw new InputException(Suggestions.Nearest(typed, accepted ?? names) is { } near
-            ? $"{flag}: unknown {what} '{Core.Excerpt.Of(typed)}' (did you mean '{near}'? valid: {valid})"
-            : $"{flag}: unknown {what} '{Core.Excerpt.Of(typed)}' (valid: {valid})");
+        return i >= 0 ? i : throw Unknown(flag, what, typed ?? text, [.. accepted ?? names], listed);
     }
 
-    /// <summary>The same refusal for an enumeration a command keeps itself (path --xvar, batch --update).</summary>
-    public static InputException Unknown(string flag, string what, string typed, IReadOnlyList<string> valid) =>
-        new(Suggestions.Nearest(typed, valid) is { } near
-            ? $"{flag}: unknown {what} '{Core.Excerpt.Of(typed)}' (did you mean '{near}'? valid: {string.Join(", ", valid)})"
-            : $"{flag}: unknown {what} '{Core.Excerpt.Of(typed)}' (valid: {string.Join(", ", valid)})");
+    /// <summary>
+    /// The refusal of an unknown word: its nearest spelling among <paramref name="valid"/>, if one is near, and the
+    /// valid words (as <paramref name="listed"/> writes them, when given). Also for the enumerations a command keeps
+    /// itself (path --xvar, animate --sweep, the completion shells).
+    /// </summary>
+    public static InputException Unknown(string flag, string what, string typed, IReadOnlyList<string> valid, string? listed = null)
+    {
+        string all = listed ?? string.Join(", ", valid);
+        return new(Suggestions.Nearest(typed, valid) is { } near
+            ? $"{flag}: unknown {what} '{Core.Excerpt.Of(typed)}' (did you mean '{near}'? valid: {all})"
+            : $"{flag}: unknown {what} '{Core.Excerpt.Of(typed)}' (valid: {all})");
+    }
 }

@@ -74,15 +74,18 @@ public static class CsvDataset
             if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty)
                 continue; // blank line
             if (row.ColCount != names.Length)
-                throw new ProblemArgumentException("data",
-                    $"'{source}' line {line} has {row.ColCount} fields, the header has {names.Length}{FieldCountHint(row, separator, names.Length)}");
+            {
+                var hint = FieldCountHint(row, separator, names.Length);
+                int fields = row.ColCount;
+                throw new ProblemArgumentException("data", w => $"'{source}' line {line} has {fields} fields, the header has {names.Length}{hint(w)}");
+            }
             for (int j = 0; j < names.Length; j++)
             {
                 var cell = row[j].Span;
                 if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-                    throw new ProblemArgumentException("data", CsvDialect.HasDecimalComma(cell)
-                        ? CsvDialect.DecimalCommaMessage(source, line, j + 1, cell)
-                        : $"'{source}' line {line}, column {j + 1}: '{Excerpt.Of(cell)}' is not a finite number{CsvDialect.SeparatorHint(cell, separator)}");
+                    throw CsvDialect.HasDecimalComma(cell)
+                        ? new ProblemArgumentException("data", CsvDialect.DecimalCommaMessage(source, line, j + 1, cell))
+                        : NotANumber(source, line, j + 1, cell, separator);
                 values[j].Add(v);
             }
         }
@@ -117,16 +120,23 @@ public static class CsvDataset
     /// Why a row's field count may differ from the header's when the file is not broken: decimal commas split its
     /// numbers (more fields, ',' separator), or its fields use another separator than the header (one field).
     /// </summary>
-    private static string FieldCountHint(SepReader.Row row, char separator, int expected)
+    private static Func<ParameterWords, string> FieldCountHint(SepReader.Row row, char separator, int expected)
     {
-        var text = row.Span;
         if (separator == ',' && row.ColCount > expected)
-            return " (decimal commas? regviz reads numbers with a decimal point; a file with decimal commas needs another separator, see --delimiter)";
-        if (row.ColCount == 1)
-            foreach (char other in CsvDialect.Detected + "|")
-                if (other != separator && text.Contains(other))
-                    return $" (its fields look separated by {CsvDialect.Name(other)}, the header's by {CsvDialect.Name(separator)}: make them agree, or give --delimiter)";
-        return "";
+            return w => $" (decimal commas? regviz reads numbers with a decimal point; a file with decimal commas needs another separator, see {w.Name("delimiter")})";
+        if (row.ColCount == 1 && CsvDialect.OtherSeparatorIn(row.Span, separator) is { } other)
+            return w => $" (its fields look separated by {CsvDialect.Name(other)}, the header's by {CsvDialect.Name(separator)}: make them agree, or give {w.Name("delimiter")})";
+        return _ => "";
+    }
+
+    /// <summary>A cell that is no number; when it holds another separator, the message says the file may be read with the wrong one.</summary>
+    private static ProblemArgumentException NotANumber(string source, int line, int column, ReadOnlySpan<char> cell, char separator)
+    {
+        string text = Excerpt.Of(cell);
+        if (CsvDialect.OtherSeparatorIn(cell, separator) is not { } other)
+            return new ProblemArgumentException("data", $"'{source}' line {line}, column {column}: '{text}' is not a finite number");
+        return new ProblemArgumentException("data", w => $"'{source}' line {line}, column {column}: '{text}' is not a finite number "
+            + $"(fields separated by {CsvDialect.Name(other)}? the file is read with {CsvDialect.Name(separator)}: give {w.Name("delimiter")}, or make the header use the same separator)");
     }
 
     private static bool LooksNumeric(string s) =>

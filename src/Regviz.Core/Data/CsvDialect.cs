@@ -30,13 +30,12 @@ internal static class CsvDialect
         return Detected[best];
     }
 
-    /// <summary>" (fields separated by ';'? …)" when a cell that is no number holds another separator, else nothing.</summary>
-    public static string SeparatorHint(ReadOnlySpan<char> cell, char separator)
+    /// <summary>A separator other than <paramref name="separator"/> (',' ';' tab or '|') that <paramref name="text"/> holds, or null.</summary>
+    public static char? OtherSeparatorIn(ReadOnlySpan<char> text, char separator)
     {
         foreach (char other in Detected + "|")
-            if (other != separator && cell.Contains(other))
-                return $" (fields separated by {Name(other)}? the file is read with {Name(separator)}: give --delimiter, or make the header use the same separator)";
-        return "";
+            if (other != separator && text.Contains(other)) return other;
+        return null;
     }
 
     /// <summary>How the separator is written in messages.</summary>

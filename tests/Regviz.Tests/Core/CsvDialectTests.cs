@@ -93,14 +93,6 @@ public class CsvDialectTests : Support.ScratchFolder
         });
     }
 
-    [Fact]
-    public void The_diabetes_target_is_named_when_a_column_is_missing()
-    {
-        var r = CliRunner.Run("solve", "--data", Support.Repository.Path("samples", "data", "diabetes.csv"), "--features", "age,nope");
-        Assert.Equal(2, r.ExitCode);
-        Assert.EndsWith("s5, s6, progression)", Assert.Single(r.ErrorLines));
-    }
-
     [Theory]
     [InlineData(";", ';')]
     [InlineData("semicolon", ';')]
