@@ -30,14 +30,10 @@ internal static class Suggestions
         return best;
     }
 
-    /// <summary>" (did you mean 'X'?)" or nothing: what an error line appends.</summary>
-    public static string DidYouMean(string word, IEnumerable<string> known) =>
-        Nearest(word, known) is { } near ? $" (did you mean '{near}'?)" : "";
-
     private static int Bound(int length) => length <= 4 ? 1 : length <= 8 ? 2 : 3;
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
-    internal static int Distance(string a, string b)
+    private static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (int i = 0; i <= a.Length; i++) d[i, 0] = i;

@@ -18,8 +18,8 @@ internal sealed class SweepOptions
     public const int MaxSide = 4000;
 
     public readonly Option<int> Frames = new("--frames") { Description = $"How many frames (2..{SweepRequest.MaxFrames})", DefaultValueFactory = _ => SweepRequest.DefaultFrames, HelpName = "N" };
-    public readonly Option<double?> From = NumberOptions.Nullable("--from", "First value of the sweep (default: λ_max, where w* = 0; for l2 and lp, the first power of ten where ‖w*‖ is 1% of the fit's; with --radius, 2% of the fit's norm)", "λ|t");
-    public readonly Option<double?> To = NumberOptions.Nullable("--to", "Last value of the sweep (default: λ_max/100; for l2 and lp, where ‖w*‖ reaches 95% of the fit's; with --radius, the fit's norm)", "λ|t");
+    public readonly Option<double?> From = NumberOptions.Nullable("--from", "First value of the sweep (default: λ_max, where w* = 0; for l2 and lp, the first power of ten where ‖w*‖ is 1% of the fit's; with --sweep radius, 2% of the fit's norm)", "λ|t");
+    public readonly Option<double?> To = NumberOptions.Nullable("--to", "Last value of the sweep (default: λ_max/100; for l2 and lp, where ‖w*‖ reaches 95% of the fit's; with --sweep radius, the fit's norm)", "λ|t");
     public readonly Option<bool> Reverse = new("--reverse") { Description = "Play the frames backwards (by default w* starts at 0 and grows towards the fit)" };
     /// <summary>The words --sweep takes.</summary>
     public static readonly string[] Sweeps = ["lambda", "radius"];
