@@ -12,8 +12,8 @@ internal static class CompletionScripts
     {
         "bash" => Bash(commands, rootOptions),
         // zsh runs the bash function through its bash-compatible completion layer
-        "zsh" => "#compdef regviz\n# zsh completion for regviz: regviz completion zsh > \"${fpath[1]}/_regviz\", or eval \"$(regviz completion zsh)\"\n"
-            + "autoload -U +X bashcompinit && bashcompinit\n" + Bash(commands, rootOptions),
+        "zsh" => "# zsh completion for regviz: add  source <(regviz completion zsh)  to ~/.zshrc\n"
+            + "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + Bash(commands, rootOptions),
         "fish" => Fish(commands, rootOptions),
         "pwsh" => PowerShell(commands, rootOptions),
         _ => throw new ArgumentOutOfRangeException(nameof(shell)),
