@@ -87,7 +87,8 @@ internal sealed partial class FigureOptions
             throw new InputException("--theme and --style both set the style: give one (a style file starts from another with 'base: dark')");
         if (Plotting.Theme.Find(style.Trim().ToLowerInvariant()) is { } builtIn) return builtIn;
         if (!File.Exists(style) && !style.Contains('.') && !style.Contains('/'))
-            throw new InputException($"--style: '{Excerpt.Of(style)}' is neither a built-in style ({string.Join(", ", Plotting.Theme.Names)}) nor a file");
+            throw new InputException($"--style: '{Excerpt.Of(style)}' is neither a built-in style ({string.Join(", ", Plotting.Theme.Names)}) nor a file"
+                + (Errors.Suggestions.Nearest(style, Plotting.Theme.Names) is { } near ? $" (did you mean '{near}'?)" : ""));
         return StyleFile.Load(style);
     }
 

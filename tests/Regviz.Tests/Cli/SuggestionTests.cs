@@ -131,6 +131,18 @@ public partial class SuggestionTests : Support.ScratchFolder
         Assert.Equal($"error: unknown option '{typo}' (did you mean '{meant}'?)", Assert.Single(r.ErrorLines));
     }
 
+    [Theory]
+    [InlineData(new[] { "norm", "--style", "drak" }, "error: --style: 'drak' is neither a built-in style (light, dark, colorblind, print) nor a file (did you mean 'dark'?)")]
+    [InlineData(new[] { "batch", "m.yaml", "--check", "g", "--update", "chnged" }, "error: --update: 'chnged' is not a mode (did you mean 'changed'? valid: missing, changed, all)")]
+    [InlineData(new[] { "path", "--xvar", "fration" }, "error: --xvar: unknown axis 'fration' (did you mean 'fraction'? valid: lambda, norm, fraction)")]
+    [InlineData(new[] { "animate", "--sweep", "lamda" }, "error: --sweep: unknown sweep 'lamda' (did you mean 'lambda'? valid: lambda, radius)")]
+    public void Enumerations_a_command_keeps_itself_suggest_too(string[] args, string expected)
+    {
+        var r = CliRunner.Run([.. args, "--out", Path.Combine(Dir, "x.png")]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(expected, Assert.Single(r.ErrorLines));
+    }
+
     [Fact]
     public void An_option_of_another_command_says_which_commands_take_it()
     {
