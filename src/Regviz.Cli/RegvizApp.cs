@@ -33,6 +33,8 @@ public static class RegvizApp
         root.Subcommands.Add(ShrinkCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(BatchCommand.Create());
+        root.Subcommands.Add(CompletionCommand.Create());
+        Help.ExamplesHelpAction.Install(root);
         return root;
     }
 
@@ -70,8 +72,13 @@ public static class RegvizApp
         {
             var root = CreateRoot();
             var parsed = root.Parse(args, Parsing());
-            if (parsed.Errors.Count > 0)
-                return Failure(ParseError(parsed, root, args), UsageError);
+            // --help answers even a command line that lacks a required argument (compare --help)
+            if (parsed.Errors.Count > 0 && parsed.Action is not Help.ExamplesHelpAction)
+                return Failure(Suggestions.ParseError(parsed, root, args), UsageError);
+            if (Suggestions.OptionTakenAsArgument(parsed, root) is { } typo)
+                return Failure(typo, UsageError);
+            if (parsed.Action is not Help.ExamplesHelpAction && OptionsWithoutEffect.Find(parsed) is { } idle)
+                return Failure(idle, UsageError);
             var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
             if (!interrupt.CanBeCanceled) return new RunResult(parsed.Invoke(configuration));
             var work = Task.Run(() => parsed.Invoke(configuration));
@@ -102,18 +109,5 @@ public static class RegvizApp
 
     /// <summary>Input text escaped by the project's one policy (<see cref="SafeText"/>), so it stays one line and shows as written.</summary>
     internal static string OneLine(string text) => SafeText.Display(text);
-
-    /// <summary>
-    /// One message for a failed parse: an unknown command is named as such (the parser would say "Required command
-    /// was not provided"), otherwise the parser's first error (the rest usually follow from it).
-    /// </summary>
-    private static string ParseError(ParseResult parsed, RootCommand root, string[] args)
-    {
-        if (parsed.CommandResult.Command != root) return parsed.Errors[0].Message;
-        string commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
-        string? word = args.FirstOrDefault(a => !a.StartsWith('-'));
-        return word is null
-            ? $"no command given (commands: {commands}; see --help)"
-            : $"unknown command '{Excerpt.Of(word)}' (commands: {commands})";
     }
 }

@@ -14,9 +14,13 @@ public static class Excerpt
     public static string Of(ReadOnlySpan<char> text) =>
         SafeText.Display(text.Length <= MaxChars ? text.ToString() : string.Concat(text[..MaxChars], "…"), MaxChars + 8);
 
-    /// <summary>Up to ten names, each cut, for "columns: a, b, …" in a message.</summary>
-    public static string List(IReadOnlyList<string> names) =>
-        string.Join(", ", names.Take(10).Select(n => Of(n))) + (names.Count > 10 ? $", … ({names.Count} in all)" : "");
+    /// <summary>
+    /// Names, each cut, for "columns: a, b, …" in a message: all of up to twelve; of more, the first eight, how many
+    /// are left out, and the last (a CSV file's default target, which a reader looks for).
+    /// </summary>
+    public static string List(IReadOnlyList<string> names) => names.Count <= 12
+        ? string.Join(", ", names.Select(n => Of(n)))
+        : string.Join(", ", names.Take(8).Select(n => Of(n))) + $", … ({names.Count - 9} more), " + Of(names[^1]);
 
     /// <summary>
     /// An excerpt of a file's content (a cell, a header name, a key): quoted like <see cref="Of"/>, except while reads

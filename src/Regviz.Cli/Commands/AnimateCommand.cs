@@ -39,7 +39,7 @@ internal sealed class AnimateCommand
         foreach (var option in new Option[] { _out, _figure.Size, _figure.Theme, _figure.Style, _figure.Title, _figure.Json, _figure.Alt }) command.Options.Add(option);
         _plane.AddTo(command);
         _sweep.AddTo(command);
-        _figure.Size.Description = $"Frame size in pixels, WxH (each {FigureOptions.MinSide}..{SweepOptions.MaxSide}; frames × pixels at most {SweepOptions.MaxPixels:N0})";
+        _figure.Size.Description = $"Frame size in pixels, WxH or N (each {FigureOptions.MinSide}..{SweepOptions.MaxSide}; frames × pixels at most {SweepOptions.MaxPixels:N0})";
         _plane.Range.Description = "Visible part of the plane (default: the origin, the fit, and every frame's w* and ball, with a margin); widened to keep equal aspect";
         foreach (var option in new Option[] { _fps, _hold, _path, _trace, _start, _steps }) command.Options.Add(option);
         command.SetAction((result, cancel) => Task.Run(() => Run(result, cancel), CancellationToken.None));
@@ -66,7 +66,8 @@ internal sealed class AnimateCommand
         }
         else
         {
-            foreach (var option in new Option[] { _sweep.Frames, _sweep.From, _sweep.To, _sweep.Reverse, _sweep.Radius })
+            _sweep.RefuseRadius(result);
+            foreach (var option in new Option[] { _sweep.Frames, _sweep.From, _sweep.To, _sweep.Reverse, _sweep.Sweep })
                 if (SweepOptions.Given(result, option))
                     throw new InputException($"{option.Name}: with --trace the frames are the optimiser's steps (--steps), not a sweep");
             int steps = result.GetValue(_steps);

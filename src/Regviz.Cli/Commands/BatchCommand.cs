@@ -150,7 +150,8 @@ internal sealed class BatchCommand
         if (word is null) return (manifest ?? throw new InputException("batch: no MANIFEST given"), UpdateMode.Changed);
         if (UpdateModes.Parse(word) is { } mode) return (manifest ?? throw new InputException("batch: no MANIFEST given"), mode);
         if (manifest is null) return (word, UpdateMode.Changed);
-        throw new InputException($"--update: '{Excerpt.Of(RegvizApp.OneLine(word))}' is not a mode (valid: {string.Join(", ", UpdateModes.Words)})");
+        string near = Errors.Suggestions.Nearest(word, UpdateModes.Words) is { } n ? $"did you mean '{n}'? " : "";
+        throw new InputException($"--update: '{Excerpt.Of(RegvizApp.OneLine(word))}' is not a mode ({near}valid: {string.Join(", ", UpdateModes.Words)})");
     }
 
     private static string? FileOption(string? path, string option)

@@ -34,7 +34,7 @@ internal sealed class ExploreCommand
         foreach (var option in new Option[] { _out, _figure.Size, _figure.Theme, _figure.Style, _figure.Title, _figure.Json, _figure.Alt }) command.Options.Add(option);
         _plane.AddTo(command);
         _sweep.AddTo(command);
-        _figure.Size.Description = $"Frame size in pixels, WxH (each {FigureOptions.MinSide}..{SweepOptions.MaxSide}; frames × pixels at most {SweepOptions.MaxPixels:N0})";
+        _figure.Size.Description = $"Frame size in pixels, WxH or N (each {FigureOptions.MinSide}..{SweepOptions.MaxSide}; frames × pixels at most {SweepOptions.MaxPixels:N0})";
         _plane.Range.Description = "Visible part of the plane (default: the origin, the fit, and every frame's w* and ball, with a margin); widened to keep equal aspect";
         command.Options.Add(_path);
         command.SetAction((result, cancel) => Task.Run(() => Run(result, cancel), CancellationToken.None));

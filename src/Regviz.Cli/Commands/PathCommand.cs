@@ -115,11 +115,14 @@ internal sealed class PathCommand
         return solution with { Weights = weights, Intercept = scaling.InterceptToOriginal(solution.Intercept, weights) };
     }
 
+    /// <summary>The words --xvar takes.</summary>
+    internal static readonly string[] Axes = ["lambda", "norm", "fraction"];
+
     private static PathAxis Axis(string text) => text.Trim().ToLowerInvariant() switch
     {
         "lambda" => PathAxis.Lambda,
         "norm" => PathAxis.Norm,
         "fraction" => PathAxis.Fraction,
-        var other => throw new InputException($"--xvar: unknown axis '{other}' (valid: lambda, norm, fraction)"),
+        _ => throw Words.Unknown("--xvar", "axis", text, Axes),
     };
 }

@@ -49,7 +49,7 @@ internal sealed class SparsityCommand
         _figure.AddTo(command);
         // the image grows with the panels: --size sizes each panel, not the image
         _figure.Out.Description = "Output file, .png or .svg (default: sparsity-NORMS.png in the current directory)";
-        _figure.Size.Description = $"Size of each panel in pixels, WxH (each 100..10000; default: {PanelSide}x{PanelSide} per panel; the image grows with the panels)";
+        _figure.Size.Description = $"Size of each panel in pixels, WxH or N (each 100..10000; default: {PanelSide}x{PanelSide} per panel; the image grows with the panels)";
         _figure.Size.DefaultValueFactory = null;
         command.SetAction(Run);
         return command;

@@ -12,6 +12,7 @@ internal static class ParameterFlags
     public static readonly IReadOnlyDictionary<string, string> Flags = new Dictionary<string, string>
     {
         ["data"] = "--data",
+        ["delimiter"] = "--delimiter",
         ["target"] = "--target",
         ["features"] = "--features",
         ["model"] = "--model",

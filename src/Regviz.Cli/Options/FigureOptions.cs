@@ -12,7 +12,7 @@ internal sealed partial class FigureOptions
     public const int MaxSide = 10000, MinSide = 100;
 
     public readonly Option<string?> Out = new("--out", "-o") { Description = "Output file, .png or .svg (default: a descriptive name in the current directory)", HelpName = "FILE" };
-    public readonly Option<string> Size = new("--size") { Description = $"Image size in pixels, WxH (each {MinSide}..{MaxSide})", DefaultValueFactory = _ => "800x800", HelpName = "WxH" };
+    public readonly Option<string> Size = new("--size") { Description = $"Image size in pixels, WxH, or N for NxN (each {MinSide}..{MaxSide})", DefaultValueFactory = _ => "800x800", HelpName = "WxH" };
     public readonly Option<string> Theme = new("--theme") { Description = "Built-in style (the older spelling of --style NAME)", DefaultValueFactory = _ => "light", HelpName = string.Join("|", Plotting.Theme.Names) };
     public readonly Option<string?> Style = new("--style") { Description = $"House style: a built-in one ({string.Join(", ", Plotting.Theme.Names)}) or a YAML file of colours, line widths and dashes, font sizes, a font file and grid (docs/styles.md)", HelpName = "NAME|FILE.yaml" };
     public readonly Option<string?> Title = new("--title") { Description = "Figure title (default: the penalty and λ)", HelpName = "TEXT" };
@@ -87,19 +87,21 @@ internal sealed partial class FigureOptions
             throw new InputException("--theme and --style both set the style: give one (a style file starts from another with 'base: dark')");
         if (Plotting.Theme.Find(style.Trim().ToLowerInvariant()) is { } builtIn) return builtIn;
         if (!File.Exists(style) && !style.Contains('.') && !style.Contains('/'))
-            throw new InputException($"--style: '{Excerpt.Of(style)}' is neither a built-in style ({string.Join(", ", Plotting.Theme.Names)}) nor a file");
+            throw new InputException($"--style: '{Excerpt.Of(style)}' is neither a built-in style ({string.Join(", ", Plotting.Theme.Names)}) nor a file"
+                + (Errors.Suggestions.Nearest(style, Plotting.Theme.Names) is { } near ? $" (did you mean '{near}'?)" : ""));
         return StyleFile.Load(style);
     }
 
-    [GeneratedRegex(@"^\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*$")]
+    /// <summary>WxH, or one number N for a square NxN.</summary>
+    [GeneratedRegex(@"^\s*(\d{1,6})\s*(?:[xX×]\s*(\d{1,6})\s*)?$")]
     private static partial Regex SizePattern();
 
     internal static (int, int) ParseSize(string text)
     {
         var m = SizePattern().Match(text);
         if (!m.Success)
-            throw new InputException($"--size: '{text}' is not of the form WxH (e.g. 800x600)");
-        int w = int.Parse(m.Groups[1].Value), h = int.Parse(m.Groups[2].Value);
+            throw new InputException($"--size: '{text}' is not of the form WxH or N (e.g. 800x600, or 400 for 400x400)");
+        int w = int.Parse(m.Groups[1].Value), h = m.Groups[2].Success ? int.Parse(m.Groups[2].Value) : w;
         if (w < MinSide || h < MinSide || w > MaxSide || h > MaxSide)
             throw new InputException($"--size: {w}x{h} is outside {MinSide}x{MinSide}..{MaxSide}x{MaxSide}");
         return (w, h);

@@ -19,6 +19,7 @@ internal sealed class ProblemOptions
             + "(60 rows; x1 ~ N(0,1), x2 = 0.15·x1 + 0.48·N(0,1), y = 1.5·x1 + 0.6·x2 + 0.3·N(0,1); SplitMix64 seed 20240611)",
         HelpName = "FILE",
     };
+    public readonly Option<string?> Delimiter = new("--delimiter") { Description = "Field separator of --data: , ; | or tab (default: the one its header line uses, among , ; and tab). Numbers need a decimal point: decimal commas are refused", HelpName = ",|;|tab" };
     public readonly Option<string?> Target = new("--target") { Description = "Column to predict (default: the last column)", HelpName = "NAME" };
     public readonly Option<string?> Features = new("--features") { Description = "Feature columns, in order (default: all but the target)", HelpName = "A,B,.." };
     public readonly Option<string> Model = new("--model") { Description = "f(x; w): linear = x·w; exp = w1·exp(w2·x), tanh = w1·tanh(w2·x) (one neuron) on one feature column (non-convex)", DefaultValueFactory = _ => "linear", HelpName = string.Join("|", ModelCatalogue.Names) };
@@ -33,7 +34,7 @@ internal sealed class ProblemOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Data, Target, Features, Model, Intercept, Loss, Centre, Hessian })
+        foreach (var option in new Option[] { Data, Delimiter, Target, Features, Model, Intercept, Loss, Centre, Hessian })
             command.Options.Add(option);
         PenaltyOptions.AddTo(command);
         command.Options.Add(Lambda);
@@ -73,7 +74,7 @@ internal sealed class ProblemOptions
         if (centre is null && hessian is null) return null;
         if (centre is null || hessian is null)
             throw new InputException(centre is null ? "--hessian goes with --centre x,y" : "--centre goes with --hessian a,b,d");
-        foreach (var option in new Option[] { Data, Target, Features, Model, Intercept, Loss })
+        foreach (var option in new Option[] { Data, Delimiter, Target, Features, Model, Intercept, Loss })
             if (result.GetResult(option) is { Implicit: false })
                 throw new InputException($"{option.Name}: the loss given by --centre and --hessian is the quadratic (w − c)ᵀA(w − c) itself, with no data");
         var c = Numbers(centre, 2, "--centre", "x,y");
@@ -97,7 +98,10 @@ internal sealed class ProblemOptions
         string? target = result.GetValue(Target);
         // a manifest's data must be a regular file inside its folder: a FIFO would block the batch, /etc/shadow is not its to read
         if (path is not null) ReadConfinement.Check(path, "--data");
-        if (path is not null) return CsvDataset.Load(path, target, features);
+        string? delimiter = result.GetValue(Delimiter);
+        if (delimiter is not null && path is null)
+            throw new InputException("--delimiter has no effect without --data (it is the separator of a CSV file's fields)");
+        if (path is not null) return CsvDataset.Load(path, target, features, delimiter is null ? null : Words.Delimiter(delimiter));
 
         var builtIn = model.BuiltInData(loss) ?? BuiltInDataset.Create();
         if (target is not null && target != builtIn.TargetName)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Regviz.Cli.Errors;
 using Regviz.Core;
 using Regviz.Core.Contours;
 using Regviz.Core.Models;
@@ -17,7 +18,7 @@ internal static class Words
     /// <summary>The registered penalty name <paramref name="text"/> means.</summary>
     public static string Norm(string text) => text.Contains(',')
         ? throw new InputException($"--norm: '{Core.Excerpt.Of(text)}' is a list; this command takes one norm (a comma list makes panels in contour and norm)")
-        : PenaltyCatalogue.Names[IndexIn(PenaltyCatalogue.Names, text, "--norm", "norm")];
+        : PenaltyCatalogue.Names[IndexIn(PenaltyCatalogue.Names, NormAliases.Resolve(text.Trim().ToLowerInvariant()), "--norm", "norm", NormAliases.Accepted, NormAliases.Listed, text)];
 
     public static LossKind Loss(string text) => (LossKind)IndexIn(LossKinds.Names, text, "--loss", "loss");
 
@@ -30,6 +31,19 @@ internal static class Words
         string name = Plotting.Theme.Names[IndexIn(Plotting.Theme.Names, text, "--theme", "theme")];
         return name == Plotting.Theme.Dark.Name ? Plotting.Theme.Dark : Plotting.Theme.Light;
     }
+
+    /// <summary>
+    /// --delimiter: one of , ; | or a tab, written as the character or as comma, semicolon, pipe, tab or \t. Anything
+    /// else (a quote, a letter, a digit, '.', which are parts of values) is refused.
+    /// </summary>
+    public static char Delimiter(string word) => word == "\t" ? '\t' : word.Trim().ToLowerInvariant() switch
+    {
+        "," or "comma" => ',',
+        ";" or "semicolon" => ';',
+        "|" or "pipe" => '|',
+        "tab" or "\\t" => '\t',
+        _ => throw new InputException($"--delimiter: '{Core.Excerpt.Of(word)}' is not a field separator (valid: , ; | tab)"),
+    };
 
     /// <summary>Reads <c>x0:x1,y0:y1</c>.</summary>
     public static PlaneRange Range(string text)
@@ -56,10 +70,27 @@ internal static class Words
         return (a, b);
     }
 
-    private static int IndexIn(IReadOnlyList<string> names, string text, string flag, string what)
+    /// <summary>
+    /// Where <paramref name="text"/> is in <paramref name="names"/>; an unknown word is refused with its nearest
+    /// spelling among <paramref name="accepted"/> (default: the names) and the list of valid words.
+    /// </summary>
+    private static int IndexIn(IReadOnlyList<string> names, string text, string flag, string what,
+        IEnumerable<string>? accepted = null, string? listed = null, string? typed = null)
     {
         int i = names.ToList().IndexOf(text.Trim().ToLowerInvariant());
-        if (i < 0) throw new InputException($"{flag}: unknown {what} '{text}' (valid: {string.Join(", ", names)})");
-        return i;
+        return i >= 0 ? i : throw Unknown(flag, what, typed ?? text, [.. accepted ?? names], listed);
+    }
+
+    /// <summary>
+    /// The refusal of an unknown word: its nearest spelling among <paramref name="valid"/>, if one is near, and the
+    /// valid words (as <paramref name="listed"/> writes them, when given). Also for the enumerations a command keeps
+    /// itself (path --xvar, animate --sweep, the completion shells).
+    /// </summary>
+    public static InputException Unknown(string flag, string what, string typed, IReadOnlyList<string> valid, string? listed = null)
+    {
+        string all = listed ?? string.Join(", ", valid);
+        return new(Suggestions.Nearest(typed, valid) is { } near
+            ? $"{flag}: unknown {what} '{Core.Excerpt.Of(typed)}' (did you mean '{near}'? valid: {all})"
+            : $"{flag}: unknown {what} '{Core.Excerpt.Of(typed)}' (valid: {all})");
     }
 }

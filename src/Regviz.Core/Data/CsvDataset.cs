@@ -10,25 +10,26 @@ namespace Regviz.Core.Data;
 /// </summary>
 public static class CsvDataset
 {
-    /// <summary>Reads a CSV file (header row, numeric cells, invariant culture) as a data set; the target defaults to the last column and the features to all the others. Errors name the file, line and column.</summary>
-    public static Dataset Load(string path, string? target = null, IReadOnlyList<string>? features = null)
+    /// <summary>Reads a CSV file (header row, numeric cells, invariant culture) as a data set; the target defaults to the last column and the features to all the others. Errors name the file, line and column. The field separator is <paramref name="delimiter"/>, or else the one the header uses (<see cref="CsvDialect.Detect"/>).</summary>
+    public static Dataset Load(string path, string? target = null, IReadOnlyList<string>? features = null, char? delimiter = null)
     {
         string text;
         // an unreadable file is a bad data argument like any unreadable content, so a caller catches one exception type
         try { text = BoundedInput.ReadText(path, "file", Limits.CsvBytes, Limits.LineBytes); }
         catch (InputException e) { throw new ProblemArgumentException("data", e.Message); }
-        return Parse(text, path, target, features);
+        return Parse(text, path, target, features, delimiter);
     }
 
     /// <summary>Parses CSV text; <paramref name="source"/> names it in messages.</summary>
-    public static Dataset Parse(string text, string source, string? target = null, IReadOnlyList<string>? features = null)
+    public static Dataset Parse(string text, string source, string? target = null, IReadOnlyList<string>? features = null, char? delimiter = null)
     {
         if (string.IsNullOrWhiteSpace(text))
             throw new ProblemArgumentException("data", $"'{source}' is empty");
 
+        char separator = delimiter ?? CsvDialect.Detect(text);
         using var reader = Sep.Reader(o => o with
         {
-            Sep = new Sep(','),
+            Sep = new Sep(separator),
             // the header is read as a row: Sep would throw on a repeated name before our own message could name it
             HasHeader = false,
             Unescape = true,
@@ -40,7 +41,7 @@ public static class CsvDataset
 
         try
         {
-            return Read(reader, source, target, features);
+            return Read(reader, source, target, features, separator);
         }
         catch (Exception e) when (e is not ProblemArgumentException and not OutOfMemoryException)
         {
@@ -48,7 +49,7 @@ public static class CsvDataset
         }
     }
 
-    private static Dataset Read(SepReader reader, string source, string? target, IReadOnlyList<string>? features)
+    private static Dataset Read(SepReader reader, string source, string? target, IReadOnlyList<string>? features, char separator)
     {
         if (!reader.MoveNext())
             throw new ProblemArgumentException("data", $"'{source}' is empty");
@@ -79,14 +80,18 @@ public static class CsvDataset
             if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty)
                 continue; // blank line
             if (row.ColCount != names.Length)
-                throw new ProblemArgumentException("data",
-                    $"'{source}' line {line} has {row.ColCount} fields, the header has {names.Length}");
+            {
+                var hint = FieldCountHint(row, separator, names.Length);
+                int fields = row.ColCount;
+                throw new ProblemArgumentException("data", w => $"'{source}' line {line} has {fields} fields, the header has {names.Length}{hint(w)}");
+            }
             for (int j = 0; j < names.Length; j++)
             {
                 var cell = row[j].Span;
                 if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-                    throw new ProblemArgumentException("data",
-                        $"'{source}' line {line}, column {j + 1}: '{Excerpt.Content(cell)}' is not a finite number");
+                    throw CsvDialect.HasDecimalComma(cell)
+                        ? new ProblemArgumentException("data", CsvDialect.DecimalCommaMessage(source, line, j + 1, cell))
+                        : NotANumber(source, line, j + 1, cell, separator);
                 values[j].Add(v);
             }
         }
@@ -116,6 +121,29 @@ public static class CsvDataset
         if (data.Rows == 0)
             throw new ProblemArgumentException("data", $"'{source}' has a header but no data rows");
         return data;
+    }
+
+    /// <summary>
+    /// Why a row's field count may differ from the header's when the file is not broken: decimal commas split its
+    /// numbers (more fields, ',' separator), or its fields use another separator than the header (one field).
+    /// </summary>
+    private static Func<ParameterWords, string> FieldCountHint(SepReader.Row row, char separator, int expected)
+    {
+        if (separator == ',' && row.ColCount > expected)
+            return w => $" (decimal commas? regviz reads numbers with a decimal point; a file with decimal commas needs another separator, see {w.Name("delimiter")})";
+        if (row.ColCount == 1 && CsvDialect.OtherSeparatorIn(row.Span, separator) is { } other)
+            return w => $" (its fields look separated by {CsvDialect.Name(other)}, the header's by {CsvDialect.Name(separator)}: make them agree, or give {w.Name("delimiter")})";
+        return _ => "";
+    }
+
+    /// <summary>A cell that is no number; when it holds another separator, the message says the file may be read with the wrong one.</summary>
+    private static ProblemArgumentException NotANumber(string source, int line, int column, ReadOnlySpan<char> cell, char separator)
+    {
+        string text = Excerpt.Content(cell);
+        if (CsvDialect.OtherSeparatorIn(cell, separator) is not { } other)
+            return new ProblemArgumentException("data", $"'{source}' line {line}, column {column}: '{text}' is not a finite number");
+        return new ProblemArgumentException("data", w => $"'{source}' line {line}, column {column}: '{text}' is not a finite number "
+            + $"(fields separated by {CsvDialect.Name(other)}? the file is read with {CsvDialect.Name(separator)}: give {w.Name("delimiter")}, or make the header use the same separator)");
     }
 
     private static bool LooksNumeric(string s) =>

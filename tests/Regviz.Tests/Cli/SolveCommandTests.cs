@@ -75,7 +75,7 @@ public class SolveCommandTests : Support.ScratchFolder
 
     public static TheoryData<string[], string> BadInputs => new()
     {
-        { ["solve", "--norm", "l3"], "--norm: unknown norm 'l3' (valid: l1, l2, elasticnet, lp, linf, mcp, scad)" },
+        { ["solve", "--norm", "l3"], "--norm: unknown norm 'l3' (did you mean 'l1'? valid: l1 (lasso), l2 (ridge), elasticnet (enet), lp, linf, mcp, scad)" },
         { ["solve", "--lambda", "-1"], "--lambda: -1 is not allowed" },
         { ["solve", "--lambda", "NaN"], "--lambda: 'NaN' is not finite" },
         { ["solve", "--lambda", "Infinity"], "--lambda: 'Infinity' is not finite" },
@@ -86,7 +86,7 @@ public class SolveCommandTests : Support.ScratchFolder
         { ["solve", "--norm", "lp", "--p", "0"], "--p: 0 must be a finite number > 0" },
         { ["solve", "--norm", "lp", "--p", "-2"], "--p: -2 must be a finite number > 0" },
         { ["solve", "--data", "/no/such.csv"], "--data: file '/no/such.csv' does not exist" },
-        { ["solve", "--loss", "mae"], "--loss: unknown loss 'mae' (valid: mse, sse, logistic)" },
+        { ["solve", "--loss", "mae"], "--loss: unknown loss 'mae' (did you mean 'mse'? valid: mse, sse, logistic)" },
         { ["solve", "--features", "x1,x9"], "--features: no column 'x9'" },
         { ["solve", "--features", "x1,,x2"], "--features: 'x1,,x2' has an empty name" },
         { ["solve", "--target", "q"], "--target: the built-in data has target 'y' only" },

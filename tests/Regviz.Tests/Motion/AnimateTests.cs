@@ -134,7 +134,7 @@ public class AnimateTests : ScratchFolder
     [Fact]
     public void A_radius_sweep_meets_each_ball()
     {
-        var (apng, json, _) = Animate("radius", "--norm", "l1", "--radius", "--frames", "6");
+        var (apng, json, _) = Animate("radius", "--norm", "l1", "--sweep", "radius", "--frames", "6");
         Assert.Equal(6, apng.Frames.Count);
         Assert.Equal("radius", json.GetProperty("sweep").GetString());
         var loss = QuadraticLoss.FromDataset(BuiltInDataset.Create(), LossKind.Mse, intercept: false);

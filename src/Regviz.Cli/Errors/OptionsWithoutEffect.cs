@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Regviz.Cli.Options;
+using Regviz.Core.Penalties;
+
+namespace Regviz.Cli.Errors;
+
+/// <summary>
+/// Refuses an option that would change nothing in what the command line asks for (docs/conventions.md lists them):
+/// `--alpha 0.9 --norm l1` would draw the lasso and let the user believe α mattered. Checked once on the whole
+/// command line, before it runs, so a list of norms (panels, sparsity's --norms) keeps a parameter that any of
+/// its norms uses; panels, parsed again from the same words, are not checked one by one.
+/// </summary>
+internal static class OptionsWithoutEffect
+{
+    /// <summary>Each penalty parameter's option, and the name the penalties give it.</summary>
+    private static readonly (string Flag, string Parameter, string Owner)[] PenaltyParameters =
+    [
+        ("--alpha", "alpha", "elasticnet's mixing weight: --norm elasticnet"),
+        ("--p", "p", "lp's exponent: --norm lp"),
+        ("--gamma", "gamma", "mcp's and scad's γ: --norm mcp or scad"),
+    ];
+
+    /// <summary>The norm options, as each command calls it: their value is one name or a comma list.</summary>
+    private static readonly string[] NormFlags = ["--norm", "--norms"];
+
+    /// <summary>The first option on this command line that has no effect, as the error line's text, or null.</summary>
+    public static string? Find(ParseResult parsed)
+    {
+        var command = parsed.CommandResult.Command;
+        if (command.Options.FirstOrDefault(o => NormFlags.Contains(o.Name)) is not { } normOption) return null;
+        var norms = NormsOf(parsed, normOption);
+        if (norms is null) return null; // an unknown norm: the command names it, with a suggestion
+        foreach (var (flag, parameter, owner) in PenaltyParameters)
+        {
+            // a list of values is a panel request, refused with its own message when no panel could use it
+            if (!Given(parsed, command, flag) || IsList(parsed, command, flag)) continue;
+            if (norms.Any(n => n.Parameters.Any(a => a.Name == parameter))) continue;
+            string named = string.Join(",", norms.Select(n => n.Name));
+            return $"{flag} has no effect with {normOption.Name} {named} (it is {owner})";
+        }
+        if (command.Options.FirstOrDefault(o => o.Name == "--trace") is { } trace && parsed.GetResult(trace) is null
+            && Given(parsed, command, "--steps"))
+            return "--steps has no effect without --trace (it counts the optimiser's steps: --trace gd|ista|fista|cd)";
+        return null;
+    }
+
+    /// <summary>The penalties the norm option names (default included), or null when one of them is no penalty.</summary>
+    private static List<Penalty>? NormsOf(ParseResult parsed, Option normOption)
+    {
+        string text = parsed.GetResult(normOption) is { Implicit: false, Tokens.Count: > 0 } given
+            ? given.Tokens[^1].Value
+            : parsed.GetValue<string>(normOption.Name) ?? "";
+        var penalties = new List<Penalty>();
+        foreach (string word in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            string name = NormAliases.Resolve(word.ToLowerInvariant());
+            if (PenaltyCatalogue.Names.Contains(name)) penalties.Add(PenaltyCatalogue.Create(name, new PenaltySettings())!);
+            else if (name != "l0") return null; // shrink's best subset has no parameter
+        }
+        return penalties;
+    }
+
+    private static bool IsList(ParseResult parsed, Command command, string flag) =>
+        command.Options.First(o => o.Name == flag) is var option && parsed.GetResult(option) is { Tokens.Count: > 0 } given && given.Tokens[^1].Value.Contains(',');
+
+    private static bool Given(ParseResult parsed, Command command, string flag) =>
+        command.Options.FirstOrDefault(o => o.Name == flag) is { } option && parsed.GetResult(option) is { Implicit: false };
+}
