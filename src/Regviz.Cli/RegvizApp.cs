@@ -109,5 +109,4 @@ public static class RegvizApp
 
     /// <summary>Input text escaped by the project's one policy (<see cref="SafeText"/>), so it stays one line and shows as written.</summary>
     internal static string OneLine(string text) => SafeText.Display(text);
-    }
 }
