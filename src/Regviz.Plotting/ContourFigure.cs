@@ -29,7 +29,7 @@ public static class ContourFigure
             : $"λ = {PenaltyNames.Number(o.Lambda)}";
         string note = scene.LossNote is { } n ? $", {n}" : "";
         var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}, {form}{note}{Sparsity(w)}",
-            $"w₁ ({scene.FeatureNames[0]})", $"w₂ ({scene.FeatureNames[1]})", parts: parts);
+            WeightNames.Axis(0, scene.FeatureNames[0]), WeightNames.Axis(1, scene.FeatureNames[1]), parts: parts);
         var theme = canvas.Theme;
         var (widths, dashes) = (theme.Lines, theme.Dashes);
         float s = canvas.Scale;

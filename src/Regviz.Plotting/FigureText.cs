@@ -207,7 +207,7 @@ public static partial class FigureText
     /// <summary>", so w₂ (x2) is exactly 0" when one weight is zero; with <paramref name="neither"/>, ", where neither weight is 0" otherwise.</summary>
     internal static string Zeros(double[] w, IReadOnlyList<string> names, bool withNames, bool neither = false)
     {
-        string Weight(int j) => withNames ? $"w{Sub(j)} ({Name(names[j])})" : $"w{Sub(j)}";
+        string Weight(int j) => withNames ? WeightNames.InText(j, names[j]) : $"w{Sub(j)}";
         return (w[0] == 0, w[1] == 0) switch
         {
             (false, true) => $" on the w₁ axis, so {Weight(1)} is exactly 0",

@@ -56,7 +56,7 @@ internal sealed class PathCommand
         // the axis, knots and scaling change the figure, so they change its default name too
         var words = new List<string>();
         if (!spec.Model.IsLinear) words.Add(spec.Model.Name);
-        if (spec.LossKind != LossKind.Mse) words.Add(spec.LossKind.Name());
+        words.AddRange(LossWords.Of(_problem, result, spec));
         if (axis != PathAxis.Lambda) words.Add(axis == PathAxis.Norm ? "xnorm" : "xfraction");
         if (knots) words.Add("knots");
         if (standardize) words.Add("standardized");

@@ -8,6 +8,7 @@ namespace Regviz.Core.Data;
 /// </summary>
 public static class GivenQuadratic
 {
+
     /// <summary>The two-row data set whose sum of squares (loss sse, no intercept) is (w − centre)ᵀA(w − centre).</summary>
     public static Dataset AsData(double cx, double cy, double a, double b, double d)
     {
@@ -16,6 +17,8 @@ public static class GivenQuadratic
         if (!(a > 0 && a * d - b * b > 0))
             throw new ProblemArgumentException("hessian", $"A = [[{a}, {b}], [{b}, {d}]] is not positive definite (a > 0 and a·d > b² are needed)");
         double r11 = Math.Sqrt(a), r12 = b / r11, r22 = Math.Sqrt(d - r12 * r12);
-        return new Dataset(["x1", "x2"], [[r11, 0], [r12, r22]], [r11 * cx + r12 * cy, r22 * cy], "y");
+        // with no data there are no feature columns to name: each column stands for its own weight, and figures label
+        // their axes w₁ and w₂ alone
+        return new Dataset(["w1", "w2"], [[r11, 0], [r12, r22]], [r11 * cx + r12 * cy, r22 * cy], "y");
     }
 }

@@ -46,7 +46,7 @@ public static class SweepText
             {
                 var zero = frames.Where(f => f.Optimum.Weights[j] == 0).Select(f => f.Index).ToList();
                 if (zero.Count == 0) continue;
-                string weight = withNames ? $"w{FigureText.Sub(j)} ({FigureText.Name(first.FeatureNames[j])})" : $"w{FigureText.Sub(j)}";
+                string weight = withNames ? WeightNames.InText(j, first.FeatureNames[j]) : $"w{FigureText.Sub(j)}";
                 if (zero.Count == frames.Count) parts.Add($"{weight} is exactly 0 in every frame");
                 else if (zero[^1] - zero[0] + 1 == zero.Count)
                 {
