@@ -221,14 +221,20 @@ public static partial class FigureText
         scene.Optimum.Certificate.Certified ? "" : $" (not certified: KKT residual {N(scene.Optimum.Certificate.Kkt)})";
 
     /// <summary>Features in the order they first become non-zero as λ decreases, with the first λ at which each is.</summary>
+    /// <summary>
+    /// Where each coefficient leaves 0, in order: for the exact lasso the knot at which it enters (it is still exactly 0
+    /// there, non-zero just below), not the first grid point after it; otherwise the first drawn point where it is non-zero.
+    /// </summary>
     private static List<(int Feature, double Lambda)> EntryOrder(PathScene scene)
     {
-        var points = scene.DrawnPoints();
+        var points = scene.Path.Knots is { Count: > 0 } knots ? knots.OrderByDescending(p => p.Lambda).ToArray() : scene.DrawnPoints();
         var entries = new List<(int, double)>();
         for (int j = 0; j < scene.FeatureNames.Count; j++)
         {
-            var first = points.FirstOrDefault(p => p.Weights[j] != 0);
-            if (first is not null) entries.Add((j, first.Lambda));
+            int first = points.ToList().FindIndex(p => p.Weights[j] != 0);
+            if (first < 0) continue;
+            bool exact = scene.Path.Knots is { Count: > 0 } && first > 0;
+            entries.Add((j, exact ? points[first - 1].Lambda : points[first].Lambda));
         }
         return entries.OrderByDescending(e => e.Item2).ThenBy(e => e.Item1).ToList();
     }

@@ -63,6 +63,8 @@ internal sealed class PathCommand
         string output = f.OutOr(ContourCommand.DefaultName("path", spec.Penalty, null, [.. words]));
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error, spec.FeatureNames);
         var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, result.GetValue(_count), result.GetValue(_ratio));
+        // the ‖w‖₁ and fraction axes show λ = 0: the grid goes on until it is the fit, so no straight line is drawn to it
+        if (axis != PathAxis.Lambda) path = PathToFit.Extend(path, spec.Loss, spec.Penalty);
         if (axis == PathAxis.Fraction && path.Unregularised is null)
             throw new InputException("--xvar fraction: s = ‖w‖₁/‖ŵ‖₁ needs the unregularised fit ŵ, and there is none here (the classes are separable: the logistic loss has no minimiser)");
         var scene = new PathScene(scaling?.ToOriginal(path) ?? path, spec.FeatureNames, spec.Penalty, axis, marker)
