@@ -170,7 +170,8 @@ public static partial class FigureText
         string where = lambda is null ? "at the ball's corners" : "on the axes";
         string caption = $"One panel per norm, each showing the optima of the same {Counted(trials, "random quadratic loss", "random quadratic losses")} D(w) = (w − m)ᵀA(w − m) "
             + $"(condition numbers 1 to 100, centres outside the ball; seed {seed}), {form}. "
-            + $"Highlighted optima have a coefficient that is exactly 0; they pile up {where}, and the numbers beside the piles count them.";
+            + $"Each disc pools the optima in one cell of a {SparsityDiscs.Cells}×{SparsityDiscs.Cells} grid, its area proportional to their number; "
+            + $"highlighted optima have a coefficient that is exactly 0; they pile up {where}, and the numbers beside the piles count them.";
         return new FigureDescription(alt, caption);
     }
 
