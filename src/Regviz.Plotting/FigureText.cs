@@ -224,11 +224,12 @@ public static partial class FigureText
     /// <summary>Features in the order they first become non-zero as λ decreases, with the first λ at which each is.</summary>
     /// <summary>
     /// Where each coefficient leaves 0, in order: for the exact lasso the knot at which it enters (it is still exactly 0
-    /// there, non-zero just below), not the first grid point after it; otherwise the first drawn point where it is non-zero.
+    /// there, non-zero just below), not the first grid point after it; otherwise the first grid point where it is non-zero.
     /// </summary>
     private static List<(int Feature, double Lambda)> EntryOrder(PathScene scene)
     {
-        var points = scene.Path.Knots is { Count: > 0 } knots ? knots.OrderByDescending(p => p.Lambda).ToArray() : scene.DrawnPoints();
+        // the whole grid, from λ_max: the figure may leave out ridge's flat start, but a coefficient is non-zero there too
+        var points = scene.Path.Knots is { Count: > 0 } knots ? knots.OrderByDescending(p => p.Lambda).ToArray() : scene.Path.Points;
         var entries = new List<(int, double)>();
         for (int j = 0; j < scene.FeatureNames.Count; j++)
         {
