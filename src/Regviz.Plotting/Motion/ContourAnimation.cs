@@ -174,7 +174,9 @@ public static class ContourAnimation
                 return;
             }
             string? pathLegend = sweep.First.Path is null ? "path of w* so far" : null;
+            // the frame with the most to name (played backwards, the last frame is w* = 0, with no ball through it)
             var last = sweep.Scene(sweep.Frames.Count - 1);
+            var legendScene = new[] { sweep.Scene(0), sweep.Scene(sweep.Frames.Count / 2), last }.MaxBy(Entries)!;
             string title = SweepText.Title(sweep);
             _values = [.. sweep.Frames.Select(f => SweepText.Value(sweep, f))];
             float width = FrameValue.Width(_values, style);
@@ -185,14 +187,18 @@ public static class ContourAnimation
                 Avoid = ClearOfTheFit(sweep, style),
                 FitCaptionFirst = true,
                 Title = title,
-                LegendScene = last,
+                LegendScene = legendScene,
                 Value = widest,
                 ValueWidth = width,
             };
             ContourFigure.Render(last, style, FigureParts.All, probe);
-            _layout = new FrameLayout { Corner = probe.Corner, PathLegend = pathLegend, Fixed = probe.Placed, Title = title, LegendScene = last, ValueWidth = width };
+            _layout = new FrameLayout { Corner = probe.Corner, PathLegend = pathLegend, Fixed = probe.Placed, Title = title, LegendScene = legendScene, ValueWidth = width };
             _layout.LegendPad = LegendPad.Measure(() => Plot(0), style.Width, style.Height);
         }
+
+        /// <summary>How many of the legend's optional entries a frame's scene has (the ball and level set through w*, the path, −w*).</summary>
+        private static int Entries(Regviz.Core.Scenes.ContourScene scene) =>
+            (scene.TouchingNorm is null ? 0 : 1) + (scene.TouchingLoss is null ? 0 : 1) + (scene.Path is null ? 0 : 1) + (scene.Twin is null ? 0 : 1);
 
         /// <summary>
         /// Every w* of the sweep, except those right beside the unregularised fit: w* ends there for l2, and reserving

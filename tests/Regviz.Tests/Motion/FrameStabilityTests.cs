@@ -18,12 +18,12 @@ public class FrameStabilityTests
 {
     private static readonly FigureStyle Style = new(400, 400, Theme.Light, null);
 
-    private static ContourSweep Sweep(string norm, bool radius, int frames = 10)
+    private static ContourSweep Sweep(string norm, bool radius, int frames = 10, bool reverse = false)
     {
         var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
         var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, 0.5, null);
         var options = new SceneOptions(null, 120, 8, false, Style.Frame().Aspect);
-        return Sweeps.Contour(spec, penalty, options, new SweepRequest(radius ? SweepParameter.Radius : SweepParameter.Lambda, frames));
+        return Sweeps.Contour(spec, penalty, options, new SweepRequest(radius ? SweepParameter.Radius : SweepParameter.Lambda, frames, Reverse: reverse));
     }
 
     private static ContourSweep Trace(string norm, string method, int steps)
@@ -87,6 +87,19 @@ public class FrameStabilityTests
     [InlineData("l2", true)]
     [InlineData("linf", true)]
     public void A_sweep_keeps_its_title_and_legend_pixels_from_frame_0_on(string norm, bool radius) => AssertStill(Sweep(norm, radius));
+
+    [Theory]
+    [InlineData("l1")]
+    [InlineData("mcp")]
+    [InlineData("lp")]
+    public void A_sweep_played_backwards_keeps_them_too_and_names_the_ball_it_draws(string norm)
+    {
+        var sweep = Sweep(norm, radius: false, reverse: true);
+        AssertStill(sweep);
+        // the first frame (the smallest λ) draws the ball through w*: the legend, the same in every frame, names it
+        var layouts = new ContourAnimation.Layouts(sweep, Style);
+        Assert.Contains(layouts.Plot(sweep.Frames.Count - 1).Legend.ManualItems, i => i.LabelText == "penalty ball through w*");
+    }
 
     [Theory]
     [InlineData("l1", "ista")]
