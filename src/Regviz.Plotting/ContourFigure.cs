@@ -28,8 +28,8 @@ public static class ContourFigure
             ? $"ball N(w) ≤ {PenaltyNames.Number(t)} (λ = {PenaltyNames.Number(o.Lambda)})"
             : $"λ = {PenaltyNames.Number(o.Lambda)}";
         string note = scene.LossNote is { } n ? $", {n}" : "";
-        var canvas = new PlotCanvas(style, scene.Range, $"{PenaltyNames.Display(scene.Penalty)}, {form}{note}{Sparsity(w)}",
-            $"w₁ ({scene.FeatureNames[0]})", $"w₂ ({scene.FeatureNames[1]})", parts: parts);
+        var canvas = new PlotCanvas(style, scene.Range, layout?.Title ?? $"{PenaltyNames.Display(scene.Penalty)}, {form}{note}{Sparsity(w)}",
+            WeightNames.Axis(0, scene.FeatureNames[0]), WeightNames.Axis(1, scene.FeatureNames[1]), parts: parts);
         var theme = canvas.Theme;
         var (widths, dashes) = (theme.Lines, theme.Dashes);
         float s = canvas.Scale;
@@ -57,7 +57,7 @@ public static class ContourFigure
             var lsMarker = canvas.Plot.Add.Marker(ls[0], ls[1], MarkerShape.Eks, 14 * s, theme.Loss);
             lsMarker.MarkerLineWidth = 3 * s;
         }
-        if (scene.Trace is { } trace) TraceMarks.Draw(canvas, trace);
+        if (scene.Trace is { } trace) TraceMarks.Draw(canvas, trace, scene.TracePen);
         if (scene.Twin is { } twin)
         {
             var twinMarker = canvas.Plot.Add.Marker(twin[0], twin[1], MarkerShape.OpenCircle, 13 * s, theme.Optimum);
@@ -74,9 +74,11 @@ public static class ContourFigure
         if (scene.Trace is { } t2) keyPoints.AddRange(t2.Iterates.Select(p => (p[0], p[1])));
         if (scene.Twin is { } tw) keyPoints.Add((tw[0], tw[1]));
         var corner = layout?.Corner ?? canvas.EmptiestCorner(keyPoints);
-        var legend = Legend(scene, canvas, layout?.PathLegend).ToList();
-        canvas.ReserveLegend(corner, legend.Count, 270);
+        var legend = Legend(layout?.LegendScene ?? scene, canvas, layout?.PathLegend).ToList();
+        var legendBox = canvas.ReserveLegend(corner, legend.Count, 270);
         canvas.Legend(corner, legend);
+        if (layout?.LegendPad is { } pad && parts.Legend) LegendPad.Add(canvas.Plot, pad, theme.Background);
+        if (layout?.Value is { } value) FrameValue.Draw(canvas, legendBox, corner, value, layout.ValueWidth);
         layout?.Begin(canvas, corner);
 
         canvas.Labels.ReservePoint(w[0], w[1], 10 * s);
@@ -103,7 +105,9 @@ public static class ContourFigure
         {
             string lsText = scene.LossNote is null ? "least squares" : "unregularised";
             float lsSize = theme.Fonts.Labels * s;
-            if (parts.Labels && layout?.Fixed is null && ls is not null && InView(scene, ls) && Distinct(ls, w)
+            // a frame laying out the others places it even where its own w* sits on the fit (an l2 radius sweep ends
+            // there): the frames before it show the fit alone, and their caption must not vanish
+            if (parts.Labels && layout?.Fixed is null && ls is not null && InView(scene, ls) && (Distinct(ls, w) || layout?.FitCaptionFirst is true)
                 && canvas.Labels.Beside(ls[0], ls[1], lsText, lsSize, 9 * s) is { } lc)
             {
                 canvas.Label(lsText, ls[0], ls[1], lsSize, theme.Loss, lc.Dx, lc.Dy);
@@ -114,7 +118,7 @@ public static class ContourFigure
         if (scene.Trace is { } tr) TraceMarks.Label(canvas, tr);
         float labelSize = theme.Fonts.Label(11.5f) * s;
         if (scene.TouchingLoss is { } tl) canvas.ContourLabel(tl, PenaltyNames.Number(tl.Level), theme.Loss, labelSize, bold: true);
-        if (scene.TouchingNorm is { } tn) canvas.ContourLabel(tn, PenaltyNames.Number(tn.Level), theme.Norm, labelSize, bold: true);
+        if (scene.TouchingNorm is { } tn) canvas.ContourLabel(tn, BallLabel(scene, tn), theme.Norm, labelSize, bold: true);
         if (layout?.Fixed is not null) return canvas.Plot;
         foreach (var level in scene.LossContours.Where(l => l != scene.TouchingLoss))
             ThinLabel(canvas, level, theme.Loss, labelSize, layout);
@@ -130,6 +134,18 @@ public static class ContourFigure
         if (level.Lines.MaxBy(l => l.Count) is not { } longest || canvas.Labels.OnLine(longest, text, size) is not { } at) return;
         canvas.Label(text, at.X, at.Y, size, color);
         layout?.Placed.Add(new FixedLabel(text, at.X, at.Y, 0, 0, size, color, false));
+    }
+
+    /// <summary>
+    /// The bold ball's label: its level P(w*), or in the constrained form t = N(w*), the radius the title names (for l2
+    /// P = t², so the level would contradict the title); when the constraint is slack the ball through w* is smaller
+    /// than t, and is labelled with its own N(w*).
+    /// </summary>
+    private static string BallLabel(ContourScene scene, ContourLevel ball)
+    {
+        if (scene.Optimum.Radius is not { } t) return PenaltyNames.Number(ball.Level);
+        double norm = scene.Penalty.Norm(scene.Optimum.Weights);
+        return Math.Abs(norm - t) <= 1e-9 * Math.Max(1, t) ? $"t = {PenaltyNames.Number(t)}" : $"N(w) = {PenaltyNames.Number(norm)}";
     }
 
     private static IEnumerable<LegendItem> Legend(ContourScene scene, PlotCanvas c, string? pathLegend)

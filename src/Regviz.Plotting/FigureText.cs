@@ -170,7 +170,8 @@ public static partial class FigureText
         string where = lambda is null ? "at the ball's corners" : "on the axes";
         string caption = $"One panel per norm, each showing the optima of the same {Counted(trials, "random quadratic loss", "random quadratic losses")} D(w) = (w − m)ᵀA(w − m) "
             + $"(condition numbers 1 to 100, centres outside the ball; seed {seed}), {form}. "
-            + $"Highlighted optima have a coefficient that is exactly 0; they pile up {where}, and the numbers beside the piles count them.";
+            + $"Each disc pools the optima in one cell of a {SparsityDiscs.Cells}×{SparsityDiscs.Cells} grid, its area proportional to their number; "
+            + $"highlighted optima have a coefficient that is exactly 0; they pile up {where}, and the numbers beside the piles count them.";
         return new FigureDescription(alt, caption);
     }
 
@@ -207,7 +208,7 @@ public static partial class FigureText
     /// <summary>", so w₂ (x2) is exactly 0" when one weight is zero; with <paramref name="neither"/>, ", where neither weight is 0" otherwise.</summary>
     internal static string Zeros(double[] w, IReadOnlyList<string> names, bool withNames, bool neither = false)
     {
-        string Weight(int j) => withNames ? $"w{Sub(j)} ({Name(names[j])})" : $"w{Sub(j)}";
+        string Weight(int j) => withNames ? WeightNames.InText(j, names[j]) : $"w{Sub(j)}";
         return (w[0] == 0, w[1] == 0) switch
         {
             (false, true) => $" on the w₁ axis, so {Weight(1)} is exactly 0",
@@ -221,14 +222,21 @@ public static partial class FigureText
         scene.Optimum.Certificate.Certified ? "" : $" (not certified: KKT residual {N(scene.Optimum.Certificate.Kkt)})";
 
     /// <summary>Features in the order they first become non-zero as λ decreases, with the first λ at which each is.</summary>
+    /// <summary>
+    /// Where each coefficient leaves 0, in order: for the exact lasso the knot at which it enters (it is still exactly 0
+    /// there, non-zero just below), not the first grid point after it; otherwise the first grid point where it is non-zero.
+    /// </summary>
     private static List<(int Feature, double Lambda)> EntryOrder(PathScene scene)
     {
-        var points = scene.DrawnPoints();
+        // the whole grid, from λ_max: the figure may leave out ridge's flat start, but a coefficient is non-zero there too
+        var points = scene.Path.Knots is { Count: > 0 } knots ? knots.OrderByDescending(p => p.Lambda).ToArray() : scene.Path.Points;
         var entries = new List<(int, double)>();
         for (int j = 0; j < scene.FeatureNames.Count; j++)
         {
-            var first = points.FirstOrDefault(p => p.Weights[j] != 0);
-            if (first is not null) entries.Add((j, first.Lambda));
+            int first = points.ToList().FindIndex(p => p.Weights[j] != 0);
+            if (first < 0) continue;
+            bool exact = scene.Path.Knots is { Count: > 0 } && first > 0;
+            entries.Add((j, exact ? points[first - 1].Lambda : points[first].Lambda));
         }
         return entries.OrderByDescending(e => e.Item2).ThenBy(e => e.Item1).ToList();
     }

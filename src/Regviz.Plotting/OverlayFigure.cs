@@ -51,7 +51,7 @@ public static class OverlayFigure
     {
         ArgumentOutOfRangeException.ThrowIfZero(scenes.Count, nameof(scenes));
         var first = scenes[0];
-        var canvas = new PlotCanvas(style, first.Range, title, $"w₁ ({first.FeatureNames[0]})", $"w₂ ({first.FeatureNames[1]})", parts: parts);
+        var canvas = new PlotCanvas(style, first.Range, title, WeightNames.Axis(0, first.FeatureNames[0]), WeightNames.Axis(1, first.FeatureNames[1]), parts: parts);
         var theme = canvas.Theme;
         var (widths, dashes) = (theme.Lines, theme.Dashes);
         float s = canvas.Scale;
@@ -63,11 +63,12 @@ public static class OverlayFigure
                 if (scenes[k].TouchingNorm is { } region) canvas.Fill(region, looks[k].Color.WithAlpha(0.12));
         foreach (var level in first.LossContours.Where(l => !touchingLevels.Contains(l.Level)))
             foreach (var line in level.Lines) canvas.Line(line, theme.Loss.WithAlpha(0.6), widths.Loss * s, dashes.Loss);
-        // the loss level set through each optimum: what the ball touches there, in the loss's colour, less bold than the balls
+        // the loss level set through each optimum, in its penalty's colour (with the loss's dash, less bold than the
+        // ball): two level sets in one colour would leave the reader to guess which ball each one touches
         float touchingWidth = (widths.Loss + widths.LevelSet) / 2 * s;
-        foreach (var sc in scenes)
-            if (sc.TouchingLoss is { } tl)
-                foreach (var line in tl.Lines) canvas.Line(line, theme.Loss, touchingWidth, dashes.Loss);
+        for (int k = 0; k < scenes.Count; k++)
+            if (scenes[k].TouchingLoss is { } tl)
+                foreach (var line in tl.Lines) canvas.Line(line, looks[k].Color, touchingWidth, TouchingDash(looks[k].Dash, dashes.Loss));
         for (int k = 0; k < scenes.Count; k++)
             if (scenes[k].TouchingNorm is { } ball)
                 foreach (var line in ball.Lines) canvas.Line(line, looks[k].Color, widths.LevelSet * s, looks[k].Dash);
@@ -94,13 +95,14 @@ public static class OverlayFigure
         var items = new List<LegendItem>
         {
             canvas.LineItem("loss D(w) contours", theme.Loss, Sample(widths.Loss) * s, dashes.Loss),
-            canvas.LineItem("loss level set through each w*", theme.Loss, touchingWidth, dashes.Loss),
         };
         for (int k = 0; k < scenes.Count; k++)
         {
             var w = scenes[k].Optimum.Weights;
             // the legend carries each w*, so it is readable even where the points sit too close for captions
             items.Add(canvas.LineItem($"{names[k]}: w* = ({PenaltyNames.Number(w[0])}, {PenaltyNames.Number(w[1])})", looks[k].Color, Sample(widths.LevelSet) * s, looks[k].Dash));
+            if (scenes[k].TouchingLoss is not null)
+                items.Add(canvas.LineItem($"loss level set through {ShortName(names[k])}'s w*", looks[k].Color, touchingWidth, TouchingDash(looks[k].Dash, dashes.Loss)));
         }
         if (ls is not null) items.Add(canvas.MarkerItem(first.LossNote is null ? "least squares (λ = 0)" : "unregularised (λ = 0)", MarkerShape.Eks, theme.Loss, 10 * s));
         canvas.ReserveLegend(corner, items.Count, 300);
@@ -140,6 +142,13 @@ public static class OverlayFigure
         var dashes = theme.Dashes.Series.Count > 1 ? theme.Dashes.Series : [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LineDashes.DashDot];
         return Enumerable.Range(0, count).Select(k => (colors[k % colors.Count], dashes[k / colors.Count % dashes.Count])).ToList();
     }
+
+    /// <summary>
+    /// A penalty's loss level set takes the loss's dash, unless its penalty's colour is shared with another penalty (the
+    /// colours ran out) and its ball's dash is what tells them apart.
+    /// </summary>
+    private static LinePattern TouchingDash(LinePattern ballDash, LinePattern lossDash) =>
+        ballDash.Equals(LinePattern.Solid) ? lossDash : ballDash;
 
     private static double Distance(Color a, Color b)
     {

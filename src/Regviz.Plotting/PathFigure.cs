@@ -21,10 +21,11 @@ public static class PathFigure
         int k = scene.FeatureNames.Count;
         double yMin = Math.Min(0, points.Min(p => p.Weights.Min())), yMax = Math.Max(0, points.Max(p => p.Weights.Max()));
         double ySpan = Math.Max(yMax - yMin, 1e-12);
-        double xStart = xs[0], xEnd = xs[^1], xSpan = xEnd - xStart; // xStart at λ_max; xEnd at the smallest λ (signed span)
-        // the far end gets room for the feature names
-        var range = new PlaneRange(xStart - 0.02 * xSpan, xEnd + 0.2 * xSpan, yMin - 0.06 * ySpan, yMax + 0.06 * ySpan);
-
+        // the x axis ends where the data does (the fraction axis at s = 1): the feature names go in the margin beyond it
+        double xStart = xs[0], xEnd = xs[^1];
+        if (xStart == xEnd) (xStart, xEnd) = (xStart - 0.5, xEnd + 0.5);
+        var range = new PlaneRange(xStart, xEnd, yMin - 0.06 * ySpan, yMax + 0.06 * ySpan);
+        var names = EndNames(scene, style);
         string xLabel = scene.XVar switch
         {
             PathAxis.Lambda => "λ (log scale, decreasing)",
@@ -33,7 +34,8 @@ public static class PathFigure
         };
         string notes = (scene.LossNote is { } n ? ", " + n : "") + (scene.Standardized ? ", standardized columns" : "");
         var canvas = new PlotCanvas(style, range, style.Title ?? $"{PenaltyNames.Display(scene.Penalty)} path{notes}\n(top axis: number of non-zero coefficients)", xLabel,
-            scene.Standardized ? "coefficient (original scale)" : "coefficient", verticalZeroLine: false, extraTop: 40);
+            scene.Standardized ? "coefficient (original scale)" : "coefficient", verticalZeroLine: false, extraTop: 40,
+            extraRight: names.Max(n => n.Width) + 10 * style.Scale);
         var theme = canvas.Theme;
         float s = canvas.Scale;
 
@@ -41,7 +43,7 @@ public static class PathFigure
 
         if (scene.ShowKnots) Knots(canvas, scene);
 
-        var ends = new List<(double Y, string Name, Color Color)>();
+        var ends = new List<(double Y, TitleText Name, Color Color)>();
         for (int j = 0; j < k; j++)
         {
             // colours in turn, then the next dash: a style with few colours (print) still tells every line apart
@@ -49,7 +51,7 @@ public static class PathFigure
             var color = colors[j % colors.Count];
             var line = new Polyline(xs, points.Select(p => p.Weights[j]).ToArray());
             canvas.Line(line, color, theme.Lines.Curves * s, dashes[j / colors.Count % dashes.Count]);
-            ends.Add((line.Y[^1], scene.FeatureNames[j], color));
+            ends.Add((line.Y[^1], names[j].Text, color));
         }
 
         if (scene.Marker is { } mark)
@@ -71,7 +73,7 @@ public static class PathFigure
         }
 
         NonZeroCounts(canvas, scene, points, xs, range);
-        EndLabels(canvas, ends, xEnd, range);
+        EndLabels(canvas, ends, range);
         return canvas.Plot;
     }
 
@@ -99,50 +101,88 @@ public static class PathFigure
         }
     }
 
-    /// <summary>Feature names beside the lines' ends, nudged apart vertically so none overlap.</summary>
-    private static void EndLabels(PlotCanvas canvas, List<(double Y, string Name, Color Color)> ends, double xEnd, PlaneRange range)
+    /// <summary>
+    /// Each feature's name as drawn beside its line's end (cleaned and shortened as the alt text names it; a CJK name in
+    /// a font that has it), and its width: the right margin is made as wide as the widest.
+    /// </summary>
+    private static (TitleText Text, float Width)[] EndNames(PathScene scene, FigureStyle style)
+    {
+        float size = style.Theme.Fonts.Labels * style.Scale;
+        return [.. scene.FeatureNames.Select(n =>
+        {
+            var text = TitleText.Layout(FigureText.Name(n), style.Theme.FontFamily, size, float.MaxValue);
+            return (text, text.Lines.Count == 0 ? 0 : text.Lines.Max(l => l.Sum(r => r.Width)));
+        })];
+    }
+
+    /// <summary>Feature names in the right margin, level with their lines' ends, nudged apart vertically so none overlap.</summary>
+    private static void EndLabels(PlotCanvas canvas, List<(double Y, TitleText Name, Color Color)> ends, PlaneRange range)
     {
         float s = canvas.Scale, size = canvas.Theme.Fonts.Labels * s;
         double unitsPerPixel = range.Height / canvas.Frame.DataHeight;
         double minGap = size * 1.3 * unitsPerPixel;
-        var placed = ends.OrderBy(e => e.Y).Select(e => (e.Y, e.Name, e.Color)).ToArray();
+        var placed = ends.OrderBy(e => e.Y).ToArray();
         var y = placed.Select(p => p.Y).ToArray();
         for (int i = 1; i < y.Length; i++) y[i] = Math.Max(y[i], y[i - 1] + minGap);
         double overflow = y.Length > 0 ? y[^1] - (range.Y1 - minGap / 2) : 0;
         if (overflow > 0) for (int i = 0; i < y.Length; i++) y[i] -= overflow;
         for (int i = y.Length - 2; i >= 0; i--) y[i] = Math.Min(y[i], y[i + 1] - minGap);
+        var frame = canvas.Frame;
+        float left = frame.Width - frame.Right + 6 * s;
         for (int i = 0; i < placed.Length; i++)
         {
-            var label = canvas.Plot.Add.Text(placed[i].Name, xEnd, y[i]);
-            // a column name the style's font cannot draw (CJK) takes the machine's font that can
-            string family = FontFallback.LabelFamily(placed[i].Name, canvas.Theme.FontFamily);
-            label.LabelFontName = family;
-            label.LabelStyle.Font = ScottPlot.Fonts.GetTypeface(family, false, false);
-            label.LabelFontSize = size;
-            label.LabelFontColor = placed[i].Color;
-            label.LabelAlignment = Alignment.MiddleLeft;
-            label.LabelOffsetX = 6 * s;
+            var (_, py) = frame.ToPixel(range, range.X1, y[i]);
+            var name = placed[i].Name;
+            float width = name.Lines.Count == 0 ? 0 : name.Lines[0].Sum(r => r.Width);
+            // drawn after the axes, outside the data area, as a wrapped title is
+            canvas.Plot.RenderManager.RenderActions.Add(new TitleText.Step(name, left + width / 2, py - 0.65f * size, placed[i].Color));
         }
     }
 
-    /// <summary>The top axis: how many coefficients are non-zero, at evenly spaced x positions, as glmnet shows it.</summary>
+    /// <summary>
+    /// The top axis: how many coefficients are non-zero, marked where the count changes (at the knot itself for the exact
+    /// lasso, else at the first drawn point with the new count) and nowhere else, so no number is repeated; a mark too
+    /// close to the one before for its number to fit is left out, and so is any that would then repeat its neighbour.
+    /// </summary>
     private static void NonZeroCounts(PlotCanvas canvas, PathScene scene, IReadOnlyList<Regviz.Core.Paths.PathPoint> points, double[] xs, PlaneRange range)
     {
-        var top = new NumericManual();
-        const int marks = 7;
-        for (int m = 0; m < marks; m++)
+        var changes = new List<(double X, int Count)> { (xs[0], NonZero(points[0])) };
+        for (int i = 1; i < points.Count; i++)
         {
-            double x = xs[0] + (xs[^1] - xs[0]) * m / (marks - 1);
-            int nearest = Enumerable.Range(0, xs.Length).MinBy(i => Math.Abs(xs[i] - x));
-            int df = points[nearest].Weights.Count(w => w != 0);
-            top.AddMajor(xs[nearest], df.ToString(CultureInfo.InvariantCulture));
+            int count = NonZero(points[i]);
+            if (count == NonZero(points[i - 1])) continue;
+            double x = AtKnot(scene, points, i - 1) ? xs[i - 1] : xs[i];
+            // at λ_max the first coefficient enters at once: the count there is the one just after it
+            if (x == changes[^1].X) changes[^1] = (x, count);
+            else changes.Add((x, count));
         }
+        float s = canvas.Scale, size = canvas.Theme.Fonts.Ticks * s;
+        double pixelsPerUnit = canvas.Frame.DataWidth / Math.Abs(range.Width);
+        var kept = new List<(double X, int Count)>();
+        foreach (var c in changes)
+        {
+            if (kept.Count > 0)
+            {
+                var last = kept[^1];
+                string both = $"{last.Count}{c.Count}";
+                if (Math.Abs(c.X - last.X) * pixelsPerUnit < canvas.Labels.Measure(both, size).Width * 0.75f + 4 * s) continue;
+                if (c.Count == last.Count) continue;
+            }
+            kept.Add(c);
+        }
+        var top = new NumericManual();
+        foreach (var (x, count) in kept) top.AddMajor(x, count.ToString(CultureInfo.InvariantCulture));
         canvas.Plot.Axes.Top.TickGenerator = top;
-        canvas.Plot.Axes.Top.TickLabelStyle.FontSize = canvas.Theme.Fonts.Ticks * canvas.Scale;
+        canvas.Plot.Axes.Top.TickLabelStyle.FontSize = size;
         canvas.Plot.Axes.Top.TickLabelStyle.ForeColor = canvas.Theme.Foreground;
         canvas.Plot.Axes.SetLimitsX(range.X0, range.X1, canvas.Plot.Axes.Top);
-
     }
+
+    private static int NonZero(Regviz.Core.Paths.PathPoint p) => p.Weights.Count(w => w != 0);
+
+    /// <summary>Whether drawn point <paramref name="i"/> is a knot of the exact lasso (the grid's first point, λ_max where w = 0, is one).</summary>
+    internal static bool AtKnot(PathScene scene, IReadOnlyList<Regviz.Core.Paths.PathPoint> points, int i) =>
+        scene.Path.Knots is { } knots && (knots.Any(k => k.Lambda == points[i].Lambda) || (i == 0 && points[0].Weights.All(w => w == 0)));
 
     /// <summary>Ticks at whole decades of λ (and 2..9 × as minor ticks), labelled with λ itself rather than its logarithm.</summary>
     private static NumericManual DecadeTicks(PlaneRange range)

@@ -11,12 +11,12 @@ namespace Regviz.Plotting;
 internal sealed class PlotCanvas
 {
     public PlotCanvas(FigureStyle style, PlaneRange range, string title, string xLabel, string yLabel,
-        bool verticalZeroLine = true, float extraTop = 0, FigureParts? parts = null)
+        bool verticalZeroLine = true, float extraTop = 0, FigureParts? parts = null, float extraRight = 0)
     {
         FontRegistry.EnsureRegistered();
         Style = style;
         Parts = parts ?? FigureParts.All;
-        Frame = style.Frame(extraTop);
+        Frame = extraRight > 0 ? style.Frame(extraTop).WiderRight(extraRight) : style.Frame(extraTop);
         Range = range;
         var t = style.Theme;
         float s = style.Scale;
@@ -202,10 +202,9 @@ internal sealed class PlotCanvas
         return item;
     }
 
-    /// <summary>Reserves the pixels a legend of <paramref name="lines"/> entries will cover in a corner, before labels are placed.</summary>
-    public void ReserveLegend(Alignment corner, int lines, float width)
+    /// <summary>Reserves the pixels a legend of <paramref name="lines"/> entries will cover in a corner, before labels are placed; returns them.</summary>
+    public PixelBox ReserveLegend(Alignment corner, int lines, float width)
     {
-        if (!Parts.Legend) return;
         // measured for the default legend font (13 px): a style's larger legend needs proportionally more room
         float grow = Theme.Fonts.Legend / 13;
         float h = lines * (22 * grow) * Scale + 14 * grow * Scale, w = width * grow * Scale, m = 8 * Scale;
@@ -213,7 +212,9 @@ internal sealed class PlotCanvas
         bool left = corner is Alignment.UpperLeft or Alignment.LowerLeft;
         float x0 = left ? Frame.Left : Frame.Width - Frame.Right - w - m;
         float y0 = top ? Frame.Top : Frame.Height - Frame.Bottom - h - m;
-        Labels.Reserve(new PixelBox(x0, y0, x0 + w + m, y0 + h + m));
+        var box = new PixelBox(x0, y0, x0 + w + m, y0 + h + m);
+        if (Parts.Legend) Labels.Reserve(box);
+        return box;
     }
 
     /// <summary>The corner farthest from the given points: where a legend hides the least.</summary>

@@ -20,6 +20,15 @@ public sealed class PlotFrame
         Bottom = 62 * scale;
     }
 
+    /// <summary>This layout with <paramref name="pixels"/> more room right of the data area (the path figure's line names go there).</summary>
+    internal PlotFrame WiderRight(float pixels) => new(this, Right + pixels);
+
+    private PlotFrame(PlotFrame other, float right)
+    {
+        (Width, Height, Left, Top, Bottom) = (other.Width, other.Height, other.Left, other.Top, other.Bottom);
+        Right = right;
+    }
+
     /// <summary>Image width in pixels.</summary>
     public int Width { get; }
     /// <summary>Image height in pixels.</summary>

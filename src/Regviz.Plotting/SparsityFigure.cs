@@ -5,8 +5,9 @@ using ScottPlot;
 namespace Regviz.Plotting;
 
 /// <summary>
-/// The sparsity experiment as a picture: one panel per norm, laid out by <see cref="PanelGrid"/>, each showing the
-/// cloud of optima over the norm ball, with the optima that have an exactly-zero coefficient in a colour of their own.
+/// The sparsity experiment as a picture: one panel per norm, laid out by <see cref="PanelGrid"/>, each showing where
+/// the optima land over the norm ball as discs whose area counts them (<see cref="SparsityDiscs"/>), those with an
+/// exactly-zero coefficient in a colour of their own.
 /// Each panel's title gives the measured fraction and how many of its drawn dots have a zero; the legend, the same for
 /// every panel, is drawn once for all.
 /// </summary>
@@ -16,8 +17,20 @@ public static class SparsityFigure
     /// The sparsity experiment's panels, one per penalty, each <paramref name="panel"/>'s size (its title is each
     /// panel's own), with their legends hidden for <see cref="PanelGrid"/> to draw once.
     /// </summary>
-    public static IReadOnlyList<Plot> Panels(IReadOnlyList<SparsityResult> results, double? radius, double? lambda, FigureStyle panel) =>
-        [.. results.Select(r => Panel(r, radius, lambda, panel))];
+    public static IReadOnlyList<Plot> Panels(IReadOnlyList<SparsityResult> results, double? radius, double? lambda, FigureStyle panel)
+    {
+        // one area per optimum for all panels: the largest pool of any panel gets a disc a seventh of a panel across,
+        // unless that would cover more than a twelfth of a panel with discs (optima spread over the plane, penalised)
+        int largest = results.Max(r => SparsityDiscs.Pools(r.Sample, Extent(r, radius, lambda)).Select(p => p.Count).DefaultIfEmpty(1).Max());
+        int drawn = results.Max(r => Math.Max(1, r.Sample.Length));
+        double area = Math.Min(SparsityDiscs.AreaPerOptimum(largest, Math.Min(panel.Width, panel.Height) / 7f), panel.Width * panel.Height / 12.0 / drawn);
+        return [.. results.Select(r => Panel(r, radius, lambda, panel, area))];
+    }
+
+    /// <summary>Half the panel's width in the plane: the ball and a margin, or (penalised) every optimum drawn.</summary>
+    private static double Extent(SparsityResult r, double? radius, double? lambda) => lambda is null
+        ? 1.3 * (radius ?? 1.0)
+        : 1.1 * Math.Max(r.Sample.Select(w => Math.Max(Math.Abs(w.X), Math.Abs(w.Y))).DefaultIfEmpty(0).Max(), 1e-9);
 
     /// <summary>
     /// A panel's title: the norm, the share of all trials with a zero, and how many of the dots drawn have one
@@ -31,14 +44,12 @@ public static class SparsityFigure
         return $"{PenaltyNames.Display(r.Penalty)}: {100 * r.SparseFraction:0.0}% have a zero ({sparse:N0}\u00a0of\u00a0{of})";
     }
 
-    internal static Plot Panel(SparsityResult r, double? radius, double? lambda, FigureStyle style)
+    internal static Plot Panel(SparsityResult r, double? radius, double? lambda, FigureStyle style, double areaPerOptimum)
     {
         var sample = r.Sample;
         style = style with { Title = Title(r) };
         double t = radius ?? 1.0;
-        double extent = lambda is null
-            ? 1.3 * t
-            : 1.1 * Math.Max(sample.Max(w => Math.Max(Math.Abs(w.X), Math.Abs(w.Y))), 1e-9);
+        double extent = Extent(r, radius, lambda);
         var range = new PlaneRange(-extent, extent, -extent, extent).WithAspect(style.Frame().Aspect, 1);
         var c = new PlotCanvas(style, range, style.Title!, "w₁", "w₂", parts: FigureParts.All with { Legend = false });
         var theme = c.Theme;
@@ -47,25 +58,17 @@ public static class SparsityFigure
         if (lambda is null)
             c.Line(Polyline.From(r.Penalty.LevelSet(r.Penalty.ValueAtNorm(t))), theme.Norm, theme.Lines.Ball * s, theme.Dashes.Penalty);
 
+        var pools = SparsityDiscs.Pools(sample, extent);
+        SparsityDiscs.Draw(c, pools, areaPerOptimum);
         var sparse = sample.Where(SparsityExperiment.IsSparse).ToArray();
-        var dense = sample.Where(w => !SparsityExperiment.IsSparse(w)).ToArray();
-        if (dense.Length > 0)
-        {
-            var sc = c.Plot.Add.ScatterPoints(dense.Select(w => w.X).ToArray(), dense.Select(w => w.Y).ToArray(), theme.Foreground.WithAlpha(0.25));
-            sc.MarkerSize = 4 * s;
-        }
-        if (sparse.Length > 0)
-        {
-            var sc = c.Plot.Add.ScatterPoints(sparse.Select(w => w.X).ToArray(), sparse.Select(w => w.Y).ToArray(), theme.Loss);
-            sc.MarkerSize = 7 * s;
-        }
         // the same entries in every panel: the grid draws them once; the counts, which differ, are in each title
         var items = new List<LegendItem>();
         if (lambda is null) items.Add(c.LineItem($"the ball N(w) ≤ {PenaltyNames.Number(t)}", theme.Norm, theme.Lines.Ball * s, theme.Dashes.Penalty));
-        items.Add(c.MarkerItem("optimum with a coefficient exactly 0", MarkerShape.FilledCircle, theme.Loss, 8 * s));
-        items.Add(c.MarkerItem("optimum with both non-zero", MarkerShape.FilledCircle, theme.Muted, 8 * s));
+        items.Add(c.MarkerItem("optima with a coefficient exactly 0", MarkerShape.FilledCircle, theme.Loss.WithAlpha(0.8), 8 * s));
+        items.Add(c.MarkerItem("optima with both non-zero", MarkerShape.FilledCircle, theme.Foreground.WithAlpha(0.45), 8 * s));
+        items.Add(c.MarkerItem("a disc's area is proportional to the optima it holds", MarkerShape.OpenCircle, theme.Foreground, 8 * s));
         c.Legend(Alignment.UpperRight, items);
-        CountHalfAxes(c, sparse);
+        CountHalfAxes(c, sparse, areaPerOptimum);
         return c.Plot;
     }
 
@@ -73,7 +76,7 @@ public static class SparsityFigure
     /// Optima on an axis pile up (for a ball, all at its corner), so a dot cannot show how many there are:
     /// each half-axis gets its count written beside the pile.
     /// </summary>
-    private static void CountHalfAxes(PlotCanvas c, (double X, double Y)[] sparse)
+    private static void CountHalfAxes(PlotCanvas c, (double X, double Y)[] sparse, double areaPerOptimum)
     {
         var groups = sparse
             .Where(w => w.X != 0 || w.Y != 0)
@@ -83,7 +86,9 @@ public static class SparsityFigure
             double x = g.Average(w => w.X), y = g.Average(w => w.Y);
             string text = g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture);
             float size = c.Theme.Fonts.Label(13) * c.Scale;
-            if (c.Labels.Beside(x, y, text, size, 8 * c.Scale) is { } at)
+            // beside the pile's disc, not on it (a corner's pile is one disc of all its optima)
+            float gap = Math.Min(SparsityDiscs.Diameter(g.Count(), areaPerOptimum) / 2, c.Frame.DataWidth / 12) + 6 * c.Scale;
+            if (c.Labels.Beside(x, y, text, size, gap) is { } at)
                 c.Label(text, x, y, size, c.Theme.Loss, at.Dx, at.Dy, bold: true);
         }
     }

@@ -17,14 +17,17 @@ internal static class TraceMarks
     /// <summary>Arrows go on the first steps only: there the direction is the story.</summary>
     private const int ArrowSteps = 16;
 
-    public static void Draw(PlotCanvas c, OptimiserTrace trace)
+    /// <summary>The iterates; in a frame of an animation paced by distance, the line goes on to <paramref name="pen"/>, partway to the next iterate.</summary>
+    public static void Draw(PlotCanvas c, OptimiserTrace trace, double[]? pen = null)
     {
         float s = c.Scale;
         var color = c.Theme.Trace;
         var pts = trace.Iterates;
+        var route = pen is null ? pts : [.. pts, pen];
         var pixels = pts.Select(p => c.Frame.ToPixel(c.Range, p[0], p[1])).ToArray();
+        var routePixels = pen is null ? pixels : [.. pixels, c.Frame.ToPixel(c.Range, pen[0], pen[1])];
         var style = new LineStyle { Color = color.WithAlpha(0.6), Width = c.Theme.Lines.Trace * s, Pattern = c.Theme.Dashes.Trace };
-        c.Plot.Add.Plottable(new TraceLine(pts, NewRuns(pixels), style));
+        c.Plot.Add.Plottable(new TraceLine(route, NewRuns(routePixels), style));
 
         float dot = 4 * s;
         var kept = Sparse(pixels, 2.5f * dot);
@@ -54,6 +57,8 @@ internal static class TraceMarks
         // the last iterate: a ring, so it shows even on top of w*'s dot
         var last = c.Plot.Add.Marker(pts[^1][0], pts[^1][1], MarkerShape.OpenCircle, 10 * s, color);
         last.MarkerLineWidth = 1.5f * s;
+        // the head of the route in a frame between iterates: the eye follows a dot, not the end of a thin line
+        if (pen is not null) c.Plot.Add.Marker(pen[0], pen[1], MarkerShape.FilledCircle, 7 * s, color);
     }
 
     /// <summary>Numbers on the first iterates, the last step's value and the divergence note, placed after the legend and captions.</summary>

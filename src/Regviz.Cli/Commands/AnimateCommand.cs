@@ -25,9 +25,9 @@ internal sealed class AnimateCommand
     private readonly Option<int> _fps = new("--fps") { Description = $"Frames a second (1..{AnimationTiming.MaxFramesPerSecond})", DefaultValueFactory = _ => 20, HelpName = "N" };
     private readonly Option<int> _hold = new("--hold") { Description = $"Extra frame times the first and the last frame stay (0..{AnimationTiming.MaxHold})", DefaultValueFactory = _ => 20, HelpName = "N" };
     private readonly Option<bool> _path = new("--path") { Description = "Draw the whole regularisation path on every frame (default: the path w* has taken so far)" };
-    private readonly Option<string?> _trace = new("--trace") { Description = "Instead of a sweep, an optimiser's iterates on J at --lambda, one a frame: gd, ista, fista, cd (the last frame is the still contour --trace figure)", HelpName = "gd|ista|fista|cd" };
+    private readonly Option<string?> _trace = new("--trace") { Description = "Instead of a sweep, an optimiser's iterates on J at --lambda: gd, ista, fista, cd. Paced by distance travelled, not by iterate: frame k of N draws the route up to k/(N−1) of its length, so long first steps take many frames and tiny last ones few (a diverging trace: one iterate a frame); the last frame is the still contour --trace figure", HelpName = "gd|ista|fista|cd" };
     private readonly Option<string?> _start = new("--start") { Description = "Where --trace starts (default: the unregularised optimum)", HelpName = "w1,w2" };
-    private readonly Option<int> _steps = new("--steps") { Description = $"How many --trace steps, one frame each (1..{SweepRequest.MaxFrames - 1})", DefaultValueFactory = _ => 40, HelpName = "N" };
+    private readonly Option<int> _steps = new("--steps") { Description = $"How many --trace steps (1..{SweepRequest.MaxFrames - 1}); the animation has one frame more than steps", DefaultValueFactory = _ => 40, HelpName = "N" };
 
     public static Command Create() => new AnimateCommand().Build();
 

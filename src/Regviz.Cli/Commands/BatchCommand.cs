@@ -169,22 +169,35 @@ internal sealed class BatchCommand
     /// </summary>
     private static Destinations Prepare(Settings s, string? baselines, Action createFolders)
     {
-        // the files that need no new folder first: a refusal there leaves nothing behind
-        string? junit = s.JUnit is { } j ? Beside(j, "--junit") : null;
-        string? summary = s.Summary is { } m ? Beside(m, "--summary") : null;
-        string? library = s.Update is not null && s.HashLibrary is { } h ? Beside(h, "--hash-library") : null;
-        string? markdown = s.Markdown is { } md ? Beside(md, "--markdown") : null;
-        var files = new[] { (junit, "--junit"), (summary, "--summary"), (library, "--hash-library"), (markdown, "--markdown") };
-        for (int a = 0; a < files.Length; a++)
-            for (int b = a + 1; b < files.Length; b++)
-                if (files[a].Item1 is { } first) OutputTargets.Distinct(first, files[a].Item2, files[b].Item1, files[b].Item2);
+        // the files that need no new folder first: a refusal there leaves nothing behind. A file whose folder is the
+        // --out folder this run creates (batch --out o --markdown o/post.md) is prepared once that folder exists.
+        bool InNewOut(string path) => s.OutDir is { } o && !Directory.Exists(o) && FolderOf(path) == Path.GetFullPath(o).TrimEnd(Path.DirectorySeparatorChar);
+        string? Early(string? path, string option) => path is not null && !InNewOut(path) ? Beside(path, option) : null;
+        string? Late(string? early, string? path, string option) => early ?? (path is not null ? Beside(path, option) : null);
+        string? libraryPath = s.Update is not null ? s.HashLibrary : null;
+        string? junit = Early(s.JUnit, "--junit"), summary = Early(s.Summary, "--summary");
+        string? library = Early(libraryPath, "--hash-library"), markdown = Early(s.Markdown, "--markdown");
+        DistinctFiles([(junit, "--junit"), (summary, "--summary"), (library, "--hash-library"), (markdown, "--markdown")]);
         createFolders();
+        junit = Late(junit, s.JUnit, "--junit");
+        summary = Late(summary, s.Summary, "--summary");
+        library = Late(library, libraryPath, "--hash-library");
+        markdown = Late(markdown, s.Markdown, "--markdown");
+        var files = new[] { (junit, "--junit"), (summary, "--summary"), (library, "--hash-library"), (markdown, "--markdown") };
+        DistinctFiles(files);
         string? fingerprint = s.Update is not null && baselines is not null ? GoldenFingerprint.Prepare(baselines) : null;
         var report = s.ReportDir is { } dir ? ReportFolder.Prepare(dir) : null;
         if (report is not null)
             foreach (var (file, option) in files)
                 OutputTargets.Distinct(report.Index, "--report", file, option);
         return new Destinations(report, junit, summary, library, fingerprint, markdown);
+    }
+
+    private static void DistinctFiles((string? Path, string Option)[] files)
+    {
+        for (int a = 0; a < files.Length; a++)
+            for (int b = a + 1; b < files.Length; b++)
+                if (files[a].Path is { } first) OutputTargets.Distinct(first, files[a].Option, files[b].Path, files[b].Option);
     }
 
     private static string Beside(string path, string option)

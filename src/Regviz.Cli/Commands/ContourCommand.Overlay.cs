@@ -27,7 +27,7 @@ internal sealed partial class ContourCommand
         var penalties = specs.Select(s => s.Penalty).ToList();
         PanelFigures.CheckVaries(plan, penalties);
         f.WarnAboutGlyphs(stderr, specs[0].FeatureNames);
-        string panelsName = PanelFigures.DefaultName(DefaultName("contour", specs[0].Penalty, specs[0], [.. Variant(specs[0], null), .. _parts.NameWords(result)]), plan, penalties, specs, "contour");
+        string panelsName = PanelFigures.DefaultName(DefaultName("contour", specs[0].Penalty, specs[0], [.. Variant(result, specs[0], null), .. _parts.NameWords(result)]), plan, penalties, specs, "contour");
         string output = f.OutOr(OverlayFigures.DefaultName(panelsName, "contour"));
 
         // only the ball through each optimum: the other penalty contours of several penalties would be a thicket

@@ -56,7 +56,7 @@ internal sealed partial class ContourCommand
         string? method = result.GetValue(_trace);
         var trace = TraceRequestFrom(method, result.GetValue(_start), result.GetValue(_steps));
         var spec = _problem.Bind(result);
-        string output = f.OutOr(DefaultName("contour", spec.Penalty, spec, [.. Variant(spec, method), .. _parts.NameWords(result)]));
+        string output = f.OutOr(DefaultName("contour", spec.Penalty, spec, [.. Variant(result, spec, method), .. _parts.NameWords(result)]));
         f.WarnAboutGlyphs(stderr, spec.FeatureNames);
         var options = SceneOptionsFor(result, area, f.Style, trace);
         using var progress = ProgressLine.ForStderr(stderr, "loss grid");
@@ -83,11 +83,11 @@ internal sealed partial class ContourCommand
         return new SceneOptions(area.Range, area.Grid, levels, result.GetValue(_path), style.Frame().Aspect, trace) { PenaltyLevels = penaltyLevels };
     }
 
-    private static string[] Variant(ProblemSpec spec, string? trace)
+    private string[] Variant(ParseResult result, ProblemSpec spec, string? trace)
     {
         var parts = new List<string>();
         if (!spec.Model.IsLinear) parts.Add(spec.Model.Name);
-        if (spec.LossKind != LossKind.Mse) parts.Add(spec.LossKind.Name());
+        parts.AddRange(LossWords.Of(_problem, result, spec));
         if (trace is not null) parts.Add($"trace-{trace.ToLowerInvariant()}");
         return [.. parts];
     }

@@ -57,13 +57,15 @@ internal sealed class PathCommand
         // the axis, knots and scaling change the figure, so they change its default name too
         var words = new List<string>();
         if (!spec.Model.IsLinear) words.Add(spec.Model.Name);
-        if (spec.LossKind != LossKind.Mse) words.Add(spec.LossKind.Name());
+        words.AddRange(LossWords.Of(_problem, result, spec));
         if (axis != PathAxis.Lambda) words.Add(axis == PathAxis.Norm ? "xnorm" : "xfraction");
         if (knots) words.Add("knots");
         if (standardize) words.Add("standardized");
         string output = f.OutOr(ContourCommand.DefaultName("path", spec.Penalty, null, [.. words]));
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error, spec.FeatureNames);
         var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, result.GetValue(_count), result.GetValue(_ratio));
+        // the ‖w‖₁ and fraction axes show λ = 0: the grid goes on until it is the fit, so no straight line is drawn to it
+        if (axis != PathAxis.Lambda) path = PathToFit.Extend(path, spec.Loss, spec.Penalty);
         if (axis == PathAxis.Fraction && path.Unregularised is null)
             throw new InputException("--xvar fraction: s = ‖w‖₁/‖ŵ‖₁ needs the unregularised fit ŵ, and there is none here (the classes are separable: the logistic loss has no minimiser)");
         var scene = new PathScene(scaling?.ToOriginal(path) ?? path, spec.FeatureNames, spec.Penalty, axis, marker)

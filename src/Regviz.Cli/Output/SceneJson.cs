@@ -74,6 +74,9 @@ internal static class SceneJson
         Func<PathPoint, double>? x = scene.XVar == PathAxis.Lambda ? null : scene.X;
         WritePoints(w, "points", scene.Path.Points, x);
         if (scene.Path.Knots is { } knots) WritePoints(w, "knots", knots, x);
+        // what the figure draws, in order, each with its x on the figure's axis (log10 λ on the λ axis) and its certificate
+        WritePoints(w, "drawn", scene.DrawnPoints(), scene.X);
+        w.WriteBoolean("reaches_fit", scene.Path.ReachesFit);
         if (scene.Path.Unregularised is { } end)
         {
             w.WritePropertyName("unregularised");

@@ -52,8 +52,11 @@ internal static class SweepJson
             w.WriteString("caption", frameWords[f.Index].Caption);
             if (sweep.Parameter == SweepParameter.Iterate)
             {
-                w.WriteNumber("iterate", f.Index);
-                w.WriteNumbers("weights", first.Trace!.Iterates[f.Index]);
+                // frames are paced by distance travelled: the last iterate shown whole, and where the line has got to beyond it
+                int iterate = (int)f.Value;
+                w.WriteNumber("iterate", iterate);
+                w.WriteNumbers("weights", first.Trace!.Iterates[iterate]);
+                if (sweep.Scene(f.Index).TracePen is { } pen) w.WriteNumbers("pen", pen); else w.WriteNull("pen");
             }
             else Optimum(w, f.Optimum, sweep.Parameter == SweepParameter.Radius ? f.Value : null);
             w.WriteEndObject();

@@ -8,6 +8,7 @@ namespace Regviz.Core.Data;
 /// </summary>
 public static class GivenQuadratic
 {
+
     /// <summary>The two-row data set whose sum of squares (loss sse, no intercept) is (w − centre)ᵀA(w − centre).</summary>
     public static Dataset AsData(double cx, double cy, double a, double b, double d)
     {
@@ -19,6 +20,8 @@ public static class GivenQuadratic
         // every digit as b → √(ad)
         double bb = b * b, det = Math.FusedMultiplyAdd(a, d, -bb) - Math.FusedMultiplyAdd(b, b, -bb);
         double r11 = Math.Sqrt(a), r12 = b / r11, r22 = Math.Sqrt(det / a);
-        return new Dataset(["x1", "x2"], [[r11, 0], [r12, r22]], [r11 * cx + r12 * cy, r22 * cy], "y");
+        // with no data there are no feature columns to name: each column stands for its own weight, and figures label
+        // their axes w₁ and w₂ alone
+        return new Dataset(["w1", "w2"], [[r11, 0], [r12, r22]], [r11 * cx + r12 * cy, r22 * cy], "y");
     }
 }

@@ -9,7 +9,7 @@ namespace Regviz.Core.Motion;
 
 /// <summary>One frame of a sweep: its index, the value swept to (λ, t, or the iterate's number) and the certified optimum there.</summary>
 /// <param name="Index">0 for the first frame.</param>
-/// <param name="Value">λ for a λ sweep, t for a radius sweep, the iterate's number for a trace.</param>
+/// <param name="Value">λ for a λ sweep, t for a radius sweep, for a trace the number of the last iterate the frame shows whole (<see cref="TracePacing"/>).</param>
 /// <param name="Optimum">The optimum at that value, from <see cref="Regularised.Solve"/>, with its certificate (for a trace, the problem's optimum).</param>
 public sealed record SweepFrame(int Index, double Value, Solution Optimum);
 
@@ -22,10 +22,12 @@ public sealed record SweepFrame(int Index, double Value, Solution Optimum);
 public sealed record ContourSweep
 {
     private readonly Lazy<IReadOnlyList<PathPoint>> _path;
+    private readonly IReadOnlyList<TraceFrame>? _pacing;
 
     internal ContourSweep(SweepParameter parameter, ContourScene first, ProblemSpec still, PlaneRange range, IReadOnlyList<SweepFrame> frames,
-        ScalarGrid grid, Penalty penalty, bool fullPath)
+        ScalarGrid grid, Penalty penalty, bool fullPath, IReadOnlyList<TraceFrame>? pacing = null)
     {
+        _pacing = pacing;
         Parameter = parameter;
         First = first;
         Still = still;
@@ -71,7 +73,8 @@ public sealed record ContourSweep
         if (Parameter == SweepParameter.Iterate)
         {
             var trace = First.Trace!;
-            return First with { Trace = trace with { Iterates = trace.Iterates.Take(index + 1).ToArray(), Diverged = false } };
+            var (shown, pen) = _pacing?[index] ?? new TraceFrame(index + 1, null);
+            return First with { Trace = trace with { Iterates = trace.Iterates.Take(shown).ToArray(), Diverged = false }, TracePen = pen };
         }
         var o = Frames[index].Optimum;
         var w = o.Weights;

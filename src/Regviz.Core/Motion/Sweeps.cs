@@ -59,8 +59,10 @@ public static class Sweeps
         ArgumentNullException.ThrowIfNull(options);
         if (options.Trace is null) throw new ProblemArgumentException("method", "an animated trace needs an optimiser");
         var first = SceneBuilder.Contour(spec, options, progress, cancel, out var grid);
-        var frames = Enumerable.Range(0, first.Trace!.Iterates.Count).Select(i => new SweepFrame(i, i, first.Optimum)).ToArray();
-        return new ContourSweep(SweepParameter.Iterate, first, spec, options.Range ?? first.Range, frames, grid, spec.Penalty, options.Path);
+        // as many frames as iterates, paced by distance travelled along the route
+        var pacing = TracePacing.Frames(first.Trace!.Iterates, first.Trace.Iterates.Count, first.Trace.Diverged);
+        var frames = pacing.Select((p, i) => new SweepFrame(i, p.Shown - 1, first.Optimum)).ToArray();
+        return new ContourSweep(SweepParameter.Iterate, first, spec, options.Range ?? first.Range, frames, grid, spec.Penalty, options.Path, pacing);
     }
 
     /// <summary>The still figure's own choice of view, widened to every frame: origin, fit, each w* (and −w* where it is as good) and each ball.</summary>

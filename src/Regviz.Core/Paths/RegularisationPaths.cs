@@ -12,6 +12,12 @@ public sealed record RegularisationPath(double LambdaMax, IReadOnlyList<PathPoin
     /// certified; null where none exists (separable classes under the logistic loss).
     /// </summary>
     public PathPoint? Unregularised { get; init; }
+
+    /// <summary>
+    /// Whether the points run on to <see cref="Unregularised"/>, so a figure against ‖w‖₁ may draw the last step to it:
+    /// the exact lasso's knots, or a grid continued by <see cref="PathToFit.Extend"/> until it is the fit to the eye.
+    /// </summary>
+    public bool ReachesFit { get; init; }
 }
 
 /// <summary>

@@ -27,6 +27,9 @@ public sealed record ContourScene(
     /// <summary>The iterates of an optimiser, with --trace.</summary>
     public Traces.OptimiserTrace? Trace { get; init; }
 
+    /// <summary>In a frame of a trace animation, where the line has got to beyond the last iterate shown (<see cref="Motion.TracePacing"/>); null otherwise.</summary>
+    public double[]? TracePen { get; init; }
+
     /// <summary>−w* when it is exactly as good as w* (a model symmetric in w, such as a tanh neuron): the optimum is not unique.</summary>
     public double[]? Twin { get; init; }
 }

@@ -32,14 +32,22 @@ public sealed record PathScene(RegularisationPath Path, IReadOnlyList<string> Fe
     /// <summary>
     /// The points to draw, ordered by decreasing λ: the grid, plus the exact knots inside its range for l1 (so the
     /// drawn lines bend exactly where the path does). On the ‖w‖₁ and fraction axes, which can show λ = 0, the path
-    /// runs on to the unregularised fit.
+    /// runs on to the unregularised fit where it reaches it (<see cref="RegularisationPath.ReachesFit"/>), and ends at
+    /// its last point otherwise: a straight line from there to the fit would not be on the path. A penalty that never
+    /// zeroes w (ridge) starts where its largest coefficient first reaches a thousandth of its value at the path's end:
+    /// before that its lines are flat on zero to the pixel, decades of axis that say nothing.
     /// </summary>
     public IReadOnlyList<PathPoint> DrawnPoints()
     {
         double low = Path.Points[^1].Lambda;
         var extra = Path.Knots?.Where(k => k.Lambda > low && k.Lambda < Path.LambdaMax) ?? [];
-        if (XVar != PathAxis.Lambda && Path.Unregularised is { } end) extra = extra.Concat(Path.Knots?.Where(k => k.Lambda < low && k.Lambda > 0) ?? []).Append(end);
-        return Path.Points.Concat(extra).OrderByDescending(p => p.Lambda).ToArray();
+        if (XVar != PathAxis.Lambda && Path.ReachesFit && Path.Unregularised is { } end)
+            extra = extra.Concat(Path.Knots?.Where(k => k.Lambda < low && k.Lambda > 0) ?? []).Append(end);
+        var all = Path.Points.Concat(extra).OrderByDescending(p => p.Lambda).ToArray();
+        if (all[0].Weights.All(w => w == 0)) return all;
+        double far = all[^1].Weights.Max(Math.Abs);
+        int leaves = Array.FindIndex(all, p => p.Weights.Max(Math.Abs) >= 1e-3 * far);
+        return leaves > 1 ? all[(leaves - 1)..] : all;
     }
 
     /// <summary>The knots the figure can show: all on the ‖w‖₁ and fraction axes, those with λ &gt; 0 on the log λ axis.</summary>

@@ -40,7 +40,7 @@ public sealed record PatchedFrames(int Width, int Height, byte[] ReferencePng, I
 public static class ContourAnimation
 {
     /// <summary>
-    /// The animation as an APNG file: frame <see cref="ContourSweep.StillIndex"/> is the still figure's pixels. The style's
+    /// The animation as an APNG file, every frame drawn with one layout (<see cref="Layouts"/>). The style's
     /// <see cref="FigureStyle.Description"/> (<see cref="SweepText.Describe"/>), when it has one, goes in an iTXt "Description"
     /// chunk, as a still PNG carries it.
     /// </summary>
@@ -148,40 +148,57 @@ public static class ContourAnimation
     }
 
     /// <summary>
-    /// Which layout each frame is drawn with. The still frame is drawn as the still figure, recording where its legend
-    /// and captions went; the other frames keep that legend corner and draw the captions of what does not move where
-    /// they were placed once: for a trace, where the still figure put them; for a sweep, clear of every w* of the sweep.
+    /// The one layout every frame is drawn with, so that only what moves, moves: the same title, the same legend (the
+    /// fullest frame's entries, on an opaque pad) in the same corner, the captions of what does not move (thin contours, the fit)
+    /// where they were placed once, and for a sweep a box beside the legend with the frame's own λ or t. For a trace
+    /// that is the whole trace's figure, the last frame; for a sweep the last frame, which carries the whole trail, is
+    /// drawn once to choose the corner and place the captions clear of every w* of the sweep.
     /// </summary>
-    private sealed class Layouts
+    internal sealed class Layouts
     {
         private readonly ContourSweep _sweep;
         private readonly FigureStyle _style;
-        private readonly FrameLayout _still = new();
-        private readonly FrameLayout _others;
-        private Plot? _stillPlot;
+        private readonly FrameLayout _layout;
+        private readonly string[]? _values;
 
         public Layouts(ContourSweep sweep, FigureStyle style)
         {
             _sweep = sweep;
             _style = style;
-            _stillPlot = ContourFigure.Render(sweep.First, style, FigureParts.All, _still);
             if (sweep.Parameter == SweepParameter.Iterate)
             {
-                _others = new FrameLayout { Corner = _still.Corner, Fixed = _still.Placed };
+                var whole = new FrameLayout { LegendScene = sweep.First };
+                ContourFigure.Render(sweep.First, style, FigureParts.All, whole);
+                _layout = new FrameLayout { Corner = whole.Corner, Fixed = whole.Placed, LegendScene = sweep.First };
+                _layout.LegendPad = LegendPad.Measure(() => Plot(0), style.Width, style.Height);
                 return;
             }
             string? pathLegend = sweep.First.Path is null ? "path of w* so far" : null;
+            // the frame with the most to name (played backwards, the last frame is w* = 0, with no ball through it)
+            var last = sweep.Scene(sweep.Frames.Count - 1);
+            var legendScene = new[] { sweep.Scene(0), sweep.Scene(sweep.Frames.Count / 2), last }.MaxBy(Entries)!;
+            string title = SweepText.Title(sweep);
+            _values = [.. sweep.Frames.Select(f => SweepText.Value(sweep, f))];
+            float width = FrameValue.Width(_values, style);
+            string widest = _values.MaxBy(v => v.Length)!;
             var probe = new FrameLayout
             {
-                Corner = _still.Corner,
                 PathLegend = pathLegend,
                 Avoid = ClearOfTheFit(sweep, style),
                 FitCaptionFirst = true,
+                Title = title,
+                LegendScene = legendScene,
+                Value = widest,
+                ValueWidth = width,
             };
-            // the last frame carries the whole trail, so the legend it measures is every later frame's
-            ContourFigure.Render(sweep.Scene(sweep.Frames.Count - 1), style, FigureParts.All, probe);
-            _others = new FrameLayout { Corner = _still.Corner, PathLegend = pathLegend, Fixed = probe.Placed };
+            ContourFigure.Render(last, style, FigureParts.All, probe);
+            _layout = new FrameLayout { Corner = probe.Corner, PathLegend = pathLegend, Fixed = probe.Placed, Title = title, LegendScene = legendScene, ValueWidth = width };
+            _layout.LegendPad = LegendPad.Measure(() => Plot(0), style.Width, style.Height);
         }
+
+        /// <summary>How many of the legend's optional entries a frame's scene has (the ball and level set through w*, the path, −w*).</summary>
+        private static int Entries(Regviz.Core.Scenes.ContourScene scene) =>
+            (scene.TouchingNorm is null ? 0 : 1) + (scene.TouchingLoss is null ? 0 : 1) + (scene.Path is null ? 0 : 1) + (scene.Twin is null ? 0 : 1);
 
         /// <summary>
         /// Every w* of the sweep, except those right beside the unregularised fit: w* ends there for l2, and reserving
@@ -204,12 +221,7 @@ public static class ContourAnimation
         private static float Distance((float X, float Y) a, (float X, float Y) b) => MathF.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
 
         /// <summary>Frame <paramref name="index"/>'s plot; each is a new plot, so frames may be drawn on different threads.</summary>
-        public Plot Plot(int index)
-        {
-            if (index == _sweep.StillIndex && Interlocked.Exchange(ref _stillPlot, null) is { } plot) return plot;
-            return index == _sweep.StillIndex
-                ? ContourFigure.Render(_sweep.First, _style)
-                : ContourFigure.Render(_sweep.Scene(index), _style, FigureParts.All, _others);
-        }
+        public Plot Plot(int index) =>
+            ContourFigure.Render(_sweep.Scene(index), _style, FigureParts.All, _layout.ForFrame(_values?[index]));
     }
 }

@@ -31,6 +31,31 @@ internal sealed class FrameLayout
     /// </summary>
     public bool FitCaptionFirst { get; init; }
 
+    /// <summary>The title of every frame, the same in all (a title that changed would change width from frame to frame).</summary>
+    public string? Title { get; init; }
+
+    /// <summary>
+    /// The scene whose legend every frame draws: the frame with the most entries (the ball through w*, the path so far), so
+    /// no entry appears or vanishes. Legends of frames are opaque, so nothing moving behind one shows through.
+    /// </summary>
+    public Regviz.Core.Scenes.ContourScene? LegendScene { get; init; }
+
+    /// <summary>This frame's moving numbers (λ or t, and which weight is exactly 0), drawn by <see cref="FrameValue"/>.</summary>
+    public string? Value { get; init; }
+
+    /// <summary>The width reserved for <see cref="Value"/>: the widest of any frame's, so the labels around it do not move.</summary>
+    public float ValueWidth { get; init; }
+
+    /// <summary>The legend's pixels, padded opaque in every frame (<see cref="LegendPad"/>); null until measured.</summary>
+    public PixelBox? LegendPad { get; set; }
+
+    /// <summary>This layout for one frame, with that frame's <paramref name="value"/>.</summary>
+    public FrameLayout ForFrame(string? value) => new()
+    {
+        Corner = Corner, PathLegend = PathLegend, Fixed = Fixed, Avoid = Avoid, FitCaptionFirst = FitCaptionFirst,
+        Title = Title, LegendScene = LegendScene, Value = value, ValueWidth = ValueWidth, LegendPad = LegendPad,
+    };
+
     /// <summary>Where this render put the fit's caption and the thin contours' labels.</summary>
     public List<FixedLabel> Placed { get; } = [];
 

@@ -69,7 +69,7 @@ public class SparsityCommandTests : Support.ScratchFolder
         Assert.Equal(("desc", doc.RootElement.GetProperty("caption").GetString()), (children[1].Name.LocalName, children[1].Value));
         string text = File.ReadAllText(svg);
         // the legend once, not once per panel; each panel's title has its own count
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "optimum with a coefficient exactly 0"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "optima with a coefficient exactly 0"));
         Assert.Contains("L1 (lasso):", text);
         Assert.Contains("L2 (ridge): 0.0% have a zero (0\u00a0of\u00a0300)", text);
     }

@@ -1,0 +1,51 @@
+using ScottPlot;
+
+namespace Regviz.Plotting;
+
+/// <summary>
+/// What changes from frame to frame of a sweep, "λ = 0.2888: w₂ = 0 exactly", in a box of its own beside the legend:
+/// the title stays the same in every frame, so neither it nor the legend jumps, and the eye finds the moving number
+/// in one place. The box is as wide as the widest frame's text and reserved before any label is placed.
+/// </summary>
+internal static class FrameValue
+{
+    /// <summary>The text's size: a label's, bold.</summary>
+    public static float Size(Theme theme, float scale) => theme.Fonts.Label(14) * scale;
+
+    /// <summary>The widest of <paramref name="texts"/> as drawn (bold, with the label's padding): the width every frame reserves.</summary>
+    public static float Width(IEnumerable<string> texts, FigureStyle style)
+    {
+        FontRegistry.EnsureRegistered();
+        using var font = new SkiaSharp.SKFont(FontRegistry.BoldTypeface(style.Theme.FontFamily), Size(style.Theme, style.Scale));
+        float padding = 3 * style.Scale; // PlotCanvas's label padding
+        return texts.Select(t => font.MeasureText(t) + 2 * padding).DefaultIfEmpty(0).Max() + 2 * style.Scale;
+    }
+
+    /// <summary>Draws <paramref name="text"/> beside <paramref name="legend"/> (below it in an upper corner, above it in a lower one).</summary>
+    public static void Draw(PlotCanvas canvas, PixelBox legend, Alignment corner, string text, float width)
+    {
+        float s = canvas.Scale, size = Size(canvas.Theme, s);
+        var (_, h) = canvas.Labels.Measure(text, size);
+        bool top = corner is Alignment.UpperLeft or Alignment.UpperRight;
+        bool left = corner is Alignment.UpperLeft or Alignment.LowerLeft;
+        var frame = canvas.Frame;
+        float edge = 8 * s; // the legend's own margin from the data area's edge
+        float x0 = left ? frame.Left + edge : frame.Width - frame.Right - edge - width;
+        float y0 = top ? legend.Y1 + 2 * s : legend.Y0 - 2 * s - h;
+        canvas.Labels.Reserve(new PixelBox(x0, y0, x0 + width, y0 + h));
+
+        // a pixel position as plane coordinates: ScottPlot places text in data units
+        var r = canvas.Range;
+        float px = left ? x0 : x0 + width, py = y0 + h / 2;
+        double x = r.X0 + (px - frame.Left) / frame.DataWidth * r.Width, y = r.Y1 - (py - frame.Top) / frame.DataHeight * r.Height;
+        var label = canvas.Plot.Add.Text(text, x, y);
+        label.LabelFontName = canvas.Theme.FontFamily;
+        label.LabelStyle.Font = canvas.Face;
+        label.LabelFontSize = size;
+        label.LabelBold = true;
+        label.LabelFontColor = canvas.Theme.Foreground;
+        label.LabelBackgroundColor = canvas.Theme.Background;
+        label.LabelPadding = canvas.Labels.Padding;
+        label.LabelAlignment = left ? Alignment.MiddleLeft : Alignment.MiddleRight;
+    }
+}
