@@ -50,6 +50,8 @@ public static class PanelGrid
         FontRegistry.EnsureRegistered();
         var items = layout.SharedLegend ? SharedLegend(panels) : [];
         var (width, height) = Size(panels.Count, items, layout);
+        if (format == "pdf")
+            return PdfDocument.Write(c => Draw(c, panels, items, layout, width), width, height, layout.Panel.Dpi ?? FigureStyle.ScreenDpi, layout.Description, layout.Panel.Title);
         if (format == "svg")
         {
             using var stream = new MemoryStream();
@@ -62,7 +64,7 @@ public static class PanelGrid
         using var surface = SKSurface.Create(new SKImageInfo(width, height))
             ?? throw new InvalidOperationException($"Skia could not allocate a {width}x{height} surface");
         Draw(surface.Canvas, panels, items, layout, width);
-        return FigureExport.Described(FigureExport.EncodePng(surface), layout.Description);
+        return FigureExport.Physical(FigureExport.Described(FigureExport.EncodePng(surface), layout.Description), layout.Panel);
     }
 
     /// <summary>Writes the composite as PNG or SVG (by extension), atomically.</summary>
