@@ -21,6 +21,7 @@ internal sealed class BallCommand
     private readonly Option<string> _groups = new("--groups") { Description = "The group norm's groups of w1, w2, w3: commas between groups, a colon for a range (1,2:3 is {w1} and {w2, w3})", DefaultValueFactory = _ => "1,2:3", HelpName = "G,G.." };
     private readonly Option<string> _view = ViewOption.Create();
     private readonly FigureOptions _figure = new();
+    private readonly TurntableOptions _turn = new();
 
     public static Command Create() => new BallCommand().Build();
 
@@ -29,6 +30,7 @@ internal sealed class BallCommand
         var command = new Command("ball", "The unit ball of a penalty in three weights (octahedron, sphere, cube, elastic net, lp, group lasso), its exact edges and corners drawn sharp");
         foreach (var option in new Option[] { _norm, _alpha, _p, _groups, _view }) command.Options.Add(option);
         _figure.AddTo(command);
+        _turn.AddTo(command);
         _figure.Size.Description += "; the size of each ball's panel";
         _figure.Title.Description = "Figure title above the panels (default: none; each panel names its ball)";
         command.SetAction(Run);
@@ -45,8 +47,10 @@ internal sealed class BallCommand
         var scenes = balls.Select(b => (b.Name, Scene: BallMesh.Build(b))).ToList();
         var description = Describe(balls, az, el);
         var style = f.Style with { Description = description };
-        var figure = new Figure3(scenes.Select((s, i) => new Panel3(s.Scene, balls[i].Title)).ToList(), style, az, el, new Vec3(0, 0, 0), new Vec3(1, 1, 1));
-        figure.Save(output);
+        var turn = _turn.Bind(result, output, style);
+        Figure3 At(double azimuth) => new(scenes.Select((s, i) => new Panel3(s.Scene, balls[i].Title)).ToList(), style, azimuth, el, new Vec3(0, 0, 0), new Vec3(1, 1, 1));
+        TurntableOptions.Save(At, az, turn, description, output);
+        var figure = At(az);
         if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => ThreeDJson.Write(w, "ball", figure, scenes, description));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
@@ -75,6 +79,7 @@ internal sealed class BallCommand
         if (balls.Any(b => b.Name == "lp")) name += $"-p{Num(result.GetValue(_p))}";
         if (balls.Any(b => b.Name == "group")) name += "-groups" + result.GetValue(_groups)!.Replace(',', '_').Replace(':', '-');
         if (result.GetValue(_view) is { } view && view != ViewOption.Default) name += "-view" + view.Replace(',', '_');
+        if (result.GetValue(_turn.Rotate) is { } rotate) name += "-rotate" + Num(rotate);
         return name + ".png";
     }
 

@@ -23,6 +23,7 @@ internal sealed class SurfaceCommand
     private readonly FigureOptions _figure = new();
     private readonly PlaneOptions _plane = new();
     private readonly Option<string> _view = ViewOption.Create();
+    private readonly TurntableOptions _turn = new();
     private readonly Option<string> _show = new("--show") { Description = "d: the loss D(w) as a surface with the penalty λP(w) beside it (with --radius, the constraint N(w) ≤ t as a prism on the floor); j: J(w) = D(w) + λP(w) alone", DefaultValueFactory = _ => "d", HelpName = "d|j" };
 
     public static Command Create() => new SurfaceCommand().Build();
@@ -36,6 +37,7 @@ internal sealed class SurfaceCommand
         _plane.Grid.Description = $"Grid cells per axis for the floor's contours (10..{PlaneOptions.MaxGrid}); the surface itself is a {MeshCells}x{MeshCells} mesh";
         command.Options.Add(_view);
         command.Options.Add(_show);
+        _turn.AddTo(command);
         command.SetAction(Run);
         return command;
     }
@@ -61,8 +63,10 @@ internal sealed class SurfaceCommand
         var style = f.Style with { Description = description };
         var labels = new Dictionary<string, string> { ["optimum"] = "w*", ["least_squares"] = "least squares" };
         string title = style.Title is null ? FigureTitle(contour, spec.Lambda, spec.Radius, show) : "";
-        var figure = new Figure3([new Panel3(scene, title, labels)], style, az, el, offset, axisScale);
-        figure.Save(output);
+        var turn = _turn.Bind(result, output, style);
+        Figure3 At(double azimuth) => new([new Panel3(scene, title, labels)], style, azimuth, el, offset, axisScale);
+        TurntableOptions.Save(At, az, turn, description, output);
+        var figure = At(az);
         if (f.Json is { } json)
             JsonOut.Write(json, result.InvocationConfiguration.Output, w => ThreeDJson.Write(w, "surface", figure, [(contour.Penalty.Name, scene)], description, w =>
             {
@@ -82,6 +86,7 @@ internal sealed class SurfaceCommand
         var words = new List<string>();
         if (show == SurfaceShow.Objective) words.Add("j");
         if (result.GetValue(_view) is { } view && view != ViewOption.Default) words.Add("view" + view.Replace(',', '_'));
+        if (result.GetValue(_turn.Rotate) is { } rotate) words.Add("rotate" + Num(rotate));
         return [.. words];
     }
 
