@@ -22,7 +22,7 @@ internal sealed class SurfaceCommand
     private readonly ProblemOptions _problem = new();
     private readonly FigureOptions _figure = new();
     private readonly PlaneOptions _plane = new();
-    private readonly Option<string> _view = ViewOption.Create();
+    private readonly Option<string> _view = ViewOption.Create(ViewOption.SurfaceDefault);
     private readonly TurntableOptions _turn = new();
     private readonly Option<string> _show = new("--show") { Description = "d: the loss D(w) as a surface with the penalty λP(w) beside it (with --radius, the constraint N(w) ≤ t as a prism on the floor); j: J(w) = D(w) + λP(w) alone", DefaultValueFactory = _ => "d", HelpName = "d|j" };
 
@@ -85,7 +85,7 @@ internal sealed class SurfaceCommand
     {
         var words = new List<string>();
         if (show == SurfaceShow.Objective) words.Add("j");
-        if (result.GetValue(_view) is { } view && view != ViewOption.Default) words.Add("view" + view.Replace(',', '_'));
+        if (result.GetValue(_view) is { } view && view != ViewOption.SurfaceDefault) words.Add("view" + view.Replace(',', '_'));
         if (result.GetValue(_turn.Rotate) is { } rotate) words.Add("rotate" + Num(rotate));
         return [.. words];
     }

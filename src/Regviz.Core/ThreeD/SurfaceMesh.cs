@@ -23,7 +23,7 @@ public enum SurfaceShow
 public static class SurfaceMesh
 {
     /// <summary>The height box's extent in model units, against 2 for the wider side of the plane.</summary>
-    private const double BoxHeight = 1.3;
+    private const double BoxHeight = 1.0;
 
     /// <summary>The scene, and the model transform that fits the plane into [−1, 1]² (equal units for w₁ and w₂) and the heights into <see cref="BoxHeight"/>.</summary>
     public static (Scene3 Scene, Vec3 Offset, Vec3 AxisScale) Build(ProblemSpec spec, ContourScene contour, SurfaceShow show, int cells)

@@ -94,6 +94,8 @@ internal static class Scene3Renderer
         using var dot = new SKPaint { IsAntialias = true, Color = Skia(theme.Optimum) };
         using var ring = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1.5f * scale, Color = Skia(theme.Background) };
         using var small = new SKFont(FontRegistry.Typeface(theme.FontFamily), theme.Fonts.Labels * scale);
+        // a caption may fall on a dark surface: a halo in the background colour keeps it readable
+        using var halo = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 3f * scale, StrokeJoin = SKStrokeJoin.Round, Color = Skia(theme.Background) };
         foreach (var mark in scene.Marks)
         {
             var (x, y) = camera.Pixel(mark.At);
@@ -101,7 +103,10 @@ internal static class Scene3Renderer
             canvas.DrawCircle((float)x, (float)y, r, dot);
             canvas.DrawCircle((float)x, (float)y, r, ring);
             if (markLabels is not null && markLabels.TryGetValue(mark.Name, out var caption))
+            {
+                canvas.DrawText(caption, (float)x + 2 * r, (float)y - r, SKTextAlign.Left, small, halo);
                 canvas.DrawText(caption, (float)x + 2 * r, (float)y - r, SKTextAlign.Left, small, text);
+            }
         }
     }
 
