@@ -13,17 +13,9 @@ namespace Regviz.Tests.ThreeD;
 [Collection(Support.CurrentDirectory.Collection)]
 public class BallTests : Support.ScratchFolder
 {
-    private (byte[] Png, JsonElement Json) Render(params string[] args)
-    {
-        // a name per run: CsCheck samples on several threads at once
-        string name = Guid.NewGuid().ToString("N"), png = Path.Combine(Dir, name + ".png"), json = Path.Combine(Dir, name + ".json");
-        var r = CliRunner.Run(["ball", .. args, "--out", png, "--json", json]);
-        Assert.True(r.ExitCode == 0, r.Stderr);
-        using var doc = JsonDocument.Parse(File.ReadAllText(json));
-        return (File.ReadAllBytes(png), doc.RootElement.Clone());
-    }
+    private (byte[] Png, JsonElement Json) Render(params string[] args) => FigureRun.Render(Dir, ["ball", .. args]);
 
-    private static double[] Numbers(JsonElement e) => e.EnumerateArray().Select(x => x.GetDouble()).ToArray();
+    private static double[] Numbers(JsonElement e) => FigureRun.Numbers(e);
 
     /// <summary>The exact corners: ±eⱼ for l1 and lp, (±1, ±1, ±1) for linf, the axis intercepts r·eⱼ with αr + (1−α)r² = 1 for the elastic net.</summary>
     [Theory]
@@ -36,6 +28,8 @@ public class BallTests : Support.ScratchFolder
     {
         var (_, json) = Render("--norm", norm, "--alpha", "0.3", "--size", "300x300");
         var vertices = json.GetProperty("vertices").EnumerateArray().Select(v => Numbers(v.GetProperty("w"))).ToList();
+        Assert.Equal(35, json.GetProperty("camera").GetProperty("azimuth").GetDouble()); // the default view
+        Assert.Equal(25, json.GetProperty("camera").GetProperty("elevation").GetDouble());
         if (norm == "linf")
         {
             Assert.Equal(8, vertices.Count);

@@ -8,16 +8,9 @@ namespace Regviz.Tests.ThreeD;
 [Collection(Support.CurrentDirectory.Collection)]
 public class SurfaceTests : Support.ScratchFolder
 {
-    private (byte[] Png, JsonElement Json) Render(params string[] args)
-    {
-        string png = Path.Combine(Dir, "s.png"), json = Path.Combine(Dir, "s.json");
-        var r = CliRunner.Run(["surface", .. args, "--out", png, "--json", json]);
-        Assert.True(r.ExitCode == 0, r.Stderr);
-        using var doc = JsonDocument.Parse(File.ReadAllText(json));
-        return (File.ReadAllBytes(png), doc.RootElement.Clone());
-    }
+    private (byte[] Png, JsonElement Json) Render(params string[] args) => FigureRun.Render(Dir, ["surface", .. args]);
 
-    private static double[] Numbers(JsonElement e) => e.EnumerateArray().Select(x => x.GetDouble()).ToArray();
+    private static double[] Numbers(JsonElement e) => FigureRun.Numbers(e);
 
     [Theory]
     [InlineData("l1")]
@@ -41,6 +34,8 @@ public class SurfaceTests : Support.ScratchFolder
         double objective = solved.RootElement.GetProperty("objective").GetDouble();
         double l1 = Math.Abs(weights[0]) + Math.Abs(weights[1]);
         var marks = json.GetProperty("marks").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => (W: Numbers(m.GetProperty("w")), At: Numbers(m.GetProperty("at"))));
+        Assert.Equal(-60, json.GetProperty("camera").GetProperty("azimuth").GetDouble()); // the default view
+        Assert.Equal(35, json.GetProperty("camera").GetProperty("elevation").GetDouble());
         var top = marks["optimum"];
         var floor = marks["optimum_floor"];
         Assert.Equal(weights[0], top.W[0], 9);
