@@ -7,7 +7,7 @@ namespace Regviz.Plotting;
 /// <summary>PNG, SVG or PDF by the output's extension, written atomically.</summary>
 public static class FigureExport
 {
-    /// <summary>Writes <paramref name="plot"/> as PNG or SVG (by extension) at the style's size, atomically.</summary>
+    /// <summary>Writes <paramref name="plot"/> as PNG, SVG or PDF (by extension) at the style's size, atomically.</summary>
     public static void Save(Plot plot, FigureStyle style, string path) =>
         AtomicFile.WriteAllBytes(path, Encode(plot, style, FormatOf(path, nameof(path))));
 

@@ -41,7 +41,7 @@ public sealed record PanelLayout(FigureStyle Panel, int Columns, string? Header)
 public static class PanelGrid
 {
     /// <summary>
-    /// The composite of <paramref name="panels"/> as PNG or SVG bytes. Each plot is drawn at the panel size of
+    /// The composite of <paramref name="panels"/> as PNG, SVG or PDF bytes. Each plot is drawn at the panel size of
     /// <paramref name="layout"/>; the entries of hidden legends are gathered into the shared one.
     /// </summary>
     public static byte[] Encode(IReadOnlyList<Plot> panels, PanelLayout layout, string format)
@@ -67,7 +67,7 @@ public static class PanelGrid
         return FigureExport.Physical(FigureExport.Described(FigureExport.EncodePng(surface), layout.Description), layout.Panel);
     }
 
-    /// <summary>Writes the composite as PNG or SVG (by extension), atomically.</summary>
+    /// <summary>Writes the composite as PNG, SVG or PDF (by extension), atomically.</summary>
     public static void Save(IReadOnlyList<Plot> panels, PanelLayout layout, string path) =>
         AtomicFile.WriteAllBytes(path, Encode(panels, layout, FigureExport.FormatOf(path, nameof(path))));
 

@@ -65,7 +65,7 @@ internal sealed class BallCommand
         if (p is <= 0 or > 100) throw new InputException($"--p: {p.ToString(CultureInfo.InvariantCulture)} is outside (0, 100]");
         return names.Select(name => name.ToLowerInvariant() switch
         {
-            "group" => UnitBall.Group(UnitBall.ParseGroups(result.GetValue(_groups)!)),
+            "group" => UnitBall.Group(UnitBall.ParseGroups(result.GetValue(_groups)!, "--groups")),
             "mcp" or "scad" => throw new InputException($"--norm {name}: MCP and SCAD bound no norm, so they have no unit ball (ball takes l1, l2, linf, elasticnet, lp, group)"),
             var n => UnitBall.For(PenaltyCatalogue.Create(Words.Norm(n), new PenaltySettings(alpha, p))!),
         }).ToList();

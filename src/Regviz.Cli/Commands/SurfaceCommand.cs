@@ -54,6 +54,8 @@ internal sealed class SurfaceCommand
         var area = _plane.Bind(result);
         var f = _figure.Bind(result);
         var spec = _problem.Bind(result);
+        if (show == SurfaceShow.Objective && spec.Radius is not null)
+            throw new InputException("--show j: J = D + λP needs --lambda (with --radius the figure shows D and the constraint prism)");
         string output = f.OutOr(ContourCommand.DefaultName("surface", spec.Penalty, spec, Variant(show, result)));
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error, spec.FeatureNames);
         var contour = SceneBuilder.Contour(spec, new SceneOptions(area.Range, area.Grid, area.Levels, false));

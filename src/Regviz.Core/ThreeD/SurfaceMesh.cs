@@ -29,7 +29,7 @@ public static class SurfaceMesh
     public static (Scene3 Scene, Vec3 Offset, Vec3 AxisScale) Build(ProblemSpec spec, ContourScene contour, SurfaceShow show, int cells)
     {
         if (show == SurfaceShow.Objective && spec.Radius is not null)
-            throw new InputException("--show j: J = D + λP needs --lambda (with --radius the figure shows D and the constraint prism)");
+            throw new ArgumentException("J = D + λP needs the penalised form (λ), not a radius", nameof(show));
         var range = contour.Range;
         var loss = SceneBuilder.GeneralGrid(spec.Loss, range, cells);
         double lambda = spec.Lambda ?? 0;

@@ -44,7 +44,7 @@ public sealed class UnitBall
                 return 2 / (alpha * a + Math.Sqrt(alpha * alpha * a * a + 4 * (1 - alpha) * b));
             }, false);
         if (penalty.BallExponent is null)
-            throw new InputException($"--norm {penalty.Name}: has no unit ball to draw (its penalty does not bound a norm)");
+            throw new ArgumentException($"{penalty.Name} bounds no norm, so it has no unit ball", nameof(penalty));
         return new UnitBall(penalty.Name, title, d => 1 / penalty.Norm(d.ToArray()), double.IsPositiveInfinity(penalty.BallExponent.Value));
     }
 
@@ -65,7 +65,7 @@ public sealed class UnitBall
     /// --groups' text: groups separated by commas, each a weight (2) or a range (2:3), 1-based, covering w₁, w₂, w₃
     /// exactly once: "1,2:3" is {w₁} and {w₂, w₃}.
     /// </summary>
-    public static IReadOnlyList<int[]> ParseGroups(string text)
+    public static IReadOnlyList<int[]> ParseGroups(string text, string option)
     {
         var groups = new List<int[]>();
         var seen = new bool[3];
@@ -73,19 +73,19 @@ public sealed class UnitBall
         {
             var ends = item.Split(':');
             if (ends.Length > 2 || !ends.All(e => int.TryParse(e, out int k) && k is >= 1 and <= 3))
-                throw new InputException($"--groups: '{Excerpt.Of(item)}' is not a weight 1..3 or a range such as 2:3");
+                throw new InputException($"{option}: '{Excerpt.Of(item)}' is not a weight 1..3 or a range such as 2:3");
             int a = int.Parse(ends[0]), b = int.Parse(ends[^1]);
-            if (b < a) throw new InputException($"--groups: the range '{Excerpt.Of(item)}' runs backwards");
+            if (b < a) throw new InputException($"{option}: the range '{Excerpt.Of(item)}' runs backwards");
             var group = Enumerable.Range(a - 1, b - a + 1).ToArray();
             foreach (int i in group)
             {
-                if (seen[i]) throw new InputException($"--groups: w{i + 1} is in two groups");
+                if (seen[i]) throw new InputException($"{option}: w{i + 1} is in two groups");
                 seen[i] = true;
             }
             groups.Add(group);
         }
         if (Array.IndexOf(seen, false) is int missing and >= 0)
-            throw new InputException($"--groups: w{missing + 1} is in no group (the groups must cover w1, w2, w3)");
+            throw new InputException($"{option}: w{missing + 1} is in no group (the groups must cover w1, w2, w3)");
         return groups;
     }
 }

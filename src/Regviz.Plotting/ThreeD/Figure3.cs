@@ -112,5 +112,5 @@ public sealed class Figure3
     }
 
     /// <summary>Writes the figure as PNG, SVG or PDF (by extension), atomically.</summary>
-    public void Save(string path) => AtomicFile.WriteAllBytes(path, Encode(FigureExport.FormatOf(path, "--out")));
+    public void Save(string path) => AtomicFile.WriteAllBytes(path, Encode(FigureExport.FormatOf(path, nameof(path))));
 }

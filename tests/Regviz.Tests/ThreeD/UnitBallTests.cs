@@ -33,7 +33,7 @@ public class UnitBallTests
         string[] groupings = ["1,2:3", "1:2,3", "1:3", "1,2,3", "2,1,3", "3,1:2"];
         Gen.Select(Gen.Int[0, groupings.Length - 1], Directions).Sample((k, d) =>
         {
-            var w = UnitBall.Group(UnitBall.ParseGroups(groupings[k])).Boundary(d).ToArray();
+            var w = UnitBall.Group(UnitBall.ParseGroups(groupings[k], "--groups")).Boundary(d).ToArray();
             double norm = 0;
             foreach (string group in groupings[k].Split(','))
             {
@@ -51,8 +51,8 @@ public class UnitBallTests
     {
         Directions.Sample(d =>
         {
-            Assert.Equal(1.0, UnitBall.Group(UnitBall.ParseGroups("1:3")).Boundary(d).Length, 12);
-            var w = UnitBall.Group(UnitBall.ParseGroups("1,2,3")).Boundary(d);
+            Assert.Equal(1.0, UnitBall.Group(UnitBall.ParseGroups("1:3", "--groups")).Boundary(d).Length, 12);
+            var w = UnitBall.Group(UnitBall.ParseGroups("1,2,3", "--groups")).Boundary(d);
             Assert.Equal(1.0, Math.Abs(w.X) + Math.Abs(w.Y) + Math.Abs(w.Z), 12);
         });
     }
