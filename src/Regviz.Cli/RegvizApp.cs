@@ -27,6 +27,8 @@ public static class RegvizApp
         root.Subcommands.Add(AnimateCommand.Create());
         root.Subcommands.Add(ExploreCommand.Create());
         root.Subcommands.Add(NormCommand.Create());
+        root.Subcommands.Add(BallCommand.Create());
+        root.Subcommands.Add(SurfaceCommand.Create());
         root.Subcommands.Add(PathCommand.Create());
         root.Subcommands.Add(SolveCommand.Create());
         root.Subcommands.Add(SparsityCommand.Create());

@@ -4,10 +4,10 @@ using ScottPlot;
 
 namespace Regviz.Plotting;
 
-/// <summary>PNG or SVG by the output's extension, written atomically.</summary>
+/// <summary>PNG, SVG or PDF by the output's extension, written atomically.</summary>
 public static class FigureExport
 {
-    /// <summary>Writes <paramref name="plot"/> as PNG or SVG (by extension) at the style's size, atomically.</summary>
+    /// <summary>Writes <paramref name="plot"/> as PNG, SVG or PDF (by extension) at the style's size, atomically.</summary>
     public static void Save(Plot plot, FigureStyle style, string path) =>
         AtomicFile.WriteAllBytes(path, Encode(plot, style, FormatOf(path, nameof(path))));
 
@@ -15,8 +15,12 @@ public static class FigureExport
     public static byte[] Encode(Plot plot, FigureStyle style, string format) => format switch
     {
         "svg" => new System.Text.UTF8Encoding(false).GetBytes(Described(StableIds(plot.GetSvgXml(style.Width, style.Height)), style.Description)),
-        _ => Described(Png(plot, style.Width, style.Height), style.Description),
+        "pdf" => PdfDocument.Write(canvas => plot.Render(canvas, style.Width, style.Height), style.Width, style.Height, style.Dpi ?? FigureStyle.ScreenDpi, style.Description, style.Title),
+        _ => Physical(Described(Png(plot, style.Width, style.Height), style.Description), style),
     };
+
+    /// <summary>The PNG with its physical size (pHYs) when the style has a --dpi or a size in inches, cm, mm or points.</summary>
+    internal static byte[] Physical(byte[] png, FigureStyle style) => style.Dpi is { } dpi ? PngPhysicalSize.With(png, dpi) : png;
 
     /// <summary>PNG bytes carrying <paramref name="description"/>'s alt text in an iTXt chunk with the keyword "Description".</summary>
     internal static byte[] Described(byte[] png, FigureDescription? description) =>
@@ -79,7 +83,7 @@ public static class FigureExport
         });
     }
 
-    /// <summary>"png" or "svg"; anything else is refused, in the name of <paramref name="option"/>, before any work.</summary>
+    /// <summary>"png", "svg" or "pdf"; anything else is refused, in the name of <paramref name="option"/>, before any work.</summary>
     public static string FormatOf(string path, string option)
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
@@ -87,7 +91,8 @@ public static class FigureExport
         {
             ".png" => "png",
             ".svg" => "svg",
-            _ => throw new InputException($"{option}: '{path}' must end in .png or .svg"),
+            ".pdf" => "pdf",
+            _ => throw new InputException($"{option}: '{path}' must end in .png, .svg or .pdf"),
         };
     }
 }

@@ -38,4 +38,13 @@ public sealed record FigureStyle(int Width, int Height, Theme Theme, string? Tit
 
     /// <summary>The figure in words (<see cref="FigureText"/>): saved with the image, as a PNG iTXt "Description" chunk or an SVG's title and desc.</summary>
     public FigureDescription? Description { get; init; }
+
+    /// <summary>
+    /// Dots per inch when the figure has a physical size (--dpi, or --size in in, cm, mm or pt): the PNG records it
+    /// (pHYs) and a PDF page is the pixels at this density. Null for a figure sized in pixels alone.
+    /// </summary>
+    public double? Dpi { get; init; }
+
+    /// <summary>The density a pixel-sized figure's PDF page assumes: CSS's 96 pixels an inch.</summary>
+    public const double ScreenDpi = 96;
 }

@@ -41,7 +41,7 @@ public sealed record PanelLayout(FigureStyle Panel, int Columns, string? Header)
 public static class PanelGrid
 {
     /// <summary>
-    /// The composite of <paramref name="panels"/> as PNG or SVG bytes. Each plot is drawn at the panel size of
+    /// The composite of <paramref name="panels"/> as PNG, SVG or PDF bytes. Each plot is drawn at the panel size of
     /// <paramref name="layout"/>; the entries of hidden legends are gathered into the shared one.
     /// </summary>
     public static byte[] Encode(IReadOnlyList<Plot> panels, PanelLayout layout, string format)
@@ -50,6 +50,8 @@ public static class PanelGrid
         FontRegistry.EnsureRegistered();
         var items = layout.SharedLegend ? SharedLegend(panels) : [];
         var (width, height) = Size(panels.Count, items, layout);
+        if (format == "pdf")
+            return PdfDocument.Write(c => Draw(c, panels, items, layout, width), width, height, layout.Panel.Dpi ?? FigureStyle.ScreenDpi, layout.Description, layout.Panel.Title);
         if (format == "svg")
         {
             using var stream = new MemoryStream();
@@ -62,10 +64,10 @@ public static class PanelGrid
         using var surface = SKSurface.Create(new SKImageInfo(width, height))
             ?? throw new InvalidOperationException($"Skia could not allocate a {width}x{height} surface");
         Draw(surface.Canvas, panels, items, layout, width);
-        return FigureExport.Described(FigureExport.EncodePng(surface), layout.Description);
+        return FigureExport.Physical(FigureExport.Described(FigureExport.EncodePng(surface), layout.Description), layout.Panel);
     }
 
-    /// <summary>Writes the composite as PNG or SVG (by extension), atomically.</summary>
+    /// <summary>Writes the composite as PNG, SVG or PDF (by extension), atomically.</summary>
     public static void Save(IReadOnlyList<Plot> panels, PanelLayout layout, string path) =>
         AtomicFile.WriteAllBytes(path, Encode(panels, layout, FigureExport.FormatOf(path, nameof(path))));
 

@@ -24,7 +24,7 @@ internal sealed record BatchRequest(Manifest Manifest, string ManifestFolder, st
 internal static class BatchRunner
 {
     /// <summary>The commands a manifest figure may use: the ones that make a figure.</summary>
-    private static readonly string[] FigureCommands = ["contour", "norm", "path", "shrink", "sparsity", "animate", "explore"];
+    private static readonly string[] FigureCommands = ["contour", "norm", "path", "shrink", "sparsity", "animate", "explore", "ball", "surface"];
 
     public static IReadOnlyList<FigureOutcome> Run(BatchRequest request, BatchReport report)
     {

@@ -11,17 +11,19 @@ internal sealed partial class FigureOptions
 {
     public const int MaxSide = 10000, MinSide = 100;
 
-    public readonly Option<string?> Out = new("--out", "-o") { Description = "Output file, .png or .svg (default: a descriptive name in the current directory)", HelpName = "FILE" };
-    public readonly Option<string> Size = new("--size") { Description = $"Image size in pixels, WxH, or N for NxN (each {MinSide}..{MaxSide})", DefaultValueFactory = _ => "800x800", HelpName = "WxH" };
+    public readonly Option<string?> Out = new("--out", "-o") { Description = "Output file, .png, .svg or .pdf (vector, fonts embedded) (default: a descriptive name in the current directory)", HelpName = "FILE" };
+    public readonly Option<string> Size = new("--size") { Description = $"Image size, WxH or N for NxN: pixels (each {MinSide}..{MaxSide}), or physical with units in, cm, mm or pt (3.3inx3.3in) at --dpi", DefaultValueFactory = _ => "800x800", HelpName = "WxH" };
     public readonly Option<string> Theme = new("--theme") { Description = "Built-in style (the older spelling of --style NAME)", DefaultValueFactory = _ => "light", HelpName = string.Join("|", Plotting.Theme.Names) };
     public readonly Option<string?> Style = new("--style") { Description = $"House style: a built-in one ({string.Join(", ", Plotting.Theme.Names)}) or a YAML file of colours, line widths and dashes, font sizes, a font file and grid (docs/styles.md)", HelpName = "NAME|FILE.yaml" };
     public readonly Option<string?> Title = new("--title") { Description = "Figure title (default: the penalty and λ)", HelpName = "TEXT" };
     public readonly Option<string?> Json = new("--json") { Description = "Sidecar JSON with the numbers behind the figure ('-': stdout)", HelpName = "FILE" };
+    public readonly Option<double?> Dpi = PrintSize.DpiOption();
+    public readonly Option<double?> FontSize = PrintSize.FontSizeOption();
     public readonly Option<bool> Alt = new("--alt") { Description = "Also print the figure's alt text (one sentence with its key numbers; the image carries it too) on stdout, after the file's path" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Out, Size, Theme, Style, Title, Json, Alt }) command.Options.Add(option);
+        foreach (var option in new Option[] { Out, Size, Dpi, FontSize, Theme, Style, Title, Json, Alt }) command.Options.Add(option);
     }
 
     /// <summary>The validated options; every check here runs before any computation.</summary>
@@ -48,7 +50,11 @@ internal sealed partial class FigureOptions
 
     public Values Bind(ParseResult r)
     {
-        var (width, height) = ParseSize(r.GetValue(Size) ?? "800x800"); // a command may take away the shown default
+        string sizeText = r.GetValue(Size) ?? "800x800"; // a command may take away the shown default
+        double? dpi = r.GetValue(Dpi) is { } d ? PrintSize.CheckDpi(d) : null;
+        var physical = PrintSize.Pixels(sizeText, dpi ?? PrintSize.DefaultDpi);
+        var (width, height) = physical ?? ParseSize(sizeText);
+        if (physical is not null) dpi ??= PrintSize.DefaultDpi;
         var theme = BindStyle(r);
         // every destination is checked before any work: a run that cannot write its sidecar must not have replaced the figure
         string? output = r.GetValue(Out) is { } o ? OutputTargets.Prepare(o, "--out") : null;
@@ -58,7 +64,8 @@ internal sealed partial class FigureOptions
         bool alt = r.GetValue(Alt);
         if (alt && json == "-")
             throw new InputException("--alt: stdout carries the sidecar (--json -), whose 'alt' key has the text");
-        var style = new FigureStyle(width, height, theme, CheckTitle(r.GetValue(Title)));
+        var style = new FigureStyle(width, height, theme, CheckTitle(r.GetValue(Title))) { Dpi = dpi };
+        if (r.GetValue(FontSize) is { } points) style = PrintSize.WithFontSize(style, points);
         if (style.TitleLines > style.MaxTitleLines)
             throw new InputException($"--title: wrapped to the figure's width it takes {style.TitleLines} lines, and at most {style.MaxTitleLines} fit at {width}x{height} (a quarter of the height): shorten it or give a larger --size");
         return new Values(output, style, json, alt);

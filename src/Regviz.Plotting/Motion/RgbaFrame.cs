@@ -28,6 +28,12 @@ internal sealed class RgbaFrame
         using var surface = SKSurface.Create(new SKImageInfo(width, height))
             ?? throw new InvalidOperationException($"Skia could not allocate a {width}x{height} surface");
         plot.Render(surface);
+        return Read(surface, width, height);
+    }
+
+    /// <summary>The pixels drawn on <paramref name="surface"/>, read out as RGBA.</summary>
+    public static RgbaFrame Read(SKSurface surface, int width, int height)
+    {
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var bitmap = new SKBitmap(info);
         if (!surface.ReadPixels(info, bitmap.GetPixels(), info.RowBytes, 0, 0))

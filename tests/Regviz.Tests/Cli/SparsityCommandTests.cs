@@ -78,7 +78,7 @@ public class SparsityCommandTests : Support.ScratchFolder
     [InlineData("--norms", "l1,l9", "--norm: unknown norm 'l9'")]
     [InlineData("--trials", "0", "--trials: 0 is outside")]
     [InlineData("--radius", "-1", "--radius: -1 is not allowed")]
-    [InlineData("--out", "x.jpg", "must end in .png or .svg")]
+    [InlineData("--out", "x.jpg", "must end in .png, .svg or .pdf")]
     [InlineData("--cols", "5", "--cols: 5 is outside 1..4 (the number of norms)")]
     public void Bad_input_is_exit_2(string option, string value, string expected)
     {

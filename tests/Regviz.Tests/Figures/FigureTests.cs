@@ -174,7 +174,7 @@ public class FigureTests : Support.ScratchFolder
         { ["contour", "--grid", "5000"], "--grid: 5000 is outside 10..4000" },
         { ["contour", "--levels", "0"], "--levels: 0 is outside 1..60" },
         { ["contour", "--theme", "blue"], "--theme: unknown theme 'blue'" },
-        { ["contour", "--out", "x.jpg"], "--out: 'x.jpg' must end in .png or .svg" },
+        { ["contour", "--out", "x.jpg"], "--out: 'x.jpg' must end in .png, .svg or .pdf" },
         { ["contour", "--out", "/no/such/dir/x.png"], "--out: the folder of '/no/such/dir/x.png' does not exist" },
         { ["contour", "--data", "DIABETES"], "a figure in the parameter plane needs exactly two parameters, the data has 10" },
         { ["contour", "--features", "x1"], "needs exactly two parameters, the data has 1" },

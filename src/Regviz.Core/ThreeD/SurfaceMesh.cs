@@ -1,0 +1,144 @@
+using Regviz.Core.Contours;
+using Regviz.Core.Problems;
+using Regviz.Core.Scenes;
+
+namespace Regviz.Core.ThreeD;
+
+/// <summary>What the surface figure raises over the plane.</summary>
+public enum SurfaceShow
+{
+    /// <summary>D(w), with λP(w) beside it (penalised form) or the constraint prism N(w) ≤ t (constrained form).</summary>
+    Split,
+    /// <summary>J(w) = D(w) + λP(w) alone.</summary>
+    Objective,
+}
+
+/// <summary>
+/// The surface figure's scene, in data units (w₁, w₂, height): D (or J) as a height field over the contour figure's
+/// range, two facets a grid cell; λP beside it or the constraint prism; the floor below the lowest point with D's
+/// contours and the penalty ball through w* drawn on it; w* and the least-squares point marked on the surface and on
+/// the floor, joined by drop lines. The contour figure's own scene supplies range, contours and optimum, so the two
+/// figures cannot disagree.
+/// </summary>
+public static class SurfaceMesh
+{
+    /// <summary>The height box's extent in model units, against 2 for the wider side of the plane.</summary>
+    private const double BoxHeight = 1.0;
+
+    /// <summary>The scene, and the model transform that fits the plane into [−1, 1]² (equal units for w₁ and w₂) and the heights into <see cref="BoxHeight"/>.</summary>
+    public static (Scene3 Scene, Vec3 Offset, Vec3 AxisScale) Build(ProblemSpec spec, ContourScene contour, SurfaceShow show, int cells)
+    {
+        if (show == SurfaceShow.Objective && spec.Radius is not null)
+            throw new ArgumentException("J = D + λP needs the penalised form (λ), not a radius", nameof(show));
+        var range = contour.Range;
+        var loss = SceneBuilder.GeneralGrid(spec.Loss, range, cells);
+        double lambda = spec.Lambda ?? 0;
+        var penalty = spec.Penalty.At(lambda);
+        double P(double x, double y) => lambda * penalty.Value([x, y]);
+        double Main(double x, double y, int i, int j) => loss[i, j] + (show == SurfaceShow.Objective ? P(x, y) : 0);
+        bool beside = show == SurfaceShow.Split && spec.Radius is null && lambda > 0;
+
+        double lo = double.MaxValue, hi = double.MinValue;
+        for (int j = 0; j <= cells; j++)
+            for (int i = 0; i <= cells; i++)
+            {
+                double x = loss.X(i), y = loss.Y(j), z = Main(x, y, i, j);
+                lo = Math.Min(lo, z); hi = Math.Max(hi, z);
+                if (beside) { double p = P(x, y); lo = Math.Min(lo, p); hi = Math.Max(hi, p); }
+            }
+        // the surfaces are cut at the lowest height on the range's edge: the bowl's rim is then a closed level set
+        // inside the view, as in explained.ai's figure, instead of corners where a quadratic dwarfs everything near w*
+        double rim = double.MaxValue;
+        for (int k = 0; k <= cells; k++)
+            foreach (var (i, j) in new[] { (k, 0), (k, cells), (0, k), (cells, k) })
+                rim = Math.Min(rim, Main(loss.X(i), loss.Y(j), i, j));
+        hi = Math.Min(hi, rim);
+        if (!(hi > lo)) hi = lo + 1;
+        double floor = lo - 0.12 * (hi - lo);
+
+        var scene = new Scene3();
+        AddHeightField(scene, loss, (x, y, i, j) => Main(x, y, i, j), hi, show == SurfaceShow.Objective ? SurfaceRole.Objective : SurfaceRole.Loss);
+        if (beside) AddHeightField(scene, loss, (x, y, _, _) => P(x, y), hi, SurfaceRole.Penalty);
+
+        // the floor: its frame, D's contours and the ball through w* (or the constraint's ball)
+        Vec3 F(double x, double y) => new(x, y, floor);
+        scene.AddPolyline([F(range.X0, range.Y0), F(range.X1, range.Y0), F(range.X1, range.Y1), F(range.X0, range.Y1), F(range.X0, range.Y0)], LineRole.Frame);
+        foreach (var level in contour.LossContours)
+            foreach (var line in level.Lines)
+                scene.AddPolyline(Enumerable.Range(0, line.Count).Select(k => F(line.X[k], line.Y[k])).ToList(), LineRole.FloorContour);
+        var ball = spec.Radius is { } t
+            ? [Polyline.From(spec.Penalty.LevelSet(spec.Penalty.ValueAtNorm(t)))]
+            : contour.TouchingNorm?.Lines ?? [];
+        foreach (var line in ball)
+        {
+            var kept = Enumerable.Range(0, line.Count).Where(k => Inside(range, line.X[k], line.Y[k])).Select(k => F(line.X[k], line.Y[k])).ToList();
+            scene.AddPolyline(kept, LineRole.Boundary);
+            if (spec.Radius is not null) AddPrism(scene, kept, floor, hi);
+        }
+
+        var w = contour.Optimum.Weights;
+        double Height(double[] at) => spec.Loss.Value(at) + (show == SurfaceShow.Objective ? P(at[0], at[1]) : 0);
+        AddMark(scene, "optimum", new Vec3(w[0], w[1], Height(w)), floor);
+        if (contour.Unregularised is { } ls && Inside(range, ls[0], ls[1]))
+            AddMark(scene, "least_squares", new Vec3(ls[0], ls[1], Height(ls)), floor);
+
+        foreach (double x in new[] { range.X0, range.X1 }) foreach (double y in new[] { range.Y0, range.Y1 }) foreach (double z in new[] { floor, hi })
+            scene.Bounds.Add(new Vec3(x, y, z));
+        double half = Math.Max(range.Width, range.Height) / 2;
+        var offset = new Vec3((range.X0 + range.X1) / 2, (range.Y0 + range.Y1) / 2, (floor + hi) / 2);
+        return (scene, offset, new Vec3(1 / half, 1 / half, BoxHeight / (hi - floor)));
+    }
+
+    private static bool Inside(PlaneRange r, double x, double y) => x >= r.X0 && x <= r.X1 && y >= r.Y0 && y <= r.Y1;
+
+    private static void AddHeightField(Scene3 scene, ScalarGrid grid, Func<double, double, int, int, double> z, double top, SurfaceRole role)
+    {
+        int n = grid.Cells;
+        var nodes = new Vec3[(n + 1) * (n + 1)];
+        for (int j = 0; j <= n; j++)
+            for (int i = 0; i <= n; i++)
+                nodes[j * (n + 1) + i] = new Vec3(grid.X(i), grid.Y(j), z(grid.X(i), grid.Y(j), i, j));
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i < n; i++)
+            {
+                Vec3 a = nodes[j * (n + 1) + i], b = nodes[j * (n + 1) + i + 1], c = nodes[(j + 1) * (n + 1) + i + 1], d = nodes[(j + 1) * (n + 1) + i];
+                AddBelow(scene, [a, b, c], top, role);
+                AddBelow(scene, [a, c, d], top, role);
+            }
+    }
+
+    /// <summary>The part of a facet at or below the height <paramref name="top"/> (a polygon clipped by one plane), as a fan of facets.</summary>
+    private static void AddBelow(Scene3 scene, Vec3[] corners, double top, SurfaceRole role)
+    {
+        var kept = new List<Vec3>(4);
+        for (int k = 0; k < corners.Length; k++)
+        {
+            Vec3 a = corners[k], b = corners[(k + 1) % corners.Length];
+            if (a.Z <= top) kept.Add(a);
+            if ((a.Z <= top) != (b.Z <= top)) kept.Add(a + (top - a.Z) / (b.Z - a.Z) * (b - a));
+        }
+        for (int k = 2; k < kept.Count; k++) scene.Triangles.Add(new Triangle3(kept[0], kept[k - 1], kept[k], role));
+    }
+
+    /// <summary>The constraint's walls: a translucent band over each piece of the ball's boundary, from the floor to the top of the box.</summary>
+    private static void AddPrism(Scene3 scene, List<Vec3> boundary, double floor, double top)
+    {
+        for (int k = 1; k < boundary.Count; k++)
+        {
+            Vec3 a = boundary[k - 1], b = boundary[k];
+            Vec3 at = a with { Z = top }, bt = b with { Z = top };
+            scene.Triangles.Add(new Triangle3(a, b, bt, SurfaceRole.Prism));
+            scene.Triangles.Add(new Triangle3(a, bt, at, SurfaceRole.Prism));
+        }
+        scene.AddPolyline(boundary.Select(p => p with { Z = top }).ToList(), LineRole.Boundary);
+    }
+
+    /// <summary>A point on the surface, its shadow on the floor, and the drop line between them.</summary>
+    private static void AddMark(Scene3 scene, string name, Vec3 at, double floor)
+    {
+        var shadow = at with { Z = floor };
+        scene.Marks.Add(new Mark3(name, at));
+        scene.Marks.Add(new Mark3(name + "_floor", shadow));
+        scene.Segments.Add(new Segment3(at, shadow, LineRole.Drop));
+    }
+}

@@ -1,0 +1,135 @@
+using Regviz.Core.ThreeD;
+using SkiaSharp;
+
+namespace Regviz.Plotting.ThreeD;
+
+/// <summary>
+/// Draws a <see cref="Scene3"/> through a <see cref="Camera"/> with hidden surfaces removed by the painter's
+/// algorithm: facets of a closed solid that face away from the eye are dropped (back-face culling), every line is
+/// cut into pieces no longer than a facet, and facets and pieces are drawn far to near by the depth of their
+/// centres, each over what is behind it. An edge lying on a ball's surface is moved toward the eye by about one facet, so
+/// an edge is drawn over the facets it borders but stays hidden behind the near side of the solid. Facets are lit
+/// by one light from the upper left front (Lambert: 25% ambient, 75% diffuse), so the shape reads in greyscale.
+/// Marked points and text are drawn last, over everything.
+/// </summary>
+internal static class Scene3Renderer
+{
+    /// <summary>Longest piece of a line, in model units (a ball's radius is about 1).</summary>
+    private const double Piece = 0.04;
+
+    /// <summary>How far an edge (a line on a ball's surface) is brought toward the eye, in model units: about the size of a facet.</summary>
+    private const double LineBias = 0.06;
+
+    public static void Draw(SKCanvas canvas, Scene3 scene, Camera camera, Theme theme, float scale, IReadOnlyDictionary<string, string>? markLabels = null)
+    {
+        var toward = camera.Toward;
+        var light = (-0.45 * camera.Right + 0.65 * camera.Up + 0.6 * toward).Unit();
+        var items = new List<(double Depth, int Index, bool IsLine)>(scene.Triangles.Count + scene.Segments.Count * 4);
+        var pieces = new List<(Vec3 A, Vec3 B, LineRole Role)>();
+        for (int i = 0; i < scene.Triangles.Count; i++)
+        {
+            var t = scene.Triangles[i];
+            Vec3 a = camera.Model(t.A), b = camera.Model(t.B), c = camera.Model(t.C);
+            if (t.Closed && (b - a).Cross(c - a).Dot(toward) <= 0) continue;
+            items.Add(((a + b + c).Dot(toward) / 3, i, false));
+        }
+        foreach (var s in scene.Segments)
+        {
+            Vec3 a = camera.Model(s.A), b = camera.Model(s.B);
+            int count = Math.Max(1, (int)Math.Ceiling((b - a).Length / Piece));
+            for (int k = 0; k < count; k++)
+            {
+                Vec3 p = s.A + (double)k / count * (s.B - s.A), q = s.A + (double)(k + 1) / count * (s.B - s.A);
+                pieces.Add((p, q, s.Role));
+                items.Add(((camera.Model(p) + camera.Model(q)).Dot(toward) / 2 + (s.Role == LineRole.Edge ? LineBias : 0), pieces.Count - 1, true));
+            }
+        }
+        items.Sort((x, y) => x.Depth != y.Depth ? x.Depth.CompareTo(y.Depth) : x.IsLine.CompareTo(y.IsLine));
+
+        using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.StrokeAndFill, StrokeWidth = Math.Max(1f, 0.6f * scale), StrokeJoin = SKStrokeJoin.Round };
+        using var line = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeCap = SKStrokeCap.Round };
+        using var path = new SKPath();
+        foreach (var (_, index, isLine) in items)
+        {
+            if (isLine)
+            {
+                var (a, b, role) = pieces[index];
+                (line.Color, line.StrokeWidth) = LineStyle(role, theme, scale);
+                var (ax, ay) = camera.Pixel(a);
+                var (bx, by) = camera.Pixel(b);
+                canvas.DrawLine((float)ax, (float)ay, (float)bx, (float)by, line);
+                continue;
+            }
+            var t = scene.Triangles[index];
+            Vec3 ma = camera.Model(t.A), mb = camera.Model(t.B), mc = camera.Model(t.C);
+            var normal = (mb - ma).Cross(mc - ma);
+            double length = normal.Length;
+            double lit = length == 0 ? 1 : Math.Abs(normal.Dot(light)) / length; // two-sided: an open surface seen from below is lit too
+            var colour = Shade(Colour(t.Role, theme), 0.25 + 0.75 * lit);
+            // each opaque facet is also stroked in its own colour, a pixel wide: two anti-aliased fills meeting on an edge
+            // each cover half its pixels and leave a light seam that the stroke closes.
+            // a translucent wall (the constraint prism) is filled alone: a stroke over its fill would double its alpha at the seams
+            // and without anti-aliasing, whose half-covered seam pixels would stripe the wall
+            fill.Style = colour.Alpha == 255 ? SKPaintStyle.StrokeAndFill : SKPaintStyle.Fill;
+            fill.IsAntialias = colour.Alpha == 255;
+            fill.Color = colour;
+            path.Rewind();
+            var (x0, y0) = camera.Pixel(t.A);
+            var (x1, y1) = camera.Pixel(t.B);
+            var (x2, y2) = camera.Pixel(t.C);
+            path.MoveTo((float)x0, (float)y0);
+            path.LineTo((float)x1, (float)y1);
+            path.LineTo((float)x2, (float)y2);
+            path.Close();
+            canvas.DrawPath(path, fill);
+        }
+
+        using var font = new SKFont(FontRegistry.Typeface(theme.FontFamily), theme.Fonts.AxisLabels * scale);
+        using var text = new SKPaint { IsAntialias = true, Color = Skia(theme.Foreground) };
+        foreach (var (label, at) in scene.Labels)
+        {
+            var (x, y) = camera.Pixel(at);
+            canvas.DrawText(label, (float)x, (float)(y + font.Size * 0.35), SKTextAlign.Center, font, text);
+        }
+        using var dot = new SKPaint { IsAntialias = true, Color = Skia(theme.Optimum) };
+        using var ring = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1.5f * scale, Color = Skia(theme.Background) };
+        using var small = new SKFont(FontRegistry.Typeface(theme.FontFamily), theme.Fonts.Labels * scale);
+        // a caption may fall on a dark surface: a halo in the background colour keeps it readable
+        using var halo = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 3f * scale, StrokeJoin = SKStrokeJoin.Round, Color = Skia(theme.Background) };
+        foreach (var mark in scene.Marks)
+        {
+            var (x, y) = camera.Pixel(mark.At);
+            float r = 4.5f * scale;
+            canvas.DrawCircle((float)x, (float)y, r, dot);
+            canvas.DrawCircle((float)x, (float)y, r, ring);
+            if (markLabels is not null && markLabels.TryGetValue(mark.Name, out var caption))
+            {
+                canvas.DrawText(caption, (float)x + 2 * r, (float)y - r, SKTextAlign.Left, small, halo);
+                canvas.DrawText(caption, (float)x + 2 * r, (float)y - r, SKTextAlign.Left, small, text);
+            }
+        }
+    }
+
+    private static (SKColor, float) LineStyle(LineRole role, Theme theme, float scale) => role switch
+    {
+        LineRole.Edge => (Skia(theme.Foreground), 1.6f * scale),
+        LineRole.Axis => (Skia(theme.Muted), 1.1f * scale),
+        LineRole.FloorContour => (Skia(theme.Loss).WithAlpha(200), 1.1f * scale),
+        LineRole.Boundary => (Skia(theme.Norm), 2f * scale),
+        LineRole.Drop => (Skia(theme.Optimum), 1f * scale),
+        _ => (Skia(theme.AxisLine), 1f * scale),
+    };
+
+    /// <summary>The base colour of a surface: the ball and the penalty in the penalty's colour, D and J in the loss's.</summary>
+    internal static SKColor Colour(SurfaceRole role, Theme theme) => role switch
+    {
+        SurfaceRole.Ball or SurfaceRole.Penalty => Skia(theme.Norm),
+        SurfaceRole.Prism => Skia(theme.Norm).WithAlpha(64),
+        _ => Skia(theme.Loss),
+    };
+
+    private static SKColor Shade(SKColor c, double k) =>
+        new((byte)Math.Round(c.Red * k), (byte)Math.Round(c.Green * k), (byte)Math.Round(c.Blue * k), c.Alpha);
+
+    internal static SKColor Skia(ScottPlot.Color c) => new(c.R, c.G, c.B, c.A);
+}

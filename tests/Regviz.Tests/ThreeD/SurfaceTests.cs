@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Regviz.Tests.Cli;
+using Xunit;
+
+namespace Regviz.Tests.ThreeD;
+
+/// <summary>regviz surface: w* and least squares are marked at their heights D(w) and on the floor, where the camera puts them; one golden per norm.</summary>
+[Collection(Support.CurrentDirectory.Collection)]
+public class SurfaceTests : Support.ScratchFolder
+{
+    private (byte[] Png, JsonElement Json) Render(params string[] args) => FigureRun.Render(Dir, ["surface", .. args]);
+
+    private static double[] Numbers(JsonElement e) => FigureRun.Numbers(e);
+
+    [Theory]
+    [InlineData("l1")]
+    [InlineData("l2")]
+    [InlineData("linf")]
+    [InlineData("elasticnet")]
+    [InlineData("lp")]
+    public void Golden_surface_per_norm(string norm)
+    {
+        var (png, _) = Render("--norm", norm, "--lambda", "0.5", "--size", "400x400", "--grid", "100");
+        Figures.Golden.AssertMatches($"surface-{norm}.png", png);
+    }
+
+    [Fact]
+    public void The_optimum_is_marked_at_its_data_term_above_its_floor_point()
+    {
+        var (_, json) = Render("--norm", "l1", "--lambda", "0.5", "--size", "400x400", "--grid", "100");
+        var solve = CliRunner.Run("solve", "--norm", "l1", "--lambda", "0.5", "--json", "-");
+        using var solved = JsonDocument.Parse(solve.Stdout);
+        var weights = Numbers(solved.RootElement.GetProperty("weights"));
+        double objective = solved.RootElement.GetProperty("objective").GetDouble();
+        double l1 = Math.Abs(weights[0]) + Math.Abs(weights[1]);
+        var marks = json.GetProperty("marks").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => (W: Numbers(m.GetProperty("w")), At: Numbers(m.GetProperty("at"))));
+        Assert.Equal(-60, json.GetProperty("camera").GetProperty("azimuth").GetDouble()); // the default view
+        Assert.Equal(35, json.GetProperty("camera").GetProperty("elevation").GetDouble());
+        var top = marks["optimum"];
+        var floor = marks["optimum_floor"];
+        Assert.Equal(weights[0], top.W[0], 9);
+        Assert.Equal(weights[1], top.W[1], 9);
+        Assert.Equal(objective - 0.5 * l1, top.W[2], 9); // the loss surface carries D(w*) = J − λ‖w*‖₁
+        Assert.Equal(top.W[..2], floor.W[..2]);
+        Assert.True(floor.W[2] < top.W[2]);
+        // the floor point lies straight below: same screen x, lower on screen (larger y) with the default elevation
+        Assert.Equal(top.At[0], floor.At[0], 6);
+        Assert.True(floor.At[1] > top.At[1]);
+        var m = json.GetProperty("camera").GetProperty("pixel_matrix").EnumerateArray().Select(Numbers).ToArray();
+        foreach (var (w, at) in new[] { top, floor })
+            for (int r = 0; r < 2; r++)
+                Assert.Equal(m[r][0] * w[0] + m[r][1] * w[1] + m[r][2] * w[2] + m[r][3], at[r], 6);
+    }
+
+    [Fact]
+    public void Show_j_with_a_radius_is_refused()
+    {
+        var r = CliRunner.Run("surface", "--radius", "1", "--show", "j", "--out", Path.Combine(Dir, "x.png"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("error: --show j", r.Stderr);
+    }
+}
