@@ -13,7 +13,7 @@ namespace Regviz.Cli.Commands;
 
 /// <summary>
 /// <c>regviz animate</c>: the contour figure as λ (or t) sweeps, or as an optimiser's iterates appear, as an animated
-/// PNG. The first frame (the last, for a trace) is the still <c>contour</c> figure, pixel for pixel.
+/// PNG. Its layout (title, legend, captions of what does not move) is fixed from frame 0, so only what moves, moves.
 /// </summary>
 internal sealed class AnimateCommand
 {
