@@ -140,9 +140,9 @@ internal static class FigureCheck
         try { e = Decode(expected, golden, "golden"); }
         catch (InputException) { return new ImageCheck(CheckStatus.Failed, "UNREADABLE GOLDEN"); }
         try { a = Decode(actual, name, "figure"); }
-        catch (InputException ex) { return new ImageCheck(CheckStatus.Failed, $"UNREADABLE ({ex.Message})") { Golden = expected, GoldenIsImage = true }; }
+        catch (InputException ex) { return new ImageCheck(CheckStatus.Failed, $"UNREADABLE ({ex.Message})") { Golden = expected, GoldenIsImage = IsPlainPng(expected) }; }
         var d = ImageComparison.Compare(e, a);
-        var check = new ImageCheck(CheckStatus.Failed, "") { Golden = expected, GoldenIsImage = true, Size = (a.Width, a.Height) };
+        var check = new ImageCheck(CheckStatus.Failed, "") { Golden = expected, GoldenIsImage = IsPlainPng(expected), Size = (a.Width, a.Height) };
         if (d.SizesDiffer) return check with { Verdict = $"DIFFERENT ({d.SizeNote})" };
         bool passed = d.Rms <= tolerance;
         return check with
@@ -167,8 +167,8 @@ internal static class FigureCheck
         {
             return new ImageCheck(CheckStatus.Failed, $"UNREADABLE GOLDEN ({ex.Message["golden: ".Length..]})");
         }
-        catch (InputException ex) { return new ImageCheck(CheckStatus.Failed, $"UNREADABLE ({ex.Message})") { Golden = expected, GoldenIsImage = !page }; }
-        var check = new ImageCheck(CheckStatus.Failed, "") { Golden = expected, GoldenIsImage = !page, Size = page ? (0, 0) : PngSize(actual) };
+        catch (InputException ex) { return new ImageCheck(CheckStatus.Failed, $"UNREADABLE ({ex.Message})") { Golden = expected, GoldenIsImage = !page && IsPlainPng(expected) }; }
+        var check = new ImageCheck(CheckStatus.Failed, "") { Golden = expected, GoldenIsImage = !page && IsPlainPng(expected), Size = page ? (0, 0) : PngSize(actual) };
         if (d.Mismatch is { } mismatch) return check with { Verdict = $"DIFFERENT ({mismatch})" };
         var worst = d.Worst!;
         bool passed = worst.Rms <= tolerance;
@@ -220,6 +220,15 @@ internal static class FigureCheck
             return (CheckStatus.Updated, $"updated {(wroteGolden ? "golden" : "hash")} (was {verdict})");
         return (status, $"{verdict}; hash recorded");
     }
+
+    private static readonly byte[] IendChunk = [0, 0, 0, 0, (byte)'I', (byte)'E', (byte)'N', (byte)'D', 0xAE, 0x42, 0x60, 0x82];
+
+    /// <summary>
+    /// A golden the report may copy: a PNG that ends where its image ends. Skia decodes a PNG with anything after its
+    /// IEND chunk (an HTML page appended), and a copy of that file in the report folder would carry the rest along.
+    /// </summary>
+    private static bool IsPlainPng(byte[] bytes) =>
+        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']) && bytes.AsSpan().EndsWith(IendChunk);
 
     /// <summary>What <see cref="CompareCommand.Load"/> does, on bytes already read (and hashed).</summary>
     private static (byte[] Rgb, int Width, int Height) Decode(byte[] bytes, string path, string role)

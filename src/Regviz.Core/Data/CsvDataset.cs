@@ -63,7 +63,7 @@ public static class CsvDataset
             throw new ProblemArgumentException("data", $"'{source}' has no header row with a name for every column");
         var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new ProblemArgumentException("data", $"'{source}' names column {Array.IndexOf(names, duplicate.Key) + 1} ('{Excerpt.Content(duplicate.Key)}') twice");
+            throw new ProblemArgumentException("data", $"'{source}' gives columns {Array.IndexOf(names, duplicate.Key) + 1} and {Array.IndexOf(names, duplicate.Key, Array.IndexOf(names, duplicate.Key) + 1) + 1} the same name ('{Excerpt.Content(duplicate.Key)}')");
         if (names.All(LooksNumeric))
             throw new ProblemArgumentException("data",
                 $"'{source}' has no header row (the first line is all numbers); add a line of column names");

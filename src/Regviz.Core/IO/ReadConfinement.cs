@@ -29,7 +29,7 @@ public static class ReadConfinement
         ArgumentNullException.ThrowIfNull(path);
         if (Allowed.Value is not { } folders) return;
         if (!folders.Any(f => RealPath.IsInside(path, f)))
-            throw new InputException($"{what}: '{path}' is outside the manifest's folder (a manifest reads only inside it; batch --allow-read DIR widens that)");
+            throw new InputException($"{what}: '{path}' is outside the manifest's folder (a manifest reads only inside it and the folders allowed for it)");
         if (FileKinds.Of(path) is FileKind.Special)
             throw new InputException($"{what}: '{path}' is not a regular file");
     }

@@ -63,7 +63,7 @@ public class InputTests : HostileFolder
         Fails(2, $"manifest '{Dir}' is a folder", "batch", Dir);
 
     [Theory]
-    [InlineData("a,a,y\n1,2,3\n", "names column 2 ('a') twice")]
+    [InlineData("a,a,y\n1,2,3\n", "gives columns 1 and 2 the same name ('a')")]
     [InlineData("x1,x2,y\n1,\"2\nx\",3\n", "'2\\nx' is not a finite number")]
     [InlineData("x1,x2,y\n1,2\n", "line 2 has 2 fields")]
     [InlineData("x1,x2,y\n1,2,1e999\n", "line 2, column 3")]

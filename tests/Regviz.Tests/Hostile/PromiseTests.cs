@@ -83,7 +83,30 @@ public class PromiseTests : HostileFolder
         Fails(2, "golden folder", "batch", manifest, "--check", PathOf("g"), "--junit", PathOf("g", "a.png"));
         Fails(2, "is the manifest", "batch", manifest, "--check", PathOf("g"), "--summary", manifest);
         Fails(2, "is the manifest", "batch", manifest, "--check", PathOf("g"), "--junit", manifest);
+        Directory.CreateDirectory(PathOf("o"));
         Fails(2, "is where the figure", "batch", manifest, "--out", PathOf("o"), "--markdown", PathOf("o", "a.png"));
+    }
+
+    [Fact]
+    public void A_golden_that_is_not_a_plain_image_is_never_copied_into_the_report()
+    {
+        string manifest = Batch("norm");
+        Directory.CreateDirectory(PathOf("g"));
+        Assert.Equal(0, CliRunner.Run("norm", "--norm", "l2", "--size", "100x100", "--grid", "20", "--out", PathOf("g", "a.png")).ExitCode);
+        byte[] png = File.ReadAllBytes(PathOf("g", "a.png"));
+        byte[] script = "<html><script>alert(1)</script></html>"u8.ToArray();
+        byte[] ihdr = png[..33]; // the signature and the IHDR chunk
+        byte[] actl = [0, 0, 0, 8, .. "acTL"u8.ToArray(), 0, 0, 0, 2, 0, 0, 0, 0, 0x12, 0x34, 0x56, 0x78];
+        byte[] appended = [.. png, .. script], animatedPage = [.. ihdr, .. actl, .. script];
+        foreach (byte[] golden in new[] { appended, animatedPage })
+        {
+            File.WriteAllBytes(PathOf("g", "a.png"), golden);
+            string report = PathOf("rep" + golden.Length);
+            var r = CliRunner.Run("batch", manifest, "--check", PathOf("g"), "--report", report);
+            Assert.True(r.ExitCode == 1, r.Stdout + r.Stderr);
+            foreach (string f in Directory.GetFiles(Path.Combine(report, "images")))
+                Assert.DoesNotContain("<script", System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f)));
+        }
     }
 
     [Fact]
