@@ -96,7 +96,7 @@ public class LogisticStabilityTests
             double radius = factor * penalty.Norm(free.Weights);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var s = new ProblemSpec(data, LossKind.Logistic, false, penalty, null, radius).Solve();
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"{watch.Elapsed}"); // was 6 min: a solve per λ/4 down to 1e-300
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(90), $"{watch.Elapsed}"); // was 6 min: a solve per λ/4 down to 1e-300 (a load average of 65 made it 21 s)
             Assert.Equal(0, s.Lambda);
             for (int j = 0; j < 2; j++) Assert.Equal(free.Weights[j], s.Weights[j], 1e-12);
             Assert.True(s.Certificate.Certified, $"{s.Certificate}");
