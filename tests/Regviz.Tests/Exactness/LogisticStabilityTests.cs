@@ -86,6 +86,23 @@ public class LogisticStabilityTests
         }, iter: 20, threads: 1);
     }
 
+    [Fact]
+    public void An_inactive_linf_or_lp_ball_returns_the_unregularised_fit_at_once()
+    {
+        Gen.Select(Overlapping, Gen.Int[0, 1], Gen.Double[1.05, 4]).Sample((data, kind, factor) =>
+        {
+            Penalty penalty = kind == 0 ? new LInfPenalty() : new LpPenalty(1.5);
+            var free = new ProblemSpec(data, LossKind.Logistic, false, penalty, 0, null).Solve();
+            double radius = factor * penalty.Norm(free.Weights);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var s = new ProblemSpec(data, LossKind.Logistic, false, penalty, null, radius).Solve();
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(90), $"{watch.Elapsed}"); // was 6 min: a solve per λ/4 down to 1e-300 (a load average of 65 made it 21 s)
+            Assert.Equal(0, s.Lambda);
+            for (int j = 0; j < 2; j++) Assert.Equal(free.Weights[j], s.Weights[j], 1e-12);
+            Assert.True(s.Certificate.Certified, $"{s.Certificate}");
+        }, iter: 10, threads: 1);
+    }
+
     /// <summary>Two Gaussian features; labels by the sign of a score (separable) or drawn from σ(score) with the extreme rows flipped (overlapping for sure).</summary>
     private static Dataset Classes(int seed, bool separable)
     {
