@@ -130,6 +130,7 @@ public static class ContourFigure
     /// <summary>What <see cref="PlotCanvas.ContourLabel"/> does, telling <paramref name="layout"/> where the label went.</summary>
     private static void ThinLabel(PlotCanvas canvas, ContourLevel level, ScottPlot.Color color, float size, FrameLayout? layout)
     {
+        if (!canvas.Parts.Labels) return; // --no-labels (and --clean) take every contour value away, thin ones too
         string text = PenaltyNames.Number(level.Level);
         if (level.Lines.MaxBy(l => l.Count) is not { } longest || canvas.Labels.OnLine(longest, text, size) is not { } at) return;
         canvas.Label(text, at.X, at.Y, size, color);

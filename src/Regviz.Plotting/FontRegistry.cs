@@ -44,11 +44,14 @@ public static class FontRegistry
         string family = "RegvizFont-" + Convert.ToHexString(hash.Hash!)[..16];
         Added.GetOrAdd(family, _ =>
         {
-            var r = Load(regular, nameof(regular));
-            return (r, bold is null ? r : Load(bold, nameof(bold)));
+            var r = StyleFonts.Face(regular, nameof(regular));
+            return (r, bold is null ? r : StyleFonts.Face(bold, nameof(bold)));
         });
         return family;
     }
+
+    /// <summary>The faces of style files' fonts: each distinct file once, all of them together capped.</summary>
+    internal static readonly FontBudget StyleFonts = new(FontBudget.DefaultCap);
 
     /// <summary>Registers a face already loaded from <paramref name="file"/> (a fallback font) under a family named after the file.</summary>
     internal static string AddFace(string file, SkiaSharp.SKTypeface face)
@@ -65,13 +68,6 @@ public static class FontRegistry
 
     private static readonly Lazy<SkiaSharp.SKTypeface> BoldFace = new(
         () => SkiaSharp.SKTypeface.FromFile(Path.Combine(Folder.Value, "DejaVuSans-Bold.ttf")), LazyThreadSafetyMode.ExecutionAndPublication);
-
-    private static SkiaSharp.SKTypeface Load(byte[] bytes, string parameter)
-    {
-        using var data = SkiaSharp.SKData.CreateCopy(bytes);
-        return SkiaSharp.SKTypeface.FromData(data)
-            ?? throw new ArgumentException("not a font file Skia can read (TrueType or OpenType)", parameter);
-    }
 
     /// <summary>The regular face of <paramref name="family"/> (the shipped font's own, or one added with <see cref="AddFont"/>), for measuring text.</summary>
     internal static SkiaSharp.SKTypeface Typeface(string family) =>

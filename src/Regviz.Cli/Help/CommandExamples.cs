@@ -59,6 +59,17 @@ internal static class CommandExamples
             "regviz shrink --norm l1,l2,l0",
             "regviz shrink --norm l1,l2,l0 --objective 1.2",
         ],
+        ["ball"] =
+        [
+            "regviz ball --norm l1,l2,linf",
+            "regviz ball --norm group --groups 1,2:3 --view 35,25",
+            "regviz ball --norm l1 --out ball.pdf",
+        ],
+        ["surface"] =
+        [
+            "regviz surface --norm l1 --lambda 0.5",
+            "regviz surface --norm l1 --radius 1 --size 4inx4in --dpi 150",
+        ],
         ["compare"] =
         [
             "regviz compare expected.png actual.png",

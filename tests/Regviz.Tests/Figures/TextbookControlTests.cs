@@ -144,6 +144,18 @@ public class TextbookControlTests : Support.ScratchFolder
     }
 
     [Theory]
+    [InlineData("--no-labels")]
+    [InlineData("--clean")]
+    public void No_labels_takes_away_every_contour_value_thin_ones_too(string flag)
+    {
+        // other --levels draw other contours with other values: the text of the two figures differs exactly when any
+        // contour value is drawn (title, ticks and axis labels are the same in both)
+        static List<string> Texts(XDocument svg) => [.. svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).Order()];
+        Assert.NotEqual(Texts(Svg("contour", "--norm", "l1", "--no-legend", "--levels", "6")), Texts(Svg("contour", "--norm", "l1", "--no-legend", "--levels", "12")));
+        Assert.Equal(Texts(Svg("contour", "--norm", "l1", flag, "--levels", "6")), Texts(Svg("contour", "--norm", "l1", flag, "--levels", "12")));
+    }
+
+    [Theory]
     [InlineData("contour")]
     [InlineData("norm")]
     public void Fill_paints_the_region_in_the_penalty_colour_and_only_with_fill(string command)
