@@ -86,7 +86,8 @@ internal static class CompletionScripts
     {
         var parts = new List<string>();
         foreach (string n in o.Names)
-            parts.Add(n.StartsWith("--") ? $"-l {n[2..]}" : n.Length == 2 ? $"-s {n[1]}" : $"-o {n[1..]}");
+            // quoted: fish globs an unquoted ? (as in -?), and a glob with no match fails the whole complete line
+            parts.Add(n.StartsWith("--") ? $"-l {n[2..]}" : n.Length == 2 ? $"-s {FishQuote(n[1..])}" : $"-o {FishQuote(n[1..])}");
         if (o.TakesValue) parts.Add(o.TakesFile ? "-r -F" : "-r");
         if (o.Values.Count > 0) parts.Add($"-a {FishQuote(Words(o.Values))}");
         parts.Add($"-d {FishQuote(o.Description)}");
