@@ -3,7 +3,7 @@ using Regviz.Plotting;
 using Regviz.Tests.Cli;
 using Xunit;
 
-namespace Regviz.Tests.Print;
+namespace Regviz.Tests.Tools;
 
 /// <summary>
 /// --out f.pdf: rasterised by poppler's pdftoppm (Debian's poppler-utils; .ci/run installs it) at the figure's own
