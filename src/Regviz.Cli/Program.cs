@@ -14,4 +14,7 @@ PosixSignalRegistration Stop(PosixSignal signal, int code) => PosixSignalRegistr
 using var sigint = Stop(PosixSignal.SIGINT, 130);
 using var sigterm = Stop(PosixSignal.SIGTERM, 143);
 int exit = RegvizApp.Run(args, Console.Out, Console.Error, interrupt.Token);
+// once more at the very end: a figure's thread still running when the run was cancelled may have written after the
+// first clean-up
+if (exit == RegvizApp.Interrupted) Regviz.Core.IO.TempFiles.AbandonAll();
 return exit == RegvizApp.Interrupted && signalled != 0 ? signalled : exit;

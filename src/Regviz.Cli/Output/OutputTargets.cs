@@ -36,7 +36,7 @@ internal static class OutputTargets
             string inside = Path.Combine(root, path);
             if (!RealPath.IsInside(inside, root))
                 throw new InputException($"{option}: '{path}' leads outside the output folder through a symbolic link");
-            try { Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(inside))!); }
+            try { TempFiles.CreateFolderForOutput(Path.GetDirectoryName(Path.GetFullPath(inside))!); }
             catch (IOException e) { throw new InputException($"{option}: cannot create the folder of '{path}' ({e.Message})"); }
             path = inside;
         }

@@ -69,8 +69,22 @@ public static class TempFiles
             _abandoned = true;
             foreach (var path in Live) TryDelete(path);
             Live.Clear();
+            // the folders stay listed: a second call (at exit, once the figures' threads have stopped writing) deletes
+            // again whatever a thread that was past its checks put back
             foreach (var folder in LiveFolders) TryDeleteFolder(folder);
-            LiveFolders.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Creates <paramref name="folder"/> (and its parents) unless the run has been interrupted: a figure's thread that
+    /// made the folder of its output after the interruption had deleted the run's temporary folder brought it back.
+    /// </summary>
+    public static void CreateFolderForOutput(string folder)
+    {
+        lock (Gate)
+        {
+            if (_abandoned) throw new OperationCanceledException("interrupted");
+            Directory.CreateDirectory(folder);
         }
     }
 
