@@ -12,14 +12,7 @@ namespace Regviz.Tests.Tools;
 /// </summary>
 public class ShellCompletionTests : Support.ScratchFolder
 {
-    private string Script(string shell)
-    {
-        var r = CliRunner.Run("completion", shell);
-        Assert.True(r.ExitCode == 0, r.Stderr);
-        string path = Path.Combine(Dir, "regviz." + shell);
-        File.WriteAllText(path, r.Stdout);
-        return path;
-    }
+    private string Script(string shell) => CompletionScript.Write(Dir, shell);
 
     /// <summary>
     /// The path of <paramref name="shell"/> on PATH; a missing shell fails the test (it is not skipped), so a

@@ -12,14 +12,7 @@ namespace Regviz.Tests.Cli;
 /// </summary>
 public class CompletionTests : Support.ScratchFolder
 {
-    private string Script(string shell)
-    {
-        var r = CliRunner.Run("completion", shell);
-        Assert.True(r.ExitCode == 0, r.Stderr);
-        string path = Path.Combine(Dir, "regviz." + shell);
-        File.WriteAllText(path, r.Stdout);
-        return path;
-    }
+    private string Script(string shell) => CompletionScript.Write(Dir, shell);
 
     /// <summary>What bash completes for each of <paramref name="lines"/> (the words typed so far, the last one being completed).</summary>
     private Dictionary<string, string[]> Complete(params string[] lines)

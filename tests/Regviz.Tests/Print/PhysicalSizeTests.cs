@@ -35,6 +35,19 @@ public class PhysicalSizeTests : Support.ScratchFolder
         }, iter: 8);
     }
 
+    [Theory]
+    [InlineData("2in", 150, 300)]
+    [InlineData("5cm", 254, 500)]
+    public void One_physical_length_is_a_square(string size, int dpi, int pixels)
+    {
+        // --size N is NxN for pixels; a single length is the same shorthand for a physical size
+        string png = Path.Combine(Dir, "square.png");
+        var r = CliRunner.Run("norm", "--norm", "l1", "--size", size, "--dpi", dpi.ToString(), "--out", png);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var image = ImageComparison.Decode(File.ReadAllBytes(png))!.Value;
+        Assert.Equal((pixels, pixels), (image.Width, image.Height));
+    }
+
     [Fact]
     public void A_pixel_size_alone_writes_no_phys()
     {
