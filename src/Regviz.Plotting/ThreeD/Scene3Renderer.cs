@@ -123,10 +123,23 @@ internal static class Scene3Renderer
     /// <summary>The base colour of a surface: the ball and the penalty in the penalty's colour, D and J in the loss's.</summary>
     internal static SKColor Colour(SurfaceRole role, Theme theme) => role switch
     {
-        SurfaceRole.Ball or SurfaceRole.Penalty => Skia(theme.Norm),
+        SurfaceRole.Ball or SurfaceRole.Penalty => Shadeable(Skia(theme.Norm)),
         SurfaceRole.Prism => Skia(theme.Norm).WithAlpha(64),
-        _ => Skia(theme.Loss),
+        _ => Shadeable(Skia(theme.Loss)),
     };
+
+    /// <summary>
+    /// A line colour made fit to be shaded: shading scales a colour towards black, so a near-black one (the print
+    /// style's loss) drew the whole bowl as one black blot; such a colour is lifted to a grey whose shades still read.
+    /// Colours as light as the light and dark styles' are kept as they are.
+    /// </summary>
+    private static SKColor Shadeable(SKColor c)
+    {
+        double luma = (0.2126 * c.Red + 0.7152 * c.Green + 0.0722 * c.Blue) / 255;
+        if (luma >= 0.2) return c;
+        static byte Lift(byte v) => (byte)Math.Round(v + 0.65 * (255 - v));
+        return new SKColor(Lift(c.Red), Lift(c.Green), Lift(c.Blue), c.Alpha);
+    }
 
     private static SKColor Shade(SKColor c, double k) =>
         new((byte)Math.Round(c.Red * k), (byte)Math.Round(c.Green * k), (byte)Math.Round(c.Blue * k), c.Alpha);

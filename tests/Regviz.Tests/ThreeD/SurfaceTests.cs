@@ -12,6 +12,19 @@ public class SurfaceTests : Support.ScratchFolder
 
     private static double[] Numbers(JsonElement e) => FigureRun.Numbers(e);
 
+    [Fact]
+    public void In_the_print_style_the_bowl_is_shaded_not_a_black_blot()
+    {
+        // print draws the loss in near-black; shading scales towards black, so the bowl once came out one black shape
+        // (about a sixth of the image at 400 px). Only the thin black floor contours and marks may be that dark now.
+        var (png, _) = Render("--norm", "l1", "--lambda", "0.5", "--size", "400", "--style", "print");
+        var image = Regviz.Plotting.ImageComparison.Decode(png)!.Value;
+        int black = 0;
+        for (int i = 0; i < image.Rgb.Length; i += 3)
+            if (Math.Max(image.Rgb[i], Math.Max(image.Rgb[i + 1], image.Rgb[i + 2])) < 16) black++;
+        Assert.True(black < 0.04 * image.Width * image.Height, $"{black} of {image.Width * image.Height} pixels are black");
+    }
+
     [Theory]
     [InlineData("l1")]
     [InlineData("l2")]
