@@ -74,6 +74,9 @@ public sealed class QuadraticLoss : ISmoothLoss
     /// </summary>
     internal int[][] Identical { get; init; } = [];
 
+    /// <summary>Groups of nearly identical columns with the raw data to solve them from, or null where there are none.</summary>
+    internal NearColumns? Near { get; init; }
+
     /// <summary>G_ij.</summary>
     public double G(int i, int j) => Gram[i * Dimension + j];
 
@@ -187,6 +190,7 @@ public sealed class QuadraticLoss : ISmoothLoss
         return new QuadraticLoss(gram, cross, yy, scale, n, data.FeatureNames, means, ymean, SquareRoot.FromColumns(xc, yc))
         {
             Identical = identical,
+            Near = NearColumns.Find(data, intercept, gram, k),
         };
     }
 
