@@ -14,14 +14,21 @@ internal sealed class NearColumns
     /// <summary>Columns are grouped when ‖x_j − x_a‖ ≤ Closeness·‖x_a‖ (centred).</summary>
     public const double Closeness = 1e-3;
 
-    private NearColumns(int[][] groups, Dataset data, bool intercept)
+    private NearColumns(int[][] groups, double[][] columns, double[] target, bool intercept, (double, double)[]? means = null)
     {
         Groups = groups;
-        Columns = data.Columns;
-        Target = data.Target;
+        Columns = columns;
+        Target = target;
         Intercept = intercept;
-        ColumnMeans = intercept ? data.Columns.Select(ExactSum.Mean).ToArray() : data.Columns.Select(_ => (0.0, 0.0)).ToArray();
-        TargetMean = intercept ? ExactSum.Mean(data.Target) : (0, 0);
+        ColumnMeans = means ?? (intercept ? columns.Select(ExactSum.Mean).ToArray() : columns.Select(_ => (0.0, 0.0)).ToArray());
+        TargetMean = intercept ? ExactSum.Mean(target) : (0, 0);
+    }
+
+    /// <summary>The same on the columns <paramref name="keep"/> (renumbered in that order); null when no group is left.</summary>
+    public NearColumns? Keep(int[] keep)
+    {
+        var groups = Groups.Select(g => g.Select(j => Array.IndexOf(keep, j)).Where(j => j >= 0).ToArray()).Where(g => g.Length > 1).ToArray();
+        return groups.Length == 0 ? null : new NearColumns(groups, keep.Select(j => Columns[j]).ToArray(), Target, Intercept, keep.Select(j => ColumnMeans[j]).ToArray());
     }
 
     /// <summary>Each group in column order; its first column is the anchor the others are measured from.</summary>
@@ -55,6 +62,6 @@ internal sealed class NearColumns
             .Select(a => new[] { a }.Concat(Enumerable.Range(a + 1, k - a - 1).Where(j => anchorOf[j] == a)).ToArray())
             .Where(g => g.Length > 1).ToArray();
         bool anyDiffer = groups.Any(g => g.Skip(1).Any(j => !data.Columns[j].AsSpan().SequenceEqual(data.Columns[g[0]])));
-        return anyDiffer ? new NearColumns(groups, data, intercept) : null;
+        return anyDiffer ? new NearColumns(groups, data.Columns, data.Target, intercept) : null;
     }
 }

@@ -77,6 +77,30 @@ public sealed class QuadraticLoss : ISmoothLoss
     /// <summary>Groups of nearly identical columns with the raw data to solve them from, or null where there are none.</summary>
     internal NearColumns? Near { get; init; }
 
+    /// <summary>
+    /// Columns that are all zero (constant, with an intercept): D does not depend on their weights, which every penalty
+    /// but linf then holds at exactly 0 for λ &gt; 0 (<see cref="Solvers.NullColumns"/>).
+    /// </summary>
+    internal int[] NullColumns => Enumerable.Range(0, Dimension).Where(j => Gram[j * Dimension + j] == 0).ToArray();
+
+    /// <summary>D on the columns <paramref name="keep"/> alone (the others' weights held at 0).</summary>
+    internal QuadraticLoss Keep(int[] keep)
+    {
+        int k = Dimension, m = keep.Length;
+        var position = new int[k];
+        Array.Fill(position, -1);
+        for (int c = 0; c < m; c++) position[keep[c]] = c;
+        var gram = new double[m * m];
+        for (int a = 0; a < m; a++)
+            for (int b = 0; b < m; b++) gram[a * m + b] = Gram[keep[a] * k + keep[b]];
+        return new QuadraticLoss(gram, keep.Select(j => Cross[j]).ToArray(), YY, Scale, Rows, keep.Select(j => FeatureNames[j]).ToArray(),
+            FeatureMeans is null ? null : keep.Select(j => FeatureMeans[j]).ToArray(), TargetMean, Root.Keep(keep))
+        {
+            Identical = Identical.Select(g => g.Select(j => position[j]).Where(j => j >= 0).ToArray()).Where(g => g.Length > 1).ToArray(),
+            Near = Near?.Keep(keep),
+        };
+    }
+
     /// <summary>G_ij.</summary>
     public double G(int i, int j) => Gram[i * Dimension + j];
 
@@ -148,7 +172,8 @@ public sealed class QuadraticLoss : ISmoothLoss
         if (intercept)
         {
             means = new double[k];
-            for (int j = 0; j < k; j++) means[j] = Mean(cols[j]);
+            // a constant column's mean is its value, exactly (a rounded sum/n would leave it 1e-17 from zero, not null)
+            for (int j = 0; j < k; j++) means[j] = cols[j].AsSpan().ContainsAnyExcept(cols[j][0]) ? Mean(cols[j]) : cols[j][0];
             ymean = Mean(y);
         }
 
@@ -177,16 +202,10 @@ public sealed class QuadraticLoss : ISmoothLoss
             }
             cross[a] = Dot(xc[a], yc) / n;
         }
-        for (int j = 0; j < k; j++)
-        {
-            if (gram[j * k + j] == 0)
-                throw new ProblemArgumentException("features", words => intercept
-                    ? $"column '{data.FeatureNames[j]}' is constant; with {words.Name("intercept")} it carries no information (drop it)"
-                    : $"column '{data.FeatureNames[j]}' is all zero; it carries no information (drop it)");
-        }
         double yy = Dot(yc, yc) / n;
         double scale = loss == LossKind.Sse ? n : 1.0;
-        var identical = IdenticalColumns.Of(xc); // before the QR below overwrites the columns
+        // before the QR below overwrites the columns; null columns are all equal but not a group to split weight in
+        var identical = IdenticalColumns.Of(xc).Select(g => g.Where(j => gram[j * k + j] != 0).ToArray()).Where(g => g.Length > 1).ToArray();
         return new QuadraticLoss(gram, cross, yy, scale, n, data.FeatureNames, means, ymean, SquareRoot.FromColumns(xc, yc))
         {
             Identical = identical,

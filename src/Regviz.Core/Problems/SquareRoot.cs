@@ -122,6 +122,15 @@ internal sealed class SquareRoot
         return new SquareRoot(s, k, k, z, Math.Max(0, yy - zz));
     }
 
+    /// <summary>The same root restricted to the columns <paramref name="keep"/>: G and c restrict with them, z and rest stay.</summary>
+    public SquareRoot Keep(int[] keep)
+    {
+        var s = new double[Rows * keep.Length];
+        for (int i = 0; i < Rows; i++)
+            for (int c = 0; c < keep.Length; c++) s[i * keep.Length + c] = this[i, keep[c]];
+        return new SquareRoot(s, Rows, keep.Length, Z, Rest);
+    }
+
     /// <summary>u = z − Sw.</summary>
     public void Residual(ReadOnlySpan<double> w, Span<double> u)
     {

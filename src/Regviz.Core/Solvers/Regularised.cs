@@ -22,6 +22,7 @@ public static class Regularised
         ArgumentNullException.ThrowIfNull(penalty);
         return (loss, form) switch
         {
+            (QuadraticLoss q, _) when q.NullColumns is { Length: > 0 } nulls => NullColumns.Solve(q, nulls, penalty, form),
             (QuadraticLoss q, PenalisedForm p) => Optimizer.Penalised(q, penalty, p.Lambda),
             (QuadraticLoss q, ConstrainedForm c) => Optimizer.Constrained(q, penalty, c.Radius),
             (_, PenalisedForm p) => GeneralOptimizer.Penalised(loss, penalty, p.Lambda),
@@ -32,7 +33,8 @@ public static class Regularised
 
     /// <summary>The weights alone at λ (no certificate): what paths ask for at each of their points.</summary>
     internal static double[] WeightsAt(ISmoothLoss loss, Penalty penalty, double lambda, double[]? warm = null) =>
-        loss is QuadraticLoss q
+        loss is QuadraticLoss { NullColumns: { Length: > 0 } nulls } n ? NullColumns.WeightsAt(n, nulls, penalty, lambda, warm)
+        : loss is QuadraticLoss q
             ? Optimizer.SolveNormalised(q, penalty.At(lambda), lambda / q.Scale, warm).Weights
             : GeneralOptimizer.Solve(loss, penalty.At(lambda), lambda, warm).Weights;
 }
