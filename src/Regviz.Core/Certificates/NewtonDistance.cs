@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
 
 namespace Regviz.Core.Certificates;
 
@@ -24,7 +25,9 @@ internal static class NewtonDistance
         int k = weights.Length;
         if (k > Curvature.MaxDimension || !(lambda >= 0)) return null;
         var w = weights.ToArray();
-        if (penalty.Structure(w, lambda) is not { } structure) return null;
+        // at λ = 0 no penalty holds a zero: every coordinate is free (a column D ignores is then a flat direction)
+        bool smooth = lambda == 0;
+        if ((smooth ? ReducedStructure.Everything(k) : penalty.Structure(w, lambda)) is not { } structure) return null;
         var map = structure.Map;
         if (groups.Length > 0) map = Merge(map, groups);
         var u = map.TransposeThisAndMultiply(Vector<double>.Build.Dense(w)).PointwiseDivide(map.TransposeThisAndMultiply(map).Diagonal());
@@ -45,7 +48,7 @@ internal static class NewtonDistance
         for (int j = 0; j < k; j++)
         {
             moved[j] = w[j] - delta[j];
-            if (Math.Sign(moved[j]) != Math.Sign(w[j])) return null; // the step leaves the structure
+            if (!smooth && Math.Sign(moved[j]) != Math.Sign(w[j])) return null; // the step leaves the structure
         }
         var g = new double[k];
         loss.Gradient(moved, g);
@@ -57,7 +60,7 @@ internal static class NewtonDistance
     }
 
     /// <summary>The structure's map with the columns of each group's coordinates summed into one: they move together.</summary>
-    private static Matrix<double> Merge(Matrix<double> map, int[][] groups)
+    internal static Matrix<double> Merge(Matrix<double> map, int[][] groups)
     {
         var inGroup = new int[map.RowCount];
         Array.Fill(inGroup, -1);
@@ -75,5 +78,5 @@ internal static class NewtonDistance
         return Matrix<double>.Build.DenseOfColumnVectors(columns);
     }
 
-    private static Matrix<double> Pseudo(Matrix<double> m) => m.TransposeThisAndMultiply(m).Inverse() * m.Transpose();
+    internal static Matrix<double> Pseudo(Matrix<double> m) => m.TransposeThisAndMultiply(m).Inverse() * m.Transpose();
 }

@@ -23,7 +23,7 @@ internal static class ObjectiveBounds
         // the subspace argument needs the optimum to be unique, which the ridge term guarantees
         bool onGroups = ridge > 0 && penalty.IsSeparable && moduli.Groups.Length > 0 && EqualWithinGroups(w, moduli.Groups);
         double m = (onGroups ? moduli.OnGroups : moduli.Whole) + ridge;
-        double? xi = penalty.LeastSubgradient(g, w, lambda, onGroups ? moduli.Groups : []);
+        double? xi = Rounded(penalty.LeastSubgradient(g, w, lambda, onGroups ? moduli.Groups : []), loss, w);
         // nearly identical columns: the step on G carries rounding over a curvature of 1e-14; their own system does not
         var newton = loss is QuadraticLoss { Near: not null } q && ridge > 0 && penalty.ElasticNetAlpha is { } alpha
             ? NearColumnsFinish.Distance(q, w, lambda / q.Scale, alpha)
@@ -47,7 +47,33 @@ internal static class ObjectiveBounds
         // the weights are bounded against the penalised optimum at λ, which is the ball's for the radius it reaches;
         // the norm check ties that radius to t
         var newton = NewtonDistance.Of(loss, penalty, g, w, lambda, [], OptimalityCheck.Reference(loss));
-        return Finish(kkt, loss.Value(new double[w.Length]), Unit(loss), data, gap, Curvature.Of(loss).Whole, penalty.LeastSubgradient(g, w, lambda, []), w, newton);
+        return Finish(kkt, loss.Value(new double[w.Length]), Unit(loss), data, gap, Curvature.Of(loss).Whole, Rounded(penalty.LeastSubgradient(g, w, lambda, []), loss, w), w, newton);
+    }
+
+    /// <summary>
+    /// ‖ξ‖ plus what rounding in ∇D(w) could hide (least squares): g_j = −2s·(Sᵀu)_j with u = z − Sw, so each g_j
+    /// carries up to 2s·(p+k+2)ε·Σ_i|S_ij|(|z_i| + Σ_l|S_il·w_l|), column by column, so that columns of very different
+    /// scales are each held to their own. Without it ξ computed as 0 on a curvature of 1e-11 (a valley of nearly
+    /// identical columns) bounds the weights by 0 however far along the valley w is.
+    /// </summary>
+    private static double? Rounded(double? xi, ISmoothLoss loss, ReadOnlySpan<double> w)
+    {
+        if (xi is not { } x || loss is not QuadraticLoss q || q.Dimension > Curvature.MaxDimension) return xi;
+        var root = q.Root;
+        var size = new double[root.Rows];
+        for (int i = 0; i < root.Rows; i++)
+        {
+            size[i] = Math.Abs(root.Z[i]);
+            for (int l = 0; l < root.Columns; l++) size[i] += Math.Abs(root[i, l] * w[l]);
+        }
+        double eps = Math.Pow(2, -53) * (root.Rows + root.Columns + 2), total = 0;
+        for (int j = 0; j < root.Columns; j++)
+        {
+            double e = 0;
+            for (int i = 0; i < root.Rows; i++) e += Math.Abs(root[i, j]) * size[i];
+            total += Math.Pow(2 * q.Scale * eps * e, 2);
+        }
+        return x + Math.Sqrt(total);
     }
 
     private static Certificate Finish(Certificate kkt, double atZero, double unit, double objective, double? gap, double m, double? xi, ReadOnlySpan<double> w, (double Distance, double Drop)? newton = null)

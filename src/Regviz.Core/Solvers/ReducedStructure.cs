@@ -37,6 +37,10 @@ internal sealed record ReducedStructure(
         });
     }
 
+    /// <summary>No structure: every coordinate free and no penalty (λ = 0).</summary>
+    public static ReducedStructure Everything(int k) =>
+        new(Matrix<double>.Build.DenseIdentity(k), u => (0, Vector<double>.Build.Dense(u.Count), Matrix<double>.Build.Dense(u.Count, u.Count)));
+
     /// <summary>linf: the coordinates tied at the maximum move together as one variable m; u = (w_free…, m).</summary>
     public static ReducedStructure? TiedAtMaximum(double[] w, double lambda)
     {

@@ -68,7 +68,7 @@ public class NearDuplicateColumnsTests
             moved[from] -= Math.Sign(moved[from]) * shift;
             moved[to] += Math.Sign(moved[from]) * shift;
             var certificate = Regviz.Core.Certificates.OptimalityCheck.Penalised(spec.Loss, spec.Penalty, moved, c.Lambda);
-            Assert.False(certificate.Certified && certificate.WeightBound is { } b && b < shift, $"moved by {shift} yet {certificate}");
+            Assert.False(certificate.Certified && certificate.WeightBound is { } b && b < shift, $"moved by {shift} ({string.Join(", ", s.Weights)} to {string.Join(", ", moved)}) yet {certificate}");
         }, iter: 40, threads: 1);
     }
 
