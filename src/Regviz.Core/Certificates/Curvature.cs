@@ -24,8 +24,13 @@ internal static class Curvature
     private static readonly Moduli None = new(0, 0, []);
 
     /// <summary>D's moduli: least squares from its square root, other losses none (their curvature can vanish).</summary>
-    public static Moduli Of(ISmoothLoss loss) =>
-        loss is QuadraticLoss q && q.Dimension <= MaxDimension ? Cache.GetValue(q, Compute) : None;
+    public static Moduli Of(ISmoothLoss loss) => loss switch
+    {
+        QuadraticLoss q when q.Dimension <= MaxDimension => Cache.GetValue(q, Compute),
+        // no modulus from the data, but the groups where a ridge term's equal split may be used
+        ModelLoss { Identical.Length: > 0 } m when m.Dimension <= MaxDimension => new Moduli(0, 0, m.Identical),
+        _ => None,
+    };
 
     private static Moduli Compute(QuadraticLoss q)
     {

@@ -37,6 +37,7 @@ public sealed partial class ModelLoss : ISmoothLoss
         for (int i = 0; i < n; i++)
             for (int j = 0; j < _features; j++) _x[i * _features + j] = data.Columns[j][i] - (_means?[j] ?? 0);
         _y = data.Target;
+        Identical = model.IsLinear ? IdenticalColumns.Of(data.Columns) : [];
         _model = model;
         _kind = loss;
         _intercept = intercept;
@@ -51,6 +52,10 @@ public sealed partial class ModelLoss : ISmoothLoss
                 throw new ProblemArgumentException("intercept", "every label is the same, so the intercept has no finite optimum") { Context = [("loss", "logistic")] };
         }
     }
+
+    /// <summary>Groups of columns equal bit for bit (a linear model only): J is symmetric in them, so where a ridge
+    /// term makes the optimum unique it gives them equal weights.</summary>
+    internal int[][] Identical { get; }
 
     /// <inheritdoc/>
     public int Dimension { get; }

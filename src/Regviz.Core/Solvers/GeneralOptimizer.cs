@@ -40,7 +40,7 @@ internal static class GeneralOptimizer
     {
         if (loss.IsConvex && penalty.IsConvex)
         {
-            var w = Local(loss, penalty, lambda, warm ?? new double[loss.Dimension]);
+            var w = EqualSplit(loss, penalty, lambda, Local(loss, penalty, lambda, warm ?? new double[loss.Dimension]));
             if (lambda == 0 && RanAway(loss, w))
                 throw new ProblemArgumentException("lambda", "0", "the classes are separable, so the unregularised logistic optimum is at infinity; use λ > 0");
             return (w, Method(penalty));
@@ -61,6 +61,23 @@ internal static class GeneralOptimizer
         var box = Box(loss, penalty, lambda);
         escaped = PlaneSearch.Solve(loss, penalty, lambda, start => Local(loss, penalty, lambda, start, box), box);
         return Math.Abs(escaped[0]) > 2 * box.Item1 || Math.Abs(escaped[1]) > 2 * box.Item2 ? null : escaped;
+    }
+
+    /// <summary>
+    /// Identical columns under a ridge term (logistic loss): J is convex and symmetric in them and strictly convex, so
+    /// its one optimum splits their weight equally. Averaging w over each group cannot raise J; Newton on the merged
+    /// variables then finishes where proximal Newton stopped anywhere along a valley whose curvature is 2λ(1 − α).
+    /// </summary>
+    private static double[] EqualSplit(ISmoothLoss loss, Penalty penalty, double lambda, double[] w)
+    {
+        if (loss is not ModelLoss { Identical.Length: > 0 } m || !(lambda > 0) || penalty.ElasticNetAlpha is not (< 1) || !w.All(double.IsFinite)) return w;
+        var even = (double[])w.Clone();
+        foreach (var group in m.Identical)
+        {
+            double mean = group.Average(j => w[j]);
+            foreach (int j in group) even[j] = mean;
+        }
+        return ReducedNewton.Polish(loss, penalty, lambda, even, m.Identical);
     }
 
     private static SolveMethod Method(Penalty penalty) =>

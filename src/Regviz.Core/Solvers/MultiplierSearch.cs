@@ -7,6 +7,10 @@ namespace Regviz.Core.Solvers;
 /// </summary>
 internal static class MultiplierSearch
 {
+    /// <summary>How many penalised solves the searches on this thread have made: the work a search costs, which tests bound by count.</summary>
+    [ThreadStatic]
+    internal static long Steps;
+
     /// <summary>
     /// The smallest m &gt; 0 with <paramref name="normAt"/>(m) ≤ <paramref name="radius"/>, to machine precision; or
     /// <paramref name="floor"/> when even that is inside the ball, i.e. the constraint does not bind (the unregularised
@@ -15,6 +19,8 @@ internal static class MultiplierSearch
     /// </summary>
     public static double Smallest(Func<double, double> normAt, double radius, double start = 1, double floor = 1e-300)
     {
+        var counted = normAt;
+        normAt = m => { Steps++; return counted(m); };
         double hi = start;
         for (int i = 0; i < 600 && normAt(hi) > radius; i++) hi *= 4;
         double lo = hi;

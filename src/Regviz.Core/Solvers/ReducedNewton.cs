@@ -14,11 +14,21 @@ namespace Regviz.Core.Solvers;
 /// </summary>
 internal static class ReducedNewton
 {
-    public static double[] Polish(ISmoothLoss loss, Penalty penalty, double lambda, double[] w)
+    /// <param name="groups">Coordinates that move as one (identical columns whose equal split is the optimum's); w equal within each.</param>
+    public static double[] Polish(ISmoothLoss loss, Penalty penalty, double lambda, double[] w, int[][]? groups = null)
     {
         int k = w.Length;
         if (penalty.Structure(w, lambda) is not { } structure) return w;
         var (p, pen) = (structure.Map, structure.Penalty);
+        if (groups is { Length: > 0 })
+        {
+            // merged variables v: the structure's own variables are m·v, and so is the penalty's part (chain rule)
+            var merged = Certificates.NewtonDistance.Merge(p, groups);
+            var m = Certificates.NewtonDistance.Pseudo(p) * merged;
+            var inner = pen;
+            pen = v => inner(m * v) is var (value, g, h) ? (value, m.TransposeThisAndMultiply(g), m.TransposeThisAndMultiply(h * m)) : default;
+            p = merged;
+        }
         var u0 = p.TransposeThisAndMultiply(Vector<double>.Build.Dense(w)); // P has orthogonal columns up to scale
         var scale = p.TransposeThisAndMultiply(p).Diagonal();
         var u = u0.PointwiseDivide(scale);
