@@ -169,8 +169,7 @@ public static class ContourAnimation
             {
                 var whole = new FrameLayout { LegendScene = sweep.First };
                 ContourFigure.Render(sweep.First, style, FigureParts.All, whole);
-                _layout = new FrameLayout { Corner = whole.Corner, Fixed = whole.Placed, LegendScene = sweep.First };
-                _layout.LegendPad = LegendPad.Measure(() => Plot(0), style.Width, style.Height);
+                _layout = new FrameLayout { Corner = whole.Corner, Fixed = whole.Placed, LegendScene = sweep.First, LegendPad = new LegendPad() };
                 return;
             }
             string? pathLegend = sweep.First.Path is null ? "path of w* so far" : null;
@@ -192,8 +191,11 @@ public static class ContourAnimation
                 ValueWidth = width,
             };
             ContourFigure.Render(last, style, FigureParts.All, probe);
-            _layout = new FrameLayout { Corner = probe.Corner, PathLegend = pathLegend, Fixed = probe.Placed, Title = title, LegendScene = legendScene, ValueWidth = width };
-            _layout.LegendPad = LegendPad.Measure(() => Plot(0), style.Width, style.Height);
+            _layout = new FrameLayout
+            {
+                Corner = probe.Corner, PathLegend = pathLegend, Fixed = probe.Placed, Title = title, LegendScene = legendScene, ValueWidth = width,
+                LegendPad = new LegendPad(),
+            };
         }
 
         /// <summary>How many of the legend's optional entries a frame's scene has (the ball and level set through w*, the path, −w*).</summary>
