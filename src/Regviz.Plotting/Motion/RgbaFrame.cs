@@ -24,7 +24,10 @@ internal sealed class RgbaFrame
     /// the read-out fixes the byte order. Each thread keeps its last surface for the next frame of the same size: a new
     /// 800×800 surface a frame cost its pages' first touch every time.
     /// </summary>
-    public static RgbaFrame Render(Plot plot, int width, int height)
+    public static RgbaFrame Render(Plot plot, int width, int height) => Render(plot, width, height, null);
+
+    /// <summary><see cref="Render(Plot, int, int)"/> into <paramref name="into"/> (width × height × 4 bytes) when given: a frame whose buffer is reused.</summary>
+    public static RgbaFrame Render(Plot plot, int width, int height, byte[]? into)
     {
         if (t_surface is null || t_size != (width, height))
         {
@@ -35,17 +38,18 @@ internal sealed class RgbaFrame
         }
         t_surface.Canvas.Clear(SKColors.Transparent);
         plot.Render(t_surface);
-        return Read(t_surface, width, height);
+        return Read(t_surface, width, height, into);
     }
 
     [ThreadStatic] private static SKSurface? t_surface;
     [ThreadStatic] private static (int, int) t_size;
 
     /// <summary>The pixels drawn on <paramref name="surface"/>, read out as RGBA straight into the frame's array.</summary>
-    public static RgbaFrame Read(SKSurface surface, int width, int height)
+    public static RgbaFrame Read(SKSurface surface, int width, int height, byte[]? into = null)
     {
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        var pixels = GC.AllocateUninitializedArray<byte>(info.BytesSize);
+        if (into is not null && into.Length != info.BytesSize) throw new ArgumentException($"a {width}x{height} frame needs {info.BytesSize} bytes", nameof(into));
+        var pixels = into ?? GC.AllocateUninitializedArray<byte>(info.BytesSize);
         var handle = System.Runtime.InteropServices.GCHandle.Alloc(pixels, System.Runtime.InteropServices.GCHandleType.Pinned);
         try
         {
