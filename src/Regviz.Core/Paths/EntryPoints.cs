@@ -36,14 +36,17 @@ internal static class EntryPoints
         var entries = new List<PathPoint>();
         if (!Apply(loss, penalty) || points.Count == 0) return ([.. points], entries);
         double alpha = penalty.ElasticNetAlpha!.Value;
+        // at most 32 extra solves per point of the path (a wide logistic problem has many entries, and each solve is a
+        // pass over its data): a search takes about 10 to 20, and entries past the budget are left out
+        int budget = 32 * points.Count;
         all.Add(points[0]);
         for (int i = 1; i < points.Count; i++)
         {
             var (a, b) = (points[i - 1], points[i]);
             var found = new List<PathPoint>();
-            for (int j = 0; j < loss.Dimension; j++)
+            for (int j = 0; j < loss.Dimension && budget > 0; j++)
                 if ((a.Weights[j] == 0) != (b.Weights[j] == 0) && a.Lambda > b.Lambda)
-                    found.Add(Search(loss, penalty, alpha, j, a, b));
+                    found.Add(Search(loss, penalty, alpha, j, a, b, ref budget));
             foreach (var p in found.Where(p => p.Lambda < a.Lambda && p.Lambda > b.Lambda).DistinctBy(p => p.Lambda).OrderByDescending(p => p.Lambda))
             {
                 all.Add(p);
@@ -55,7 +58,7 @@ internal static class EntryPoints
     }
 
     /// <summary>The path point at which coefficient <paramref name="j"/> changes between 0 and not, on its zero side.</summary>
-    private static PathPoint Search(ISmoothLoss loss, Penalty penalty, double alpha, int j, PathPoint a, PathPoint b)
+    private static PathPoint Search(ISmoothLoss loss, Penalty penalty, double alpha, int j, PathPoint a, PathPoint b, ref int budget)
     {
         // zero: the end at which w_j = 0 (f ≤ 0); moving: the other (f > 0)
         bool zeroAbove = a.Weights[j] == 0;
@@ -71,6 +74,7 @@ internal static class EntryPoints
             if (!(lambda > lo && lambda < hi)) lambda = lo + (hi - lo) / 2;
             var near = Math.Abs(lambda - zero.Lambda) < Math.Abs(lambda - moving.Lambda) ? zero : moving;
             var w = Regularised.WeightsAt(loss, penalty, lambda, near.Weights);
+            budget--;
             var p = new PathPoint(lambda, w);
             double f = Slack(loss, alpha, j, p);
             if (w[j] == 0)
