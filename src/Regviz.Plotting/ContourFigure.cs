@@ -49,6 +49,7 @@ public static class ContourFigure
             var sl = canvas.Plot.Add.ScatterLine(path.Select(p => p.Weights[0]).ToArray(), path.Select(p => p.Weights[1]).ToArray(), theme.Path);
             sl.LineWidth = widths.Path * s;
             sl.LinePattern = dashes.Path;
+            sl.MarkerShape = MarkerShape.None;
         }
 
         var ls = scene.Unregularised;
@@ -77,7 +78,7 @@ public static class ContourFigure
         var legend = Legend(layout?.LegendScene ?? scene, canvas, layout?.PathLegend).ToList();
         var legendBox = canvas.ReserveLegend(corner, legend.Count, 270);
         canvas.Legend(corner, legend);
-        if (layout?.LegendPad is { } pad && parts.Legend) LegendPad.Add(canvas.Plot, pad, theme.Background);
+        if (layout?.LegendPad is { } pad && parts.Legend) pad.Add(canvas.Plot, theme.Background);
         if (layout?.Value is { } value) FrameValue.Draw(canvas, legendBox, corner, value, layout.ValueWidth);
         layout?.Begin(canvas, corner);
 

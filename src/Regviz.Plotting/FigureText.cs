@@ -224,7 +224,8 @@ public static partial class FigureText
     /// <summary>Features in the order they first become non-zero as λ decreases, with the first λ at which each is.</summary>
     /// <summary>
     /// Where each coefficient leaves 0, in order: for the exact lasso the knot at which it enters (it is still exactly 0
-    /// there, non-zero just below), not the first grid point after it; otherwise the first grid point where it is non-zero.
+    /// there, non-zero just below), not the first grid point after it; likewise an entry point found between grid points
+    /// (Regviz.Core.Paths.EntryPoints); otherwise the first grid point where it is non-zero.
     /// </summary>
     private static List<(int Feature, double Lambda)> EntryOrder(PathScene scene)
     {
@@ -235,7 +236,7 @@ public static partial class FigureText
         {
             int first = points.ToList().FindIndex(p => p.Weights[j] != 0);
             if (first < 0) continue;
-            bool exact = scene.Path.Knots is { Count: > 0 } && first > 0;
+            bool exact = first > 0 && (scene.Path.Knots is { Count: > 0 } || scene.Path.EntryLambdas.Contains(points[first - 1].Lambda));
             entries.Add((j, exact ? points[first - 1].Lambda : points[first].Lambda));
         }
         return entries.OrderByDescending(e => e.Item2).ThenBy(e => e.Item1).ToList();

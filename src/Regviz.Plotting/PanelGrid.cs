@@ -177,7 +177,7 @@ public static class PanelGrid
     }
 
     /// <summary>The entry's sample, as ScottPlot's legend draws it: a line, a marker, or a filled swatch.</summary>
-    private static void DrawSample(SKCanvas canvas, LegendItem item, float x, float y, float s)
+    internal static void DrawSample(SKCanvas canvas, LegendItem item, float x, float y, float s)
     {
         float w = SampleWidth(s);
         if (item.FillColor.A > 0 && item.LineWidth == 0 && item.MarkerShape == MarkerShape.None)
@@ -203,7 +203,11 @@ public static class PanelGrid
             canvas.DrawLine(cx - r, y + r, cx + r, y - r, cross);
             return;
         }
-        using var dot = new SKPaint { Color = ToSk(item.MarkerFillColor), IsAntialias = true, Style = SKPaintStyle.Fill };
+        // an open marker stays open: filled, the sparsity legend's "a disc's area is …" read as a fourth kind of optimum
+        bool open = item.MarkerShape == MarkerShape.OpenCircle;
+        using var dot = open
+            ? new SKPaint { Color = ToSk(item.MarkerLineColor), IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1.5f * s }
+            : new SKPaint { Color = ToSk(item.MarkerFillColor), IsAntialias = true, Style = SKPaintStyle.Fill };
         canvas.DrawCircle(cx, y, r, dot);
     }
 

@@ -180,9 +180,15 @@ public static class PathFigure
 
     private static int NonZero(Regviz.Core.Paths.PathPoint p) => p.Weights.Count(w => w != 0);
 
-    /// <summary>Whether drawn point <paramref name="i"/> is a knot of the exact lasso (the grid's first point, λ_max where w = 0, is one).</summary>
+    /// <summary>
+    /// Whether drawn point <paramref name="i"/> is one where a coefficient is still 0 and starts to move: a knot of the
+    /// exact lasso, an entry point of another path (Regviz.Core.Paths.EntryPoints), or the grid's first point when w = 0
+    /// there (λ_max, where the first coefficient enters, for every penalty that zeroes w).
+    /// </summary>
     internal static bool AtKnot(PathScene scene, IReadOnlyList<Regviz.Core.Paths.PathPoint> points, int i) =>
-        scene.Path.Knots is { } knots && (knots.Any(k => k.Lambda == points[i].Lambda) || (i == 0 && points[0].Weights.All(w => w == 0)));
+        (i == 0 && points[0].Weights.All(w => w == 0))
+        || (scene.Path.Knots is { } knots && knots.Any(k => k.Lambda == points[i].Lambda))
+        || scene.Path.EntryLambdas.Contains(points[i].Lambda);
 
     /// <summary>Ticks at whole decades of λ (and 2..9 × as minor ticks), labelled with λ itself rather than its logarithm.</summary>
     private static NumericManual DecadeTicks(PlaneRange range)

@@ -112,7 +112,9 @@ internal sealed class PlotCanvas
     {
         var sl = Plot.Add.ScatterLine(line.X, line.Y, color);
         sl.LineWidth = width;
+        // no marker at all: a marker of size 0 is still drawn, once per point of every line (perf: in every frame of an animation)
         sl.MarkerSize = 0;
+        sl.MarkerShape = MarkerShape.None;
         if (pattern is { } p) sl.LinePattern = p;
     }
 

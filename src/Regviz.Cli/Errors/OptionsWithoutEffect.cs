@@ -20,6 +20,12 @@ internal static class OptionsWithoutEffect
         ("--gamma", "gamma", "mcp's and scad's γ: --norm mcp or scad"),
     ];
 
+    /// <summary>Options that another option makes idle: the option, the one that overrides it, and why.</summary>
+    private static readonly (string Flag, string Under, string Why)[] IdleUnder =
+    [
+        ("--penalty-levels", "--overlay", "an overlay draws only each penalty's ball through its own optimum"),
+    ];
+
     /// <summary>The norm options, as each command calls it: their value is one name or a comma list.</summary>
     private static readonly string[] NormFlags = ["--norm", "--norms"];
 
@@ -27,6 +33,9 @@ internal static class OptionsWithoutEffect
     public static string? Find(ParseResult parsed)
     {
         var command = parsed.CommandResult.Command;
+        foreach (var (flag, under, why) in IdleUnder)
+            if (Given(parsed, command, flag) && Given(parsed, command, under) && parsed.GetValue<bool>(under))
+                return $"{flag} has no effect with {under} ({why})";
         if (command.Options.FirstOrDefault(o => NormFlags.Contains(o.Name)) is not { } normOption) return null;
         var norms = NormsOf(parsed, normOption);
         if (norms is null) return null; // an unknown norm: the command names it, with a suggestion

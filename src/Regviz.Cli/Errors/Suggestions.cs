@@ -14,11 +14,14 @@ internal static class Suggestions
     /// edit), or null when none is near enough to be a typo of it: at most one edit for words of up to four
     /// letters, two up to eight, three beyond. Ties go to the word listed first.
     /// </summary>
-    public static string? Nearest(string word, IEnumerable<string> known)
+    public static string? Nearest(string word, IEnumerable<string> known) => NearestAt(word, known).Word;
+
+    /// <summary><see cref="Nearest"/> with its edit distance (int.MaxValue with no word).</summary>
+    private static (string? Word, int Distance) NearestAt(string word, IEnumerable<string> known)
     {
         string typed = word.Trim().ToLowerInvariant();
         // one letter is a typo of too many words to guess; a long argument is no typo, and costs n² to compare
-        if (typed.TrimStart('-').Length < 2 || typed.Length > 100) return null;
+        if (typed.TrimStart('-').Length < 2 || typed.Length > 100) return (null, int.MaxValue);
         int bound = Bound(typed.TrimStart('-').Length);
         string? best = null;
         int bestDistance = int.MaxValue;
@@ -27,7 +30,7 @@ internal static class Suggestions
             int d = Distance(typed, candidate.ToLowerInvariant());
             if (d <= bound && d < bestDistance && candidate != word) (best, bestDistance) = (candidate, d);
         }
-        return best;
+        return (best, bestDistance);
     }
 
     private static int Bound(int length) => length <= 4 ? 1 : length <= 8 ? 2 : 3;
@@ -92,11 +95,18 @@ internal static class Suggestions
     {
         string name = token.Split('=', 2)[0]; // --lamda=0.5
         var own = OptionNames(command).Concat(root.Options.Where(o => o.Recursive).SelectMany(Names)).ToList();
-        if (Nearest(name, own) is { } near)
-            return $"unknown option '{Excerpt.Of(name)}' (did you mean '{near}'?)";
-        var elsewhere = root.Subcommands.Where(c => c != command && OptionNames(c).Contains(name)).Select(c => c.Name).ToList();
-        return elsewhere.Count > 0
-            ? $"unknown option '{Excerpt.Of(name)}' for '{command.Name}' ({name} belongs to {string.Join(", ", elsewhere)}; see regviz {command.Name} --help)"
+        var others = root.Subcommands.Where(c => c != command && !c.Hidden).ToList();
+        string Owners(string option) => string.Join(", ", others.Where(c => OptionNames(c).Contains(option)).Select(c => c.Name));
+        // another command's option, exactly: say whose it is rather than guess at a different option of this one
+        // (norm --lambda is not a typo of norm's --gamma)
+        if (!own.Contains(name) && Owners(name) is { Length: > 0 } exact)
+            return $"unknown option '{Excerpt.Of(name)}' for '{command.Name}' ({name} belongs to {exact}; see regviz {command.Name} --help)";
+        var (near, distance) = NearestAt(name, own);
+        // likewise a typo nearer another command's option than any of this one's (norm --lamda: --lambda, not --gamma)
+        if (NearestAt(name, others.SelectMany(OptionNames).Distinct().Except(own)) is ({ } theirs, var theirDistance) && theirDistance < distance)
+            return $"unknown option '{Excerpt.Of(name)}' for '{command.Name}' (did you mean '{theirs}'? {theirs} belongs to {Owners(theirs)}; {command.Name} takes no {theirs})";
+        return near is not null
+            ? $"unknown option '{Excerpt.Of(name)}' (did you mean '{near}'?)"
             : $"unknown option '{Excerpt.Of(name)}' for '{command.Name}' (see regviz {command.Name} --help)";
     }
 

@@ -42,6 +42,8 @@ internal sealed class PanelOptions
             throw new InputException($"{option.Name}: '{Excerpt.Of(token.Value)}' has an empty item (write values separated by commas, e.g. 0.1,0.5,2)");
         if (values.Length > MaxPanels)
             throw new InputException($"{option.Name}: {values.Length} values make {values.Length} panels; at most {MaxPanels}");
+        if (DecimalComma.Reading(values) is { } meant)
+            result.InvocationConfiguration.Error.WriteLine($"warning: {option.Name} {token.Value} makes two panels: did you mean {meant}? (',' separates panels)");
         int columns = cols ?? DefaultColumns(values.Length);
         if (columns < 1 || columns > values.Length)
             throw new InputException($"--cols: {columns} is outside 1..{values.Length} (the number of panels)");

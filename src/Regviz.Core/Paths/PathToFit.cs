@@ -31,14 +31,22 @@ public static class PathToFit
         double step = points[^1].Lambda / points[^2].Lambda;
         if (!(step > 0 && step < 1)) return path;
         bool convex = loss.IsConvex && penalty.IsConvex;
+        int from = points.Count - 1;
         while (!Close(points[^1].Weights, fit))
         {
-            if (points.Count >= RegularisationPaths.MaxCount) return path with { Points = points };
+            if (points.Count >= RegularisationPaths.MaxCount) return WithEntries(path, points, from, loss, penalty) with { ReachesFit = false };
             double lambda = points[^1].Lambda * step;
             var w = Regularised.WeightsAt(loss, penalty, lambda, convex ? points[^1].Weights : null);
             points.Add(new PathPoint(lambda, w).Certified(loss, penalty));
         }
-        return path with { Points = points, ReachesFit = true };
+        return WithEntries(path, points, from, loss, penalty) with { ReachesFit = true };
+    }
+
+    /// <summary>The path with <paramref name="points"/>, the entry points of the part added from index <paramref name="from"/> on inserted too.</summary>
+    private static RegularisationPath WithEntries(RegularisationPath path, List<PathPoint> points, int from, ISmoothLoss loss, Penalty penalty)
+    {
+        var (tail, entries) = EntryPoints.Insert(points.GetRange(from, points.Count - from), loss, penalty);
+        return path with { Points = [.. points.Take(from), .. tail], EntryLambdas = [.. path.EntryLambdas, .. entries.Select(e => e.Lambda)] };
     }
 
     private static bool Close(double[] w, double[] fit)

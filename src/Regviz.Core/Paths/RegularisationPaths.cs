@@ -18,6 +18,12 @@ public sealed record RegularisationPath(double LambdaMax, IReadOnlyList<PathPoin
     /// the exact lasso's knots, or a grid continued by <see cref="PathToFit.Extend"/> until it is the fit to the eye.
     /// </summary>
     public bool ReachesFit { get; init; }
+
+    /// <summary>
+    /// The λ of the points inserted in <see cref="Points"/> where a coefficient enters or leaves 0 (<see cref="EntryPoints"/>),
+    /// by decreasing λ; empty for the exact lasso, whose <see cref="Knots"/> are those points.
+    /// </summary>
+    public IReadOnlyList<double> EntryLambdas { get; init; } = [];
 }
 
 /// <summary>
@@ -72,7 +78,8 @@ public static class RegularisationPaths
         }
         var unregularised = UnregularisedEnd(loss, penalty);
         double r = ratio ?? DefaultRatio(loss, penalty, lambdaMax, unregularised?.Weights);
-        return new RegularisationPath(lambdaMax, Sweep(loss, penalty, Grid(lambdaMax, r, count)), null) { Unregularised = unregularised };
+        var (points, entries) = EntryPoints.Insert(Sweep(loss, penalty, Grid(lambdaMax, r, count)), loss, penalty);
+        return new RegularisationPath(lambdaMax, points, null) { Unregularised = unregularised, EntryLambdas = [.. entries.Select(e => e.Lambda)] };
     }
 
     private static double[] Grid(double lambdaMax, double ratio, int count) =>

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Regviz.Plotting;
 
@@ -50,14 +51,24 @@ internal static class FrameDelta
             var ra = a.Slice((rect.Y + y) * w + rect.X, rect.Width);
             ra.CopyTo(p.Slice(y * rect.Width, rect.Width));
         }
-        for (int i = 3; i < patch.Length; i += 4)
-            if (patch[i] != 255) { over = false; return patch; }
+        // RGBA read as a little-endian uint has alpha in its top byte: opaque pixels are 0xFF000000 and up
+        bool opaque = BitConverter.IsLittleEndian
+            ? !p.ContainsAnyExceptInRange(0xFF000000u, 0xFFFFFFFFu)
+            : Enumerable.Range(0, patch.Length / 4).All(i => patch[4 * i + 3] == 255);
+        if (!opaque) { over = false; return patch; }
         for (int y = 0; y < rect.Height; y++)
         {
             var ra = a.Slice((rect.Y + y) * w + rect.X, rect.Width);
             var rb = b.Slice((rect.Y + y) * w + rect.X, rect.Width);
             var rp = p.Slice(y * rect.Width, rect.Width);
-            for (int x = 0; x < ra.Length; x++)
+            int x = 0;
+            for (; x + Vector256<uint>.Count <= ra.Length; x += Vector256<uint>.Count)
+            {
+                var va = Vector256.Create(ra.Slice(x, Vector256<uint>.Count));
+                var same = Vector256.Equals(va, Vector256.Create(rb.Slice(x, Vector256<uint>.Count)));
+                Vector256.AndNot(va, same).CopyTo(rp.Slice(x, Vector256<uint>.Count));
+            }
+            for (; x < ra.Length; x++)
                 if (ra[x] == rb[x]) rp[x] = 0;
         }
         return patch;

@@ -46,8 +46,8 @@ internal sealed class FrameLayout
     /// <summary>The width reserved for <see cref="Value"/>: the widest of any frame's, so the labels around it do not move.</summary>
     public float ValueWidth { get; init; }
 
-    /// <summary>The legend's pixels, padded opaque in every frame (<see cref="LegendPad"/>); null until measured.</summary>
-    public PixelBox? LegendPad { get; set; }
+    /// <summary>The opaque pad under the legend that every frame shares (<see cref="Plotting.LegendPad"/>); null: none.</summary>
+    public LegendPad? LegendPad { get; set; }
 
     /// <summary>This layout for one frame, with that frame's <paramref name="value"/>.</summary>
     public FrameLayout ForFrame(string? value) => new()

@@ -1,6 +1,9 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Regviz.Plotting;
 
@@ -59,30 +62,83 @@ internal static class PngEncoding
     private static long Cost(ReadOnlySpan<byte> filtered)
     {
         long cost = 0;
-        foreach (byte v in filtered) cost += v < 128 ? v : 256 - v;
+        int i = 0;
+        if (Avx2.IsSupported)
+        {
+            // |v| as a signed byte, read unsigned (|−128| wraps to 0x80 = 128, as the scalar sum counts it), summed
+            // eight bytes to a 64-bit lane by the sum of absolute differences against zero
+            var sum = Vector256<ulong>.Zero;
+            ref byte start = ref MemoryMarshal.GetReference(filtered);
+            for (; i + 32 <= filtered.Length; i += 32)
+            {
+                var v = Vector256.LoadUnsafe(ref start, (nuint)i).AsSByte();
+                sum += Avx2.SumAbsoluteDifferences(Vector256.Abs(v).AsByte(), Vector256<byte>.Zero).AsUInt64();
+            }
+            cost = (long)Vector256.Sum(sum);
+        }
+        for (; i < filtered.Length; i++)
+        {
+            byte v = filtered[i];
+            cost += v < 128 ? v : 256 - v;
+        }
         return cost;
     }
 
     private static void Sub(ReadOnlySpan<byte> row, Span<byte> into)
     {
         row[..4].CopyTo(into);
-        for (int i = 4; i < row.Length; i++) into[i] = (byte)(row[i] - row[i - 4]);
+        int i = 4;
+        ref byte r = ref MemoryMarshal.GetReference(row);
+        ref byte o = ref MemoryMarshal.GetReference(into);
+        for (; i + 32 <= row.Length; i += 32)
+            (Vector256.LoadUnsafe(ref r, (nuint)i) - Vector256.LoadUnsafe(ref r, (nuint)(i - 4))).StoreUnsafe(ref o, (nuint)i);
+        for (; i < row.Length; i++) into[i] = (byte)(row[i] - row[i - 4]);
     }
 
     private static void Up(ReadOnlySpan<byte> row, ReadOnlySpan<byte> above, Span<byte> into)
     {
-        for (int i = 0; i < row.Length; i++) into[i] = (byte)(row[i] - above[i]);
+        int i = 0;
+        ref byte r = ref MemoryMarshal.GetReference(row);
+        ref byte b = ref MemoryMarshal.GetReference(above);
+        ref byte o = ref MemoryMarshal.GetReference(into);
+        for (; i + 32 <= row.Length; i += 32)
+            (Vector256.LoadUnsafe(ref r, (nuint)i) - Vector256.LoadUnsafe(ref b, (nuint)i)).StoreUnsafe(ref o, (nuint)i);
+        for (; i < row.Length; i++) into[i] = (byte)(row[i] - above[i]);
     }
 
     private static void Paeth(ReadOnlySpan<byte> row, ReadOnlySpan<byte> above, Span<byte> into)
     {
-        for (int i = 0; i < 4; i++) into[i] = (byte)(row[i] - above[i]); // no left neighbour: Paeth picks the one above
-        for (int i = 4; i < row.Length; i++)
+        for (int k = 0; k < 4; k++) into[k] = (byte)(row[k] - above[k]); // no left neighbour: Paeth picks the one above
+        int i = 4;
+        ref byte r = ref MemoryMarshal.GetReference(row);
+        ref byte u = ref MemoryMarshal.GetReference(above);
+        ref byte o = ref MemoryMarshal.GetReference(into);
+        // 32 bytes at a time in 16-bit lanes: the same predictor as the scalar loop below, byte for byte
+        for (; i + 32 <= row.Length; i += 32)
+        {
+            var (aLo, aHi) = Vector256.Widen(Vector256.LoadUnsafe(ref r, (nuint)(i - 4)));
+            var (bLo, bHi) = Vector256.Widen(Vector256.LoadUnsafe(ref u, (nuint)i));
+            var (cLo, cHi) = Vector256.Widen(Vector256.LoadUnsafe(ref u, (nuint)(i - 4)));
+            var predictor = Vector256.Narrow(Predict(aLo.AsInt16(), bLo.AsInt16(), cLo.AsInt16()), Predict(aHi.AsInt16(), bHi.AsInt16(), cHi.AsInt16()));
+            (Vector256.LoadUnsafe(ref r, (nuint)i) - predictor).StoreUnsafe(ref o, (nuint)i);
+        }
+        for (; i < row.Length; i++)
         {
             int a = row[i - 4], b = above[i], c = above[i - 4];
             int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
             into[i] = (byte)(row[i] - (pa <= pb && pa <= pc ? a : pb <= pc ? b : c));
         }
+    }
+
+    /// <summary>Paeth's predictor of each lane: a where |p − a| is least, else b, else c (p = a + b − c), ties in that order.</summary>
+    private static Vector256<ushort> Predict(Vector256<short> a, Vector256<short> b, Vector256<short> c)
+    {
+        var pa = Vector256.Abs(b - c); // |p − a|
+        var pb = Vector256.Abs(a - c); // |p − b|
+        var pc = Vector256.Abs(a + b - c - c);
+        var takeA = Vector256.LessThanOrEqual(pa, pb) & Vector256.LessThanOrEqual(pa, pc);
+        var bOrC = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(pb, pc), b, c);
+        return Vector256.ConditionalSelect(takeA, a, bOrC).AsUInt16();
     }
 
     /// <summary>A whole PNG file of one RGBA image.</summary>

@@ -21,23 +21,45 @@ internal sealed class RgbaFrame
 
     /// <summary>
     /// Renders on the same kind of surface as <see cref="FigureExport"/>, so the pixels are those of the still PNG; only
-    /// the read-out fixes the byte order.
+    /// the read-out fixes the byte order. Each thread keeps its last surface for the next frame of the same size: a new
+    /// 800×800 surface a frame cost its pages' first touch every time.
     /// </summary>
-    public static RgbaFrame Render(Plot plot, int width, int height)
+    public static RgbaFrame Render(Plot plot, int width, int height) => Render(plot, width, height, null);
+
+    /// <summary><see cref="Render(Plot, int, int)"/> into <paramref name="into"/> (width × height × 4 bytes) when given: a frame whose buffer is reused.</summary>
+    public static RgbaFrame Render(Plot plot, int width, int height, byte[]? into)
     {
-        using var surface = SKSurface.Create(new SKImageInfo(width, height))
-            ?? throw new InvalidOperationException($"Skia could not allocate a {width}x{height} surface");
-        plot.Render(surface);
-        return Read(surface, width, height);
+        if (t_surface is null || t_size != (width, height))
+        {
+            t_surface?.Dispose();
+            t_surface = SKSurface.Create(new SKImageInfo(width, height))
+                ?? throw new InvalidOperationException($"Skia could not allocate a {width}x{height} surface");
+            t_size = (width, height);
+        }
+        t_surface.Canvas.Clear(SKColors.Transparent);
+        plot.Render(t_surface);
+        return Read(t_surface, width, height, into);
     }
 
-    /// <summary>The pixels drawn on <paramref name="surface"/>, read out as RGBA.</summary>
-    public static RgbaFrame Read(SKSurface surface, int width, int height)
+    [ThreadStatic] private static SKSurface? t_surface;
+    [ThreadStatic] private static (int, int) t_size;
+
+    /// <summary>The pixels drawn on <paramref name="surface"/>, read out as RGBA straight into the frame's array.</summary>
+    public static RgbaFrame Read(SKSurface surface, int width, int height, byte[]? into = null)
     {
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var bitmap = new SKBitmap(info);
-        if (!surface.ReadPixels(info, bitmap.GetPixels(), info.RowBytes, 0, 0))
-            throw new InvalidOperationException("Skia could not read the frame's pixels");
-        return new RgbaFrame(width, height, bitmap.GetPixelSpan().ToArray());
+        if (into is not null && into.Length != info.BytesSize) throw new ArgumentException($"a {width}x{height} frame needs {info.BytesSize} bytes", nameof(into));
+        var pixels = into ?? GC.AllocateUninitializedArray<byte>(info.BytesSize);
+        var handle = System.Runtime.InteropServices.GCHandle.Alloc(pixels, System.Runtime.InteropServices.GCHandleType.Pinned);
+        try
+        {
+            if (!surface.ReadPixels(info, handle.AddrOfPinnedObject(), info.RowBytes, 0, 0))
+                throw new InvalidOperationException("Skia could not read the frame's pixels");
+        }
+        finally
+        {
+            handle.Free();
+        }
+        return new RgbaFrame(width, height, pixels);
     }
 }

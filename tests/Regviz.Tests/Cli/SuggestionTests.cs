@@ -76,8 +76,10 @@ public partial class SuggestionTests : Support.ScratchFolder
     public void A_slip_in_any_option_of_any_command_suggests_a_nearest_option_of_that_command()
     {
         var cases = Commands.SelectMany(c => OptionsOf(c).Where(o => o.StartsWith("--") && o.Length >= 5).Select(o => (Command: c.Name, Option: o, Known: OptionsOf(c)))).ToArray();
+        // (a slip that spells another command's option exactly is named as that option: ReviewLeftoverTests)
+        var everywhere = Commands.SelectMany(OptionsOf).ToHashSet();
         Pick(cases).SelectMany(x => Slip(x.Option[2..]).Select(s => (x.Command, x.Option, x.Known, Typo: "--" + s)))
-            .Where(x => !x.Known.Contains(x.Typo))
+            .Where(x => !x.Known.Contains(x.Typo) && !everywhere.Contains(x.Typo))
             .Sample(x => AssertSuggests(CliRunner.Run(x.Command, x.Typo), x.Typo, x.Option, x.Known), iter: 300);
     }
 

@@ -110,8 +110,11 @@ public class PathMeaningTests
             var ticks = plot.Axes.Top.TickGenerator.Ticks.Where(t => t.IsMajor).OrderBy(t => Array.IndexOf(xs, t.Position) is var i and >= 0 ? i : int.MaxValue).ToArray();
             Assert.NotEmpty(ticks);
             var knotLambdas = scene.Path.Knots?.Select(k => k.Lambda).ToHashSet() ?? [];
-            // a knot of the lasso, or its λ_max (the grid's first point, w = 0), where the first coefficient enters
-            bool IsKnot(int i) => scene.Path.Knots is not null && (knotLambdas.Contains(points[i].Lambda) || (i == 0 && points[0].Weights.All(w => w == 0)));
+            // a knot of the lasso, or λ_max (the grid's first point, w = 0), where the first coefficient enters; on
+            // other paths an entry point found between grid points (a coefficient is still 0 there)
+            bool IsKnot(int i) => (i == 0 && points[0].Weights.All(w => w == 0))
+                || (scene.Path.Knots is not null && knotLambdas.Contains(points[i].Lambda))
+                || scene.Path.EntryLambdas.Contains(points[i].Lambda);
             int Count(PathPoint p) => p.Weights.Count(w => w != 0);
             for (int t = 0; t < ticks.Length; t++)
             {
@@ -127,6 +130,8 @@ public class PathMeaningTests
                 Assert.NotEqual(before, after);
                 // (a coefficient that leaves is exactly 0 at the knot itself: that knot is the first point with the new count)
                 if (scene.Path.Knots is not null) Assert.True(IsKnot(at), $"{c}: the lasso's count changes at a knot, not at {ticks[t].Position}");
+                // an elastic net's count changes at an entry point, not at the first grid point after it
+                else if (at > 0 && c.Penalty.ElasticNetAlpha is > 0) Assert.True(IsKnot(at), $"{c}: the count changes at {ticks[t].Position}, not at an entry point");
             }
         }, iter: 30);
     }

@@ -24,4 +24,16 @@ public class MotionSampleTests : ScratchFolder
             $"{f.GetProperty("out").GetString()}: {f.GetProperty("verdict").GetString()}"));
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
     }
+
+    /// <summary>docs/commands.md gives the sizes of these samples (made by the manifest's commands, checked above).</summary>
+    [Fact]
+    public void The_sizes_docs_commands_states_are_the_samples_sizes()
+    {
+        long animation = new FileInfo(Repository.Path("samples", "motion", "animate-l1.png")).Length;
+        long page = new FileInfo(Repository.Path("samples", "motion", "explore-l2.html")).Length;
+        string docs = File.ReadAllText(Repository.Path("docs", "commands.md"));
+        string Mb(long bytes, string format) => (bytes / 1e6).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"`animate --norm l1`: {Mb(animation, "0.00")} MB", docs);
+        Assert.Contains($"over them: {Mb(page, "0.0")} MB for `explore --norm l2`", docs);
+    }
 }

@@ -1,0 +1,124 @@
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
+
+namespace Regviz.Core.Paths;
+
+/// <summary>
+/// Where a coefficient of an elastic-net path (or a lasso off least squares, which has no exact knots) enters or
+/// leaves 0. A grid of λ only brackets those points, so the drawn path would bend one grid step late and the top
+/// axis's counts change there. At the entry λ_e coefficient j is still exactly 0 and |∂D/∂w_j| = λ_e·α, the edge of
+/// its zero's optimality condition; below it the coefficient moves. Each is found inside its bracket by regula falsi
+/// (Illinois) on f(λ) = |∂D/∂w_j(w(λ))| − λα, each trial solved warm from its nearer end and the bracket kept by
+/// whether the solver's w_j is exactly 0, then read off the zero side's slack (<see cref="Refined"/>); the point there,
+/// w_j = 0 and certified, is inserted in the path. The solvers are called, not changed.
+/// </summary>
+internal static class EntryPoints
+{
+    /// <summary>The bracket's relative width at which a search stops: λ_e is known to about 13 digits.</summary>
+    private const double Width = 1e-13;
+
+    /// <summary>Trials per entry at most: bisection alone would need about 45 for <see cref="Width"/>.</summary>
+    private const int MaxTrials = 64;
+
+    /// <summary>Whether <paramref name="penalty"/> on <paramref name="loss"/> has entries to find: an l1 part (α &gt; 0), a convex problem, no exact knots.</summary>
+    public static bool Apply(ISmoothLoss loss, Penalty penalty) =>
+        penalty.ElasticNetAlpha is > 0 && loss.IsConvex && penalty.IsConvex && !(loss is QuadraticLoss && penalty.ElasticNetAlpha == 1);
+
+    /// <summary>
+    /// <paramref name="points"/> (by decreasing λ, each certified) with the entry and exit points between each
+    /// neighbouring pair inserted, and the inserted points alone.
+    /// </summary>
+    public static (List<PathPoint> Points, List<PathPoint> Entries) Insert(IReadOnlyList<PathPoint> points, ISmoothLoss loss, Penalty penalty)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var all = new List<PathPoint>(points.Count);
+        var entries = new List<PathPoint>();
+        if (!Apply(loss, penalty) || points.Count == 0) return ([.. points], entries);
+        double alpha = penalty.ElasticNetAlpha!.Value;
+        // at most 32 extra solves per point of the path (a wide logistic problem has many entries, and each solve is a
+        // pass over its data): a search takes about 10 to 20, and entries past the budget are left out
+        int budget = 32 * points.Count;
+        all.Add(points[0]);
+        for (int i = 1; i < points.Count; i++)
+        {
+            var (a, b) = (points[i - 1], points[i]);
+            var found = new List<PathPoint>();
+            for (int j = 0; j < loss.Dimension && budget > 0; j++)
+                if ((a.Weights[j] == 0) != (b.Weights[j] == 0) && a.Lambda > b.Lambda)
+                    found.Add(Search(loss, penalty, alpha, j, a, b, ref budget));
+            foreach (var p in found.Where(p => p.Lambda < a.Lambda && p.Lambda > b.Lambda).DistinctBy(p => p.Lambda).OrderByDescending(p => p.Lambda))
+            {
+                all.Add(p);
+                entries.Add(p);
+            }
+            all.Add(b);
+        }
+        return (all, entries);
+    }
+
+    /// <summary>The path point at which coefficient <paramref name="j"/> changes between 0 and not, on its zero side.</summary>
+    private static PathPoint Search(ISmoothLoss loss, Penalty penalty, double alpha, int j, PathPoint a, PathPoint b, ref int budget)
+    {
+        // zero: the end at which w_j = 0 (f ≤ 0); moving: the other (f > 0)
+        bool zeroAbove = a.Weights[j] == 0;
+        var (zero, moving) = zeroAbove ? (a, b) : (b, a);
+        double fz = Slack(loss, alpha, j, zero), fm = Slack(loss, alpha, j, moving);
+        var zeros = new List<(PathPoint Point, double Slack)> { (zero, fz) };
+        int side = 0; // Illinois: which end kept its value last time, to halve the other's
+        for (int trial = 0; trial < MaxTrials && Math.Abs(zero.Lambda - moving.Lambda) > Width * Math.Max(zero.Lambda, moving.Lambda); trial++)
+        {
+            double lambda = fm > 0 && fz < 0 ? moving.Lambda + fm * (zero.Lambda - moving.Lambda) / (fm - fz) : double.NaN;
+            double lo = Math.Min(zero.Lambda, moving.Lambda), hi = Math.Max(zero.Lambda, moving.Lambda);
+            // a step onto (or past) an end, or one the slack's rounding sent astray: bisect
+            if (!(lambda > lo && lambda < hi)) lambda = lo + (hi - lo) / 2;
+            var near = Math.Abs(lambda - zero.Lambda) < Math.Abs(lambda - moving.Lambda) ? zero : moving;
+            var w = Regularised.WeightsAt(loss, penalty, lambda, near.Weights);
+            budget--;
+            var p = new PathPoint(lambda, w);
+            double f = Slack(loss, alpha, j, p);
+            if (w[j] == 0)
+            {
+                zeros.Add((p, f));
+                (zero, fz) = (p, Math.Min(f, 0));
+                if (side == -1) fm /= 2;
+                side = -1;
+            }
+            else
+            {
+                (moving, fm) = (p, Math.Max(f, double.Epsilon));
+                if (side == 1) fz /= 2;
+                side = 1;
+            }
+        }
+        return Refined(loss, penalty, j, zero, zeros) ?? (zero.Certificate is null ? zero.Certified(loss, penalty) : zero);
+    }
+
+    /// <summary>
+    /// The bracket ends where the solver turns w_j from 0 to not, and a solver that is exact to its tolerance may do so
+    /// a few parts in 10⁹ of λ early or late (a tiny w_j it rounds to 0, or a tiny one it keeps). The slack on the zero
+    /// side is smooth and does not depend on that decision, so its root is read off by a secant through the last zero
+    /// point and one a millionth of λ or more away from it, and the point there (w_j exactly 0) kept if it certifies.
+    /// </summary>
+    private static PathPoint? Refined(ISmoothLoss loss, Penalty penalty, int j, PathPoint zero, List<(PathPoint Point, double Slack)> zeros)
+    {
+        double fz = Slack(loss, penalty.ElasticNetAlpha!.Value, j, zero);
+        var far = zeros.Where(z => Math.Abs(z.Point.Lambda - zero.Lambda) >= 1e-6 * zero.Lambda)
+            .OrderBy(z => Math.Abs(z.Point.Lambda - zero.Lambda)).Cast<(PathPoint Point, double Slack)?>().FirstOrDefault();
+        if (far is not { } f || !(f.Slack < fz) || fz > 0) return null;
+        double root = zero.Lambda - fz * (zero.Lambda - f.Point.Lambda) / (fz - f.Slack);
+        if (!(Math.Abs(root - zero.Lambda) <= 1e-6 * zero.Lambda)) return null;
+        var w = Regularised.WeightsAt(loss, penalty, root, zero.Weights);
+        w[j] = 0; // at the root 0 is optimal for w_j; the solver may have kept a remnant below its tolerance
+        var point = new PathPoint(root, w).Certified(loss, penalty);
+        return point.Certificate is { Certified: true } ? point : null;
+    }
+
+    /// <summary>f = |∂D/∂w_j| − λα at a point: ≤ 0 where w_j = 0 is optimal, &gt; 0 where w_j moves.</summary>
+    private static double Slack(ISmoothLoss loss, double alpha, int j, PathPoint p)
+    {
+        var g = new double[loss.Dimension];
+        loss.Gradient(p.Weights, g);
+        return Math.Abs(g[j]) - p.Lambda * alpha;
+    }
+}
