@@ -40,6 +40,16 @@ public sealed class Figure3
     /// <summary>Each panel's camera, in pixels of the whole image.</summary>
     public IReadOnlyList<Camera> Cameras { get; }
 
+    /// <summary>Panel <paramref name="index"/>'s axis labels as drawn: each text and its ink box in pixels of the image.</summary>
+    public IReadOnlyList<(string Text, float Left, float Top, float Right, float Bottom)> LabelBoxes(int index)
+    {
+        using var font = Scene3Renderer.LabelFont(_style.Theme, Scale);
+        return [.. SceneOverlay.Labels(_panels[index].Scene, Cameras[index], font).Select(l => (l.Text, l.Box.Left, l.Box.Top, l.Box.Right, l.Box.Bottom))];
+    }
+
+    /// <summary>For each marked point of panel <paramref name="index"/>, whether a facet nearer the eye covers it (it is then drawn as a faded ring).</summary>
+    public IReadOnlyList<bool> HiddenMarks(int index) => SceneOverlay.Hidden(_panels[index].Scene, Cameras[index]);
+
     private float Scale => _style.Scale;
     private float TitleSize => _style.Theme.Fonts.Title * Scale;
     private float PanelTitleSize => _style.Theme.Fonts.AxisLabels * Scale;
