@@ -21,7 +21,7 @@ internal static class Scene3Renderer
     /// <summary>How far an edge (a line on a ball's surface) is brought toward the eye, in model units: about the size of a facet.</summary>
     private const double LineBias = 0.06;
 
-    public static void Draw(SKCanvas canvas, Scene3 scene, Camera camera, Theme theme, float scale, IReadOnlyDictionary<string, string>? markLabels = null)
+    public static void Draw(SKCanvas canvas, Scene3 scene, Camera camera, Theme theme, float scale, IReadOnlyDictionary<string, string>? markLabels = null, bool vector = false, SKTypeface? typeface = null)
     {
         var toward = camera.Toward;
         var light = (-0.45 * camera.Right + 0.65 * camera.Up + 0.6 * toward).Unit();
@@ -50,15 +50,37 @@ internal static class Scene3Renderer
         using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.StrokeAndFill, StrokeWidth = Math.Max(1f, 0.6f * scale), StrokeJoin = SKStrokeJoin.Round };
         using var line = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeCap = SKStrokeCap.Round };
         using var path = new SKPath();
+        // on a vector canvas (PDF, SVG) a run of items drawn alike, one after another in the painter's order, is one
+        // path: the same picture (nothing else comes between them) in a fraction of the drawing operations, which a
+        // PDF writes one by one with their own state (a ball's flat face is a thousand facets of one colour)
+        bool pendingLine = false;
+        void Flush()
+        {
+            if (path.IsEmpty) return;
+            canvas.DrawPath(path, pendingLine ? line : fill);
+            path.Rewind();
+        }
         foreach (var (_, index, isLine) in items)
         {
             if (isLine)
             {
                 var (a, b, role) = pieces[index];
-                (line.Color, line.StrokeWidth) = LineStyle(role, theme, scale);
+                var (colour, width) = LineStyle(role, theme, scale);
                 var (ax, ay) = camera.Pixel(a);
                 var (bx, by) = camera.Pixel(b);
-                canvas.DrawLine((float)ax, (float)ay, (float)bx, (float)by, line);
+                if (!vector)
+                {
+                    (line.Color, line.StrokeWidth) = (colour, width);
+                    canvas.DrawLine((float)ax, (float)ay, (float)bx, (float)by, line);
+                    continue;
+                }
+                if (!pendingLine || line.Color != colour || line.StrokeWidth != width)
+                {
+                    Flush();
+                    (pendingLine, line.Color, line.StrokeWidth) = (true, colour, width);
+                }
+                path.MoveTo((float)ax, (float)ay);
+                path.LineTo((float)bx, (float)by);
                 continue;
             }
             var t = scene.Triangles[index];
@@ -68,15 +90,19 @@ internal static class Scene3Renderer
             double lit = length == 0 ? 1 : Math.Abs(normal.Dot(light)) / length; // two-sided: an open surface seen from below is lit too
             var face = Colour(t.Role, theme);
             double ambient = Ambient(face);
-            var colour = Shade(face, ambient + (1 - ambient) * lit);
-            // each opaque facet is also stroked in its own colour, a pixel wide: two anti-aliased fills meeting on an edge
-            // each cover half its pixels and leave a light seam that the stroke closes.
-            // a translucent wall (the constraint prism) is filled alone: a stroke over its fill would double its alpha at the seams
-            // and without anti-aliasing, whose half-covered seam pixels would stripe the wall
-            fill.Style = colour.Alpha == 255 ? SKPaintStyle.StrokeAndFill : SKPaintStyle.Fill;
-            fill.IsAntialias = colour.Alpha == 255;
-            fill.Color = colour;
-            path.Rewind();
+            var shade = Shade(face, ambient + (1 - ambient) * lit);
+            if (!vector || pendingLine || fill.Color != shade)
+            {
+                Flush();
+                pendingLine = false;
+                // each opaque facet is also stroked in its own colour, a pixel wide: two anti-aliased fills meeting on an edge
+                // each cover half its pixels and leave a light seam that the stroke closes.
+                // a translucent wall (the constraint prism) is filled alone: a stroke over its fill would double its alpha at the seams
+                // and without anti-aliasing, whose half-covered seam pixels would stripe the wall
+                fill.Style = shade.Alpha == 255 ? SKPaintStyle.StrokeAndFill : SKPaintStyle.Fill;
+                fill.IsAntialias = shade.Alpha == 255;
+                fill.Color = shade;
+            }
             var (x0, y0) = camera.Pixel(t.A);
             var (x1, y1) = camera.Pixel(t.B);
             var (x2, y2) = camera.Pixel(t.C);
@@ -84,10 +110,12 @@ internal static class Scene3Renderer
             path.LineTo((float)x1, (float)y1);
             path.LineTo((float)x2, (float)y2);
             path.Close();
-            canvas.DrawPath(path, fill);
+            if (!vector) Flush();
         }
+        Flush();
 
-        using var font = LabelFont(theme, scale);
+        typeface ??= FontRegistry.Typeface(theme.FontFamily);
+        using var font = new SKFont(typeface, theme.Fonts.AxisLabels * scale);
         using var text = new SKPaint { IsAntialias = true, Color = Skia(theme.Foreground) };
         foreach (var (label, box) in SceneOverlay.Labels(scene, camera, font))
         {
@@ -98,7 +126,7 @@ internal static class Scene3Renderer
         using var dot = new SKPaint { IsAntialias = true, Color = Skia(theme.Optimum) };
         using var ring = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1.5f * scale, Color = Skia(theme.Background) };
         using var behind = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1.5f * scale, Color = Skia(theme.Optimum).WithAlpha(150) };
-        using var small = new SKFont(FontRegistry.Typeface(theme.FontFamily), theme.Fonts.Labels * scale);
+        using var small = new SKFont(typeface, theme.Fonts.Labels * scale);
         // a caption may fall on a dark surface: a halo in the background colour keeps it readable
         using var halo = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 3f * scale, StrokeJoin = SKStrokeJoin.Round, Color = Skia(theme.Background) };
         for (int k = 0; k < scene.Marks.Count; k++)

@@ -99,13 +99,16 @@ public class OverlayTests : Support.ScratchFolder
                 for (double s = 0.5; s < 3000 && !crossed; s += 0.5)
                 {
                     double x = w[0] + s * toward[0], y = w[1] + s * toward[1], z = w[2] + s * toward[2];
-                    if (z > top + tol) break;
+                    if (z > top) break; // above the top no drawn surface is left to cross
                     if (Math.Abs(x) > 2 || Math.Abs(y) > 2) continue;
                     double h = J(x, y);
                     if (h > top) continue;
                     double gap = z - h;
                     if (Math.Abs(gap) < tol) { grazed |= s >= 8; continue; } // near the mark the ray is near the surface it leaves
                     crossed = Math.Sign(gap) != side;
+                    // within two cells of the 48×48 mesh the drawn surface is its chords, not J: a crossing there is
+                    // below the figure's resolution, and the mark is left undecided
+                    if (crossed && Math.Sqrt((x - w[0]) * (x - w[0]) + (y - w[1]) * (y - w[1])) < 2 * 4.0 / 48) grazed = true;
                 }
                 total++;
                 if (grazed) continue;
