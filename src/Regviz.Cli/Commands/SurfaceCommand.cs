@@ -65,7 +65,7 @@ internal sealed class SurfaceCommand
                 CertificateOut.WriteFields(w, contour.Optimum.Certificate);
                 w.WriteEndObject();
                 if (contour.Unregularised is { } ls) w.WriteNumbers("unregularised", ls);
-                // the height box: the floor, and the top where the surfaces are cut (D's, and λP's beside it)
+                // the height box: the floor, and the top where D (or J) is cut; λP beside it stops at or below it
                 w.WriteNumbers("heights", [scene.Bounds.Min(b => b.Z), scene.Bounds.Max(b => b.Z)]);
             }));
         f.Announce(result.InvocationConfiguration.Output, output, description);
