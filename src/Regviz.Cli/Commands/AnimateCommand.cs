@@ -15,7 +15,7 @@ namespace Regviz.Cli.Commands;
 /// <c>regviz animate</c>: the contour figure as λ (or t) sweeps, or as an optimiser's iterates appear, as an animated
 /// PNG. Its layout (title, legend, captions of what does not move) is fixed from frame 0, so only what moves, moves.
 /// </summary>
-internal sealed class AnimateCommand
+internal sealed partial class AnimateCommand
 {
     private readonly ProblemOptions _problem = new();
     private readonly FigureOptions _figure = new();
@@ -42,12 +42,14 @@ internal sealed class AnimateCommand
         _figure.Size.Description = $"Frame size in pixels, WxH or N (each {FigureOptions.MinSide}..{SweepOptions.MaxSide}; frames × pixels at most {SweepOptions.MaxPixels:N0})";
         _plane.Range.Description = "Visible part of the plane (default: the origin, the fit, and every frame's w* and ball, with a margin); widened to keep equal aspect";
         foreach (var option in new Option[] { _fps, _hold, _path, _trace, _start, _steps }) command.Options.Add(option);
+        AddTurnOptions(command);
         command.SetAction((result, cancel) => Task.Run(() => Run(result, cancel), CancellationToken.None));
         return command;
     }
 
     private int Run(ParseResult result, CancellationToken cancel)
     {
+        if (SweepOptions.Given(result, _rotate)) return RunTurn(result);
         var stdout = result.InvocationConfiguration.Output;
         var stderr = result.InvocationConfiguration.Error;
         var area = _plane.Bind(result);

@@ -13,8 +13,6 @@ namespace Regviz.Cli.Commands;
 /// <summary><c>regviz ball</c>: the unit ball of a penalty in three weights, lit and with hidden surfaces removed; a comma list of norms draws them side by side.</summary>
 internal sealed class BallCommand
 {
-    private const int MaxPanels = 9;
-
     private readonly Option<string> _norm = new("--norm") { Description = "Penalty whose unit ball P(w) ≤ 1 is drawn: l1 (octahedron), l2 (sphere), linf (cube), elasticnet (--alpha), lp (--p, a star for p < 1), group (Σ over groups of ‖w_g‖₂, --groups); a comma list draws the balls side by side", DefaultValueFactory = _ => "l1", HelpName = "l1|l2|linf|elasticnet|lp|group[,..]" };
     private readonly Option<double> _alpha = NumberOptions.Required("--alpha", 0.5, "Elastic-net mixing α in [0, 1], the weight of the L1 term", "α");
     private readonly Option<double> _p = NumberOptions.Required("--p", 0.5, "Exponent 0 < p ≤ 100 of the lp ball", "p");
@@ -45,10 +43,10 @@ internal sealed class BallCommand
         string output = f.OutOr(DefaultName(balls, result));
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
         var scenes = balls.Select(b => (b.Name, Scene: BallMesh.Build(b))).ToList();
-        var description = Describe(balls, az, el);
+        var description = BallFigures.Describe(balls, az, el);
         var style = f.Style with { Description = description };
         var turn = _turn.Bind(result, output, style);
-        Figure3 At(double azimuth) => new(scenes.Select((s, i) => new Panel3(s.Scene, balls[i].Title)).ToList(), style, azimuth, el, new Vec3(0, 0, 0), new Vec3(1, 1, 1));
+        Figure3 At(double azimuth) => BallFigures.At(balls, scenes.Select(s => s.Scene).ToList(), style, azimuth, el);
         TurntableOptions.Save(At, az, turn, description, output);
         var figure = At(az);
         if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => ThreeDJson.Write(w, "ball", figure, scenes, description));
@@ -56,20 +54,8 @@ internal sealed class BallCommand
         return 0;
     }
 
-    private List<UnitBall> Balls(ParseResult result)
-    {
-        var names = result.GetValue(_norm)!.Split(',', StringSplitOptions.TrimEntries);
-        if (names.Length > MaxPanels) throw new InputException($"--norm: {names.Length} norms; at most {MaxPanels} panels");
-        double alpha = result.GetValue(_alpha), p = result.GetValue(_p);
-        if (alpha is < 0 or > 1) throw new InputException($"--alpha: {alpha.ToString(CultureInfo.InvariantCulture)} is outside [0, 1]");
-        if (p is <= 0 or > 100) throw new InputException($"--p: {p.ToString(CultureInfo.InvariantCulture)} is outside (0, 100]");
-        return names.Select(name => name.ToLowerInvariant() switch
-        {
-            "group" => UnitBall.Group(UnitBall.ParseGroups(result.GetValue(_groups)!, "--groups")),
-            "mcp" or "scad" => throw new InputException($"--norm {name}: MCP and SCAD bound no norm, so they have no unit ball (ball takes l1, l2, linf, elasticnet, lp, group)"),
-            var n => UnitBall.For(PenaltyCatalogue.Create(Words.Norm(n), new PenaltySettings(alpha, p))!),
-        }).ToList();
-    }
+    private List<UnitBall> Balls(ParseResult result) =>
+        BallFigures.Parse(result.GetValue(_norm)!, result.GetValue(_alpha), result.GetValue(_p), result.GetValue(_groups)!);
 
     private string DefaultName(IReadOnlyList<UnitBall> balls, ParseResult result)
     {
@@ -81,18 +67,5 @@ internal sealed class BallCommand
         if (result.GetValue(_view) is { } view && view != ViewOption.Default) name += "-view" + view.Replace(',', '_');
         if (result.GetValue(_turn.Rotate) is { } rotate) name += "-rotate" + Num(rotate);
         return name + ".png";
-    }
-
-    private static FigureDescription Describe(IReadOnlyList<UnitBall> balls, double az, double el)
-    {
-        string Num(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
-        string which = string.Join("; ", balls.Select(b => b.Title));
-        string alt = $"The unit ball {{w : P(w) ≤ 1}} in three weights of {which}, seen from azimuth {Num(az)}°, elevation {Num(el)}°.";
-        string caption = alt + " " + string.Join(" ", balls.Select(b =>
-        {
-            double r = b.Boundary(new Vec3(1, 0, 0)).X, d = b.Boundary(new Vec3(1, 1, 1)).X;
-            return $"{b.Title}: it meets each axis at ±{Num(r)} and the diagonal (1, 1, 1) direction at {Num(d)} in each weight.";
-        }));
-        return new FigureDescription(alt, caption);
     }
 }

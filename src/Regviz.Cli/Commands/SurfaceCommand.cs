@@ -16,9 +16,6 @@ namespace Regviz.Cli.Commands;
 /// </summary>
 internal sealed class SurfaceCommand
 {
-    /// <summary>Cells per axis of the surface mesh: fine enough for a smooth bowl at print size, coarse enough to stay fast.</summary>
-    public const int MeshCells = 48;
-
     private readonly ProblemOptions _problem = new();
     private readonly FigureOptions _figure = new();
     private readonly PlaneOptions _plane = new();
@@ -34,7 +31,7 @@ internal sealed class SurfaceCommand
         _problem.AddTo(command);
         _figure.AddTo(command);
         _plane.AddTo(command);
-        _plane.Grid.Description = $"Grid cells per axis for the floor's contours (10..{PlaneOptions.MaxGrid}); the surface itself is a {MeshCells}x{MeshCells} mesh";
+        _plane.Grid.Description = $"Grid cells per axis for the floor's contours (10..{PlaneOptions.MaxGrid}); the surface itself is a {SurfacePlan.MeshCells}x{SurfacePlan.MeshCells} mesh";
         command.Options.Add(_view);
         command.Options.Add(_show);
         _turn.AddTo(command);
@@ -44,29 +41,19 @@ internal sealed class SurfaceCommand
 
     private int Run(ParseResult result)
     {
-        var show = result.GetValue(_show)!.Trim().ToLowerInvariant() switch
-        {
-            "d" => SurfaceShow.Split,
-            "j" => SurfaceShow.Objective,
-            var s => throw new InputException($"--show: '{Excerpt.Of(s)}' is neither d (the loss, with the penalty beside it) nor j (D + λP)"),
-        };
+        var show = SurfacePlan.ParseShow(result.GetValue(_show)!);
         var (az, el) = Camera.ParseView(result.GetValue(_view)!, "--view");
         var area = _plane.Bind(result);
         var f = _figure.Bind(result);
         var spec = _problem.Bind(result);
-        if (show == SurfaceShow.Objective && spec.Radius is not null)
-            throw new InputException("--show j: J = D + λP needs --lambda (with --radius the figure shows D and the constraint prism)");
         string output = f.OutOr(ContourCommand.DefaultName("surface", spec.Penalty, spec, Variant(show, result)));
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error, spec.FeatureNames);
-        var contour = SceneBuilder.Contour(spec, new SceneOptions(area.Range, area.Grid, area.Levels, false));
+        var plan = SurfacePlan.Make(spec, new SceneOptions(area.Range, area.Grid, area.Levels, false), show, f.Style);
+        var (contour, scene, description) = (plan.Contour, plan.Scene, plan.Description);
         CertificateOut.Warn(result.InvocationConfiguration.Error, contour.Optimum.Certificate, "the optimum");
-        var (scene, offset, axisScale) = SurfaceMesh.Build(spec, contour, show, MeshCells);
-        var description = Describe(contour, show, spec.Radius);
         var style = f.Style with { Description = description };
-        var labels = new Dictionary<string, string> { ["optimum"] = "w*", ["least_squares"] = "least squares" };
-        string title = style.Title is null ? FigureTitle(contour, spec.Lambda, spec.Radius, show) : "";
         var turn = _turn.Bind(result, output, style);
-        Figure3 At(double azimuth) => new([new Panel3(scene, title, labels)], style, azimuth, el, offset, axisScale);
+        Figure3 At(double azimuth) => plan.At(style, azimuth, el);
         TurntableOptions.Save(At, az, turn, description, output);
         var figure = At(az);
         if (f.Json is { } json)
@@ -78,6 +65,8 @@ internal sealed class SurfaceCommand
                 CertificateOut.WriteFields(w, contour.Optimum.Certificate);
                 w.WriteEndObject();
                 if (contour.Unregularised is { } ls) w.WriteNumbers("unregularised", ls);
+                // the height box: the floor, and the top where D (or J) is cut; λP beside it stops at or below it
+                w.WriteNumbers("heights", [scene.Bounds.Min(b => b.Z), scene.Bounds.Max(b => b.Z)]);
             }));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
@@ -93,17 +82,4 @@ internal sealed class SurfaceCommand
     }
 
     private static string Num(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
-
-    private static string FigureTitle(ContourScene c, double? lambda, double? radius, SurfaceShow show) =>
-        (show == SurfaceShow.Objective ? "J(w) = D(w) + λP(w)" : radius is null ? "D(w) and λP(w)" : "D(w) and N(w) ≤ t")
-        + $", {c.Penalty.Title}" + (radius is { } t ? $", t = {Num(t)}" : $", λ = {Num(lambda ?? 0)}");
-
-    private static FigureDescription Describe(ContourScene c, SurfaceShow show, double? radius)
-    {
-        var w = c.Optimum.Weights;
-        string what = show == SurfaceShow.Objective ? "J(w) = D(w) + λP(w)" : radius is null ? "the loss D(w) with the penalty λP(w) beside it" : "the loss D(w) with the constraint N(w) ≤ t as a prism";
-        string alt = $"Surface of {what} over (w₁, w₂) for {c.Penalty.Title}; the optimum w* = ({Num(w[0])}, {Num(w[1])}) is marked on the surface and on the floor.";
-        string ls = c.Unregularised is { } u ? $" The least-squares point ({Num(u[0])}, {Num(u[1])}) is marked too." : "";
-        return new FigureDescription(alt, alt + ls + " The floor carries the contours of D and the penalty ball through w*.");
-    }
 }

@@ -29,6 +29,17 @@ internal static class OptionsWithoutEffect
     /// <summary>The norm options, as each command calls it: their value is one name or a comma list.</summary>
     private static readonly string[] NormFlags = ["--norm", "--norms"];
 
+    /// <summary>
+    /// Options that only shape a turntable: ball's and surface's --frames and --fps, and animate's choice and view
+    /// of the 3-D figure it turns (its --frames and --fps shape a sweep too).
+    /// </summary>
+    private static readonly (string Command, string[] Flags)[] TurnOnly =
+    [
+        ("ball", ["--frames", "--fps"]),
+        ("surface", ["--frames", "--fps"]),
+        ("animate", ["--figure", "--view", "--show", "--groups"]),
+    ];
+
     /// <summary>The first option on this command line that has no effect, as the error line's text, or null.</summary>
     public static string? Find(ParseResult parsed)
     {
@@ -36,6 +47,7 @@ internal static class OptionsWithoutEffect
         foreach (var (flag, under, why) in IdleUnder)
             if (Given(parsed, command, flag) && Given(parsed, command, under) && parsed.GetValue<bool>(under))
                 return $"{flag} has no effect with {under} ({why})";
+        if (WithoutRotate(parsed, command) is { } idle) return idle;
         if (command.Options.FirstOrDefault(o => NormFlags.Contains(o.Name)) is not { } normOption) return null;
         var norms = NormsOf(parsed, normOption);
         if (norms is null) return null; // an unknown norm: the command names it, with a suggestion
@@ -50,6 +62,15 @@ internal static class OptionsWithoutEffect
         if (command.Options.FirstOrDefault(o => o.Name == "--trace") is { } trace && parsed.GetResult(trace) is null
             && Given(parsed, command, "--steps"))
             return "--steps has no effect without --trace (it counts the optimiser's steps: --trace gd|ista|fista|cd)";
+        return null;
+    }
+
+    private static string? WithoutRotate(ParseResult parsed, Command command)
+    {
+        if (Given(parsed, command, "--rotate")) return null;
+        foreach (var (name, flags) in TurnOnly)
+            if (command.Name == name && flags.FirstOrDefault(f => Given(parsed, command, f)) is { } flag)
+                return $"{flag} has no effect without --rotate (it shapes the turning 3-D figure: --rotate DEG)";
         return null;
     }
 

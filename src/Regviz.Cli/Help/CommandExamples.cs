@@ -27,6 +27,7 @@ internal static class CommandExamples
             "regviz animate --norm l1",
             "regviz animate --norm l2 --sweep radius --frames 30 --size 400",
             "regviz animate --norm lasso --trace ista --steps 20 --size 400",
+            "regviz animate --rotate 360 --figure ball --norm l1 --size 400",
         ],
         ["explore"] =
         [

@@ -23,26 +23,29 @@ internal sealed class TurntableOptions
     /// <summary>The turn's settings, checked before any drawing, or null without --rotate; an animation is a .png.</summary>
     public (double Degrees, int Frames, int Fps)? Bind(ParseResult r, string output, FigureStyle style)
     {
-        if (r.GetValue(Rotate) is not { } degrees)
-        {
-            if (r.GetResult(Frames) is { Implicit: false }) throw new InputException("--frames goes with --rotate");
-            return null;
-        }
+        // --frames and --fps without --rotate are refused before the command runs (OptionsWithoutEffect)
+        if (r.GetValue(Rotate) is not { } degrees) return null;
+        int frames = r.GetValue(Frames), fps = r.GetValue(Fps);
+        Check(degrees, frames, output, style);
+        if (fps < 1 || fps > AnimationTiming.MaxFramesPerSecond) throw new InputException($"--fps: {fps} is outside 1..{AnimationTiming.MaxFramesPerSecond}");
+        return (degrees, frames, fps);
+    }
+
+    /// <summary>A turn's angle, views and output, as ball, surface and animate check them.</summary>
+    public static void Check(double degrees, int frames, string output, FigureStyle style)
+    {
         if (degrees == 0 || Math.Abs(degrees) > 3600)
             throw new InputException($"--rotate: {degrees.ToString(CultureInfo.InvariantCulture)} is outside -3600..3600 or 0");
-        int frames = r.GetValue(Frames), fps = r.GetValue(Fps);
         if (frames is < 2 or > MaxFrames) throw new InputException($"--frames: {frames} is outside 2..{MaxFrames}");
-        if (fps < 1 || fps > AnimationTiming.MaxFramesPerSecond) throw new InputException($"--fps: {fps} is outside 1..{AnimationTiming.MaxFramesPerSecond}");
         if (FigureExport.FormatOf(output, "--out") != "png") throw new InputException($"--rotate: the turn is an animated PNG; '{Excerpt.Of(output)}' must end in .png");
         if ((long)frames * style.Width * style.Height > SweepOptions.MaxPixels)
             throw new InputException($"--frames: {frames} frames of {style.Width}x{style.Height} are more than {SweepOptions.MaxPixels:N0} pixels");
-        return (degrees, frames, fps);
     }
 
     /// <summary>Writes the figure, or its turn when --rotate was given.</summary>
     public static void Save(Func<double, Figure3> figureAt, double azimuth, (double Degrees, int Frames, int Fps)? turn, FigureDescription description, string output)
     {
         if (turn is not { } t) figureAt(azimuth).Save(output);
-        else Core.IO.AtomicFile.WriteAllBytes(output, Turntable.Apng(figureAt, azimuth, t.Degrees, t.Frames, t.Fps, description));
+        else Core.IO.AtomicFile.WriteAllBytes(output, Turntable.Apng(figureAt, azimuth, t.Degrees, t.Frames, new AnimationTiming(t.Fps, Hold: 0), description));
     }
 }

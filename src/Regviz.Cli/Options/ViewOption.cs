@@ -8,8 +8,11 @@ internal static class ViewOption
     /// <summary>A ball's view: all three axes apart, the w₁ axis toward the reader.</summary>
     public const string Default = "35,25";
 
-    /// <summary>A surface's view: from higher up and the other side, so the bowl shows its inside and the floor its contours.</summary>
-    public const string SurfaceDefault = "-60,35";
+    /// <summary>
+    /// A surface's view: from the other side and high (55°), so the floor shows its contours and the bowl its inside:
+    /// at 35° the near wall of a narrow bowl (correlated features) hid its floor, w* and the fit with it.
+    /// </summary>
+    public const string SurfaceDefault = "-60,55";
 
     public static Option<string> Create(string defaultView = Default) => new("--view")
     {

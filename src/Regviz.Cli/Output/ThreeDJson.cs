@@ -8,7 +8,8 @@ namespace Regviz.Cli.Output;
 /// <summary>
 /// The sidecar of a 3-D figure (ball, surface): each panel's camera (view rotation, the 2×4 pixel matrix P with
 /// [px, py] = P·[w, 1], azimuth and elevation), and every vertex and marked point with where it lands, in pixels of
-/// the written image, origin top left: {"w": [x, y, z], "at": [px, py], "panel": k}.
+/// the written image, origin top left: {"w": [x, y, z], "at": [px, py], "panel": k}, a mark with "hidden" (a facet
+/// nearer the eye covers it), and each axis label's ink box {"text", "box": [left, top, right, bottom], "panel"}.
 /// </summary>
 internal static class ThreeDJson
 {
@@ -35,7 +36,22 @@ internal static class ThreeDJson
         w.WriteEndArray();
         w.WriteStartArray("marks");
         for (int i = 0; i < panels.Count; i++)
-            foreach (var m in panels[i].Scene.Marks) WritePoint(w, m.Name, m.At, figure.Cameras[i], i);
+        {
+            var hidden = figure.HiddenMarks(i);
+            for (int k = 0; k < panels[i].Scene.Marks.Count; k++)
+                WritePoint(w, panels[i].Scene.Marks[k].Name, panels[i].Scene.Marks[k].At, figure.Cameras[i], i, hidden[k]);
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("labels");
+        for (int i = 0; i < panels.Count; i++)
+            foreach (var (text, left, top, right, bottom) in figure.LabelBoxes(i))
+            {
+                w.WriteStartObject();
+                w.WriteString("text", text);
+                w.WriteNumbers("box", [left, top, right, bottom]);
+                w.WriteNumber("panel", i);
+                w.WriteEndObject();
+            }
         w.WriteEndArray();
         extra?.Invoke(w);
         w.WriteEndObject();
@@ -64,7 +80,7 @@ internal static class ThreeDJson
         w.WriteEndArray();
     }
 
-    private static void WritePoint(Utf8JsonWriter w, string? name, Vec3 p, Camera camera, int panel)
+    private static void WritePoint(Utf8JsonWriter w, string? name, Vec3 p, Camera camera, int panel, bool? hidden = null)
     {
         w.WriteStartObject();
         if (name is not null) w.WriteString("name", name);
@@ -72,6 +88,7 @@ internal static class ThreeDJson
         var (x, y) = camera.Pixel(p);
         w.WriteNumbers("at", [x, y]);
         w.WriteNumber("panel", panel);
+        if (hidden is { } behind) w.WriteBoolean("hidden", behind);
         w.WriteEndObject();
     }
 }

@@ -53,12 +53,24 @@ public static class SurfaceMesh
             foreach (var (i, j) in new[] { (k, 0), (k, cells), (0, k), (cells, k) })
                 rim = Math.Min(rim, Main(loss.X(i), loss.Y(j), i, j));
         hi = Math.Min(hi, rim);
+        // and no higher than a little above the level through the origin: the level set that holds w = 0, w* and the
+        // fit is the part of the bowl the figure is about, and a taller wall hides the bowl's floor, where w* lies, from
+        // any view that is not from overhead
+        if (Inside(range, 0, 0))
+        {
+            double origin = spec.Loss.Value([0, 0]) + (show == SurfaceShow.Objective ? P(0, 0) : 0);
+            hi = Math.Min(hi, origin + 0.3 * (origin - lo));
+        }
         if (!(hi > lo)) hi = lo + 1;
         double floor = lo - 0.12 * (hi - lo);
 
         var scene = new Scene3();
-        AddHeightField(scene, loss, (x, y, i, j) => Main(x, y, i, j), hi, show == SurfaceShow.Objective ? SurfaceRole.Objective : SurfaceRole.Loss);
-        if (beside) AddHeightField(scene, loss, (x, y, _, _) => P(x, y), hi, SurfaceRole.Penalty);
+        // λP beside D is a guide to its shape, not the figure's subject: it is drawn up to half the box's height (or
+        // to its value at the least-squares point, its rim then the ball through the unregularised fit, if lower), so
+        // a penalty that rises faster than D over the range is no pyramid as tall as the bowl, standing in front of it
+        double penaltyTop = lo + 0.5 * (hi - lo);
+        if (contour.Unregularised is { } fit && P(fit[0], fit[1]) > lo) penaltyTop = Math.Min(penaltyTop, P(fit[0], fit[1]));
+        AddHeightFields(scene, loss, Main, beside ? P : null, hi, penaltyTop, show == SurfaceShow.Objective ? SurfaceRole.Objective : SurfaceRole.Loss);
 
         // the floor: its frame, D's contours and the ball through w* (or the constraint's ball)
         Vec3 F(double x, double y) => new(x, y, floor);
@@ -91,20 +103,64 @@ public static class SurfaceMesh
 
     private static bool Inside(PlaneRange r, double x, double y) => x >= r.X0 && x <= r.X1 && y >= r.Y0 && y <= r.Y1;
 
-    private static void AddHeightField(Scene3 scene, ScalarGrid grid, Func<double, double, int, int, double> z, double top, SurfaceRole role)
+    /// <summary>A node of the mesh: where it is, and the heights of the main surface and of the one beside it there.</summary>
+    private readonly record struct Node(double X, double Y, double Main, double Beside)
+    {
+        public static Node Lerp(Node a, Node b, double t) =>
+            new(a.X + t * (b.X - a.X), a.Y + t * (b.Y - a.Y), a.Main + t * (b.Main - a.Main), a.Beside + t * (b.Beside - a.Beside));
+    }
+
+    /// <summary>
+    /// The main surface (two facets a cell) and, when given, the surface beside it on the same grid. Where both are
+    /// drawn, each facet is first cut along the line where the two cross (both are linear on a facet, so their
+    /// difference is, and the line is exact): every piece of one then lies wholly above or below the matching piece
+    /// of the other, over the same footprint, and the painter's order by depth cannot interleave them into the
+    /// saw-tooth a facet-sized straddle gives.
+    /// </summary>
+    private static void AddHeightFields(Scene3 scene, ScalarGrid grid, Func<double, double, int, int, double> main, Func<double, double, double>? beside,
+        double mainTop, double besideTop, SurfaceRole role)
     {
         int n = grid.Cells;
-        var nodes = new Vec3[(n + 1) * (n + 1)];
+        var nodes = new Node[(n + 1) * (n + 1)];
         for (int j = 0; j <= n; j++)
             for (int i = 0; i <= n; i++)
-                nodes[j * (n + 1) + i] = new Vec3(grid.X(i), grid.Y(j), z(grid.X(i), grid.Y(j), i, j));
+            {
+                double x = grid.X(i), y = grid.Y(j);
+                nodes[j * (n + 1) + i] = new Node(x, y, main(x, y, i, j), beside?.Invoke(x, y) ?? 0);
+            }
         for (int j = 0; j < n; j++)
             for (int i = 0; i < n; i++)
             {
-                Vec3 a = nodes[j * (n + 1) + i], b = nodes[j * (n + 1) + i + 1], c = nodes[(j + 1) * (n + 1) + i + 1], d = nodes[(j + 1) * (n + 1) + i];
-                AddBelow(scene, [a, b, c], top, role);
-                AddBelow(scene, [a, c, d], top, role);
+                Node a = nodes[j * (n + 1) + i], b = nodes[j * (n + 1) + i + 1], c = nodes[(j + 1) * (n + 1) + i + 1], d = nodes[(j + 1) * (n + 1) + i];
+                foreach (var facet in new[] { new[] { a, b, c }, new[] { a, c, d } })
+                {
+                    if (beside is null) { AddBelow(scene, Main(facet), mainTop, role); continue; }
+                    foreach (var piece in new[] { Side(facet, +1), Side(facet, -1) })
+                    {
+                        if (piece.Count < 3) continue;
+                        AddBelow(scene, Main(piece), mainTop, role);
+                        AddBelow(scene, [.. piece.Select(v => new Vec3(v.X, v.Y, v.Beside))], besideTop, SurfaceRole.Penalty);
+                    }
+                }
             }
+
+        static Vec3[] Main(IEnumerable<Node> polygon) => [.. polygon.Select(v => new Vec3(v.X, v.Y, v.Main))];
+    }
+
+    /// <summary>The part of a polygon where sign·(main − beside) ≥ 0 (Sutherland–Hodgman against one linear function).</summary>
+    private static List<Node> Side(Node[] polygon, int sign)
+    {
+        var kept = new List<Node>(5);
+        for (int k = 0; k < polygon.Length; k++)
+        {
+            Node a = polygon[k], b = polygon[(k + 1) % polygon.Length];
+            double fa = sign * (a.Main - a.Beside), fb = sign * (b.Main - b.Beside);
+            if (fa >= 0) kept.Add(a);
+            if ((fa >= 0) != (fb >= 0) && fa != fb) kept.Add(Node.Lerp(a, b, fa / (fa - fb)));
+        }
+        // a piece that only touches the line has no area: the other side draws it (a facet wholly on the line, once)
+        bool area = kept.Any(v => sign * (v.Main - v.Beside) > 0) || (sign > 0 && polygon.All(v => v.Main == v.Beside));
+        return kept.Count >= 3 && area ? kept : [];
     }
 
     /// <summary>The part of a facet at or below the height <paramref name="top"/> (a polygon clipped by one plane), as a fan of facets.</summary>

@@ -86,7 +86,7 @@ public static class ContourAnimation
     }
 
     /// <summary>The first frame whole; any other as the patch over the frame before it.</summary>
-    private static (FrameRect, byte[], bool) Encode(RgbaFrame frame, RgbaFrame? before)
+    internal static (FrameRect, byte[], bool) Encode(RgbaFrame frame, RgbaFrame? before)
     {
         if (before is null) return (FrameDelta.Whole(frame), PngEncoding.Compress(frame.Pixels, frame.Width, frame.Height), false);
         // an unchanged frame still needs a rectangle: one transparent pixel, blended over, changes nothing

@@ -40,6 +40,16 @@ public sealed class Figure3
     /// <summary>Each panel's camera, in pixels of the whole image.</summary>
     public IReadOnlyList<Camera> Cameras { get; }
 
+    /// <summary>Panel <paramref name="index"/>'s axis labels as drawn: each text and its ink box in pixels of the image.</summary>
+    public IReadOnlyList<(string Text, float Left, float Top, float Right, float Bottom)> LabelBoxes(int index)
+    {
+        using var font = Scene3Renderer.LabelFont(_style.Theme, Scale);
+        return [.. SceneOverlay.Labels(_panels[index].Scene, Cameras[index], font).Select(l => (l.Text, l.Box.Left, l.Box.Top, l.Box.Right, l.Box.Bottom))];
+    }
+
+    /// <summary>For each marked point of panel <paramref name="index"/>, whether a facet nearer the eye covers it (it is then drawn as a faded ring).</summary>
+    public IReadOnlyList<bool> HiddenMarks(int index) => SceneOverlay.Hidden(_panels[index].Scene, Cameras[index]);
+
     private float Scale => _style.Scale;
     private float TitleSize => _style.Theme.Fonts.Title * Scale;
     private float PanelTitleSize => _style.Theme.Fonts.AxisLabels * Scale;
@@ -64,26 +74,41 @@ public sealed class Figure3
     }
 
     /// <summary>Draws the whole figure onto <paramref name="canvas"/>, in pixels.</summary>
-    public void Draw(SKCanvas canvas)
+    public void Draw(SKCanvas canvas) => Draw(canvas, vector: false);
+
+    /// <summary>Draws the figure; on a vector canvas (PDF, SVG) runs of facets and lines drawn alike go as one path each.</summary>
+    private void Draw(SKCanvas canvas, bool vector, (SKTypeface Regular, SKTypeface Bold)? faces = null)
     {
         var theme = _style.Theme;
+        var (regular, bold) = faces ?? (FontRegistry.Typeface(theme.FontFamily), FontRegistry.BoldTypeface(theme.FontFamily));
         canvas.Clear(Scene3Renderer.Skia(theme.Background));
         using var paint = new SKPaint { IsAntialias = true, Color = Scene3Renderer.Skia(theme.Foreground) };
         if (_style.Title is { } title)
         {
-            using var font = new SKFont(FontRegistry.BoldTypeface(theme.FontFamily), TitleSize);
+            using var font = new SKFont(bold, TitleSize);
             canvas.DrawText(title, Width / 2f, TitleSize * 1.35f, SKTextAlign.Center, font, paint);
         }
-        using var panelFont = new SKFont(FontRegistry.Typeface(theme.FontFamily), PanelTitleSize);
+        using var panelFont = new SKFont(regular, PanelTitleSize);
         for (int i = 0; i < _panels.Count; i++)
         {
             var (x, y) = Origin(i);
             canvas.Save();
             canvas.ClipRect(new SKRect(x, y, x + _style.Width, y + _style.Height));
             canvas.DrawText(_panels[i].Title, x + _style.Width / 2f, y + PanelTitleSize * 1.5f, SKTextAlign.Center, panelFont, paint);
-            Scene3Renderer.Draw(canvas, _panels[i].Scene, Cameras[i], theme, Scale, _panels[i].MarkLabels);
+            Scene3Renderer.Draw(canvas, _panels[i].Scene, Cameras[i], theme, Scale, _panels[i].MarkLabels, vector, regular);
             canvas.Restore();
         }
+    }
+
+    /// <summary>
+    /// The shipped font cut down to the repertoire of regviz's own words when every text of this figure is in it
+    /// (<see cref="PdfFonts"/>), for a smaller, faster PDF; a style's own font, or a title beyond it, keeps the whole font.
+    /// </summary>
+    private (SKTypeface, SKTypeface)? PdfFaces()
+    {
+        if (_style.Theme.FontFamily != FontRegistry.Family) return null;
+        var texts = _panels.SelectMany(p => p.Scene.Labels.Select(l => l.Text).Append(p.Title).Concat(p.MarkLabels?.Values ?? []));
+        return PdfFonts.For(_style.Title is { } title ? texts.Append(title) : texts);
     }
 
     /// <summary>The figure as PNG, SVG or PDF bytes, carrying the style's description.</summary>
@@ -93,11 +118,12 @@ public sealed class Figure3
         switch (format)
         {
             case "pdf":
-                return PdfDocument.Write(Draw, Width, Height, _style.Dpi ?? FigureStyle.ScreenDpi, description, _style.Title);
+                var faces = PdfFaces();
+                return PdfDocument.Write(c => Draw(c, vector: true, faces), Width, Height, _style.Dpi ?? FigureStyle.ScreenDpi, description, _style.Title);
             case "svg":
                 using (var stream = new MemoryStream())
                 {
-                    using (var svg = SKSvgCanvas.Create(new SKRect(0, 0, Width, Height), stream)) Draw(svg);
+                    using (var svg = SKSvgCanvas.Create(new SKRect(0, 0, Width, Height), stream)) Draw(svg, vector: true);
                     string text = FigureExport.StableIds(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
                     return new System.Text.UTF8Encoding(false).GetBytes(FigureExport.Described(text, description));
                 }

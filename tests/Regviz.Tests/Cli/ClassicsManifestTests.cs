@@ -12,7 +12,7 @@ public class ClassicsManifestTests : Support.ScratchFolder
         var r = CliRunner.Run("batch", Support.Repository.Path("samples", "classics", "figures.yaml"),
             "--check", Support.Repository.Path("samples", "classics", "golden"), "--out", out_, "--tolerance", "1.0", "--allow-read", Support.Repository.Path("samples", "data"));
         Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
-        Assert.Contains("15 figures", r.Stdout);
+        Assert.Contains("16 figures", r.Stdout);
         Assert.Contains("0 differ from their golden", r.Stdout);
     }
 }

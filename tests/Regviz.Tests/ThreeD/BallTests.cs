@@ -129,4 +129,13 @@ public class BallTests : Support.ScratchFolder
         var (png, _) = Render("--norm", "l1,l2,linf,elasticnet,lp,group", "--size", "300x300");
         Figures.Golden.AssertMatches("ball-every-norm.png", png);
     }
+
+    [Theory]
+    [InlineData("dark")]
+    [InlineData("print")]
+    public void Golden_balls_in_the_dark_and_print_styles(string style)
+    {
+        var (png, _) = Render("--norm", "l1,l2,linf,elasticnet,lp,group", "--size", "300x300", "--style", style);
+        Figures.Golden.AssertMatches($"ball-every-norm-{style}.png", png);
+    }
 }

@@ -37,6 +37,16 @@ public class SurfaceTests : Support.ScratchFolder
         Figures.Golden.AssertMatches($"surface-{norm}.png", png);
     }
 
+    /// <summary>The dark style's colours and print's light greys under black lines, at 400 px (looked at when made).</summary>
+    [Theory]
+    [InlineData("dark")]
+    [InlineData("print")]
+    public void Golden_surface_in_the_dark_and_print_styles(string style)
+    {
+        var (png, _) = Render("--norm", "l1", "--lambda", "0.5", "--size", "400x400", "--grid", "100", "--style", style);
+        Figures.Golden.AssertMatches($"surface-l1-{style}.png", png);
+    }
+
     [Fact]
     public void The_optimum_is_marked_at_its_data_term_above_its_floor_point()
     {
@@ -48,7 +58,7 @@ public class SurfaceTests : Support.ScratchFolder
         double l1 = Math.Abs(weights[0]) + Math.Abs(weights[1]);
         var marks = json.GetProperty("marks").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => (W: Numbers(m.GetProperty("w")), At: Numbers(m.GetProperty("at"))));
         Assert.Equal(-60, json.GetProperty("camera").GetProperty("azimuth").GetDouble()); // the default view
-        Assert.Equal(35, json.GetProperty("camera").GetProperty("elevation").GetDouble());
+        Assert.Equal(55, json.GetProperty("camera").GetProperty("elevation").GetDouble());
         var top = marks["optimum"];
         var floor = marks["optimum_floor"];
         Assert.Equal(weights[0], top.W[0], 9);

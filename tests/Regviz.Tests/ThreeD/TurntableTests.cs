@@ -32,12 +32,14 @@ public class TurntableTests : Support.ScratchFolder
         }
     }
 
-    [Fact]
-    public void Golden_turntable()
+    [Theory]
+    [InlineData("light", "turntable-l1-group.png")]
+    [InlineData("print", "turntable-l1-group-print.png")]
+    public void Golden_turntable(string style, string name)
     {
         string apng = Path.Combine(Dir, "t.png");
-        Assert.Equal(0, CliRunner.Run("ball", "--norm", "l1,group", "--rotate", "360", "--frames", "12", "--size", "200x200", "--out", apng).ExitCode);
-        string golden = Path.Combine(Figures.Golden.Folder(), "turntable-l1-group.png");
+        Assert.Equal(0, CliRunner.Run("ball", "--norm", "l1,group", "--rotate", "360", "--frames", "12", "--size", "200x200", "--style", style, "--out", apng).ExitCode);
+        string golden = Path.Combine(Figures.Golden.Folder(), name);
         if (Environment.GetEnvironmentVariable("REGVIZ_UPDATE_GOLDENS") == "1") File.Copy(apng, golden, overwrite: true);
         var expected = ApngReader.Read(File.ReadAllBytes(golden));
         var actual = ApngReader.Read(File.ReadAllBytes(apng));
