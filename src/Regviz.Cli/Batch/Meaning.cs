@@ -104,8 +104,12 @@ internal sealed record Meaning(MeaningKind Kind, IReadOnlyList<string> Lines)
 
     private static void Numbers(JsonElement was, JsonElement now, List<string> lines)
     {
-        Number(was, now, "λ", lines, "optimum", "lambda");
-        Number(was, now, "λ", lines, "lambda");
+        // λ said once: from the arguments when they changed it (as typed), else from the sidecar (a --radius figure's λ moves with its data)
+        if (!lines.Any(l => l.StartsWith("λ ", StringComparison.Ordinal)))
+        {
+            Number(was, now, "λ", lines, "optimum", "lambda");
+            Number(was, now, "λ", lines, "lambda");
+        }
         var wasW = Vector(was, "optimum", "weights") ?? Vector(was, "weights");
         var nowW = Vector(now, "optimum", "weights") ?? Vector(now, "weights");
         if (wasW is not null && nowW is not null && !wasW.SequenceEqual(nowW))
