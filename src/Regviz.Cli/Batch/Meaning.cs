@@ -132,7 +132,8 @@ internal sealed record Meaning(MeaningKind Kind, IReadOnlyList<string> Lines)
         }
         Words(was, now, "title", "title", lines);
         Words(was, now, "alt", "alt text", lines);
-        Words(was, now, "caption", "caption", lines);
+        // the caption repeats the alt text's numbers at length: said only when the alt text did not already say the change
+        if (!lines.Any(l => l.StartsWith("alt text ", StringComparison.Ordinal))) Words(was, now, "caption", "caption", lines);
         int budget = 200_000;
         var others = new List<string>();
         Leaves(was, now, "", others, ref budget);
