@@ -14,8 +14,6 @@ namespace Regviz.BrowserTests;
 /// </summary>
 public class ReportBrowserTests : ScratchFolder
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     private string Report()
     {
         string manifest = Path.Combine(Dir, "figures.yaml"), golden = Path.Combine(Dir, "golden");
@@ -36,24 +34,11 @@ public class ReportBrowserTests : ScratchFolder
     [Fact]
     public async Task The_slider_follows_a_drag_and_the_keys_and_flicker_swaps_on_click_and_key()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: .ci/run installs it (apt-get install chromium)");
+        Assert.True(File.Exists(HeadlessChromium.Path), $"{HeadlessChromium.Path} is missing: .ci/run installs it (apt-get install chromium)");
         string index = Report();
-        await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Timeout = 120_000,
-            ProtocolTimeout = 120_000,
-            Args = ["--no-sandbox", "--disable-gpu", "--force-color-profile=srgb", "--hide-scrollbars"],
-        });
-        await using var page = await browser.NewPageAsync();
-        page.DefaultTimeout = 120_000;
+        await using var browser = await HeadlessChromium.LaunchAsync();
         var problems = new List<string>();
-        page.Console += (_, e) => { if (e.Message.Type is ConsoleType.Error or ConsoleType.Warning) problems.Add(e.Message.Text); };
-        page.PageError += (_, e) => problems.Add(e.Message);
-        page.RequestFailed += (_, e) => problems.Add($"request failed: {e.Request.Url}");
-        await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 1400, DeviceScaleFactor = 1 });
-        await page.GoToAsync(new Uri(index).AbsoluteUri, WaitUntilNavigation.Load);
+        await using var page = await HeadlessChromium.OpenAsync(browser, index, 1280, 1400, problems);
 
         Task<string> Js(string expression) => page.EvaluateExpressionAsync<string>(expression);
         const string Section = "document.querySelector('section.compare')";
