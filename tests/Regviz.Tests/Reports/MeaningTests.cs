@@ -54,8 +54,17 @@ public class MeaningTests(MeaningScenario scenario) : IClassFixture<MeaningScena
     }
 
     [Fact]
-    public void A_lambda_change_in_the_manifest_is_said_as_lambda_old_to_new() =>
+    public void A_lambda_change_in_the_manifest_is_said_as_lambda_old_to_new()
+    {
         SaidFirst("lambda.png", "λ 0.5 → 0.6", "changed");
+        // and the page shows the command that accepts it, as the summary gives it
+        var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(scenario.Report, "index.html")));
+        var row = page.QuerySelectorAll("main > table > tbody > tr").Single(r => r.QuerySelector(".out")!.TextContent == "lambda.png");
+        using var summary = JsonDocument.Parse(File.ReadAllText(scenario.Summary));
+        string accept = summary.RootElement.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("out").GetString() == "lambda.png").GetProperty("accept").GetString()!;
+        Assert.Equal(accept, row.QuerySelector(".accept code")!.TextContent);
+        Assert.EndsWith("--update changed --only lambda.png", accept);
+    }
 
     [Fact]
     public void A_title_change_is_said_as_title_old_to_new() =>
