@@ -45,7 +45,9 @@ internal static class BatchRunner
             {
                 // whatever the check step throws (a hostile golden, a report image that cannot be written, a full disk) is this
                 // figure's error: the other figures and the run's reports go on
-                try { check = FigureCheck.Run(c, request.OutDir, figures[i], i, GoldenSidecar.Build(FigureJob.Canonical(request.Manifest.Defaults, figures[i]), sidecar.Json)); }
+                var figure = figures[i];
+                var record = new Lazy<byte[]>(() => GoldenSidecar.Build(FigureJob.Canonical(request.Manifest.Defaults, figure), sidecar.Json));
+                try { check = FigureCheck.Run(c, request.OutDir, figure, i, record); }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     error = RegvizApp.OneLine($"made, but not checked: {ExceptionEdge.Translate(e, verbose: false).Error}");

@@ -35,8 +35,11 @@ internal static class FigureCheck
         public (int Width, int Height) Size { get; init; }
     }
 
-    /// <param name="record">The figure's arguments and numbers (<see cref="GoldenSidecar.Build"/>): said against the golden's when it fails, written beside it by --update.</param>
-    public static CheckOutcome Run(CheckRequest c, string outDir, ManifestFigure figure, int index, byte[] record)
+    /// <param name="record">
+    /// The figure's arguments and numbers (<see cref="GoldenSidecar.Build"/>): said against the golden's when it fails,
+    /// written beside it by --update; built only then (a passing check needs none of it).
+    /// </param>
+    public static CheckOutcome Run(CheckRequest c, string outDir, ManifestFigure figure, int index, Lazy<byte[]> record)
     {
         double tolerance = figure.Tolerance ?? c.Tolerance;
         string actualPath = Path.Combine(outDir, figure.Out);
@@ -83,14 +86,14 @@ internal static class FigureCheck
         return c.Report is { } report ? WithReportImages(outcome, report, index, figure.Out, actual, image) : outcome;
     }
 
-    private static Meaning MeaningOf(string goldenDir, string figure, byte[] record, IReadOnlyList<string> rendererDifferences)
+    private static Meaning MeaningOf(string goldenDir, string figure, Lazy<byte[]> record, IReadOnlyList<string> rendererDifferences)
     {
         FigureRecord? golden;
         try { golden = GoldenSidecar.Load(goldenDir, figure); }
         catch (InputException e) { return Meaning.Unknown($"golden sidecar {GoldenSidecar.NameOf(ReportText.Printable(figure, 80))} is unusable ({e.Message})"); }
         return golden is null
             ? Meaning.Unknown("golden has no sidecar")
-            : Meaning.Compare(golden, GoldenSidecar.Parse(record), rendererDifferences);
+            : Meaning.Compare(golden, GoldenSidecar.Parse(record.Value), rendererDifferences);
     }
 
     private static (string? Path, string Verdict) WriteDiff(string diffDir, string figure, byte[] diff, string verdict)
@@ -214,7 +217,7 @@ internal static class FigureCheck
     /// leaves the figure's status as it was, with the reason in its verdict.
     /// </summary>
     private static (CheckStatus, string) Update(CheckRequest c, UpdateMode mode, ManifestFigure figure, byte[] actual, string sha,
-        HashState hash, ImageCheck? image, CheckStatus status, string verdict, byte[] record)
+        HashState hash, ImageCheck? image, CheckStatus status, string verdict, Lazy<byte[]> record)
     {
         bool wroteGolden = false, wroteHash = false;
         if (c.GoldenDir is { } goldenDir && image is not null && mode.Writes(image.Status, bytesDiffer: !image.Identical))
@@ -232,8 +235,8 @@ internal static class FigureCheck
         {
             try
             {
-                if (GoldenSidecar.Stale(folder, figure.Out, record, rewrite: wroteGolden || mode == UpdateMode.All))
-                    GoldenSidecar.Save(folder, figure.Out, record);
+                if (GoldenSidecar.Stale(folder, figure.Out, record.Value, rewrite: wroteGolden || mode == UpdateMode.All))
+                    GoldenSidecar.Save(folder, figure.Out, record.Value);
             }
             catch (InputException ex) { verdict += $"; golden sidecar not written: {ex.Message}"; }
         }
