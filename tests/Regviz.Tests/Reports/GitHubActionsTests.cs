@@ -101,6 +101,19 @@ public class GitHubActionsTests : ScratchFolder
     }
 
     [Fact]
+    public void At_most_a_hundred_failures_are_annotated_and_the_rest_counted()
+    {
+        var outcomes = Enumerable.Range(0, 150).Select(i => new FigureOutcome(new ManifestFigure($"f{i}.png", "norm", i + 2), "bad", 0) { Index = i }).ToList();
+        var stdout = new StringWriter();
+        GitHubActions.TestEnvironment.Value = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" };
+        try { GitHubActions.Report(stdout, "m.yaml", outcomes, null); }
+        finally { GitHubActions.TestEnvironment.Value = null; }
+        var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(GitHubActions.MaxFigures, lines.Count(l => l.StartsWith("::error ")));
+        Assert.Equal("::warning::50 more figures failed: the report and the JUnit file list them all", lines.Last());
+    }
+
+    [Fact]
     public void The_step_summary_is_bounded_however_many_figures_fail()
     {
         var outcomes = Enumerable.Range(0, 5000).Select(i =>

@@ -35,6 +35,25 @@ public class HostileRecordTests : ScratchFolder
         return figure.GetProperty("meaning").GetProperty("changes")[0].GetString()!;
     }
 
+    [Fact]
+    public void Update_adds_the_record_beside_a_golden_that_has_none_and_leaves_the_image_as_it_was()
+    {
+        string manifest = Prepare(out string record);
+        File.WriteAllText(manifest, "figures:\n  - { out: f.png, args: contour --norm l1 --lambda 0.5 --size 160x160 --grid 24 }\n");
+        File.Delete(record);
+        string image = Path.Combine(Dir, "golden", "f.png");
+        var bytes = File.ReadAllBytes(image);
+        var time = new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(image, time);
+        Assert.Equal(0, CliRunner.Run("batch", manifest, "--check", Path.Combine(Dir, "golden"), "--update", "missing").ExitCode);
+        Assert.Equal(bytes, File.ReadAllBytes(image));
+        Assert.Equal(time, File.GetLastWriteTimeUtc(image));
+        using var doc = JsonDocument.Parse(File.ReadAllText(record));
+        Assert.Equal(["contour", "--norm", "l1", "--lambda", "0.5", "--size", "160x160", "--grid", "24"],
+            doc.RootElement.GetProperty("args").EnumerateArray().Select(a => a.GetString()!));
+        Assert.Equal(0.5, doc.RootElement.GetProperty("sidecar").GetProperty("optimum").GetProperty("lambda").GetDouble());
+    }
+
     [Theory]
     [InlineData("{{{", "not valid JSON")]
     [InlineData("[1, 2]", "not a record of arguments and numbers")]
