@@ -112,15 +112,19 @@ internal sealed record Meaning(MeaningKind Kind, IReadOnlyList<string> Lines)
         }
         var wasW = Vector(was, "optimum", "weights") ?? Vector(was, "weights");
         var nowW = Vector(now, "optimum", "weights") ?? Vector(now, "weights");
-        if (wasW is not null && nowW is not null && !wasW.SequenceEqual(nowW))
+        if (wasW is not null && nowW is not null)
         {
-            var (a, b) = Distinct(wasW, nowW);
-            lines.Add($"w* {a} → {b}");
+            if (!Same(wasW, nowW))
+            {
+                var (a, b) = Distinct(wasW, nowW);
+                lines.Add($"w* {a} → {b}");
+            }
+            // exact zeros are exact: 1e-12 where 0 was is a change even within the numbers' promise
             var names = Strings(now, "features");
             string zerosWas = Zeros(wasW, names), zerosNow = Zeros(nowW, names);
             if (zerosWas != zerosNow) lines.Add($"exactly 0: {zerosWas} → {zerosNow}");
         }
-        if (Range(was) is { } r0 && Range(now) is { } r1 && !r0.SequenceEqual(r1))
+        if (Range(was) is { } r0 && Range(now) is { } r1 && !Same(r0, r1))
         {
             var (a, b) = Distinct(r0, r1);
             static string Box(string tuple)
@@ -191,7 +195,7 @@ internal sealed record Meaning(MeaningKind Kind, IReadOnlyList<string> Lines)
         switch (a.ValueKind)
         {
             case JsonValueKind.Number:
-                return a.TryGetDouble(out double x) && b.TryGetDouble(out double y) ? x.Equals(y) : a.GetRawText() == b.GetRawText();
+                return a.TryGetDouble(out double x) && b.TryGetDouble(out double y) ? Same(x, y) : a.GetRawText() == b.GetRawText();
             case JsonValueKind.String:
                 return a.ValueEquals(b.GetString());
             case JsonValueKind.Array:
@@ -216,6 +220,14 @@ internal sealed record Meaning(MeaningKind Kind, IReadOnlyList<string> Lines)
         }
     }
 
+    /// <summary>
+    /// Equal within the project's promise, 1e-9 relative (absolute below 1): the last bits of a certificate's 1e-16 or
+    /// of w* on another CPU are no change in meaning, so a pure rendering change is still called one.
+    /// </summary>
+    internal static bool Same(double a, double b) => a.Equals(b) || Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
+
+    private static bool Same(double[] a, double[] b) => a.Length == b.Length && a.Zip(b).All(p => Same(p.First, p.Second));
+
     private static JsonElement? At(JsonElement e, params string[] keys)
     {
         foreach (string key in keys)
@@ -228,7 +240,7 @@ internal sealed record Meaning(MeaningKind Kind, IReadOnlyList<string> Lines)
 
     private static void Number(JsonElement was, JsonElement now, string label, List<string> lines, params string[] keys)
     {
-        if (At(was, keys) is { ValueKind: JsonValueKind.Number } a && At(now, keys) is { ValueKind: JsonValueKind.Number } b && a.GetDouble() != b.GetDouble())
+        if (At(was, keys) is { ValueKind: JsonValueKind.Number } a && At(now, keys) is { ValueKind: JsonValueKind.Number } b && !Same(a.GetDouble(), b.GetDouble()))
         {
             var (x, y) = Distinct([a.GetDouble()], [b.GetDouble()]);
             lines.Add($"{label} {x.Trim('(', ')')} → {y.Trim('(', ')')}");
