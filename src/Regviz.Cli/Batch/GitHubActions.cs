@@ -30,6 +30,7 @@ internal static class GitHubActions
     public static void Report(TextWriter stdout, string manifest, IReadOnlyList<FigureOutcome> outcomes, CheckRun? run)
     {
         var failures = outcomes.Where(o => o.Status is CheckStatus.Error or CheckStatus.Failed or CheckStatus.Missing).OrderBy(o => o.Index).ToList();
+        manifest = InWorkspace(manifest);
         foreach (var o in failures.Take(MaxFigures))
             stdout.WriteLine(Annotation(manifest, o, run));
         if (failures.Count > MaxFigures)
@@ -42,6 +43,16 @@ internal static class GitHubActions
                 stdout.WriteLine($"::warning::{Data($"the step summary was not written: {e.Message}")}");
             }
         }
+    }
+
+    /// <summary>The manifest as GitHub places annotations: relative to the checkout (GITHUB_WORKSPACE) when it lies inside it.</summary>
+    private static string InWorkspace(string manifest)
+    {
+        if (Variable("GITHUB_WORKSPACE") is not { Length: > 0 } workspace) return manifest;
+        string full = Path.GetFullPath(manifest), root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workspace));
+        return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/')
+            : manifest;
     }
 
     /// <summary>One workflow command: the manifest and the figure's line, the figure as its title, then what changed and how to accept it.</summary>

@@ -19,7 +19,7 @@ public class GitHubActionsTests : ScratchFolder
 
     private CliRunner.Result RunOnActions(string summary, params string[] args)
     {
-        var variables = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary };
+        var variables = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary, ["GITHUB_WORKSPACE"] = Dir };
         GitHubActions.TestEnvironment.Value = variables;
         CliRunner.ChildEnvironment.Value = variables;
         try { return CliRunner.Run(args); }
@@ -31,7 +31,8 @@ public class GitHubActionsTests : ScratchFolder
     {
         const string Tricky = "a,b:c%d|e.png"; // made, then different
         const string Newline = "x,y:\nz%.png"; // cannot be made: a newline in a file name
-        string manifest = Path.Combine(Dir, "m.yaml"), golden = Path.Combine(Dir, "g"), summary = Path.Combine(Dir, "step-summary.md");
+        string manifest = Path.Combine(Dir, "ci", "m,x.yaml"), golden = Path.Combine(Dir, "g"), summary = Path.Combine(Dir, "step-summary.md");
+        Directory.CreateDirectory(Path.Combine(Dir, "ci"));
         string Text(double lambda) => $$"""
             defaults: --size 160x160 --grid 24
             figures:
@@ -50,7 +51,8 @@ public class GitHubActionsTests : ScratchFolder
         Assert.Equal(2, annotations.Count);
 
         var tricky = annotations[0];
-        string prefix = $"::error file={manifest.Replace(":", "%3A").Replace(",", "%2C")},line=4,title=a%2Cb%3Ac%25d|e.png::";
+        // the manifest relative to the checkout, as GitHub places annotations on a pull request's files
+        string prefix = "::error file=ci/m%2Cx.yaml,line=4,title=a%2Cb%3Ac%25d|e.png::";
         Assert.StartsWith(prefix, tricky);
         string message = tricky[prefix.Length..];
         Assert.StartsWith("λ 0.5 → 0.6; ", message);
@@ -59,7 +61,7 @@ public class GitHubActionsTests : ScratchFolder
         Assert.Equal(Tricky, Unescape("a%2Cb%3Ac%25d|e.png"));
 
         var broken = annotations[1];
-        Assert.StartsWith($"::error file={manifest.Replace(":", "%3A").Replace(",", "%2C")},line=5,title=x%2Cy%3A%0Az%25.png::could not be made: ", broken);
+        Assert.StartsWith("::error file=ci/m%2Cx.yaml,line=5,title=x%2Cy%3A%0Az%25.png::could not be made: ", broken);
         Assert.Equal(Newline, Unescape(broken.Split(",title=")[1].Split("::")[0]));
 
         string markdown = File.ReadAllText(summary);
