@@ -75,6 +75,16 @@ public class MeaningPropertyTests
     }
 
     [Fact]
+    public void A_record_without_numbers_says_only_what_its_arguments_say()
+    {
+        var now = Record(0.5, [1, 0], ["a", "b"]);
+        var bare = new FigureRecord(now.Args, null);
+        Assert.Equal(MeaningKind.Unknown, Meaning.Compare(bare, now, []).Kind);
+        var moved = Meaning.Compare(new FigureRecord(["contour", "--norm", "l2", "--lambda", "0.5"], null), now, []);
+        Assert.Equal(["--norm l2 → l1"], moved.Lines);
+    }
+
+    [Fact]
     public void Texts_show_where_they_part()
     {
         var (a, b) = Meaning.Window("L1 (lasso), λ = 0.5: the corner w* = (1.319, 0) on the axis", "L1 (lasso), λ = 0.6: the corner w* = (1.267, 0) on the axis");
