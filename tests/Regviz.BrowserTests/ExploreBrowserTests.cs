@@ -16,35 +16,19 @@ namespace Regviz.BrowserTests;
 /// </summary>
 public class ExploreBrowserTests : ScratchFolder
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task The_page_works_from_file_and_the_keyboard_moves_the_figure_and_the_numbers()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: .ci/run installs it (apt-get install chromium)");
+        Assert.True(File.Exists(HeadlessChromium.Path), $"{HeadlessChromium.Path} is missing: .ci/run installs it (apt-get install chromium)");
         string html = Path.Combine(Dir, "page.html"), json = Path.Combine(Dir, "page.json"), apng = Path.Combine(Dir, "a.png");
         Assert.Equal(0, CliRunner.Run("explore", "--norm", "l1", "--frames", "9", "--out", html, "--json", json).ExitCode);
         Assert.Equal(0, CliRunner.Run("animate", "--norm", "l1", "--frames", "9", "--out", apng).ExitCode);
         var sidecar = JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("frames");
         var frames = ApngReader.Read(File.ReadAllBytes(apng)).Compose();
 
-        await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            // a shared CI machine can be slow to start a browser: generous, but still bounded
-            Timeout = 120_000,
-            ProtocolTimeout = 120_000,
-            Args = ["--no-sandbox", "--disable-gpu", "--force-color-profile=srgb", "--hide-scrollbars"],
-        });
-        await using var page = await browser.NewPageAsync();
-        page.DefaultTimeout = 120_000;
+        await using var browser = await HeadlessChromium.LaunchAsync();
         var problems = new List<string>();
-        page.Console += (_, e) => { if (e.Message.Type is ConsoleType.Error or ConsoleType.Warning) problems.Add(e.Message.Text); };
-        page.PageError += (_, e) => problems.Add(e.Message);
-        page.RequestFailed += (_, e) => problems.Add($"request failed: {e.Request.Url}");
-        await page.SetViewportAsync(new ViewPortOptions { Width = 1400, Height = 1200, DeviceScaleFactor = 1 });
-        await page.GoToAsync(new Uri(html).AbsoluteUri, WaitUntilNavigation.Load);
+        await using var page = await HeadlessChromium.OpenAsync(browser, html, 1400, 1200, problems);
 
         Assert.Equal("0", await page.EvaluateExpressionAsync<string>("document.body.dataset.frame"));
         await page.FocusAsync("#sweep");

@@ -42,7 +42,7 @@ internal sealed class BatchReport(TextWriter stdout, TextWriter stderr, bool ter
             stderr.WriteLine($"warning: {Name(o)} (line {o.Figure.Line}): {warning}");
     }
 
-    public void Summary(IReadOnlyList<FigureOutcome> outcomes, double seconds, bool checking, string? rendererNote = null)
+    public void Summary(IReadOnlyList<FigureOutcome> outcomes, double seconds, bool checking, string? rendererNote = null, CheckRun? run = null)
     {
         if (checking)
         {
@@ -54,6 +54,9 @@ internal sealed class BatchReport(TextWriter stdout, TextWriter stderr, bool ter
                 string verdict = o.Made ? o.Check!.Verdict : "not made";
                 stdout.WriteLine($"{Name(o).PadRight(width)}  {rms,9}  {RegvizApp.OneLine(verdict)}");
             }
+            // each failure's remedy, ready to paste (quoted for a shell: one visible line whatever the name)
+            foreach (var o in outcomes)
+                if (run?.AcceptFor(o) is { } accept) stdout.WriteLine($"  accept {Name(o)}: {accept}");
         }
         int made = outcomes.Count(o => o.Made), failed = outcomes.Count - made;
         int different = outcomes.Count(o => o.Check is { Passed: false });

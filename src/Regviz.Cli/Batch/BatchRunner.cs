@@ -37,14 +37,17 @@ internal static class BatchRunner
             var clock = Stopwatch.StartNew();
             var warnings = new FigureWarnings();
             var made = new DescriptionCapture.Holder();
-            string? error = problems[i] ?? Render(request, figures[i], warnings, made);
+            var sidecar = new SidecarCapture.Holder();
+            string? error = problems[i] ?? Render(request, figures[i], warnings, made, sidecar);
             if (error is not null) error = RegvizApp.OneLine(error);
             CheckOutcome? check = null;
             if (error is null && request.Check is { } c)
             {
                 // whatever the check step throws (a hostile golden, a report image that cannot be written, a full disk) is this
                 // figure's error: the other figures and the run's reports go on
-                try { check = FigureCheck.Run(c, request.OutDir, figures[i], i); }
+                var figure = figures[i];
+                var record = new Lazy<byte[]>(() => GoldenSidecar.Build(FigureJob.Canonical(request.Manifest.Defaults, figure), sidecar.Json));
+                try { check = FigureCheck.Run(c, request.OutDir, figure, i, record); }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     error = RegvizApp.OneLine($"made, but not checked: {ExceptionEdge.Translate(e, verbose: false).Error}");
@@ -97,16 +100,19 @@ internal static class BatchRunner
         return problems;
     }
 
-    /// <summary>Runs one figure: its warnings go to <paramref name="warnings"/>, its description to <paramref name="made"/>; returns its error, if any.</summary>
-    private static string? Render(BatchRequest request, ManifestFigure figure, FigureWarnings warnings, DescriptionCapture.Holder made)
+    /// <summary>Runs one figure: its warnings go to <paramref name="warnings"/>, its description to <paramref name="made"/>, its sidecar (when checking) to <paramref name="sidecar"/>; returns its error, if any.</summary>
+    private static string? Render(BatchRequest request, ManifestFigure figure, FigureWarnings warnings, DescriptionCapture.Holder made, SidecarCapture.Holder sidecar)
     {
         try
         {
             var args = FigureJob.CommandLine(request.Manifest.Defaults, figure, request.ManifestFolder);
+            // a check compares the figure's numbers with its golden's: it asks for them when the figure does not
+            if (request.Check is not null) args = FigureJob.WithSidecar(args);
             RunResult result;
             using (OutputTargets.ConfineTo(request.OutDir))
             using (ReadConfinement.Enter([request.ManifestFolder, .. request.AllowRead]))
             using (DescriptionCapture.Open(made))
+            using (request.Check is not null ? SidecarCapture.Open(sidecar) : null)
                 result = RegvizApp.Execute(args, TextWriter.Null, warnings);
             return result.ExitCode == RegvizApp.Ok ? null : result.Error ?? $"failed (exit code {result.ExitCode})";
         }

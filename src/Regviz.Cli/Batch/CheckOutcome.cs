@@ -30,6 +30,9 @@ internal sealed record CheckOutcome(CheckStatus Status, string Verdict)
     public string? Diff { get; init; }
     public string? Sha256 { get; init; }
 
+    /// <summary>What the difference means (arguments, numbers, or only rendering); null unless the figure failed against a golden image.</summary>
+    public Meaning? Meaning { get; init; }
+
     /// <summary>The figure's images inside the report folder, relative to it (null without --report).</summary>
     public ReportImages? Images { get; init; }
 

@@ -12,6 +12,12 @@ internal sealed record CheckRun(
     UpdateMode? Update,
     RendererCheck Renderer)
 {
+    /// <summary>Builds each failure's accept command (null: none is offered).</summary>
+    public AcceptCommand? Accept { get; init; }
+
+    /// <summary>The command that accepts <paramref name="o"/>'s new image: for a difference or a missing golden, not for a figure that was not made.</summary>
+    public string? AcceptFor(FigureOutcome o) => o.Status is CheckStatus.Failed or CheckStatus.Missing && Accept is { } a ? a.For(o.Figure.Out) : null;
+
     public int Count(CheckStatus status) => Outcomes.Count(o => o.Status == status);
 
     public bool AnyFailed => Outcomes.Any(o => o.Status is CheckStatus.Failed or CheckStatus.Missing);

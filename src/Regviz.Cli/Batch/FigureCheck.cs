@@ -7,7 +7,11 @@ using Regviz.Plotting;
 namespace Regviz.Cli.Batch;
 
 /// <summary>What --check, --hash-library, --update, --diff and --report ask of every figure.</summary>
-internal sealed record CheckRequest(string? GoldenDir, HashLibrary? Hashes, double Tolerance, string? DiffDir, UpdateMode? Update, ReportFolder? Report, bool KeepsResults);
+internal sealed record CheckRequest(string? GoldenDir, HashLibrary? Hashes, double Tolerance, string? DiffDir, UpdateMode? Update, ReportFolder? Report, bool KeepsResults)
+{
+    /// <summary>How the running renderer differs from the one recorded with the baselines: a rendering change names it.</summary>
+    public IReadOnlyList<string> RendererDifferences { get; init; } = [];
+}
 
 /// <summary>
 /// Checks one rendered figure against its baselines. The hash library (when given) decides first: a matching hash
@@ -31,7 +35,11 @@ internal static class FigureCheck
         public (int Width, int Height) Size { get; init; }
     }
 
-    public static CheckOutcome Run(CheckRequest c, string outDir, ManifestFigure figure, int index)
+    /// <param name="record">
+    /// The figure's arguments and numbers (<see cref="GoldenSidecar.Build"/>): said against the golden's when it fails,
+    /// written beside it by --update; built only then (a passing check needs none of it).
+    /// </param>
+    public static CheckOutcome Run(CheckRequest c, string outDir, ManifestFigure figure, int index, Lazy<byte[]> record)
     {
         double tolerance = figure.Tolerance ?? c.Tolerance;
         string actualPath = Path.Combine(outDir, figure.Out);
@@ -50,11 +58,18 @@ internal static class FigureCheck
 
         var status = Combine(hash, image);
         string verdict = Verdict(hash, image, status);
+        // what the difference means comes first: a reviewer reads "λ 0.5 → 0.6" before "812 pixels"
+        Meaning? meaning = null;
+        if (status == CheckStatus.Failed && image?.Golden is not null && c.GoldenDir is { } goldens)
+        {
+            meaning = MeaningOf(goldens, figure.Out, record, c.RendererDifferences);
+            verdict = $"{meaning.Text}; {verdict}";
+        }
         string? diffPath = null;
         if (status == CheckStatus.Failed && image?.Diff is { } diff && c.DiffDir is { } diffDir)
             (diffPath, verdict) = WriteDiff(diffDir, figure.Out, diff, verdict);
         if (c.Update is { } mode)
-            (status, verdict) = Update(c, mode, figure, actual, sha, hash, image, status, verdict);
+            (status, verdict) = Update(c, mode, figure, actual, sha, hash, image, status, verdict, record);
 
         var outcome = new CheckOutcome(status, verdict)
         {
@@ -66,8 +81,19 @@ internal static class FigureCheck
             Actual = c.KeepsResults ? actualPath : null,
             Diff = diffPath,
             Sha256 = sha,
+            Meaning = meaning,
         };
         return c.Report is { } report ? WithReportImages(outcome, report, index, figure.Out, actual, image) : outcome;
+    }
+
+    private static Meaning MeaningOf(string goldenDir, string figure, Lazy<byte[]> record, IReadOnlyList<string> rendererDifferences)
+    {
+        FigureRecord? golden;
+        try { golden = GoldenSidecar.Load(goldenDir, figure); }
+        catch (InputException e) { return Meaning.Unknown($"golden sidecar {GoldenSidecar.NameOf(ReportText.Printable(figure, 80))} is unusable ({e.Message})"); }
+        return golden is null
+            ? Meaning.Unknown("golden has no sidecar")
+            : Meaning.Compare(golden, GoldenSidecar.Parse(record.Value), rendererDifferences);
     }
 
     private static (string? Path, string Verdict) WriteDiff(string diffDir, string figure, byte[] diff, string verdict)
@@ -191,7 +217,7 @@ internal static class FigureCheck
     /// leaves the figure's status as it was, with the reason in its verdict.
     /// </summary>
     private static (CheckStatus, string) Update(CheckRequest c, UpdateMode mode, ManifestFigure figure, byte[] actual, string sha,
-        HashState hash, ImageCheck? image, CheckStatus status, string verdict)
+        HashState hash, ImageCheck? image, CheckStatus status, string verdict, Lazy<byte[]> record)
     {
         bool wroteGolden = false, wroteHash = false;
         if (c.GoldenDir is { } goldenDir && image is not null && mode.Writes(image.Status, bytesDiffer: !image.Identical))
@@ -203,6 +229,16 @@ internal static class FigureCheck
                 wroteGolden = true;
             }
             catch (InputException ex) { verdict += $"; golden not written: {ex.Message}"; }
+        }
+        // the record goes with its golden: written with it, or beside a golden that passes and has none (goldens made before records)
+        if (c.GoldenDir is { } folder && image is not null && (wroteGolden || image.Status == CheckStatus.Passed))
+        {
+            try
+            {
+                if (GoldenSidecar.Stale(folder, figure.Out, record.Value, rewrite: wroteGolden || mode == UpdateMode.All))
+                    GoldenSidecar.Save(folder, figure.Out, record.Value);
+            }
+            catch (InputException ex) { verdict += $"; golden sidecar not written: {ex.Message}"; }
         }
         var hashStatus = hash switch { HashState.Absent => CheckStatus.Missing, HashState.Differs => CheckStatus.Failed, _ => CheckStatus.Passed };
         if (c.Hashes is { } library && hash != HashState.Match && mode.Writes(hashStatus, bytesDiffer: true))

@@ -19,6 +19,19 @@ internal static class FigureJob
 
     public static string[] CommandLine(string defaults, ManifestFigure figure, string manifestFolder)
     {
+        var line = Canonical(defaults, figure);
+        RelativeDataToManifest(line, manifestFolder);
+        line.AddRange(["--out", figure.Out]);
+        return line.ToArray();
+    }
+
+    /// <summary>
+    /// The words that make the figure, as the manifest gives them: its command, the defaults it takes, its own args;
+    /// paths as written (relative to the manifest), no --out. The same on every machine, so a golden records them
+    /// (<see cref="GoldenSidecar"/>) and a later check says which of them changed.
+    /// </summary>
+    public static List<string> Canonical(string defaults, ManifestFigure figure)
+    {
         var own = CommandLineParser.SplitCommandLine(figure.Args).ToList();
         if (own.Count == 0) throw new Core.InputException("'args' is empty (it must start with a command, e.g. contour)");
         if (own.Any(t => t is "--out" or "-o" || t.StartsWith("--out=") || t.StartsWith("--out:") || t.StartsWith("-o=") || t.StartsWith("-o:")))
@@ -27,9 +40,29 @@ internal static class FigureJob
         var line = new List<string> { own[0] };
         line.AddRange(FilterDefaults(CommandLineParser.SplitCommandLine(defaults).ToList(), own, accepted));
         line.AddRange(own.Skip(1));
-        RelativeDataToManifest(line, manifestFolder);
-        line.AddRange(["--out", figure.Out]);
-        return line.ToArray();
+        return line;
+    }
+
+    /// <summary>
+    /// <paramref name="line"/> asking for the sidecar on stdout when it writes none of its own (a check compares its
+    /// numbers). --alt goes: it would share stdout with the sidecar, and a batch shows no figure's stdout anyway.
+    /// </summary>
+    public static string[] WithSidecar(string[] line)
+    {
+        if (line.Any(t => t == "--json" || t.StartsWith("--json=") || t.StartsWith("--json:"))) return line;
+        var kept = new List<string>(line.Length + 2);
+        for (int i = 0; i < line.Length; i++)
+        {
+            if (line[i].StartsWith("--alt=") || line[i].StartsWith("--alt:")) continue;
+            if (line[i] == "--alt")
+            {
+                if (i + 1 < line.Length && line[i + 1] is "true" or "false") i++;
+                continue;
+            }
+            kept.Add(line[i]);
+        }
+        kept.AddRange(["--json", "-"]);
+        return kept.ToArray();
     }
 
     private static void RelativeDataToManifest(List<string> line, string manifestFolder)

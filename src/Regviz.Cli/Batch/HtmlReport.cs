@@ -6,9 +6,11 @@ using Regviz.Core.IO;
 namespace Regviz.Cli.Batch;
 
 /// <summary>
-/// --report: one self-contained page (no script, no network; its Content-Security-Policy forbids both) with a row per
-/// figure — golden, result and diff side by side, RMS against the figure's tolerance, the tolerance that would pass —
-/// failures first, counts at the top, and a checkbox that hides the passes (CSS only, checked when anything failed).
+/// --report: one self-contained page (no network; its Content-Security-Policy forbids it, and any script but the
+/// compare views' own, allowed by hash) with a row per figure — golden, result and diff side by side, what changed in
+/// meaning and the command that accepts it, RMS against the figure's tolerance, the tolerance that would pass —
+/// failures first, counts at the top, a checkbox that hides the passes (CSS only, checked when anything failed), and
+/// below the table each failure's compare views (<see cref="CompareViews"/>).
 /// Every manifest string is escaped here and nowhere else: a name from a pull request must stay text.
 /// </summary>
 internal static class HtmlReport
@@ -27,9 +29,12 @@ internal static class HtmlReport
             .Append("<label for=\"hide-passes\">Hide the ").Append(passes).Append(passes == 1 ? " figure" : " figures").Append(" that passed</label>\n");
         html.Append("<table>\n<thead><tr><th>status</th><th>figure</th><th>golden</th><th>result</th><th>diff</th>")
             .Append("<th class=\"num\">RMS</th><th class=\"num\">tolerance</th><th class=\"num\">passes at</th></tr></thead>\n<tbody>\n");
-        foreach (var o in run.WorstFirst()) Row(html, o, run.Tolerance);
+        foreach (var o in run.WorstFirst()) Row(html, o, run);
         html.Append("</tbody>\n</table>\n");
         if (run.Outcomes.Count == 0) html.Append("<p class=\"none\">The manifest has no figures.</p>\n");
+        var compared = run.WorstFirst().Where(CompareViews.Applies).ToList();
+        foreach (var o in compared) CompareViews.Section(html, o, run);
+        if (compared.Count > 0) html.Append("<script>").Append(CompareViews.Script).Append("</script>\n");
         html.Append("</main>\n</body>\n</html>\n");
         AtomicFile.WriteAllBytes(folder.Index, new UTF8Encoding(false).GetBytes(html.ToString()));
     }
@@ -38,8 +43,8 @@ internal static class HtmlReport
     {
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self'; style-src 'unsafe-inline'\">\n")
-            .Append("<title>").Append(Escape(Title(run))).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n");
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; script-src ").Append(CompareViews.ScriptSource).Append("\">\n")
+            .Append("<title>").Append(Escape(Title(run))).Append("</title>\n<style>\n").Append(Style).Append(CompareViews.Style).Append("</style>\n</head>\n");
     }
 
     private static string Title(CheckRun run)
@@ -81,14 +86,18 @@ internal static class HtmlReport
         html.Append("</table></details>\n</header>\n");
     }
 
-    private static void Row(StringBuilder html, FigureOutcome o, double tolerance)
+    private static void Row(StringBuilder html, FigureOutcome o, CheckRun run)
     {
+        double tolerance = run.Tolerance;
         string word = CheckOutcome.Word(o.Status);
         var c = o.Check;
         html.Append("<tr class=\"").Append(word).Append("\" id=\"f").Append(o.Index + 1).Append("\"><td class=\"status\">").Append(word).Append("</td>");
         html.Append("<td class=\"figure\"><div class=\"out\">").Append(Escape(o.Figure.Out)).Append("</div>")
             .Append("<div class=\"args\">").Append(Escape(o.Figure.Args)).Append("</div>")
-            .Append("<div class=\"verdict\">").Append(Escape(c?.Verdict ?? o.Error ?? "")).Append("</div>");
+            ;
+        if (c is not null) Meaning(html, o, run);
+        else html.Append("<div class=\"verdict\">").Append(Escape(o.Error ?? "")).Append("</div>");
+        if (CompareViews.Applies(o)) html.Append("<div class=\"views\"><a href=\"#compare-f").Append(o.Index + 1).Append("\">compare views ↓</a></div>");
         foreach (string warning in o.Warnings) html.Append("<div class=\"warning\">warning: ").Append(Escape(warning)).Append("</div>");
         html.Append("<div class=\"line\">manifest line ").Append(o.Figure.Line).Append("</div></td>");
         if (c is null)
@@ -132,6 +141,26 @@ internal static class HtmlReport
             if (!svg) html.Append("</a>");
         }
         html.Append("</td>");
+    }
+
+    /// <summary>
+    /// What changed in meaning (one item per change), then the rest of the verdict (the pixels), then the command that
+    /// accepts the change.
+    /// </summary>
+    internal static void Meaning(StringBuilder html, FigureOutcome o, CheckRun run)
+    {
+        var c = o.Check!;
+        string verdict = c.Verdict;
+        if (c.Meaning is { } meaning)
+        {
+            html.Append("<ul class=\"meaning ").Append(meaning.Word).Append("\">");
+            foreach (string line in meaning.Lines) html.Append("<li>").Append(Escape(line)).Append("</li>");
+            html.Append("</ul>");
+            if (verdict.StartsWith(meaning.Text + "; ", StringComparison.Ordinal)) verdict = verdict[(meaning.Text.Length + 2)..];
+        }
+        html.Append("<div class=\"verdict\">").Append(Escape(verdict)).Append("</div>");
+        if (run.AcceptFor(o) is { } accept)
+            html.Append("<div class=\"accept\">accept with:<code>").Append(Escape(accept)).Append("</code></div>");
     }
 
     private static string Number(double? value) => value is { } v ? RegularisationForm.RoundTrip(v) : "—";

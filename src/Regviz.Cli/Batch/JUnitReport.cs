@@ -104,14 +104,17 @@ internal static class JUnitReport
         w.WriteEndElement();
     }
 
+    /// <summary>The verdict first (what changed in meaning, then the pixels), then the numbers of the comparison.</summary>
     private static string Message(CheckOutcome c) => c.Rms is { } rms && c.Status == CheckStatus.Failed
-        ? $"rms {rms.ToString("0.####", CultureInfo.InvariantCulture)} > tolerance {RegularisationForm.RoundTrip(c.Tolerance)} (passes with tolerance {RegularisationForm.RoundTrip(c.PassingTolerance!.Value)}): {c.Verdict}"
+        ? $"{c.Verdict} (rms {rms.ToString("0.####", CultureInfo.InvariantCulture)} > tolerance {RegularisationForm.RoundTrip(c.Tolerance)})"
         : c.Verdict;
 
     private static string Details(CheckRun run, FigureOutcome o, CheckOutcome c)
     {
         var b = new StringBuilder();
         b.Append("manifest line ").Append(o.Figure.Line).Append(": ").AppendLine(ReportText.Printable(o.Figure.Args));
+        if (c.Meaning is { } meaning)
+            foreach (string line in meaning.Lines) b.Append("changed: ").AppendLine(ReportText.Printable(line));
         b.Append("verdict: ").AppendLine(ReportText.Printable(c.Verdict));
         b.Append("rms: ").AppendLine(c.Rms is { } rms ? RegularisationForm.RoundTrip(rms) : "-");
         b.Append("tolerance: ").AppendLine(RegularisationForm.RoundTrip(c.Tolerance));
@@ -120,6 +123,7 @@ internal static class JUnitReport
         b.Append("actual: ").AppendLine(c.Actual is { } a ? ReportText.Printable(a) : "not kept (give --out or --report)");
         b.Append("diff: ").AppendLine(c.Diff is { } d ? ReportText.Printable(d) : "none");
         if (run.RendererNote is { } note) b.AppendLine(ReportText.Printable(note)); // it quotes the recorded fingerprint, a file from the pull request
+        if (run.AcceptFor(o) is { } accept) b.Append("accept with: ").AppendLine(ReportText.Printable(accept));
         return b.ToString();
     }
 

@@ -25,7 +25,7 @@ internal static class JsonSummary
         w.WriteEndObject();
         Renderer(w, run);
         w.WriteStartArray("figures");
-        foreach (var o in run.Outcomes) Figure(w, o, run.Tolerance);
+        foreach (var o in run.Outcomes) Figure(w, o, run);
         w.WriteEndArray();
         w.WriteEndObject();
     });
@@ -54,8 +54,9 @@ internal static class JsonSummary
         w.WriteEndObject();
     }
 
-    private static void Figure(Utf8JsonWriter w, FigureOutcome o, double tolerance)
+    private static void Figure(Utf8JsonWriter w, FigureOutcome o, CheckRun run)
     {
+        double tolerance = run.Tolerance;
         var c = o.Check;
         w.WriteStartObject();
         w.WriteString("out", Safe(o.Figure.Out));
@@ -70,6 +71,17 @@ internal static class JsonSummary
         Nullable(w, "actual", c?.Actual);
         Nullable(w, "diff", c?.Diff);
         Nullable(w, "sha256", c?.Sha256);
+        if (c?.Meaning is { } meaning)
+        {
+            w.WriteStartObject("meaning");
+            w.WriteString("kind", meaning.Word);
+            w.WriteStartArray("changes");
+            foreach (string line in meaning.Lines) w.WriteStringValue(Safe(line));
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        else w.WriteNull("meaning");
+        Nullable(w, "accept", run.AcceptFor(o));
         w.WriteNumber("seconds", Math.Round(o.Seconds, 3));
         Nullable(w, "error", o.Error);
         w.WriteStartArray("warnings");

@@ -44,6 +44,12 @@ internal sealed class BatchCommand
         HelpName = "DIR",
         Arity = ArgumentArity.ZeroOrMore,
     };
+    private readonly Option<string[]> _only = new("--only")
+    {
+        Description = "Render only this figure of the manifest (its out name; repeat, or give a comma list, for more): with --check and --update changed, accepts that one change",
+        HelpName = "NAME",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
     private readonly Option<string?> _markdown = new("--markdown") { Description = "Write the post's snippet: every figure as ![alt text](path) with its caption beneath, paths relative to FILE's folder (the --out copies, or with --check and no --out the goldens)", HelpName = "FILE" };
 
     public static Command Create() => new BatchCommand().Build();
@@ -51,7 +57,7 @@ internal sealed class BatchCommand
     private Command Build()
     {
         var command = new Command("batch", "Render many figures from one manifest; --check compares them with golden images") { _manifest };
-        foreach (var option in new Option[] { _outDir, _jobs, _check, _hashLibrary, _tolerance, _diff, _update, _report, _junit, _summary, _markdown, _allowRead })
+        foreach (var option in new Option[] { _outDir, _jobs, _check, _hashLibrary, _tolerance, _diff, _update, _report, _junit, _summary, _markdown, _allowRead, _only })
             command.Options.Add(option);
         command.SetAction(Run);
         return command;
@@ -62,6 +68,12 @@ internal sealed class BatchCommand
         string? DiffDir, string? ReportDir, string? JUnit, string? Summary, string? Markdown)
     {
         public bool Checking => GoldenDir is not null || HashLibrary is not null;
+
+        /// <summary>--only: the out names to render (empty: all).</summary>
+        public IReadOnlyList<string> Only { get; init; } = [];
+
+        /// <summary>The --allow-read folders as typed: the accept command repeats them.</summary>
+        public IReadOnlyList<string> AllowReadTyped { get; init; } = [];
 
         /// <summary>Folders besides the manifest's its figures may read (--allow-read), full paths.</summary>
         public IReadOnlyList<string> AllowRead { get; init; } = [];
@@ -74,7 +86,7 @@ internal sealed class BatchCommand
     {
         var settings = CheckOptions(result);
         string manifestPath = settings.Manifest;
-        var manifest = Manifest.Load(manifestPath);
+        var manifest = FigureSelection.Only(Manifest.Load(manifestPath), settings.Only);
         var hashes = settings.HashLibrary is { } lib ? HashLibrary.Open(lib, mayBeMissing: settings.Update is not null) : null;
         string? baselines = settings.GoldenDir ?? (settings.HashLibrary is { } h ? FolderOf(h) : null);
         var recorded = baselines is not null ? GoldenFingerprint.Load(baselines) : null;
@@ -93,6 +105,9 @@ internal sealed class BatchCommand
             });
             var check = settings.Checking
                 ? new CheckRequest(settings.GoldenDir, hashes, settings.Tolerance, settings.DiffDir, settings.Update, destinations.Report, KeepsResults: temp is null)
+                {
+                    RendererDifferences = new RendererCheck(GoldenFingerprint.Running, recorded).Differences,
+                }
                 : null;
             // the snippet links the figures where they stay: --out (or the current folder), else the goldens they were checked against
             string images = temp is null ? dir : settings.GoldenDir!;
@@ -134,9 +149,14 @@ internal sealed class BatchCommand
         // the snippet links files that outlive the run: a check with hashes alone renders into a temporary folder
         if (markdown is not null && outDir is null && golden is null && library is not null)
             throw new InputException("--markdown: a --hash-library check without --out keeps no images to link; give --out DIR");
+        string[] only = result.GetValue(_only) ?? [];
+        // the snippet is every figure of the post: one written from a few would replace the whole
+        if (only.Length > 0 && markdown is not null) throw new InputException("--markdown writes every figure's snippet: it does not go with --only");
         return new Settings(manifest, jobs, tolerance, golden, library, update, outDir, diffDir, report, junit, summary, markdown)
         {
             AllowRead = AllowedFolders(result.GetValue(_allowRead) ?? []),
+            AllowReadTyped = result.GetValue(_allowRead) ?? [],
+            Only = only,
         };
     }
 
@@ -257,12 +277,16 @@ internal sealed class BatchCommand
             if (destinations.HashLibrary is { } library) check.Hashes!.Save(library);
             if (destinations.Fingerprint is { } fingerprint) GoldenFingerprint.Save(fingerprint, recorded);
             run = new CheckRun(manifestPath, outcomes, clock.Elapsed.TotalSeconds, started, settings.Tolerance, settings.GoldenDir, settings.HashLibrary,
-                settings.Update, new RendererCheck(GoldenFingerprint.Running, recorded));
+                settings.Update, new RendererCheck(GoldenFingerprint.Running, recorded))
+            {
+                Accept = new AcceptCommand(manifestPath, settings.GoldenDir, settings.HashLibrary, settings.AllowReadTyped),
+            };
             if (destinations.Report is { } folder) HtmlReport.Write(run, folder);
             if (destinations.JUnit is { } junit) JUnitReport.Write(run, junit);
             if (destinations.Summary is { } summary) JsonSummary.Write(run, summary);
         }
-        report.Summary(outcomes, clock.Elapsed.TotalSeconds, check is not null, run?.RendererNote);
+        report.Summary(outcomes, clock.Elapsed.TotalSeconds, check is not null, run?.RendererNote, run);
+        if (GitHubActions.Enabled) GitHubActions.Report(stdout, manifestPath, outcomes, run);
         var failed = outcomes.Where(o => !o.Made).ToList();
         // a snippet missing a figure would replace a whole one: it is written only when every figure was made
         if (failed.Count == 0 && destinations.Markdown is { } markdown) MarkdownSnippet.Write(outcomes, images, markdown);

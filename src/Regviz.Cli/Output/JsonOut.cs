@@ -20,6 +20,7 @@ internal static class JsonOut
                 throw new Core.InputException("--json: a number of the result is not finite: the data's scale is beyond double precision (rescale the columns)");
             }
         }
+        SidecarCapture.Written(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)); // a checking batch compares its numbers
         if (target == "-")
         {
             stdout.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
