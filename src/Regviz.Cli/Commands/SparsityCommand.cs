@@ -67,7 +67,7 @@ internal sealed class SparsityCommand
         var penalties = names.Select(n => _penalty.Create(n, result)).ToArray();
         var experiment = new Experiment(result.GetValue(_trials), result.GetValue(_seed), result.GetValue(_radius), result.GetValue(_lambda));
         RegularisationForm.Check(experiment.Lambda, experiment.Radius);
-        string output = f.OutOr($"sparsity-{string.Join("-", penalties.Select(x => x.Name))}.png");
+        string output = f.OutOr(DefaultNames.Unique($"sparsity-{string.Join("-", penalties.Select(x => x.Name))}.png", result, _norms));
         FigureExport.FormatOf(output, "--out");
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
 

@@ -56,7 +56,8 @@ internal sealed class SurfaceCommand
         var spec = _problem.Bind(result);
         if (show == SurfaceShow.Objective && spec.Radius is not null)
             throw new InputException("--show j: J = D + λP needs --lambda (with --radius the figure shows D and the constraint prism)");
-        string output = f.OutOr(ContourCommand.DefaultName("surface", spec.Penalty, spec, Variant(show, result)));
+        string output = f.OutOr(DefaultNames.Unique(ContourCommand.DefaultName("surface", spec.Penalty, spec, Variant(show, result)), result,
+            [.. _problem.PenaltyOptions.Listable, _problem.Lambda, _problem.Radius, _show]));
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error, spec.FeatureNames);
         var contour = SceneBuilder.Contour(spec, new SceneOptions(area.Range, area.Grid, area.Levels, false));
         CertificateOut.Warn(result.InvocationConfiguration.Error, contour.Optimum.Certificate, "the optimum");
