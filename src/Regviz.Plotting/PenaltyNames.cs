@@ -19,9 +19,9 @@ public static class PenaltyNames
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         if (v == 0) return "0";
-        if (Math.Abs(v) >= 1e6 || Math.Abs(v) < 1e-4) return v.ToString("0.###e0", invariant);
+        // rounded first, so 999999 is "1e6" and not a seven-digit "1000000"
         double four = double.Parse(v.ToString("G4", invariant), invariant);
-        return four.ToString("0.#########", invariant);
+        return Math.Abs(four) >= 1e6 || Math.Abs(four) < 1e-4 ? v.ToString("0.###e0", invariant) : four.ToString("0.#########", invariant);
     }
 
     /// <summary>

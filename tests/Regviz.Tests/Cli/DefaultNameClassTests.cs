@@ -188,42 +188,4 @@ public class DefaultNameClassTests : Support.ScratchFolder
         finally { Environment.CurrentDirectory = old; }
         Assert.True(compared >= 30, $"only {compared} of 90 pairs both ran: the sample values make too many refused commands");
     }
-
-    private string NameOf(params string[] args)
-    {
-        string old = Environment.CurrentDirectory;
-        try
-        {
-            Environment.CurrentDirectory = Dir;
-            var r = CliRunner.Run(args);
-            Assert.True(r.ExitCode == 0, r.Stderr);
-            return r.Stdout.Trim();
-        }
-        finally { Environment.CurrentDirectory = old; }
-    }
-
-    [Fact]
-    public void The_issues_list_gets_one_name_each_and_the_plain_figure_keeps_its_descriptive_name()
-    {
-        string[] plain = ["contour", "--norm", "l1", "--lambda", "0.5"];
-        string data = Path.Combine(Support.Repository.Root, "samples", "data", "diabetes.csv");
-        var names = new[]
-        {
-            NameOf(plain),
-            NameOf([.. plain, "--path"]),
-            NameOf([.. plain, "--style", "dark"]),
-            NameOf([.. plain, "--levels", "5"]),
-            NameOf([.. plain, "--size", "400x400"]),
-            NameOf([.. plain, "--range", "-1:2,-1:2"]),
-            NameOf([.. plain, "--data", data, "--features", "bmi,s5"]),
-            NameOf([.. plain, "--title", "Lasso"]),
-        };
-        Assert.Equal("contour-l1-lambda0.5.png", names[0]);
-        Assert.All(names.Skip(1), n => Assert.Matches(@"^contour-l1-lambda0\.5-[0-9a-f]{8}\.png$", n));
-        Assert.Equal(names.Length, names.Distinct().Count());
-        // options that do not change the picture do not change the name; the order of options does not either
-        Assert.Equal(names[0], NameOf([.. plain, "--json", Path.Combine(Dir, "s.json")]));
-        Assert.Equal(names[0], NameOf([.. plain, "--levels", "10"])); // the default value
-        Assert.Equal(names[1], NameOf(["contour", "--path", "--lambda", "0.5", "--norm", "lasso"]));
-    }
 }

@@ -56,13 +56,16 @@ public partial class NotationTests : Support.ScratchFolder
         }
     }
 
-    /// <summary>Every word a figure says: its SVG texts, its title and desc, and every string of its sidecar (alt, caption, …).</summary>
+    /// <summary>
+    /// Every word a figure says to a reader: its SVG texts (title, legend, labels, ticks), its title and desc, and every
+    /// alt and caption of its sidecar (a panel's too). Keys for scripts, such as shrink's "problem", are not prose.
+    /// </summary>
     private static IEnumerable<string> Words(XDocument svg, JsonElement sidecar)
     {
         static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch
         {
-            JsonValueKind.String => [e.GetString()!],
-            JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Strings(p.Value)),
+            JsonValueKind.Object => e.EnumerateObject().SelectMany(p =>
+                p.Name is "alt" or "caption" && p.Value.ValueKind == JsonValueKind.String ? [p.Value.GetString()!] : Strings(p.Value)),
             JsonValueKind.Array => e.EnumerateArray().SelectMany(Strings),
             _ => [],
         };
@@ -74,7 +77,7 @@ public partial class NotationTests : Support.ScratchFolder
     [Fact]
     public void No_figure_text_has_a_caret_and_lp_exponents_are_raised()
     {
-        var cases = Gen.Select(Gen.Int[0, Norms.Length - 1], Gen.Int[1, 400], Gen.Int[0, 3]);
+        var cases = Gen.Select(Gen.Int[0, Norms.Length - 1], Gen.Int[1, 400], Gen.Int[0, 4]);
         cases.Sample((n, hundredths, kind) =>
         {
             string norm = Norms[n], p = (hundredths / 100.0).ToString(Invariant);
@@ -86,6 +89,7 @@ public partial class NotationTests : Support.ScratchFolder
                 0 => ["contour", .. problem],
                 1 => ["norm", .. problem],
                 2 => ["norm", "--norm", $"l1,{norm}", .. exponent, "--overlay", "--size", "300x300"],
+                3 => ["shrink", "--norm", "l1,l2,l0,lp", "--p", p, "--size", "300x300"],
                 _ => ["contour", "--norm", $"{norm},l2", .. exponent, "--size", "300x300", "--grid", "40"],
             };
             if (kind == 2 && norm == "l1") return; // one norm twice is not an overlay
@@ -100,6 +104,18 @@ public partial class NotationTests : Support.ScratchFolder
             }
         }, iter: 30, threads: 1);
     }
+
+    [Theory]
+    [InlineData(7841.0, "7841")]
+    [InlineData(10018.4, "10020")]
+    [InlineData(999999.0, "1e6")]
+    [InlineData(2.5e6, "2.5e6")]
+    [InlineData(0.00012345, "0.0001234")]
+    [InlineData(0.00005, "5e-5")]
+    [InlineData(-0.2609, "-0.2609")]
+    [InlineData(0.0, "0")]
+    public void Numbers_are_written_out_from_1e_minus_4_to_1e6_with_four_significant_digits(double value, string shown) =>
+        Assert.Equal(shown, PenaltyNames.Number(value));
 
     /// <summary>The largest step 1, 2, 2.5 or 5 × 10^k that <paramref name="value"/> is a whole multiple of.</summary>
     private static double StepOf(double value)
