@@ -183,9 +183,9 @@ public class DefaultNameClassTests : Support.ScratchFolder
                 Assert.Equal(before.Keys.Order(), after.Keys.Order());
                 foreach (var (file, bytes) in before)
                     if (Path.GetFileName(file) != first.Name) Assert.True(bytes.AsSpan().SequenceEqual(after[file]), $"'{a}' changed {file}");
-            }, iter: 90, threads: 1);
+            }, iter: 70, threads: 1);
         }
         finally { Environment.CurrentDirectory = old; }
-        Assert.True(compared >= 30, $"only {compared} of 90 pairs both ran: the sample values make too many refused commands");
+        Assert.True(compared >= 25, $"only {compared} of 70 pairs both ran: the sample values make too many refused commands");
     }
 }
