@@ -277,6 +277,31 @@ public partial class NotationTests : Support.ScratchFolder
         Assert.Contains(Named(full, "text"), t => InsideData(t, new FigureStyle(500, 500, Theme.Light, null).Frame()));
     }
 
+    /// <summary>--clean is exactly what its help says it is: the same image as the flags it lists, for every figure kind that takes it.</summary>
+    [Theory]
+    [InlineData("contour", "--norm", "l1")]
+    [InlineData("contour", "--norm", "l2", "--trace", "ista")]
+    [InlineData("contour", "--norm", "l1,l2", "--radius", "1")]
+    [InlineData("contour", "--norm", "l1,l2,linf", "--overlay")]
+    [InlineData("norm", "--norm", "lp")]
+    [InlineData("norm", "--norm", "lp", "--p", "4,1,0.5", "--level", "1")]
+    [InlineData("norm", "--norm", "l1,l2", "--overlay")]
+    public void Clean_is_the_flags_its_help_lists(params string[] args)
+    {
+        string[] spelled = args[0] == "contour"
+            ? ["--fill", "--no-legend", "--no-labels", "--no-grid", "--penalty-levels", "0", "--levels", "3"]
+            : ["--fill", "--no-legend", "--no-labels", "--no-grid"];
+        byte[] Png(string name, string[] extra)
+        {
+            string path = Path.Combine(Dir, name);
+            var r = CliRunner.Run([.. args, .. extra, "--size", "400x400", "--grid", "80", "--out", path]);
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            return ImageComparison.Decode(File.ReadAllBytes(path))!.Value.Rgb;
+        }
+        Assert.Equal(Png("spelled.png", spelled), Png("clean.png", ["--clean"]));
+        Assert.NotEqual(Png("plain.png", []), Png("clean.png", ["--clean"]));
+    }
+
     [Theory]
     [InlineData("contour", "--norm", "l1,l2")]
     [InlineData("contour", "--lambda", "0.1,0.5,2", "--path")]
