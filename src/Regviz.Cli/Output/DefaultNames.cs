@@ -33,7 +33,7 @@ internal static class DefaultNames
     /// named ones. Canonical: the option's own name (not the alias typed), its tokens as given, options sorted by name,
     /// so the order on the command line does not matter; an option given with its default value counts as not given.
     /// </summary>
-    internal static string? Suffix(ParseResult result, IEnumerable<Option> named)
+    private static string? Suffix(ParseResult result, IEnumerable<Option> named)
     {
         var skip = new HashSet<Option>(named);
         var lines = new List<string>();
