@@ -25,7 +25,7 @@ public class DefaultNameClassTests : Support.ScratchFolder
         ["path"] = ["--size", "--count"],
         ["shrink"] = ["--size"],
         ["sparsity"] = ["--size", "--trials"],
-        ["animate"] = ["--size", "--grid"],
+        ["animate"] = ["--size", "--grid", "--frames"],
         ["explore"] = ["--size", "--grid", "--frames"],
         ["surface"] = ["--size", "--grid"],
         ["ball"] = ["--size"],
@@ -52,10 +52,10 @@ public class DefaultNameClassTests : Support.ScratchFolder
         (_, "--centre") => ["1,2", "1.5,1"],
         (_, "--hessian") => ["2,0.5,1", "1,0,1"],
         ("shrink", "--norm") => ["l1", "l1,l2", "l0"],
-        ("ball", "--norm") => ["l1", "l2", "lp", "group"],
-        ("contour" or "norm", "--norm") => ["l2", "lp", "elasticnet", "l1,l2", "ridge"],
-        (_, "--norm") => ["l2", "lp", "elasticnet", "ridge"],
-        (_, "--norms") => ["l1,l2", "l1,linf"],
+        ("ball", "--norm") => ["l1", "l2", "lp", "group", "elasticnet"],
+        ("contour" or "norm", "--norm") => ["l2", "lp", "elasticnet", "l1,l2", "ridge", "mcp"],
+        (_, "--norm") => ["l2", "lp", "elasticnet", "ridge", "mcp"],
+        (_, "--norms") => ["l1,l2", "l1,linf", "lp,elasticnet,mcp"],
         (_, "--alpha") => ["0.3", "0.7"],
         (_, "--p") => ["0.7", "1.5"],
         (_, "--gamma") => ["2.5", "4"],
@@ -121,8 +121,39 @@ public class DefaultNameClassTests : Support.ScratchFolder
             for (int i = 0; i < options.Length; i++)
                 if (picks[i] == 0) given[options[i].Name] = 0; // each option given one time in eight, on average
             for (int i = 0; i < cheap.Length; i++) given[Cheap[command][i]] = cheap[i] % Samples(command, Cheap[command][i]).Length;
-            return new Args(command, given);
+            return Coherent(new Args(command, given));
         });
+    }
+
+    /// <summary>
+    /// <paramref name="a"/> with the options another one needs (a penalty parameter its norm, --start a trace, --centre
+    /// its --hessian, a turntable's --frames its --rotate) and without --theme beside --style, so fewer pairs are refused.
+    /// </summary>
+    private static Args Coherent(Args a)
+    {
+        var given = new SortedDictionary<string, int>(a.Given, StringComparer.Ordinal);
+        var options = Options(a.Command).Select(o => o.Name).ToHashSet();
+        void Need(string option, string value)
+        {
+            int i = Array.IndexOf(Samples(a.Command, option), value);
+            if (options.Contains(option) && i >= 0) given[option] = i;
+        }
+        string norms = options.Contains("--norms") ? "--norms" : "--norm";
+        if (given.ContainsKey("--alpha")) Need(norms, a.Command == "sparsity" ? "lp,elasticnet,mcp" : "elasticnet");
+        if (given.ContainsKey("--p")) Need(norms, a.Command == "sparsity" ? "lp,elasticnet,mcp" : "lp");
+        if (given.ContainsKey("--gamma")) Need(norms, a.Command == "sparsity" ? "lp,elasticnet,mcp" : "mcp");
+        if (given.ContainsKey("--start") || given.ContainsKey("--steps")) Need("--trace", "gd");
+        if (given.ContainsKey("--centre")) Need("--hessian", "2,0.5,1");
+        if (given.ContainsKey("--hessian")) Need("--centre", "1,2");
+        if (given.ContainsKey("--frames") && a.Command is "surface" or "ball") Need("--rotate", "10");
+        if (given.ContainsKey("--style")) given.Remove("--theme");
+        // an animated trace has a frame a step: few steps, and none of a sweep's options (refused with --trace)
+        if (a.Command == "animate" && given.ContainsKey("--trace"))
+        {
+            foreach (string sweep in new[] { "--frames", "--from", "--to", "--reverse", "--sweep" }) given.Remove(sweep);
+            Need("--steps", "3");
+        }
+        return a with { Given = given };
     }
 
     /// <summary>A neighbour of <paramref name="a"/>: one option added, taken away or given another value.</summary>
@@ -134,7 +165,7 @@ public class DefaultNameClassTests : Support.ScratchFolder
             int count = Samples(a.Command, option).Length;
             if (given.TryGetValue(option, out int now) && (count == 1 || v % 3 == 0) && !Cheap[a.Command].Contains(option)) given.Remove(option);
             else given[option] = given.ContainsKey(option) ? (now + 1 + v % Math.Max(1, count - 1)) % count : v % count;
-            return new Args(a.Command, given);
+            return Coherent(new Args(a.Command, given));
         });
 
     private static readonly Gen<(Args, Args)> Pairs =
