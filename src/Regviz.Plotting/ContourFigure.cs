@@ -118,21 +118,23 @@ public static class ContourFigure
 
         if (scene.Trace is { } tr) TraceMarks.Label(canvas, tr);
         float labelSize = theme.Fonts.Label(11.5f) * s;
-        if (scene.TouchingLoss is { } tl) canvas.ContourLabel(tl, PenaltyNames.Number(tl.Level), theme.Loss, labelSize, bold: true);
-        if (scene.TouchingNorm is { } tn) canvas.ContourLabel(tn, BallLabel(scene, tn), theme.Norm, labelSize, bold: true);
+        // the contour values of one figure share one notation: never "7841" beside "1.002e4"
+        var levelText = PenaltyNames.NumberFor([.. scene.LossContours.Select(l => l.Level), .. scene.NormContours.Select(l => l.Level)]);
+        if (scene.TouchingLoss is { } tl) canvas.ContourLabel(tl, levelText(tl.Level), theme.Loss, labelSize, bold: true);
+        if (scene.TouchingNorm is { } tn) canvas.ContourLabel(tn, BallLabel(scene, tn, levelText), theme.Norm, labelSize, bold: true);
         if (layout?.Fixed is not null) return canvas.Plot;
         foreach (var level in scene.LossContours.Where(l => l != scene.TouchingLoss))
-            ThinLabel(canvas, level, theme.Loss, labelSize, layout);
+            ThinLabel(canvas, level, levelText, theme.Loss, labelSize, layout);
         foreach (var level in scene.NormContours.Where(l => l != scene.TouchingNorm))
-            ThinLabel(canvas, level, theme.Norm, labelSize, layout);
+            ThinLabel(canvas, level, levelText, theme.Norm, labelSize, layout);
         return canvas.Plot;
     }
 
     /// <summary>What <see cref="PlotCanvas.ContourLabel"/> does, telling <paramref name="layout"/> where the label went.</summary>
-    private static void ThinLabel(PlotCanvas canvas, ContourLevel level, ScottPlot.Color color, float size, FrameLayout? layout)
+    private static void ThinLabel(PlotCanvas canvas, ContourLevel level, Func<double, string> value, ScottPlot.Color color, float size, FrameLayout? layout)
     {
         if (!canvas.Parts.Labels) return; // --no-labels (and --clean) take every contour value away, thin ones too
-        string text = PenaltyNames.Number(level.Level);
+        string text = value(level.Level);
         if (level.Lines.MaxBy(l => l.Count) is not { } longest || canvas.Labels.OnLine(longest, text, size) is not { } at) return;
         canvas.Label(text, at.X, at.Y, size, color);
         layout?.Placed.Add(new FixedLabel(text, at.X, at.Y, 0, 0, size, color, false));
@@ -143,11 +145,11 @@ public static class ContourFigure
     /// P = t², so the level would contradict the title); when the constraint is slack the ball through w* is smaller
     /// than t, and is labelled with its own N(w*).
     /// </summary>
-    private static string BallLabel(ContourScene scene, ContourLevel ball)
+    private static string BallLabel(ContourScene scene, ContourLevel ball, Func<double, string> value)
     {
-        if (scene.Optimum.Radius is not { } t) return PenaltyNames.Number(ball.Level);
+        if (scene.Optimum.Radius is not { } t) return value(ball.Level);
         double norm = scene.Penalty.Norm(scene.Optimum.Weights);
-        return Math.Abs(norm - t) <= 1e-9 * Math.Max(1, t) ? $"t = {PenaltyNames.Number(t)}" : $"N(w) = {PenaltyNames.Number(norm)}";
+        return Math.Abs(norm - t) <= 1e-9 * Math.Max(1, t) ? $"t = {value(t)}" : $"N(w) = {value(norm)}";
     }
 
     private static IEnumerable<LegendItem> Legend(ContourScene scene, PlotCanvas c, string? pathLegend)

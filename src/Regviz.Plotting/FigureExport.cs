@@ -28,10 +28,12 @@ public static class FigureExport
 
     /// <summary>
     /// SVG carrying the alt text as the root's first child &lt;title&gt; (its accessible name) and the caption as
-    /// &lt;desc&gt; (its accessible description), as SVG 2 asks.
+    /// &lt;desc&gt; (its accessible description), as SVG 2 asks. Every SVG regviz writes passes here, so here it also
+    /// gains its viewBox (<see cref="SvgViewBox"/>).
     /// </summary>
     internal static string Described(string svg, FigureDescription? description)
     {
+        svg = SvgViewBox.Add(svg);
         if (description is null) return svg;
         int root = svg.IndexOf("<svg", StringComparison.Ordinal);
         int end = root < 0 ? -1 : svg.IndexOf('>', root);

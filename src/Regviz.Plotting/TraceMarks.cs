@@ -64,6 +64,7 @@ internal static class TraceMarks
     /// <summary>Numbers on the first iterates, the last step's value and the divergence note, placed after the legend and captions.</summary>
     public static void Label(PlotCanvas c, OptimiserTrace trace)
     {
+        if (!c.Parts.Labels) return; // --no-labels (and --clean): no text inside the data area, the trace's numbers too
         float s = c.Scale;
         var color = c.Theme.Trace;
         var pts = trace.Iterates;

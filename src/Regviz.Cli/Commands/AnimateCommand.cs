@@ -83,7 +83,9 @@ internal sealed partial class AnimateCommand
         var spec = _problem.Bind(result);
         var penalty = _problem.PenaltyOptions.Bind(result);
         figure.WarnAboutGlyphs(stderr, spec.FeatureNames);
-        output ??= OutputTargets.Prepare(ContourCommand.DefaultName("animate", penalty, trace is null ? null : spec, Variant(spec, method, request)), "--out");
+        // λ or the radius is in the name only with --trace (a sweep's range is in the suffix)
+        Option[] named = [.. _problem.PenaltyOptions.Listable, _problem.Model, _problem.Loss, _trace, _sweep.Sweep, .. trace is null ? Array.Empty<Option>() : [_problem.Lambda, _problem.Radius]];
+        output ??= OutputTargets.Prepare(DefaultNames.Unique(ContourCommand.DefaultName("animate", penalty, trace is null ? null : spec, Variant(spec, method, request)), result, named), "--out");
         OutputTargets.Distinct(output, "--out", json, "--json");
 
         var options = new SceneOptions(area.Range, area.Grid, area.Levels, result.GetValue(_path), style.Frame().Aspect, trace);

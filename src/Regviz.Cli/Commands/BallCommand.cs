@@ -40,7 +40,7 @@ internal sealed class BallCommand
         var balls = Balls(result);
         var (az, el) = Camera.ParseView(result.GetValue(_view)!, "--view");
         var f = _figure.Bind(result);
-        string output = f.OutOr(DefaultName(balls, result));
+        string output = f.OutOr(DefaultNames.Unique(DefaultName(balls, result), result, _norm));
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
         var scenes = balls.Select(b => (b.Name, Scene: BallMesh.Build(b))).ToList();
         var description = BallFigures.Describe(balls, az, el);

@@ -28,7 +28,7 @@ internal sealed partial class ContourCommand
         PanelFigures.CheckVaries(plan, penalties);
         f.WarnAboutGlyphs(stderr, specs[0].FeatureNames);
         string panelsName = PanelFigures.DefaultName(DefaultName("contour", specs[0].Penalty, specs[0], [.. Variant(result, specs[0], null), .. _parts.NameWords(result)]), plan, penalties, specs, "contour");
-        string output = f.OutOr(OverlayFigures.DefaultName(panelsName, "contour"));
+        string output = f.OutOr(DefaultNames.Unique(OverlayFigures.DefaultName(panelsName, "contour"), result, PanelFigures.Named(Named, plan, _problem.PenaltyOptions.Parameters)));
 
         // only the ball through each optimum: the other penalty contours of several penalties would be a thicket
         var options = SceneOptionsFor(result, area, f.Style, null) with { PenaltyLevels = 0 };

@@ -27,7 +27,8 @@ internal sealed partial class ContourCommand
         var penalties = specs.Select(s => s.Penalty).ToList();
         PanelFigures.CheckVaries(plan, penalties);
         f.WarnAboutGlyphs(stderr, specs[0].FeatureNames);
-        string output = f.OutOr(PanelFigures.DefaultName(DefaultName("contour", specs[0].Penalty, specs[0], [.. Variant(result, specs[0], method), .. _parts.NameWords(result)]), plan, penalties, specs, "contour"));
+        string name = PanelFigures.DefaultName(DefaultName("contour", specs[0].Penalty, specs[0], [.. Variant(result, specs[0], method), .. _parts.NameWords(result)]), plan, penalties, specs, "contour");
+        string output = f.OutOr(DefaultNames.Unique(name, result, PanelFigures.Named(Named, plan, _problem.PenaltyOptions.Parameters)));
 
         var options = SceneOptionsFor(result, area, panel, trace);
         var parts = _parts.Bind(result);

@@ -56,7 +56,7 @@ internal sealed partial class ContourCommand
         string? method = result.GetValue(_trace);
         var trace = TraceRequestFrom(method, result.GetValue(_start), result.GetValue(_steps));
         var spec = _problem.Bind(result);
-        string output = f.OutOr(DefaultName("contour", spec.Penalty, spec, [.. Variant(result, spec, method), .. _parts.NameWords(result)]));
+        string output = f.OutOr(DefaultNames.Unique(DefaultName("contour", spec.Penalty, spec, [.. Variant(result, spec, method), .. _parts.NameWords(result)]), result, Named));
         f.WarnAboutGlyphs(stderr, spec.FeatureNames);
         var options = SceneOptionsFor(result, area, f.Style, trace);
         using var progress = ProgressLine.ForStderr(stderr, "loss grid");
@@ -82,6 +82,9 @@ internal sealed partial class ContourCommand
         int levels = clean && result.GetResult(_plane.Levels) is not { Implicit: false } ? 3 : area.Levels;
         return new SceneOptions(area.Range, area.Grid, levels, result.GetValue(_path), style.Frame().Aspect, trace) { PenaltyLevels = penaltyLevels };
     }
+
+    /// <summary>The options the descriptive name spells out in full; any other picture option adds the name's suffix.</summary>
+    private Option[] Named => [.. _problem.PenaltyOptions.Listable, _problem.Lambda, _problem.Radius, _problem.Model, _problem.Loss, _trace, _overlay, .. _parts.Named];
 
     private string[] Variant(ParseResult result, ProblemSpec spec, string? trace)
     {
@@ -119,7 +122,8 @@ internal sealed partial class ContourCommand
     /// share a default name and the second silently replace the first.</param>
     internal static string DefaultName(string kind, Penalty penalty, ProblemSpec? spec, params string[] variant)
     {
-        string Num(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
+        // round-trip digits: two λ that differ only in the 7th digit are two pictures, so they are two names
+        string Num(double v) => RegularisationForm.RoundTrip(v);
         string name = $"{kind}-{penalty.Name}";
         foreach (string v in variant) name += $"-{v}";
         foreach (var a in penalty.Parameters) name += $"-{a.Name}{Num(a.Value)}";

@@ -54,7 +54,8 @@ internal sealed class ExploreCommand
         var spec = _problem.Bind(result);
         var penalty = _problem.PenaltyOptions.Bind(result);
         figure.WarnAboutGlyphs(stderr, spec.FeatureNames);
-        output ??= OutputTargets.Prepare(Path.ChangeExtension(ContourCommand.DefaultName("explore", penalty, null, Variant(spec, request)), ".html"), "--out");
+        string name = Path.ChangeExtension(ContourCommand.DefaultName("explore", penalty, null, Variant(spec, request)), ".html");
+        output ??= OutputTargets.Prepare(DefaultNames.Unique(name, result, [.. _problem.PenaltyOptions.Listable, _problem.Model, _problem.Loss, _sweep.Sweep]), "--out");
         OutputTargets.Distinct(output, "--out", json, "--json");
 
         var options = new SceneOptions(area.Range, area.Grid, area.Levels, result.GetValue(_path), style.Frame().Aspect);

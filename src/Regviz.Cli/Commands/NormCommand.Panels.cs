@@ -20,7 +20,8 @@ internal sealed partial class NormCommand
         PanelFigures.CheckImage(plan, panel);
         var penalties = Enumerable.Range(0, plan.Count).Select(i => _penalty.Bind(plan.Panel(result, i))).ToList();
         PanelFigures.CheckVaries(plan, penalties);
-        string output = f.OutOr(PanelFigures.DefaultName(ContourCommand.DefaultName("norm", penalties[0], null, NameWords(result)), plan, penalties, null, "norm"));
+        string name = PanelFigures.DefaultName(ContourCommand.DefaultName("norm", penalties[0], null, NameWords(result)), plan, penalties, null, "norm");
+        string output = f.OutOr(DefaultNames.Unique(name, result, PanelFigures.Named(Named, plan, _penalty.Parameters)));
         var exact = ExactLevels(result);
         var parts = _parts.Bind(result);
         var scenes = penalties.Select(p => SceneFor(p, area, exact, panel.Frame().Aspect)).ToList();

@@ -47,7 +47,7 @@ internal sealed partial class NormCommand
         var area = _plane.Bind(result);
         var f = _figure.Bind(result);
         var penalty = _penalty.Bind(result);
-        string output = f.OutOr(ContourCommand.DefaultName("norm", penalty, null, NameWords(result)));
+        string output = f.OutOr(DefaultNames.Unique(ContourCommand.DefaultName("norm", penalty, null, NameWords(result)), result, Named));
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
         var scene = SceneFor(penalty, area, ExactLevels(result), f.Style.Frame().Aspect);
         var description = FigureText.Describe(scene);
@@ -61,12 +61,15 @@ internal sealed partial class NormCommand
     private static NormScene SceneFor(Core.Penalties.Penalty penalty, PlaneOptions.Values area, IReadOnlyList<double>? exact, double aspect) =>
         exact is null ? SceneBuilder.Norm(penalty, area.Range, area.Levels, aspect) : SceneBuilder.NormAt(penalty, area.Range, exact, aspect);
 
+    /// <summary>The options the descriptive name spells out in full; any other picture option adds the name's suffix.</summary>
+    private Option[] Named => [.. _penalty.Listable, _level, _overlay, .. _parts.Named];
+
     /// <summary>What sets this norm figure apart in its default name: the exact levels ("level1", "level0.5-1") and the textbook controls.</summary>
     private string[] NameWords(ParseResult result)
     {
         var words = new List<string>();
         if (ExactLevels(result) is { } levels)
-            words.Add("level" + string.Join("-", levels.Select(v => v.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture))));
+            words.Add("level" + string.Join("-", levels.Select(Core.RegularisationForm.RoundTrip)));
         words.AddRange(_parts.NameWords(result));
         return [.. words];
     }

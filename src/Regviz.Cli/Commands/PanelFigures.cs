@@ -63,12 +63,19 @@ internal static class PanelFigures
     }
 
     /// <summary>
+    /// The options a panels' default name still spells out in full: the single figure's, but a penalty parameter only
+    /// when it is the varying one (the name shows the first panel's parameters, which another panel may not have).
+    /// </summary>
+    public static Option[] Named(IEnumerable<Option> single, PanelPlan plan, IEnumerable<Option> parameters) =>
+        [.. single.Where(o => o == plan.Option || !parameters.Contains(o))];
+
+    /// <summary>
     /// The default file name: the first panel's, with the varying word listing every value
     /// (contour-l1-l2-lambda0.5.png, contour-l1-lambda0.1-0.5-2.png, norm-lp-p4-2-1-0.5-0.1.png).
     /// </summary>
     public static string DefaultName(string first, PanelPlan plan, IReadOnlyList<Penalty> penalties, IReadOnlyList<ProblemSpec>? specs, string kind)
     {
-        string Num(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
+        string Num(double v) => RegularisationForm.RoundTrip(v);
         IEnumerable<string> values = plan.Name switch
         {
             "norm" => penalties.Select(p => p.Name),
@@ -77,7 +84,8 @@ internal static class PanelFigures
             _ => penalties.Select(p => Num(p.Parameters.First(a => a.Name == plan.Name).Value)),
         };
         var list = values.ToList();
-        string joined = string.Join("-", list.Distinct());
+        // every value, repeats too: 0.5,0.5 is two panels, not the single figure 0.5
+        string joined = string.Join("-", list);
         if (plan.Name == "norm") return $"{kind}-{joined}{first[(kind.Length + 1 + penalties[0].Name.Length)..]}";
         string single = $"-{plan.Name}{list[0]}";
         int at = first.LastIndexOf(single, StringComparison.Ordinal);

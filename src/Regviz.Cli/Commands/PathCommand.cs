@@ -61,7 +61,8 @@ internal sealed class PathCommand
         if (axis != PathAxis.Lambda) words.Add(axis == PathAxis.Norm ? "xnorm" : "xfraction");
         if (knots) words.Add("knots");
         if (standardize) words.Add("standardized");
-        string output = f.OutOr(ContourCommand.DefaultName("path", spec.Penalty, null, [.. words]));
+        string output = f.OutOr(DefaultNames.Unique(ContourCommand.DefaultName("path", spec.Penalty, null, [.. words]), result,
+            [.. _problem.PenaltyOptions.Listable, _problem.Model, _problem.Loss, _xvar, _knots, _standardize]));
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error, spec.FeatureNames);
         var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, result.GetValue(_count), result.GetValue(_ratio));
         // the ‖w‖₁ and fraction axes show λ = 0: the grid goes on until it is the fit, so no straight line is drawn to it

@@ -46,7 +46,7 @@ internal sealed class ShrinkCommand
         if (!(lambda > 0)) throw new InputException($"--lambda: {RegularisationForm.RoundTrip(lambda)} is not allowed (a λ > 0 is required: at 0 every estimate is z)");
         double? zmax = result.GetValue(_zmax);
         if (zmax is { } z && !(z > 0)) throw new InputException($"--zmax: {RegularisationForm.RoundTrip(z)} is not allowed (a Z > 0 is required)");
-        string output = f.OutOr($"shrink-{string.Join("-", estimators.Select(e => e.Name))}-lambda{RegularisationForm.RoundTrip(lambda)}{(result.GetValue(_objective) is { } o ? $"-objective{RegularisationForm.RoundTrip(o)}" : "")}.png");
+        string output = f.OutOr(DefaultNames.Unique($"shrink-{string.Join("-", estimators.Select(e => e.Name))}-lambda{RegularisationForm.RoundTrip(lambda)}{(result.GetValue(_objective) is { } o ? $"-objective{RegularisationForm.RoundTrip(o)}" : "")}.png", result, _lambda, _objective));
 
         // the view holds every threshold three times over, so each curve shows its zero stretch and its slope beyond
         var first = Shrinkage.Curves(estimators, lambda, zmax ?? 1e6 * Math.Max(1, lambda));

@@ -48,7 +48,7 @@ internal sealed class SparsityCommand
         _penalty.AddParametersTo(command);
         _figure.AddTo(command);
         // the image grows with the panels: --size sizes each panel, not the image
-        _figure.Out.Description = "Output file, .png or .svg (default: sparsity-NORMS.png in the current directory)";
+        _figure.Out.Description = "Output file, .png or .svg (default: sparsity-NORMS.png in the current directory, with a short suffix when other options change the figure)";
         _figure.Size.Description = $"Size of each panel in pixels, WxH or N (each 100..10000; default: {PanelSide}x{PanelSide} per panel; the image grows with the panels)";
         _figure.Size.DefaultValueFactory = null;
         command.SetAction(Run);
@@ -67,7 +67,7 @@ internal sealed class SparsityCommand
         var penalties = names.Select(n => _penalty.Create(n, result)).ToArray();
         var experiment = new Experiment(result.GetValue(_trials), result.GetValue(_seed), result.GetValue(_radius), result.GetValue(_lambda));
         RegularisationForm.Check(experiment.Lambda, experiment.Radius);
-        string output = f.OutOr($"sparsity-{string.Join("-", penalties.Select(x => x.Name))}.png");
+        string output = f.OutOr(DefaultNames.Unique($"sparsity-{string.Join("-", penalties.Select(x => x.Name))}.png", result, _norms));
         FigureExport.FormatOf(output, "--out");
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
 

@@ -46,7 +46,8 @@ internal sealed class SurfaceCommand
         var area = _plane.Bind(result);
         var f = _figure.Bind(result);
         var spec = _problem.Bind(result);
-        string output = f.OutOr(ContourCommand.DefaultName("surface", spec.Penalty, spec, Variant(show, result)));
+        string output = f.OutOr(DefaultNames.Unique(ContourCommand.DefaultName("surface", spec.Penalty, spec, Variant(show, result)), result,
+            [.. _problem.PenaltyOptions.Listable, _problem.Lambda, _problem.Radius, _show]));
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error, spec.FeatureNames);
         var plan = SurfacePlan.Make(spec, new SceneOptions(area.Range, area.Grid, area.Levels, false), show, f.Style);
         var (contour, scene, description) = (plan.Contour, plan.Scene, plan.Description);

@@ -22,6 +22,9 @@ internal sealed class FigurePartsOptions
         foreach (var option in new Option[] { Fill, NoLegend, NoLabels, NoGrid, Clean }) command.Options.Add(option);
     }
 
+    /// <summary>The controls <see cref="NameWords"/> spells out in a default name.</summary>
+    public Option[] Named => [Fill, NoLegend, NoLabels, NoGrid, Clean];
+
     public bool IsClean(ParseResult r) => r.GetValue(Clean);
 
     /// <summary>The words a default file name gains, so a textbook variant never replaces the plain figure: "clean", or each of "fill", "nolegend", "nolabels", "nogrid".</summary>

@@ -15,7 +15,7 @@ internal sealed class PenaltyOptions
     public readonly Option<double> P = NumberOptions.Required("--p", 0.5, "Exponent 0 < p ≤ 100 of the lp penalty (non-convex for p < 1)", "p", list: true);
     public readonly Option<double?> Gamma = NumberOptions.Nullable("--gamma", "γ of mcp (> 1, default 3) and scad (> 2, default 3.7), as in ncvreg: where the penalty stops rising, |w| = γλ", "γ", list: true);
 
-    private Option[] Parameters => [Alpha, P, Gamma];
+    public Option[] Parameters => [Alpha, P, Gamma];
 
     /// <summary>The options a comma list may vary to make panels: the norm and its parameters.</summary>
     public Option[] Listable => [Norm, .. Parameters];

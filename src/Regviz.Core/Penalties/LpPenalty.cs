@@ -103,7 +103,7 @@ public sealed class LpPenalty : Penalty
         Math.Pow(level / (Math.Pow(Math.Abs(cos), P) + Math.Pow(Math.Abs(sin), P)), 1 / P);
 
     /// <inheritdoc/>
-    public override string PlaneFormula(Func<double, string> number) => $"|w₁|^{number(P)} + |w₂|^{number(P)}";
+    public override string PlaneFormula(Func<double, string> number) => $"|w₁|{Superscript.Of(number(P))} + |w₂|{Superscript.Of(number(P))}";
 
     /// <summary>p = 1 and 2 are l1 and l2 exactly; p &gt; 1 is convex and smooth off zero; p &lt; 1 needs the global search.</summary>
     internal override (double[] Weights, SolveMethod Method) SolveLeastSquares(QuadraticLoss q, double mu, double[]? warm = null) =>

@@ -119,7 +119,7 @@ public static class SceneBuilder
         double dMax = spec.Quadratic is not null
             ? grid.Values.Max()
             : Median(grid.Values.Where(v => v < double.MaxValue).ToArray());
-        var lossLevels = LevelChooser.Quadratic(dMin, dOpt, dMax, options.Levels);
+        var lossLevels = RoundLevels.Thin(LevelChooser.Quadratic(dMin, dOpt, dMax, options.Levels), dMin, dOpt);
         // levels are independent: trace them on every core; then put every point on its level set
         var loss = lossLevels.AsParallel().AsOrdered().Select(l => new ContourLevel(l, MarchingSquares.Trace(grid, l))).ToList();
         loss = LevelSetRefiner.Refine(loss, q, grid, rowsPerEvaluation: spec.Quadratic is not null ? 1 : spec.Data.Rows);
@@ -130,8 +130,8 @@ public static class SceneBuilder
         var radii = options.PenaltyLevels == 0 ? (radius > 0 ? [radius] : [])
             : LevelChooser.Radii(radius, maxRadius, options.PenaltyLevels ?? Math.Max(3, options.Levels / 2));
         double reach = Reach(range);
-        var norms = radii
-            .Select(r => r == radius ? touchingValue : penalty.ValueAtNorm(r))
+        var values = RoundLevels.Thin([.. radii.Select(r => r == radius ? touchingValue : penalty.ValueAtNorm(r))], 0, radius > 0 ? touchingValue : double.NaN);
+        var norms = values
             .Select(v => new ContourLevel(v, PenaltyLines(penalty, v, reach)))
             .ToList();
         var touchingNorm = radius > 0 ? norms.FirstOrDefault(c => c.Level == touchingValue) : null;

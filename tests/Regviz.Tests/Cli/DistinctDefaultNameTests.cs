@@ -47,9 +47,38 @@ public class DistinctDefaultNameTests : Support.ScratchFolder
             NameOf(["path", "--standardize", "--size", "300x300"]),
         };
         Assert.Equal(names.Length, names.Distinct().Count());
-        Assert.Contains("contour-l1-clean-lambda0.5.png", names);
-        Assert.Contains("norm-l1-level1.png", names);
-        Assert.Contains("path-l1-xfraction.png", names);
+        Assert.Contains(names, n => n.StartsWith("contour-l1-clean-lambda0.5-", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.StartsWith("norm-l1-level1-", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.StartsWith("path-l1-xfraction-", StringComparison.Ordinal));
         Assert.Equal(names.Length, Directory.GetFiles(Dir, "*.png").Length); // none replaced another
+    }
+
+    [Fact]
+    public void The_issues_list_gets_one_name_each_and_the_plain_figure_keeps_its_descriptive_name()
+    {
+        string[] plain = ["contour", "--norm", "l1", "--lambda", "0.5"];
+        string data = Path.Combine(Support.Repository.Root, "samples", "data", "diabetes.csv");
+        var names = new[]
+        {
+            NameOf(plain),
+            NameOf([.. plain, "--path"]),
+            NameOf([.. plain, "--style", "dark"]),
+            NameOf([.. plain, "--levels", "5"]),
+            NameOf([.. plain, "--size", "400x400"]),
+            NameOf([.. plain, "--range", "-1:2,-1:2"]),
+            NameOf([.. plain, "--data", data, "--features", "bmi,s5"]),
+            NameOf([.. plain, "--title", "Lasso"]),
+        };
+        Assert.Equal("contour-l1-lambda0.5.png", names[0]);
+        Assert.All(names.Skip(1), n => Assert.Matches(@"^contour-l1-lambda0\.5-[0-9a-f]{8}\.png$", n));
+        Assert.Equal(names.Length, names.Distinct().Count());
+        // options that do not change the picture do not change the name; the order of options does not either
+        Assert.Equal(names[0], NameOf([.. plain, "--json", Path.Combine(Dir, "s.json")]));
+        Assert.Equal(names[0], NameOf([.. plain, "--levels", "10"])); // the default value
+        Assert.Equal(names[0], NameOf([.. plain, "--verbose"]));
+        // the descriptive part spells λ out in full: a difference in the 7th digit is another name
+        Assert.Equal("contour-l1-lambda0.1234567.png", NameOf("contour", "--lambda", "0.1234567"));
+        Assert.Equal("contour-l1-lambda0.1234568.png", NameOf("contour", "--lambda", "0.1234568"));
+        Assert.Equal(names[1], NameOf(["contour", "--path", "--lambda", "0.5", "--norm", "lasso"]));
     }
 }

@@ -107,8 +107,8 @@ public class NonConvexCliTests : Support.ScratchFolder
             Environment.CurrentDirectory = Dir;
             var r = CliRunner.Run([.. args, .. Small]);
             Assert.True(r.ExitCode == 0, r.Stderr);
-            Assert.Equal(expected, r.Stdout.Trim());
-            Assert.True(File.Exists(Path.Combine(Dir, expected)));
+            string name = Support.DefaultName.AssertSuffixed(expected, r.Stdout.Trim()); // --size and --grid add the suffix
+            Assert.True(File.Exists(Path.Combine(Dir, name)));
         }
         finally { Environment.CurrentDirectory = old; }
     }

@@ -143,8 +143,8 @@ public class FigureTests : Support.ScratchFolder
             Environment.CurrentDirectory = Dir;
             var r = CliRunner.Run(["contour", .. args, .. Small]);
             Assert.Equal(0, r.ExitCode);
-            Assert.Equal(expected, r.Stdout.Trim());
-            Assert.True(File.Exists(Path.Combine(Dir, expected)));
+            string name = Support.DefaultName.AssertSuffixed(expected, r.Stdout.Trim()); // --size and --grid add the suffix
+            Assert.True(File.Exists(Path.Combine(Dir, name)));
         }
         finally { Environment.CurrentDirectory = old; }
     }
@@ -158,8 +158,8 @@ public class FigureTests : Support.ScratchFolder
             Environment.CurrentDirectory = Dir;
             var r = CliRunner.Run(["contour", "--norm", "lp", "--p", "0.5", "--lambda", "0.25", .. Small]);
             Assert.Equal(0, r.ExitCode);
-            Assert.Equal("contour-lp-p0.5-lambda0.25.png", r.Stdout.Trim());
-            Assert.True(File.Exists(Path.Combine(Dir, "contour-lp-p0.5-lambda0.25.png")));
+            string name = Support.DefaultName.AssertSuffixed("contour-lp-p0.5-lambda0.25.png", r.Stdout.Trim());
+            Assert.True(File.Exists(Path.Combine(Dir, name)));
         }
         finally { Environment.CurrentDirectory = old; }
     }

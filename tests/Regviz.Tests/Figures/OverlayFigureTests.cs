@@ -155,7 +155,7 @@ public class OverlayFigureTests : Support.ScratchFolder
             Environment.CurrentDirectory = Dir;
             var r = CliRunner.Run([.. args, .. Small]);
             Assert.Equal(0, r.ExitCode);
-            Assert.Equal(expected, r.Stdout.Trim());
+            Support.DefaultName.AssertSuffixed(expected, r.Stdout.Trim()); // --size and --grid add the suffix
         }
         finally { Environment.CurrentDirectory = old; }
     }

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Regviz.Cli.Output;
+
+/// <summary>
+/// Default file names that never collide: the descriptive name (contour-l1-lambda0.5.png) says the main parameters,
+/// and every other option given that changes the picture adds one short suffix, a hash of those options' canonical
+/// form (contour-l1-lambda0.5-3f9a01c2.png). Two commands that draw different pictures therefore never share a name,
+/// and running the same command again replaces its own file and nothing else.
+/// </summary>
+internal static class DefaultNames
+{
+    /// <summary>Options that change where things go or what is printed, never the picture.</summary>
+    private static readonly HashSet<string> Neutral = ["--out", "--json", "--alt", "--help", "--verbose"];
+
+    /// <summary>
+    /// <paramref name="descriptive"/> with the suffix of <paramref name="result"/>'s other picture options inserted
+    /// before the extension; unchanged when none was given.
+    /// </summary>
+    /// <param name="named">The options the descriptive name already spells out in full (losslessly), so they add no suffix.</param>
+    public static string Unique(string descriptive, ParseResult result, params Option[] named)
+    {
+        string? suffix = Suffix(result, named);
+        if (suffix is null) return descriptive;
+        string extension = Path.GetExtension(descriptive);
+        return $"{descriptive[..^extension.Length]}-{suffix}{extension}";
+    }
+
+    /// <summary>
+    /// Eight hex digits of the SHA-256 of the canonical arguments, or null when no picture option was given beyond the
+    /// named ones. Canonical: the option's own name (not the alias typed), its tokens as given, options sorted by name,
+    /// so the order on the command line does not matter; an option given with its default value counts as not given.
+    /// </summary>
+    private static string? Suffix(ParseResult result, IEnumerable<Option> named)
+    {
+        var skip = new HashSet<Option>(named);
+        var lines = new List<string>();
+        foreach (var option in result.CommandResult.Command.Options)
+        {
+            if (skip.Contains(option) || Neutral.Contains(option.Name)) continue;
+            if (result.GetResult(option) is not { Implicit: false } given) continue;
+            object? value = given.GetValueOrDefault<object?>();
+            if (option.HasDefaultValue && Equals(value, option.GetDefaultValue())) continue;
+            if (option.ValueType == typeof(bool) && value is false) continue;
+            var tokens = given.Tokens.Select(t => t.Value).ToList();
+            // a flag has no token: its value says it was switched on
+            lines.Add($"{option.Name}={(tokens.Count > 0 ? string.Join("\u001f", tokens) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture))}");
+        }
+        if (lines.Count == 0) return null;
+        lines.Sort(StringComparer.Ordinal);
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", lines)));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 4));
+    }
+}
