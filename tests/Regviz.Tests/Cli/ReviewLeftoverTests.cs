@@ -82,8 +82,9 @@ public class ReviewLeftoverTests : Support.ScratchFolder
     public void Another_command_s_option_is_named_as_its_and_never_answered_with_an_option_of_this_one()
     {
         var commands = Commands;
+        // (not an option the command has but hides, such as explore's --radius: the command itself answers that one)
         var cases = commands.SelectMany(c => commands.Where(o => o != c).SelectMany(Spellings).Where(s => s.StartsWith("--") && s.Length >= 5)
-            .Except(Spellings(c)).Distinct().Select(option => (Command: c, Option: option))).ToArray();
+            .Except(c.Options.SelectMany(o => o.Aliases.Prepend(o.Name))).Distinct().Select(option => (Command: c, Option: option))).ToArray();
         Gen.Int[0, cases.Length - 1].Select(i => cases[i]).Sample(x =>
         {
             var r = CliRunner.Run(x.Command.Name, x.Option, "1");
