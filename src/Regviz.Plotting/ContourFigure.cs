@@ -28,8 +28,13 @@ public static class ContourFigure
             ? $"ball N(w) ≤ {PenaltyNames.Number(t)} (λ = {PenaltyNames.Number(o.Lambda)})"
             : $"λ = {PenaltyNames.Number(o.Lambda)}";
         string note = scene.LossNote is { } n ? $", {n}" : "";
-        var canvas = new PlotCanvas(style, scene.Range, layout?.Title ?? $"{PenaltyNames.Display(scene.Penalty)}, {form}{note}{Sparsity(w)}",
-            WeightNames.Axis(0, scene.FeatureNames[0]), WeightNames.Axis(1, scene.FeatureNames[1]), parts: parts);
+        string title = layout?.Title ?? $"{PenaltyNames.Display(scene.Penalty)}, {form}{note}{Sparsity(w)}";
+        string xLabel = WeightNames.Axis(0, scene.FeatureNames[0]), yLabel = WeightNames.Axis(1, scene.FeatureNames[1]);
+        // a legend that would take a fifth of a small figure, or hide what the figure is about in every corner, goes below
+        // it (an animation keeps its legend inside: its frames must not jump)
+        var canvas = layout is null
+            ? PlotCanvas.Fitting(style, scene.Range, title, xLabel, yLabel, parts, (c, compact) => Legend(scene, c, null, compact).ToList(), KeyMarks(scene))
+            : new PlotCanvas(style, scene.Range, title, xLabel, yLabel, parts: parts);
         var theme = canvas.Theme;
         var (widths, dashes) = (theme.Lines, theme.Dashes);
         float s = canvas.Scale;
@@ -68,34 +73,43 @@ public static class ContourFigure
         opt.MarkerLineColor = theme.Background;
         opt.MarkerLineWidth = 1.5f * s;
 
-        // legend first, then marker captions, then contour labels: the most important text gets the best spot
+        // protected marks first (in the order they are drawn), then the legend, then marker captions, then contour
+        // labels: the most important text gets the best spot, and none covers what the figure is about
+        if (ls is not null) canvas.Protect("least_squares", ls[0], ls[1], theme.Loss, 10 * s);
+        if (scene.Path is { Count: > 1 } p1)
+        {
+            canvas.Labels.ReserveLine(p1.Select(p => p.Weights[0]).ToArray(), p1.Select(p => p.Weights[1]).ToArray(), 2 * s);
+            canvas.Protect("path_end", p1[^1].Weights[0], p1[^1].Weights[1], theme.Path);
+        }
+        if (scene.Trace is { } t1) TraceMarks.Protect(canvas, t1);
+        if (scene.Twin is { } tw1) canvas.Protect("twin", tw1[0], tw1[1], theme.Optimum, 10 * s);
+        if (scene.TouchingNorm is { } ballCorners)
+            foreach (var (x, y) in NormFigure.AxisCorners(scene.Penalty, ballCorners, scene.Range)) canvas.Protect("corner", x, y, theme.Norm);
+        canvas.Protect("optimum", w[0], w[1], theme.Optimum, 10 * s);
         var keyPoints = new List<(double, double)> { (0, 0), (w[0], w[1]) };
         if (ls is not null) keyPoints.Add((ls[0], ls[1]));
         if (scene.Path is { } p2) keyPoints.AddRange(p2.Select(p => (p.Weights[0], p.Weights[1])));
         if (scene.Trace is { } t2) keyPoints.AddRange(t2.Iterates.Select(p => (p[0], p[1])));
         if (scene.Twin is { } tw) keyPoints.Add((tw[0], tw[1]));
-        var corner = layout?.Corner ?? canvas.EmptiestCorner(keyPoints);
-        var legend = Legend(layout?.LegendScene ?? scene, canvas, layout?.PathLegend).ToList();
-        var legendBox = canvas.ReserveLegend(corner, legend.Count, 270);
-        canvas.Legend(corner, legend);
+        var legend = Legend(layout?.LegendScene ?? scene, canvas, layout?.PathLegend, canvas.CompactLegend).ToList();
+        var bold = new[] { scene.TouchingLoss, scene.TouchingNorm }.Where(l => l is not null).SelectMany(l => l!.Lines);
+        var legendBox = canvas.PlaceLegend(legend, layout?.Corner is { } fixedCorner ? [fixedCorner] : canvas.CornersByRoom(keyPoints), bold);
+        var corner = canvas.Plot.Legend.Alignment;
         if (layout?.LegendPad is { } pad && parts.Legend) pad.Add(canvas.Plot, theme.Background);
         if (layout?.Value is { } value) FrameValue.Draw(canvas, legendBox, corner, value, layout.ValueWidth);
         layout?.Begin(canvas, corner);
 
-        canvas.Labels.ReservePoint(w[0], w[1], 10 * s);
-        if (ls is not null) canvas.Labels.ReservePoint(ls[0], ls[1], 10 * s);
-        if (scene.Twin is { } tw2) canvas.Labels.ReservePoint(tw2[0], tw2[1], 10 * s);
         foreach (var (x, y) in layout?.Avoid ?? []) canvas.Labels.ReservePoint(x, y, 10 * s);
         float captionSize = theme.Fonts.Label(14) * s;
         string optText = $"w* = ({PenaltyNames.Number(w[0])}, {PenaltyNames.Number(w[1])})";
         if (layout?.FitCaptionFirst is true) FitCaption();
         // a caption for a point outside the view would name something the reader cannot see
-        if (parts.Labels && InView(scene, w) && canvas.Labels.Beside(w[0], w[1], optText, captionSize, 9 * s) is { } oc)
-            canvas.Label(optText, w[0], w[1], captionSize, theme.Foreground, oc.Dx, oc.Dy, bold: true);
+        // w* is the last caption to give up: beside its dot, else farther off with a leader line back to it
+        if (parts.Labels && InView(scene, w)) canvas.Caption(optText, w[0], w[1], captionSize, theme.Foreground, 9 * s, bold: true);
         if (scene.Twin is { } tw3)
         {
             string twinText = $"−w* = ({PenaltyNames.Number(tw3[0])}, {PenaltyNames.Number(tw3[1])})";
-            if (parts.Labels && InView(scene, tw3) && canvas.Labels.Beside(tw3[0], tw3[1], twinText, captionSize, 9 * s) is { } tc)
+            if (parts.Labels && InView(scene, tw3) && canvas.Labels.Beside(tw3[0], tw3[1], twinText, captionSize, 9 * s, bold: true) is { } tc)
                 canvas.Label(twinText, tw3[0], tw3[1], captionSize, theme.Foreground, tc.Dx, tc.Dy, bold: true);
         }
         // the touching point is the figure's subject: no contour label may blank the two bold curves where they meet
@@ -136,7 +150,7 @@ public static class ContourFigure
         if (!canvas.Parts.Labels) return; // --no-labels (and --clean) take every contour value away, thin ones too
         string text = value(level.Level);
         if (level.Lines.MaxBy(l => l.Count) is not { } longest || canvas.Labels.OnLine(longest, text, size) is not { } at) return;
-        canvas.Label(text, at.X, at.Y, size, color);
+        canvas.Label(text, at.X, at.Y, size, color, role: "contour_label");
         layout?.Placed.Add(new FixedLabel(text, at.X, at.Y, 0, 0, size, color, false));
     }
 
@@ -152,18 +166,35 @@ public static class ContourFigure
         return Math.Abs(norm - t) <= 1e-9 * Math.Max(1, t) ? $"t = {value(t)}" : $"N(w) = {value(norm)}";
     }
 
-    private static IEnumerable<LegendItem> Legend(ContourScene scene, PlotCanvas c, string? pathLegend)
+    /// <summary>What no legend may hide: w*, the ×, the ball's corners on the axes, and the ends of the path and trace.</summary>
+    private static IEnumerable<(double X, double Y)> KeyMarks(ContourScene scene)
+    {
+        var w = scene.Optimum.Weights;
+        yield return (w[0], w[1]);
+        if (scene.Unregularised is { } ls) yield return (ls[0], ls[1]);
+        if (scene.TouchingNorm is { } ball)
+            foreach (var c in NormFigure.AxisCorners(scene.Penalty, ball, scene.Range)) yield return c;
+        if (scene.Path is { Count: > 1 } path) yield return (path[^1].Weights[0], path[^1].Weights[1]);
+        if (scene.Trace is { } trace)
+        {
+            yield return (trace.Iterates[0][0], trace.Iterates[0][1]);
+            yield return (trace.Iterates[^1][0], trace.Iterates[^1][1]);
+        }
+    }
+
+    /// <summary>The legend's entries; <paramref name="compact"/> (a small figure's legend below it) leaves out the thin contours and the filled region, which read without it.</summary>
+    private static IEnumerable<LegendItem> Legend(ContourScene scene, PlotCanvas c, string? pathLegend, bool compact = false)
     {
         var t = c.Theme;
         var (widths, dashes) = (t.Lines, t.Dashes);
         float s = c.Scale;
         // a legend's sample line is at least 1.5 px wide, or a thin contour's colour cannot be made out in it
         static float Sample(float width) => Math.Max(1.5f, width);
-        yield return c.LineItem("loss D(w) contours", t.Loss, Sample(widths.Loss) * s, dashes.Loss);
-        yield return c.LineItem("penalty P(w) contours", t.Norm, Sample(widths.Penalty) * s, dashes.Penalty);
+        if (!compact) yield return c.LineItem("loss D(w) contours", t.Loss, Sample(widths.Loss) * s, dashes.Loss);
+        if (!compact) yield return c.LineItem("penalty P(w) contours", t.Norm, Sample(widths.Penalty) * s, dashes.Penalty);
         if (scene.TouchingLoss is not null) yield return c.LineItem("loss level set through w*", t.Loss, Sample(widths.LevelSet) * s, dashes.Loss);
         if (scene.TouchingNorm is not null) yield return c.LineItem("penalty ball through w*", t.Norm, Sample(widths.LevelSet) * s, dashes.Penalty);
-        if (c.Parts.Fill && scene.TouchingNorm is not null) yield return c.FillItem("region P(w) ≤ P(w*)", t.Norm.WithAlpha(0.18));
+        if (c.Parts.Fill && scene.TouchingNorm is not null && !compact) yield return c.FillItem("region P(w) ≤ P(w*)", t.Norm.WithAlpha(0.18));
         if (scene.Path is not null) yield return c.LineItem(pathLegend ?? "path of w* as λ grows", t.Path, Sample(widths.Path) * s, dashes.Path);
         yield return c.MarkerItem("regularised optimum w*", MarkerShape.FilledCircle, t.Optimum, 10 * s);
         if (scene.Twin is not null) yield return c.MarkerItem("−w*: f(x; −w) = f(x; w), equally optimal", MarkerShape.OpenCircle, t.Optimum, 10 * s);

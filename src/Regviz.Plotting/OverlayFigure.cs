@@ -15,10 +15,12 @@ public static class OverlayFigure
     public static Plot Norms(IReadOnlyList<NormScene> scenes, IReadOnlyList<string> names, FigureStyle style, FigureParts parts)
     {
         ArgumentOutOfRangeException.ThrowIfZero(scenes.Count, nameof(scenes));
-        var canvas = new PlotCanvas(style, scenes[0].Range, $"{string.Join(", ", names)}: level sets of P(w)", "w₁", "w₂", parts: parts);
+        var looks = Looks(style.Theme, scenes.Count, avoidLoss: false);
+        var corners = scenes.SelectMany(sc => sc.NormContours.SelectMany(l => NormFigure.AxisCorners(sc.Penalty, l, scenes[0].Range))).ToList();
+        IReadOnlyList<LegendItem> Items(PlotCanvas c, bool compact) => scenes.Select((sc, k) => c.LineItem($"{names[k]}: P(w) = {sc.Penalty.PlaneFormula(PenaltyNames.Number)}", looks[k].Color, c.Theme.Lines.Curves * c.Scale, looks[k].Dash)).ToList();
+        var canvas = PlotCanvas.Fitting(style, scenes[0].Range, $"{string.Join(", ", names)}: level sets of P(w)", "w₁", "w₂", parts, Items, corners);
         var theme = canvas.Theme;
         float s = canvas.Scale;
-        var looks = Looks(theme, scenes.Count, avoidLoss: false);
         // fills first, lightest, so every line stays on top; the outermost level of each penalty, as in norm --fill
         if (parts.Fill)
             for (int k = 0; k < scenes.Count; k++)
@@ -26,9 +28,13 @@ public static class OverlayFigure
         for (int k = 0; k < scenes.Count; k++)
             foreach (var level in scenes[k].NormContours)
                 foreach (var line in level.Lines) canvas.Line(line, looks[k].Color, theme.Lines.Curves * s, looks[k].Dash);
-        var items = scenes.Select((sc, k) => canvas.LineItem($"{names[k]}: P(w) = {sc.Penalty.PlaneFormula(PenaltyNames.Number)}", looks[k].Color, theme.Lines.Curves * s, looks[k].Dash)).ToList();
-        canvas.ReserveLegend(Alignment.UpperRight, items.Count, 330);
-        canvas.Legend(Alignment.UpperRight, items);
+        var items = Items(canvas, false);
+        // the level sets' corners on the axes are what tells the penalties apart: no legend or name may hide one
+        for (int k = 0; k < scenes.Count; k++)
+            foreach (var level in scenes[k].NormContours)
+                foreach (var (x, y) in NormFigure.AxisCorners(scenes[k].Penalty, level, scenes[0].Range)) canvas.Protect("corner", x, y, looks[k].Color);
+        canvas.PlaceLegend(items, [Alignment.UpperRight, Alignment.UpperLeft, Alignment.LowerRight, Alignment.LowerLeft],
+            scenes.SelectMany(sc => sc.NormContours.SelectMany(l => l.Lines)));
         // each curve carries its penalty's name (and the level, when a penalty has several), so the figure reads without the legend
         double[] along = [0.1, 0.4, 0.6, 0.9, 0.07, 0.13, 0.37, 0.43];
         for (int k = 0; k < scenes.Count; k++)
@@ -51,11 +57,19 @@ public static class OverlayFigure
     {
         ArgumentOutOfRangeException.ThrowIfZero(scenes.Count, nameof(scenes));
         var first = scenes[0];
-        var canvas = new PlotCanvas(style, first.Range, title, WeightNames.Axis(0, first.FeatureNames[0]), WeightNames.Axis(1, first.FeatureNames[1]), parts: parts);
+        var looks = Looks(style.Theme, scenes.Count, avoidLoss: true);
+        var keep = new List<(double X, double Y)>();
+        if (first.Unregularised is { } u) keep.Add((u[0], u[1]));
+        foreach (var sc in scenes)
+        {
+            keep.Add((sc.Optimum.Weights[0], sc.Optimum.Weights[1]));
+            if (sc.TouchingNorm is { } b) keep.AddRange(NormFigure.AxisCorners(sc.Penalty, b, first.Range));
+        }
+        var canvas = PlotCanvas.Fitting(style, first.Range, title, WeightNames.Axis(0, first.FeatureNames[0]), WeightNames.Axis(1, first.FeatureNames[1]), parts,
+            (c, compact) => LegendItems(c, scenes, names, looks, compact), keep);
         var theme = canvas.Theme;
         var (widths, dashes) = (theme.Lines, theme.Dashes);
         float s = canvas.Scale;
-        var looks = Looks(theme, scenes.Count, avoidLoss: true);
         var touchingLevels = scenes.Select(sc => sc.TouchingLoss?.Level).ToHashSet();
 
         if (parts.Fill)
@@ -90,26 +104,15 @@ public static class OverlayFigure
         var keyPoints = new List<(double, double)> { (0, 0) };
         keyPoints.AddRange(scenes.Select(sc => (sc.Optimum.Weights[0], sc.Optimum.Weights[1])));
         if (ls is not null) keyPoints.Add((ls[0], ls[1]));
-        var corner = canvas.EmptiestCorner(keyPoints);
-        static float Sample(float width) => Math.Max(1.5f, width);
-        var items = new List<LegendItem>
-        {
-            canvas.LineItem("loss D(w) contours", theme.Loss, Sample(widths.Loss) * s, dashes.Loss),
-        };
+        if (ls is not null) canvas.Protect("least_squares", ls[0], ls[1], theme.Loss, 10 * s);
         for (int k = 0; k < scenes.Count; k++)
-        {
-            var w = scenes[k].Optimum.Weights;
-            // the legend carries each w*, so it is readable even where the points sit too close for captions
-            items.Add(canvas.LineItem($"{names[k]}: w* = ({PenaltyNames.Number(w[0])}, {PenaltyNames.Number(w[1])})", looks[k].Color, Sample(widths.LevelSet) * s, looks[k].Dash));
-            if (scenes[k].TouchingLoss is not null)
-                items.Add(canvas.LineItem($"loss level set through {ShortName(names[k])}'s w*", looks[k].Color, touchingWidth, TouchingDash(looks[k].Dash, dashes.Loss)));
-        }
-        if (ls is not null) items.Add(canvas.MarkerItem(first.LossNote is null ? "least squares (λ = 0)" : "unregularised (λ = 0)", MarkerShape.Eks, theme.Loss, 10 * s));
-        canvas.ReserveLegend(corner, items.Count, 300);
-        canvas.Legend(corner, items);
-
-        // every optimum and the least-squares point keep their spot clear before any caption is placed
-        foreach (var (x, y) in keyPoints.Skip(1)) canvas.Labels.ReservePoint(x, y, 10 * s);
+            if (scenes[k].TouchingNorm is { } ball)
+                foreach (var (x, y) in NormFigure.AxisCorners(scenes[k].Penalty, ball, first.Range)) canvas.Protect("corner", x, y, looks[k].Color);
+        for (int k = 0; k < scenes.Count; k++)
+            canvas.Protect("optimum", scenes[k].Optimum.Weights[0], scenes[k].Optimum.Weights[1], looks[k].Color, 10 * s);
+        var items = LegendItems(canvas, scenes, names, looks, canvas.CompactLegend);
+        canvas.PlaceLegend(items, canvas.CornersByRoom(keyPoints),
+            scenes.SelectMany(sc => new[] { sc.TouchingLoss, sc.TouchingNorm }).Where(l => l is not null).SelectMany(l => l!.Lines));
         float captionSize = theme.Fonts.Label(13) * s;
         var r = first.Range;
         bool InView(double[] p) => p[0] >= Math.Min(r.X0, r.X1) && p[0] <= Math.Max(r.X0, r.X1) && p[1] >= Math.Min(r.Y0, r.Y1) && p[1] <= Math.Max(r.Y0, r.Y1);
@@ -117,8 +120,7 @@ public static class OverlayFigure
         {
             var w = scenes[k].Optimum.Weights;
             string text = ShortName(names[k]);
-            if (parts.Labels && InView(w) && canvas.Labels.Beside(w[0], w[1], text, captionSize, 9 * s) is { } at)
-                canvas.Label(text, w[0], w[1], captionSize, looks[k].Color, at.Dx, at.Dy, bold: true);
+            if (parts.Labels && InView(w)) canvas.Caption(text, w[0], w[1], captionSize, looks[k].Color, 9 * s, bold: true);
         }
         // the touching points are the figure's subject: no later label may blank them
         foreach (var sc in scenes) canvas.Labels.ReservePoint(sc.Optimum.Weights[0], sc.Optimum.Weights[1], 26 * s);
@@ -129,6 +131,29 @@ public static class OverlayFigure
                 canvas.Label(lsText, ls[0], ls[1], theme.Fonts.Labels * s, theme.Loss, lc.Dx, lc.Dy);
         }
         return canvas.Plot;
+    }
+
+    /// <summary>
+    /// The legend; <paramref name="compact"/> keeps only each penalty's w* (the loss, its level sets in each penalty's
+    /// colour and the × are what every figure of the kind shows, and the × has its caption).
+    /// </summary>
+    private static List<LegendItem> LegendItems(PlotCanvas c, IReadOnlyList<ContourScene> scenes, IReadOnlyList<string> names, IReadOnlyList<(Color Color, LinePattern Dash)> looks, bool compact)
+    {
+        var (widths, dashes) = (c.Theme.Lines, c.Theme.Dashes);
+        float s = c.Scale, touchingWidth = (widths.Loss + widths.LevelSet) / 2 * s;
+        static float Sample(float width) => Math.Max(1.5f, width);
+        var items = compact ? [] : new List<LegendItem> { c.LineItem("loss D(w) contours", c.Theme.Loss, Sample(widths.Loss) * s, dashes.Loss) };
+        for (int k = 0; k < scenes.Count; k++)
+        {
+            var w = scenes[k].Optimum.Weights;
+            // the legend carries each w*, so it is readable even where the points sit too close for captions
+            items.Add(c.LineItem($"{names[k]}: w* = ({PenaltyNames.Number(w[0])}, {PenaltyNames.Number(w[1])})", looks[k].Color, Sample(widths.LevelSet) * s, looks[k].Dash));
+            if (scenes[k].TouchingLoss is not null && !compact)
+                items.Add(c.LineItem($"loss level set through {ShortName(names[k])}'s w*", looks[k].Color, touchingWidth, TouchingDash(looks[k].Dash, dashes.Loss)));
+        }
+        if (scenes[0].Unregularised is not null && !compact)
+            items.Add(c.MarkerItem(scenes[0].LossNote is null ? "least squares (λ = 0)" : "unregularised (λ = 0)", MarkerShape.Eks, c.Theme.Loss, 10 * s));
+        return items;
     }
 
     /// <summary>

@@ -67,6 +67,55 @@ public static class PanelGrid
         return FigureExport.Physical(FigureExport.Described(FigureExport.EncodePng(surface), layout.Description), layout.Panel);
     }
 
+    /// <summary>
+    /// Where the composite's text and marks landed, once it has been encoded: every panel's own layout (each panel's
+    /// last render, at its place in the grid), the header, and the shared legend below the grid as the legend box.
+    /// </summary>
+    public static FigureLayout LayoutOf(IReadOnlyList<Plot> panels, PanelLayout layout)
+    {
+        var items = layout.SharedLegend ? SharedLegend(panels) : [];
+        var (width, height) = Size(panels.Count, items, layout);
+        var style = layout.Panel;
+        float s = style.Scale;
+        var texts = new List<LayoutText>();
+        var boxes = new List<LayoutPanel>();
+        LayoutBox? legend = null;
+        if (layout.HeaderText(width) is { } header)
+        {
+            float firstBaseline = 40 * s * layout.HeaderSize / (18 * s) * 0.68f;
+            float w = header.Lines.Max(l => l.Sum(r => r.Width));
+            texts.Add(new LayoutText(layout.Header!, "title", new LayoutBox(width / 2f - w / 2, firstBaseline - header.Size,
+                width / 2f + w / 2, firstBaseline + (header.Lines.Count - 1) * header.LineHeight + 0.3f * header.Size)));
+        }
+        foreach (var plot in panels)
+        {
+            if (FigureLayout.Of(plot) is not { } own) continue;
+            boxes.AddRange(own.Panels);
+            texts.AddRange(own.Texts);
+            // a panel's own legend (one that differs from panel to panel) is reported as text: one figure has one legend box
+            if (own.Legend is { } l) texts.Add(new LayoutText("", "legend", l));
+        }
+        var rows = LegendRows(items, style.Theme, s, width);
+        if (rows.Count > 0)
+        {
+            float top = layout.HeaderHeight(width) + layout.Rows(panels.Count) * style.Height;
+            float x0 = width, x1 = 0, size = LegendFont(style.Theme, s);
+            for (int r = 0; r < rows.Count; r++)
+            {
+                float rowWidth = rows[r].Sum(e => e.Width) + ItemGap(s) * (rows[r].Count - 1);
+                float x = (width - rowWidth) / 2, y = top + LegendPad(s) + (r + 0.5f) * LegendRowHeight(style.Theme, s);
+                (x0, x1) = (Math.Min(x0, x), Math.Max(x1, x + rowWidth));
+                foreach (var (item, w) in rows[r])
+                {
+                    texts.Add(new LayoutText(item.LabelText, "legend", new LayoutBox(x + SampleWidth(s) + 6 * s, y - 0.75f * size, x + w, y + 0.6f * size)));
+                    x += w + ItemGap(s);
+                }
+            }
+            legend = new LayoutBox(x0 - 2 * s, top, x1 + 2 * s, top + 2 * LegendPad(s) + rows.Count * LegendRowHeight(style.Theme, s));
+        }
+        return new FigureLayout(width, height, boxes, legend, texts);
+    }
+
     /// <summary>Writes the composite as PNG, SVG or PDF (by extension), atomically.</summary>
     public static void Save(IReadOnlyList<Plot> panels, PanelLayout layout, string path) =>
         AtomicFile.WriteAllBytes(path, Encode(panels, layout, FigureExport.FormatOf(path, nameof(path))));

@@ -98,6 +98,7 @@ public static class PathFigure
             var active = knots.Where((k, i) => k.Weights[j] != 0 || (i > 0 && knots[i - 1].Weights[j] != 0) || (i + 1 < knots.Length && knots[i + 1].Weights[j] != 0)).ToArray();
             var dots = canvas.Plot.Add.ScatterPoints(active.Select(scene.X).ToArray(), active.Select(k => k.Weights[j]).ToArray(), colors[j % colors.Count]);
             dots.MarkerSize = 5 * s;
+            foreach (var k in active) canvas.Protect("knot", scene.X(k), k.Weights[j], colors[j % colors.Count]);
         }
     }
 
@@ -136,6 +137,8 @@ public static class PathFigure
             float width = name.Lines.Count == 0 ? 0 : name.Lines[0].Sum(r => r.Width);
             // drawn after the axes, outside the data area, as a wrapped title is
             canvas.Plot.RenderManager.RenderActions.Add(new TitleText.Step(name, left + width / 2, py - 0.65f * size, placed[i].Color));
+            canvas.Log.Fixed(string.Concat(name.Lines.SelectMany(l => l).Select(r => r.Text)), "line_name",
+                new PixelBox(left, py - 0.65f * size, left + width, py + 0.6f * size));
         }
     }
 

@@ -11,12 +11,14 @@ namespace Regviz.Plotting;
 internal sealed class PlotCanvas
 {
     public PlotCanvas(FigureStyle style, PlaneRange range, string title, string xLabel, string yLabel,
-        bool verticalZeroLine = true, float extraTop = 0, FigureParts? parts = null, float extraRight = 0)
+        bool verticalZeroLine = true, float extraTop = 0, FigureParts? parts = null, float extraRight = 0, float legendBelow = 0)
     {
         FontRegistry.EnsureRegistered();
         Style = style;
         Parts = parts ?? FigureParts.All;
         Frame = extraRight > 0 ? style.Frame(extraTop).WiderRight(extraRight) : style.Frame(extraTop);
+        if (legendBelow > 0) Frame = Frame.TallerBottom(legendBelow);
+        LegendBelow = legendBelow;
         Range = range;
         var t = style.Theme;
         float s = style.Scale;
@@ -30,7 +32,7 @@ internal sealed class PlotCanvas
         if (!t.ShowGrid || !Parts.Grid) Plot.HideGrid();
         Plot.Layout.Fixed(Frame.Padding);
         Plot.Axes.SetLimits(range.X0, range.X1, range.Y0, range.Y1);
-        Plot.Title(style.Title ?? title, t.Fonts.Title * s);
+        Plot.Title(style.Title ?? title, TitleSize(style.Title ?? title));
         if (style.TitleLayout() is { Simple: false } wrapped)
         {
             // wrapped, or in more than one font: drawn by TitleText after ScottPlot's panels, its last line where
@@ -54,9 +56,87 @@ internal sealed class PlotCanvas
         Plot.Add.HorizontalLine(0, t.Lines.AxisLines * s, t.AxisLine).LinePattern = LinePattern.Solid;
         if (verticalZeroLine) Plot.Add.VerticalLine(0, t.Lines.AxisLines * s, t.AxisLine).LinePattern = LinePattern.Solid;
 
-        Labels = new LabelPlacer(Frame, range) { Padding = 3 * s, Typeface = FontRegistry.Typeface(t.FontFamily) };
+        Labels = new LabelPlacer(Frame, range)
+        {
+            Padding = 3 * s, Typeface = FontRegistry.Typeface(t.FontFamily), BoldTypeface = FontRegistry.BoldTypeface(t.FontFamily),
+            Spacing = Math.Max(3, 4 * s), MinGap = ProtectedRadius + 2 + Math.Max(3, 4 * s),
+        };
         ReserveAxisLines(verticalZeroLine);
+        Log = LayoutLog.Attach(Plot, FontRegistry.Typeface(t.FontFamily), style.Width, style.Height);
+        LogFixedTexts(style.Title ?? title, xLabel, yLabel);
     }
+
+    /// <summary>
+    /// Where the title and axis labels are drawn, for the layout report, as the box of their ink. ScottPlot's own (measured
+    /// at 300, 800 and 1600 pixels): the title's baseline 21 px plus a quarter of its size above the data area; the x
+    /// label's ink from 8 px plus 0.75 to 1.8 of its size below the data area, the y label's from 10 px plus 1.75 to 2.8
+    /// of its size left of it. Those drawn by <see cref="TitleText"/> where the constructor puts them.
+    /// </summary>
+    private void LogFixedTexts(string title, string xLabel, string yLabel)
+    {
+        var t = Style.Theme;
+        float s = Scale;
+        float centreX = (Frame.Left + Style.Width - Frame.Right) / 2, centreY = (Frame.Top + Style.Height - Frame.Bottom) / 2;
+        float bottom = Style.Height - Frame.Bottom;
+        static float Widest(TitleText text) => text.Lines.Count == 0 ? 0 : text.Lines.Max(l => l.Sum(r => r.Width));
+        if (title.Length > 0)
+        {
+            bool wrapped = Style.TitleLayout() is { Simple: false };
+            // ScottPlot's own title at the size it was given, or the wrapped one TitleText draws
+            var layout = Style.TitleLayout() is { Simple: false } w ? w : TitleText.Layout(title, t.FontFamily, Plot.Axes.Title.Label.FontSize, float.MaxValue);
+            float lastBaseline = Frame.Top - (wrapped ? 21 * s : 21) - 0.24f * layout.Size;
+            float top = lastBaseline - (layout.Lines.Count - 1) * layout.LineHeight - layout.Size;
+            float width = Widest(layout);
+            Log.Fixed(title, "title", new PixelBox(centreX - width / 2, top, centreX + width / 2, lastBaseline + 0.3f * layout.Size));
+        }
+        float size = t.Fonts.AxisLabels * s;
+        if (xLabel.Length > 0)
+        {
+            var x = TitleText.Layout(xLabel, t.FontFamily, size, float.MaxValue);
+            float w = Widest(x), top = x.Simple ? bottom + 8 + 0.75f * size : bottom + 34 * s - size;
+            Log.Fixed(xLabel, "axis_label", new PixelBox(centreX - w / 2, top, centreX + w / 2, top + (x.Simple ? 1.05f : 1.25f) * size));
+        }
+        if (yLabel.Length > 0)
+        {
+            var y = TitleText.Layout(yLabel, t.FontFamily, size, float.MaxValue);
+            float w = Widest(y), left = y.Simple ? Frame.Left - 10 - 2.8f * size : Frame.Left - 44 * s - size;
+            Log.Fixed(yLabel, "axis_label", new PixelBox(left, centreY - w / 2, left + (y.Simple ? 1.05f : 1.25f) * size, centreY + w / 2));
+        }
+    }
+
+    /// <summary>
+    /// The title's size: the style's, or smaller for a figure's own title too wide for the image (an overlay of four
+    /// penalties in 300 pixels), so it stays inside; a title the user gave wraps instead (<see cref="FigureStyle.TitleLayout"/>).
+    /// </summary>
+    private float TitleSize(string title)
+    {
+        float size = Theme.Fonts.Title * Scale;
+        if (Style.Title is not null) return size;
+        // centred over the data area, which sits right of the image's centre: the room is twice the nearer side
+        float centre = (Frame.Left + Style.Width - Frame.Right) / 2;
+        float room = 2 * Math.Min(centre, Style.Width - centre) - 16 * Scale, width = TitleText.Layout(title, Theme.FontFamily, size, float.MaxValue).Lines.Max(l => l.Sum(r => r.Width));
+        // ScottPlot measures its title a few per cent wider than this measure (seen: 5%): a tenth to spare
+        return width <= 0.9f * room ? size : size * 0.9f * room / width;
+    }
+
+    /// <summary>What this figure placed where, reported as its <see cref="FigureLayout"/> after each render.</summary>
+    internal LayoutLog Log { get; }
+
+    /// <summary>
+    /// A mark no text and no legend may cover (w*, the ×, a ball's corner, a trace's ends, a knot): reserved before any
+    /// text is placed, at least 6 pixels round, and reported in the layout with its colour.
+    /// </summary>
+    public void Protect(string role, double x, double y, Color color, float radius = 0)
+    {
+        Log.Protect(role, x, y, color);
+        _protected.Add((x, y));
+        Labels.ReservePoint(x, y, Math.Max(radius, ProtectedRadius + 1));
+    }
+
+    /// <summary>How near (pixels) to a protected mark no text or legend may come.</summary>
+    public const float ProtectedRadius = 6;
+
+    private readonly List<(double X, double Y)> _protected = [];
 
     /// <summary>
     /// An axis label with a column name the style's font cannot draw (CJK) is drawn run by run like a wrapped title,
@@ -130,8 +210,10 @@ internal sealed class PlotCanvas
     }
 
     /// <summary>Text on a filled box (docs/conventions.md: lines never run through a label).</summary>
-    public void Label(string text, double x, double y, float size, Color color, float dx = 0, float dy = 0, bool bold = false)
+    public void Label(string text, double x, double y, float size, Color color, float dx = 0, float dy = 0, bool bold = false, string role = "caption")
     {
+        var (w, h) = Labels.Measure(text, size, bold);
+        Log.Text(text, role, x, y, PixelBox.Centred(dx, dy, w, h));
         var label = Plot.Add.Text(text, x, y);
         label.LabelFontName = Theme.FontFamily;
         label.LabelStyle.Font = Face;
@@ -145,13 +227,43 @@ internal sealed class PlotCanvas
         label.LabelOffsetY = dy;
     }
 
+    /// <summary>
+    /// A mark's caption: beside the mark when there is room, else farther off with a short leader line from the mark's
+    /// edge to the caption, so a caption that matters is moved rather than dropped. False when no spot is free at all.
+    /// </summary>
+    public bool Caption(string text, double x, double y, float size, Color color, float gap, bool bold = false)
+    {
+        if (Labels.Beside(x, y, text, size, gap, bold) is { } at)
+        {
+            Label(text, x, y, size, color, at.Dx, at.Dy, bold);
+            return true;
+        }
+        if (Labels.Farther(x, y, text, size, gap, bold) is not { } far) return false;
+        var (px, py) = Frame.ToPixel(Range, x, y);
+        float length = MathF.Sqrt(far.Dx * far.Dx + far.Dy * far.Dy), from = Math.Max(8 * Scale, ProtectedRadius + 2);
+        var (x0, y0) = ToPlane(px + far.Dx / length * from, py + far.Dy / length * from);
+        var (x1, y1) = ToPlane(px + far.Dx, py + far.Dy);
+        var leader = Plot.Add.Line(x0, y0, x1, y1);
+        leader.LineColor = color.WithAlpha(0.8);
+        leader.LineWidth = Math.Max(1, Scale);
+        leader.MarkerSize = 0;
+        Log.LeaderLine(x0, y0, x1, y1, Math.Max(1, Scale));
+        Labels.ReserveLine([x0, x1], [y0, y1], Math.Max(1, Scale));
+        Label(text, x, y, size, color, far.Dx, far.Dy, bold);
+        return true;
+    }
+
+    /// <summary>The point of the plane drawn at pixel (<paramref name="px"/>, <paramref name="py"/>).</summary>
+    public (double X, double Y) ToPlane(float px, float py) =>
+        (Range.X0 + (px - Frame.Left) / Frame.DataWidth * Range.Width, Range.Y1 - (py - Frame.Top) / Frame.DataHeight * Range.Height);
+
     /// <summary>Labels the contour at a free spot of its longest line; skipped when no spot is free.</summary>
     public void ContourLabel(ContourLevel level, string text, Color color, float size, bool bold = false, double[]? along = null)
     {
         if (!Parts.Labels) return;
         var longest = level.Lines.MaxBy(l => l.Count);
         if (longest is null) return;
-        if (Labels.OnLine(longest, text, size, along) is { } at) Label(text, at.X, at.Y, size, color, bold: bold);
+        if (Labels.OnLine(longest, text, size, along, bold) is { } at) Label(text, at.X, at.Y, size, color, bold: bold, role: "contour_label");
     }
 
     /// <summary>
@@ -167,6 +279,7 @@ internal sealed class PlotCanvas
         Plot.Legend.FontColor = Theme.Foreground;
         Plot.Legend.BackgroundColor = Theme.LabelBackground;
         Plot.Legend.OutlineColor = Theme.Muted.WithAlpha(0.5);
+        Plot.Legend.ManualItems.Clear(); // placing the legend may try it more than once
         foreach (var item in items) Plot.Legend.ManualItems.Add(item);
     }
 
@@ -219,8 +332,145 @@ internal sealed class PlotCanvas
         return box;
     }
 
-    /// <summary>The corner farthest from the given points: where a legend hides the least.</summary>
-    public Alignment EmptiestCorner(IEnumerable<(double X, double Y)> points)
+    /// <summary>
+    /// The legend with <paramref name="items"/> in the corner, of <paramref name="corners"/> (in order of preference),
+    /// whose box covers no protected mark (<see cref="Protect"/>, by <see cref="ProtectedRadius"/>) and the least of the
+    /// <paramref name="bold"/> curves; with every corner covering a mark, the one covering fewest. The box, measured as
+    /// ScottPlot will draw it, is reserved against labels and returned.
+    /// </summary>
+    public PixelBox PlaceLegend(IReadOnlyList<LegendItem> items, IReadOnlyList<Alignment> corners, IEnumerable<Polyline>? bold = null)
+    {
+        if (LegendBelow > 0) return PlaceLegendBelow(items);
+        Legend(corners[0], items);
+        var samples = new List<(float X, float Y, float Length)>();
+        foreach (var line in bold ?? [])
+            for (int k = 1; k < line.Count; k++)
+            {
+                var (ax, ay) = Frame.ToPixel(Range, line.X[k - 1], line.Y[k - 1]);
+                var (bx, by) = Frame.ToPixel(Range, line.X[k], line.Y[k]);
+                float length = MathF.Sqrt((bx - ax) * (bx - ax) + (by - ay) * (by - ay));
+                if (!float.IsFinite(length)) continue;
+                int n = Math.Clamp((int)(length / 4), 1, 2000);
+                for (int i = 0; i < n; i++) samples.Add((ax + (i + 0.5f) / n * (bx - ax), ay + (i + 0.5f) / n * (by - ay), length / n));
+            }
+        var marks = _protected.Select(p => Frame.ToPixel(Range, p.X, p.Y)).ToList();
+        var best = corners
+            .Select((corner, order) => (corner, order, box: LegendBox(corner)))
+            .Select(c => (c.corner, c.order, c.box,
+                marks: marks.Count(m => c.box.Grow(ProtectedRadius).Contains(m.X, m.Y)),
+                covered: samples.Where(p => c.box.Contains(p.X, p.Y)).Sum(p => p.Length)))
+            // a few pixels of bold curve are no reason to leave the preferred corner
+            .MinBy(c => (c.marks, Math.Round(c.covered / (8 * Scale)), c.order));
+        Plot.Legend.Alignment = best.corner;
+        if (best.marks > 0 && CompactLegend)
+        {
+            // no room anywhere (see Fitting): no legend rather than one over w* or a corner
+            Plot.Legend.IsVisible = false;
+            return default;
+        }
+        if (Parts.Legend) Labels.Reserve(best.box);
+        return best.box;
+    }
+
+    /// <summary>The box the legend, as it now holds its entries, covers in <paramref name="corner"/>, shadow included.</summary>
+    public PixelBox LegendBox(Alignment corner)
+    {
+        var data = new PixelRect(Frame.Left, Style.Width - Frame.Right, Style.Height - Frame.Bottom, Frame.Top);
+        var inside = data.Contract(Plot.Legend.Margin);
+        using var paint = Paint.NewDisposablePaint();
+        var rect = Plot.Legend.GetLayout(inside.Size, paint).LegendRect.AlignedInside(inside, corner);
+        var shadow = Plot.Legend.ShadowOffset;
+        return new PixelBox(rect.Left + Math.Min(0, shadow.X), rect.Top + Math.Min(0, shadow.Y), rect.Right + Math.Max(0, shadow.X), rect.Bottom + Math.Max(0, shadow.Y));
+    }
+
+    /// <summary>The four corners inside the data area, the farthest from the given points first: where a legend hides the least.</summary>
+    /// <summary>
+    /// A canvas over <paramref name="range"/>, whose legend (the entries <paramref name="items"/> makes) goes below the
+    /// figure when it belongs there (<see cref="LegendBelongsBelow"/>, judged against <paramref name="keep"/>): then the
+    /// canvas is made again with a band for it under the x axis's label, the range widened to keep the units square.
+    /// </summary>
+    /// <remarks>
+    /// A band may take at most <see cref="MostBand"/> of the image's height: past that the figure's compact legend
+    /// (<paramref name="items"/> asked with true: the entries the figure also says in its captions left out) is tried,
+    /// and past that again the compact legend stays inside, in the best corner; when every corner would hide a mark
+    /// there too, the figure goes without a legend (<see cref="PlaceLegend"/>): a legend never hides what it explains.
+    /// </remarks>
+    public static PlotCanvas Fitting(FigureStyle style, PlaneRange range, string title, string xLabel, string yLabel, FigureParts parts,
+        Func<PlotCanvas, bool, IReadOnlyList<LegendItem>> items, IEnumerable<(double X, double Y)> keep)
+    {
+        var canvas = new PlotCanvas(style, range, title, xLabel, yLabel, parts: parts);
+        if (!canvas.LegendBelongsBelow(items(canvas, false), keep)) return canvas;
+        bool compact = false;
+        float band = canvas.BandHeight(items(canvas, false));
+        if (band > MostBand * style.Height)
+        {
+            compact = true;
+            band = canvas.BandHeight(items(canvas, true));
+            if (band > MostBand * style.Height) return new PlotCanvas(style, range, title, xLabel, yLabel, parts: parts) { CompactLegend = true };
+        }
+        var frame = style.Frame().TallerBottom(band);
+        return new PlotCanvas(style, range.WithAspect(frame.DataWidth, frame.DataHeight), title, xLabel, yLabel, parts: parts, legendBelow: band) { CompactLegend = compact };
+    }
+
+    /// <summary>The largest share of the image's height a legend below the figure may take.</summary>
+    public const float MostBand = 0.3f;
+
+    /// <summary>Whether the figure draws its compact legend (see <see cref="Fitting"/>).</summary>
+    public bool CompactLegend { get; private init; }
+
+    /// <summary>The height of the band below the x axis's label where this figure's legend is drawn (0: inside the data area).</summary>
+    public float LegendBelow { get; }
+
+    /// <summary>
+    /// Whether a legend of <paramref name="items"/> belongs outside, below the figure: when it would cover more than a
+    /// fifth of the data area (a small figure), or when every inside corner would cover one of <paramref name="keep"/>.
+    /// </summary>
+    public bool LegendBelongsBelow(IReadOnlyList<LegendItem> items, IEnumerable<(double X, double Y)> keep)
+    {
+        if (!Parts.Legend || items.Count == 0) return false;
+        Legend(Alignment.UpperRight, items);
+        var pixels = keep.Select(p => Frame.ToPixel(Range, p.X, p.Y)).ToList();
+        Alignment[] corners = [Alignment.UpperRight, Alignment.UpperLeft, Alignment.LowerRight, Alignment.LowerLeft];
+        var box = LegendBox(Alignment.UpperRight);
+        float share = (box.X1 - box.X0) * (box.Y1 - box.Y0) / (Frame.DataWidth * Frame.DataHeight);
+        return share > 0.2f || corners.All(c => pixels.Any(p => LegendBox(c).Grow(ProtectedRadius + 2).Contains(p.X, p.Y)));
+    }
+
+    /// <summary>The height a legend of <paramref name="items"/> takes laid out in rows across the image, below the figure.</summary>
+    public float BandHeight(IReadOnlyList<LegendItem> items)
+    {
+        Legend(Alignment.UpperCenter, items);
+        Plot.Legend.Orientation = Orientation.Horizontal;
+        using var paint = Paint.NewDisposablePaint();
+        var rect = Plot.Legend.GetLayout(new PixelSize(Style.Width - 8, Style.Height), paint).LegendRect;
+        return rect.Height + Plot.Legend.ShadowOffset.Y + 6;
+    }
+
+    /// <summary>Where the legend below the figure is drawn, in the figure's pixels.</summary>
+    private PixelRect Band => new(4, Style.Width - 4, Style.Height - 2, Style.Height - LegendBelow + 2);
+
+    /// <summary>Draws the legend in the band below the figure (<see cref="LegendBelow"/>) instead of inside the data area; returns its box.</summary>
+    private PixelBox PlaceLegendBelow(IReadOnlyList<LegendItem> items)
+    {
+        Legend(Alignment.UpperCenter, items);
+        Plot.Legend.Orientation = Orientation.Horizontal;
+        Plot.Legend.IsVisible = false;
+        using var paint = Paint.NewDisposablePaint();
+        var rect = Plot.Legend.GetLayout(Band.Size, paint).LegendRect.AlignedInside(Band, Alignment.UpperCenter);
+        Plot.RenderManager.RenderActions.Add(new BandLegend(Plot.Legend, Band));
+        Log.LegendAt(Band);
+        var shadow = Plot.Legend.ShadowOffset;
+        return new PixelBox(rect.Left, rect.Top, rect.Right + shadow.X, rect.Bottom + shadow.Y);
+    }
+
+    /// <summary>ScottPlot's legend drawn in a rectangle of the figure (offset as a panel of a grid is), after the axes.</summary>
+    private sealed class BandLegend(ScottPlot.Legend legend, PixelRect band) : IRenderAction
+    {
+        public void Render(RenderPack rp) =>
+            legend.Render(rp.Canvas, rp.Paint, band.WithOffset(new PixelOffset(rp.FigureRect.Left, rp.FigureRect.Top)), Alignment.UpperCenter);
+    }
+
+    public IReadOnlyList<Alignment> CornersByRoom(IEnumerable<(double X, double Y)> points)
     {
         var pts = points.ToList();
         (Alignment, double, double)[] corners =
@@ -228,6 +478,8 @@ internal sealed class PlotCanvas
             (Alignment.UpperRight, Range.X1, Range.Y1), (Alignment.UpperLeft, Range.X0, Range.Y1),
             (Alignment.LowerRight, Range.X1, Range.Y0), (Alignment.LowerLeft, Range.X0, Range.Y0),
         ];
-        return corners.MaxBy(c => pts.Min(p => Math.Abs(p.X - c.Item2) / Range.Width + Math.Abs(p.Y - c.Item3) / Range.Height)).Item1;
+        return corners.OrderByDescending(c => pts.Count == 0 ? 0 : pts.Min(p => Math.Abs(p.X - c.Item2) / Range.Width + Math.Abs(p.Y - c.Item3) / Range.Height))
+            .Select(c => c.Item1).ToList();
     }
+
 }

@@ -23,11 +23,14 @@ public sealed class PlotFrame
     /// <summary>This layout with <paramref name="pixels"/> more room right of the data area (the path figure's line names go there).</summary>
     internal PlotFrame WiderRight(float pixels) => new(this, Right + pixels);
 
-    private PlotFrame(PlotFrame other, float right)
+    private PlotFrame(PlotFrame other, float right, float bottom = -1)
     {
-        (Width, Height, Left, Top, Bottom) = (other.Width, other.Height, other.Left, other.Top, other.Bottom);
+        (Width, Height, Left, Top, Bottom) = (other.Width, other.Height, other.Left, other.Top, bottom >= 0 ? bottom : other.Bottom);
         Right = right;
     }
+
+    /// <summary>This layout with <paramref name="pixels"/> more room below the x axis's label (a legend drawn outside goes there).</summary>
+    internal PlotFrame TallerBottom(float pixels) => new(this, Right, Bottom + pixels);
 
     /// <summary>Image width in pixels.</summary>
     public int Width { get; }

@@ -51,8 +51,7 @@ public static class ShrinkFigure
                 }
             items.Add(c.LineItem(Describe(curve), color, width, dash));
         }
-        c.ReserveLegend(Alignment.UpperLeft, items.Count, 330);
-        c.Legend(Alignment.UpperLeft, items);
+        c.PlaceLegend(items, [Alignment.UpperLeft, Alignment.LowerRight, Alignment.UpperRight, Alignment.LowerLeft], scene.Curves.SelectMany(cv => cv.Pieces));
         return c.Plot;
     }
 
@@ -102,14 +101,14 @@ public static class ShrinkFigure
             var m = c.Plot.Add.Marker(o.Minimiser, o.Minimum, MarkerShape.FilledCircle, 10 * s, color);
             m.MarkerLineColor = c.Theme.Background;
             m.MarkerLineWidth = 1.5f * s;
+            c.Protect("optimum", o.Minimiser, o.Minimum, color, 10 * s);
             string name = o.Estimator.Penalty is { } p ? PenaltyNames.Display(p) : o.Estimator.Title;
             items.Add(c.LineItem($"{name}: minimum at w* = {PenaltyNames.Number(o.Minimiser)}", color, width, dash));
         }
         var ls = c.Plot.Add.VerticalLine(z, 1.2f * s, c.Theme.Muted);
         ls.LinePattern = LinePattern.Dashed;
         items.Add(c.LineItem($"z = {PenaltyNames.Number(z)} (least squares)", c.Theme.Muted, 1.2f * s, LinePattern.Dashed));
-        c.ReserveLegend(Alignment.UpperCenter, items.Count, 330);
-        c.Legend(Alignment.UpperCenter, items);
+        c.PlaceLegend(items, [Alignment.UpperCenter, Alignment.UpperLeft, Alignment.UpperRight, Alignment.LowerCenter], objectives.SelectMany(o => o.Pieces));
         return c.Plot;
     }
 }

@@ -61,6 +61,17 @@ internal static class TraceMarks
         if (pen is not null) c.Plot.Add.Marker(pen[0], pen[1], MarkerShape.FilledCircle, 7 * s, color);
     }
 
+    /// <summary>
+    /// The trace's start and end, which no text may hide, and its line, which captions may sit beside but not across.
+    /// </summary>
+    public static void Protect(PlotCanvas c, OptimiserTrace trace)
+    {
+        var pts = trace.Iterates;
+        c.Labels.ReserveLine(pts.Select(p => p[0]).ToArray(), pts.Select(p => p[1]).ToArray(), 2 * c.Scale);
+        c.Protect("trace_start", pts[0][0], pts[0][1], c.Theme.Trace);
+        if (pts.Count > 1) c.Protect("trace_end", pts[^1][0], pts[^1][1], c.Theme.Trace, 7 * c.Scale);
+    }
+
     /// <summary>Numbers on the first iterates, the last step's value and the divergence note, placed after the legend and captions.</summary>
     public static void Label(PlotCanvas c, OptimiserTrace trace)
     {

@@ -45,9 +45,10 @@ internal sealed partial class ContourCommand
         var descriptions = scenes.Select(FigureText.Describe).ToList();
         var description = FigureText.DescribeOverlay(title, names, scenes);
         var style = f.Style with { Description = description };
-        FigureExport.Save(OverlayFigure.Contours(scenes, names, title, style, parts), style, output);
+        var plot = OverlayFigure.Contours(scenes, names, title, style, parts);
+        FigureExport.Save(plot, style, output);
         if (f.Json is { } json)
-            JsonOut.Write(json, stdout, w => PanelFigures.WriteJson(w, description, plan, penalties, specs, (w2, i) => SceneJson.Write(w2, scenes[i], descriptions[i]), overlay: true));
+            JsonOut.Write(json, stdout, LayoutJson.With(w => PanelFigures.WriteJson(w, description, plan, penalties, specs, (w2, i) => SceneJson.Write(w2, scenes[i], descriptions[i]), overlay: true), FigureLayout.Of(plot)));
         f.Announce(stdout, output, description);
         return 0;
     }

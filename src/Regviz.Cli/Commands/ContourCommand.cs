@@ -66,8 +66,9 @@ internal sealed partial class ContourCommand
             stderr.WriteLine($"warning: --trace {method} diverged after {Text.Count(diverged.Iterates.Count - 1, "step")} (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };
-        FigureExport.Save(ContourFigure.Render(scene, style, _parts.Bind(result)), style, output);
-        if (f.Json is { } json) JsonOut.Write(json, stdout, w => SceneJson.Write(w, scene, description));
+        var plot = ContourFigure.Render(scene, style, _parts.Bind(result));
+        FigureExport.Save(plot, style, output);
+        if (f.Json is { } json) JsonOut.Write(json, stdout, LayoutJson.With(w => SceneJson.Write(w, scene, description), FigureLayout.Of(plot)));
         f.Announce(stdout, output, description);
         return 0;
     }

@@ -38,9 +38,10 @@ internal sealed partial class NormCommand
         var descriptions = scenes.Select(FigureText.Describe).ToList();
         var description = FigureText.DescribeOverlay(names, scenes);
         var style = f.Style with { Description = description };
-        FigureExport.Save(OverlayFigure.Norms(scenes, names, style, parts), style, output);
+        var plot = OverlayFigure.Norms(scenes, names, style, parts);
+        FigureExport.Save(plot, style, output);
         if (f.Json is { } json)
-            JsonOut.Write(json, result.InvocationConfiguration.Output, w => PanelFigures.WriteJson(w, description, plan, penalties, null, (w2, i) => SceneJson.Write(w2, scenes[i], descriptions[i]), overlay: true));
+            JsonOut.Write(json, result.InvocationConfiguration.Output, LayoutJson.With(w => PanelFigures.WriteJson(w, description, plan, penalties, null, (w2, i) => SceneJson.Write(w2, scenes[i], descriptions[i]), overlay: true), FigureLayout.Of(plot)));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }

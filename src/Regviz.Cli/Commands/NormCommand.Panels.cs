@@ -38,9 +38,10 @@ internal sealed partial class NormCommand
         var descriptions = scenes.Select(FigureText.Describe).ToList();
         var description = FigureText.DescribePanels(header, titles, scenes.Select(FigureText.ShortResult).ToList(), descriptions);
         // panels keep their own legends (the formula differs): none is shared, and --no-legend leaves none at all
-        PanelGrid.Save(plots, new PanelLayout(panel, plan.Columns, header) { SharedLegend = false, Description = description }, output);
+        var grid = new PanelLayout(panel, plan.Columns, header) { SharedLegend = false, Description = description };
+        PanelGrid.Save(plots, grid, output);
         if (f.Json is { } json)
-            JsonOut.Write(json, result.InvocationConfiguration.Output, w => PanelFigures.WriteJson(w, description, plan, penalties, null, (w2, i) => SceneJson.Write(w2, scenes[i], descriptions[i])));
+            JsonOut.Write(json, result.InvocationConfiguration.Output, LayoutJson.With(w => PanelFigures.WriteJson(w, description, plan, penalties, null, (w2, i) => SceneJson.Write(w2, scenes[i], descriptions[i])), PanelGrid.LayoutOf(plots, grid)));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }

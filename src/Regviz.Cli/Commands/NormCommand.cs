@@ -52,8 +52,9 @@ internal sealed partial class NormCommand
         var scene = SceneFor(penalty, area, ExactLevels(result), f.Style.Frame().Aspect);
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };
-        FigureExport.Save(NormFigure.Render(scene, style, _parts.Bind(result)), style, output);
-        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene, description));
+        var plot = NormFigure.Render(scene, style, _parts.Bind(result));
+        FigureExport.Save(plot, style, output);
+        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, LayoutJson.With(w => SceneJson.Write(w, scene, description), FigureLayout.Of(plot)));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }

@@ -93,7 +93,7 @@ internal static class PanelFigures
     }
 
     /// <summary>The sidecar of a panel figure: what varies, its values, the layout, and each panel's own sidecar object in order.</summary>
-    /// <param name="overlay">An --overlay figure: "layout": "overlay" and the penalties under "overlay", not "panels".</param>
+    /// <param name="overlay">An --overlay figure: "arrangement": "overlay" and the penalties under "overlay", not "panels".</param>
     public static void WriteJson(Utf8JsonWriter w, FigureDescription description, PanelPlan plan, IReadOnlyList<Penalty> penalties, IReadOnlyList<ProblemSpec>? specs, Action<Utf8JsonWriter, int> panel, bool overlay = false)
     {
         w.WriteStartObject();
@@ -111,7 +111,7 @@ internal static class PanelFigures
             }
         }
         w.WriteEndArray();
-        if (overlay) w.WriteString("layout", "overlay");
+        if (overlay) w.WriteString("arrangement", "overlay"); // "layout" is the layout report (docs/sidecars.md)
         else
         {
             w.WriteNumber("columns", plan.Columns);

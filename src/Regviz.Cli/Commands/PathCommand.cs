@@ -78,8 +78,9 @@ internal sealed class PathCommand
         var marked = MarkedPoint(scene, spec, scaling);
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };
-        FigureExport.Save(PathFigure.Render(scene, style), style, output);
-        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => SceneJson.Write(w, scene, description, scaling, marked));
+        var plot = PathFigure.Render(scene, style);
+        FigureExport.Save(plot, style, output);
+        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, LayoutJson.With(w => SceneJson.Write(w, scene, description, scaling, marked), FigureLayout.Of(plot)));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         if (oldMark is { } old)
             result.InvocationConfiguration.Error.WriteLine($"warning: path --lambda is the old spelling of --mark: write --mark {RegularisationForm.RoundTrip(old)}");

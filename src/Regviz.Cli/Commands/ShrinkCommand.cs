@@ -56,8 +56,9 @@ internal sealed class ShrinkCommand
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };
-        FigureExport.Save(ShrinkFigure.Render(scene, style), style, output);
-        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, w => WriteJson(w, scene, description));
+        var plot = ShrinkFigure.Render(scene, style);
+        FigureExport.Save(plot, style, output);
+        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, LayoutJson.With(w => WriteJson(w, scene, description), FigureLayout.Of(plot)));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }

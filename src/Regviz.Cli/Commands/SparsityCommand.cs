@@ -77,8 +77,10 @@ internal sealed class SparsityCommand
 
         string header = f.Style.Title ?? $"{Text.Count(experiment.Trials, "random quadratic loss", "random quadratic losses")}, {experiment.Form}, seed {experiment.Seed}: how often is a coefficient exactly 0?";
         var description = FigureText.Describe(results, experiment.Radius, experiment.Lambda, experiment.Seed);
-        PanelGrid.Save(SparsityFigure.Panels(results, experiment.Radius, experiment.Lambda, panel), new PanelLayout(panel, columns, header) { Description = description }, output);
-        if (f.Json is { } json) JsonOut.Write(json, stdout, w => WriteJson(w, experiment, results, description));
+        var plots = SparsityFigure.Panels(results, experiment.Radius, experiment.Lambda, panel);
+        var grid = new PanelLayout(panel, columns, header) { Description = description };
+        PanelGrid.Save(plots, grid, output);
+        if (f.Json is { } json) JsonOut.Write(json, stdout, LayoutJson.With(w => WriteJson(w, experiment, results, description), PanelGrid.LayoutOf(plots, grid)));
         if (f.Json != "-") WriteTable(stdout, experiment, results, seconds, output);
         if (f.Alt) stdout.WriteLine(description.Alt);
         return 0;

@@ -36,7 +36,8 @@ internal sealed class LegendPad
         {
             if (!_measured)
             {
-                _box = Measure(rp.Plot.Legend, rp.DataRect, rp.FigureRect);
+                // a legend drawn below the figure (PlotCanvas.LegendBelow) hides ScottPlot's own and sits over nothing that moves
+                _box = rp.Plot.Legend.IsVisible ? Measure(rp.Plot.Legend, rp.DataRect, rp.FigureRect) : null;
                 _measured = true;
             }
             return _box;

@@ -36,7 +36,7 @@ public class ClassicsMeaningTests : Support.ScratchFolder
     public void Esl_3_13_draws_the_lp_ball_and_the_elastic_net_ball_on_one_axes()
     {
         var json = Render(ManifestArgs("esl-3.13.png").Split(' ', StringSplitOptions.RemoveEmptyEntries), "esl.png");
-        Assert.Equal("overlay", json.GetProperty("layout").GetString());
+        Assert.Equal("overlay", json.GetProperty("arrangement").GetString());
         var entries = json.GetProperty("overlay").EnumerateArray().ToList();
         Assert.Equal(["lp", "elasticnet"], entries.Select(e => e.GetProperty("norm").GetString()));
         // both unit balls, each through (1, 0) and (0, 1): |w|^1.2 and 0.8|w| + 0.2w² are 1 at |w| = 1

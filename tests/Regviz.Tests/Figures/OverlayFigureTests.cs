@@ -55,7 +55,7 @@ public class OverlayFigureTests : Support.ScratchFolder
     public void Norm_overlay_draws_each_unit_ball_on_its_level_on_one_axes()
     {
         var (_, json) = Render("n.png", ["norm", "--norm", "l1,l2,linf", "--overlay", .. Small]);
-        Assert.Equal("overlay", json.GetProperty("layout").GetString());
+        Assert.Equal("overlay", json.GetProperty("arrangement").GetString());
         Assert.Equal(["l1", "l2", "linf"], json.GetProperty("values").EnumerateArray().Select(v => v.GetString()!));
         var entries = json.GetProperty("overlay");
         Assert.Single(entries.EnumerateArray().Select(e => e.GetProperty("range").ToString()).Distinct());
