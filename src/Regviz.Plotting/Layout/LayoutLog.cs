@@ -116,46 +116,37 @@ internal sealed class LayoutLog : IRenderAction
             [new LayoutPanel(new LayoutBox(data.Left, data.Top, data.Right, data.Bottom), marks)], legend, texts);
     }
 
-    /// <summary>The tick labels of the left and bottom axes, where ScottPlot draws them beside the data area.</summary>
+    /// <summary>The tick labels of the bottom, top and left axes, where ScottPlot draws them beside the data area: the box of their ink (digits and signs, one line).</summary>
     private IEnumerable<LayoutText> Ticks(PixelRect data, (double Min, double Max) xr, (double Min, double Max) yr)
     {
-        var bottom = _plot.Axes.Bottom;
-        if (bottom.IsVisible)
+        float X(double v) => (float)(data.Left + (v - xr.Min) / (xr.Max - xr.Min) * data.Width);
+        float Y(double v) => (float)(data.Bottom - (v - yr.Min) / (yr.Max - yr.Min) * data.Height);
+        foreach (var t in Labelled(_plot.Axes.Bottom, xr, out float size))
+            yield return Tick(t, size, w => new LayoutBox(X(t.Position) - w / 2, data.Bottom + _plot.Axes.Bottom.MajorTickStyle.Length,
+                X(t.Position) + w / 2, data.Bottom + _plot.Axes.Bottom.MajorTickStyle.Length + 0.8f * size));
+        foreach (var t in Labelled(_plot.Axes.Top, xr, out float size))
+            yield return Tick(t, size, w => new LayoutBox(X(t.Position) - w / 2, data.Top - _plot.Axes.Top.MajorTickStyle.Length - size,
+                X(t.Position) + w / 2, data.Top - _plot.Axes.Top.MajorTickStyle.Length));
+        foreach (var t in Labelled(_plot.Axes.Left, yr, out float size))
         {
-            using var font = new SKFont(_face, bottom.TickLabelStyle.FontSize);
-            float top = data.Bottom + bottom.MajorTickStyle.Length;
-            foreach (var t in bottom.TickGenerator.Ticks.Where(t => t.IsMajor && !string.IsNullOrEmpty(t.Label)))
-            {
-                if (t.Position < Math.Min(xr.Min, xr.Max) || t.Position > Math.Max(xr.Min, xr.Max)) continue;
-                float x = (float)(data.Left + (t.Position - xr.Min) / (xr.Max - xr.Min) * data.Width), w = font.MeasureText(t.Label);
-                // the label's ink: digits and signs have no descenders, and a label is one line
-                yield return new LayoutText(t.Label, "tick", new LayoutBox(x - w / 2, top, x + w / 2, top + 0.8f * font.Size));
-            }
+            float right = data.Left - _plot.Axes.Left.MajorTickStyle.Length;
+            yield return Tick(t, size, w => new LayoutBox(right - w - 3, Y(t.Position) - 0.4f * size, right, Y(t.Position) + 0.4f * size));
         }
-        var above = _plot.Axes.Top;
-        if (above.IsVisible)
-        {
-            using var font = new SKFont(_face, above.TickLabelStyle.FontSize);
-            float base0 = data.Top - above.MajorTickStyle.Length;
-            foreach (var t in above.TickGenerator.Ticks.Where(t => t.IsMajor && !string.IsNullOrEmpty(t.Label)))
-            {
-                if (t.Position < Math.Min(xr.Min, xr.Max) || t.Position > Math.Max(xr.Min, xr.Max)) continue;
-                float x = (float)(data.Left + (t.Position - xr.Min) / (xr.Max - xr.Min) * data.Width), w = font.MeasureText(t.Label);
-                yield return new LayoutText(t.Label, "tick", new LayoutBox(x - w / 2, base0 - font.Size, x + w / 2, base0));
-            }
-        }
-        var left = _plot.Axes.Left;
-        if (left.IsVisible)
-        {
-            using var font = new SKFont(_face, left.TickLabelStyle.FontSize);
-            float right = data.Left - left.MajorTickStyle.Length;
-            foreach (var t in left.TickGenerator.Ticks.Where(t => t.IsMajor && !string.IsNullOrEmpty(t.Label)))
-            {
-                if (t.Position < Math.Min(yr.Min, yr.Max) || t.Position > Math.Max(yr.Min, yr.Max)) continue;
-                float y = (float)(data.Bottom - (t.Position - yr.Min) / (yr.Max - yr.Min) * data.Height), w = font.MeasureText(t.Label);
-                yield return new LayoutText(t.Label, "tick", new LayoutBox(right - w - 3, y - font.Size * 0.4f, right, y + font.Size * 0.4f));
-            }
-        }
+    }
+
+    /// <summary>The axis's labelled major ticks inside <paramref name="range"/> (none when the axis is hidden), and its label size.</summary>
+    private static List<Tick> Labelled(IAxis axis, (double Min, double Max) range, out float size)
+    {
+        size = axis.TickLabelStyle.FontSize;
+        if (!axis.IsVisible) return [];
+        return [.. axis.TickGenerator.Ticks.Where(t => t.IsMajor && !string.IsNullOrEmpty(t.Label)
+            && t.Position >= Math.Min(range.Min, range.Max) && t.Position <= Math.Max(range.Min, range.Max))];
+    }
+
+    private LayoutText Tick(Tick t, float size, Func<float, LayoutBox> box)
+    {
+        using var font = new SKFont(_face, size);
+        return new LayoutText(t.Label, "tick", box(font.MeasureText(t.Label)));
     }
 
     private static string Hex(Color c) => $"#{c.R:x2}{c.G:x2}{c.B:x2}";
