@@ -64,7 +64,8 @@ internal sealed partial class AnimateCommand
         PanelOptions.RefuseList(result, penalty.Alpha);
         PanelOptions.RefuseList(result, penalty.P);
         var balls = BallFigures.Parse(result.GetValue(penalty.Norm)!, result.GetValue(penalty.Alpha), result.GetValue(penalty.P), result.GetValue(_turnGroups)!);
-        output ??= OutputTargets.Prepare($"animate-ball-{string.Join("-", balls.Select(b => b.Name))}-rotate{Num(degrees)}.png", "--out");
+        output ??= OutputTargets.Prepare(DefaultNames.Unique($"animate-ball-{string.Join("-", balls.Select(b => b.Name))}-rotate{Num(degrees)}.png", result,
+            penalty.Norm, _rotate, _turnFigure), "--out");
         var scenes = balls.Select(b => BallMesh.Build(b)).ToList();
         var description = BallFigures.Describe(balls, az, el);
         var style = f.Style with { Description = description };
@@ -85,7 +86,8 @@ internal sealed partial class AnimateCommand
         var area = _plane.Bind(result);
         var spec = _problem.Bind(result);
         string[] variant = show == SurfaceShow.Objective ? ["j", $"rotate{Num(degrees)}"] : [$"rotate{Num(degrees)}"];
-        output ??= OutputTargets.Prepare(ContourCommand.DefaultName("animate-surface", spec.Penalty, spec, variant), "--out");
+        output ??= OutputTargets.Prepare(DefaultNames.Unique(ContourCommand.DefaultName("animate-surface", spec.Penalty, spec, variant), result,
+            [.. _problem.PenaltyOptions.Listable, _problem.Lambda, _problem.Radius, _turnShow, _rotate, _turnFigure]), "--out");
         TurntableOptions.Check(degrees, frames, output, f.Style);
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error, spec.FeatureNames);
         var plan = SurfacePlan.Make(spec, new SceneOptions(area.Range, area.Grid, area.Levels, false), show, f.Style);

@@ -36,8 +36,7 @@ internal sealed class LegendPad
         {
             if (!_measured)
             {
-                // a legend drawn below the figure (PlotCanvas.LegendBelow) hides ScottPlot's own and sits over nothing that moves
-                _box = rp.Plot.Legend.IsVisible ? Measure(rp.Plot.Legend, rp.DataRect, rp.FigureRect) : null;
+                _box = Measure(rp.Plot.Legend, rp.DataRect, rp.FigureRect);
                 _measured = true;
             }
             return _box;
@@ -50,6 +49,8 @@ internal sealed class LegendPad
     /// </summary>
     internal static PixelBox? Measure(Legend legend, PixelRect dataArea, PixelRect figure)
     {
+        // a legend drawn below the figure (PlotCanvas.LegendBelow) hides ScottPlot's own and sits over nothing that moves
+        if (!legend.IsVisible) return null;
         int width = (int)Math.Ceiling(figure.Width), height = (int)Math.Ceiling(figure.Height);
         if (width < 1 || height < 1) return null;
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);

@@ -90,6 +90,7 @@ public class DefaultNameClassTests : Support.ScratchFolder
         (_, "--show") => ["j", "d"],
         (_, "--rotate") => ["10", "20"],
         (_, "--groups") => ["1,2:3", "1:2,3"],
+        (_, "--figure") => ["surface", "ball"],
         _ => [],
     };
 
@@ -127,7 +128,7 @@ public class DefaultNameClassTests : Support.ScratchFolder
 
     /// <summary>
     /// <paramref name="a"/> with the options another one needs (a penalty parameter its norm, --start a trace, --centre
-    /// its --hessian, a turntable's --frames its --rotate) and without --theme beside --style, so fewer pairs are refused.
+    /// its --hessian, a turntable's --frames or animate's --figure its --rotate) and without --theme beside --style, so fewer pairs are refused.
     /// </summary>
     private static Args Coherent(Args a)
     {
@@ -146,6 +147,8 @@ public class DefaultNameClassTests : Support.ScratchFolder
         if (given.ContainsKey("--centre")) Need("--hessian", "2,0.5,1");
         if (given.ContainsKey("--hessian")) Need("--centre", "1,2");
         if (given.ContainsKey("--frames") && a.Command is "surface" or "ball") Need("--rotate", "10");
+        // animate's turntable options only shape a turn (refused without --rotate)
+        if (a.Command == "animate" && new[] { "--figure", "--view", "--show", "--groups" }.Any(given.ContainsKey)) Need("--rotate", "10");
         if (given.ContainsKey("--style")) given.Remove("--theme");
         // an animated trace has a frame a step: few steps, and none of a sweep's options (refused with --trace)
         if (a.Command == "animate" && given.ContainsKey("--trace"))
