@@ -33,8 +33,12 @@ internal static class RoundLevels
     /// <summary>The multiple n·m·10^k nearest <paramref name="value"/> within <paramref name="reach"/> of it, for the largest step m·10^k that has one.</summary>
     internal static double Roundest(double value, double reach)
     {
-        // the largest step worth trying is a power of ten above the whole window; one below the window always fits
-        for (int k = (int)Math.Floor(Math.Log10(2 * reach)) + 1; ; k--)
+        // the largest step worth trying is a power of ten above the whole window; one below the window always fits in
+        // exact arithmetic, but not when reach is below value's rounding (a level of 1e6 within 1e-12), so the search
+        // stops a decade below the window and leaves such a level as it is
+        int top = (int)Math.Floor(Math.Log10(2 * reach)) + 1;
+        if (!double.IsFinite(value) || top < -300 || reach < Math.BitIncrement(Math.Abs(value)) - Math.Abs(value)) return value;
+        for (int k = top; k >= top - 3; k--)
             foreach (double m in Mantissas)
             {
                 double step = m * Math.Pow(10, k);
@@ -42,8 +46,10 @@ internal static class RoundLevels
                 if (Math.Abs(n * step - value) <= reach)
                     return Decimal(n * m, k); // n·m·10^k as the double nearest the decimal, so 7·0.05 is 0.35, not 0.35000000000000003
             }
+        return value;
     }
 
-    private static double Decimal(double mantissa, int exponent) =>
+    // past 1e15 "R" writes the mantissa with an exponent of its own, and such a level is not rounded anyway
+    private static double Decimal(double mantissa, int exponent) => Math.Abs(mantissa) >= 1e15 ? mantissa * Math.Pow(10, exponent) :
         double.Parse(mantissa.ToString("R", CultureInfo.InvariantCulture) + "E" + exponent.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

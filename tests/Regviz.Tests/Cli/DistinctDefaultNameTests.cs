@@ -22,6 +22,19 @@ public class DistinctDefaultNameTests : Support.ScratchFolder
         finally { Environment.CurrentDirectory = old; }
     }
 
+    /// <summary>
+    /// README.md and docs/commands.md show one suffixed name; it is what that command writes, so the suffix is stable
+    /// (a golden folder or a blog post that names it keeps working) and the example is not made up.
+    /// </summary>
+    [Fact]
+    public void The_suffixed_name_the_docs_show_is_the_one_written()
+    {
+        const string shown = "contour-l1-lambda0.5-d0c9efe7.png";
+        Assert.Contains($"`contour --norm l1 --lambda 0.5 --path` writes `{shown}`", File.ReadAllText(Support.Repository.Path("README.md")).ReplaceLineEndings(" "));
+        Assert.Contains($"`contour --norm l1 --lambda 0.5 --path` writes `{shown}`", File.ReadAllText(Support.Repository.Path("docs", "commands.md")).ReplaceLineEndings(" "));
+        Assert.Equal(shown, NameOf("contour", "--norm", "l1", "--lambda", "0.5", "--path"));
+    }
+
     [Fact]
     public void Every_variant_of_a_figure_has_its_own_default_name()
     {

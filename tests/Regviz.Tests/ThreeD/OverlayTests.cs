@@ -49,7 +49,8 @@ public class OverlayTests : Support.ScratchFolder
     /// J(w) = (w − c)ᵀA(w − c) + λP(w) (--centre, --hessian, --show j), so the test knows the surface exactly: from each
     /// mark it walks toward the eye (the direction the sidecar's camera gives) and asks whether the ray crosses the
     /// surface where it is drawn (inside the range, not above the top the sidecar states). Marks whose ray grazes the
-    /// surface, within 3% of the box's height, are left undecided; at least a third are decided.
+    /// surface, within 3% of the box's height, and
+    /// marks within two mesh cells of the l1 term's crease are left undecided; at least a third are decided.
     /// </summary>
     [Fact]
     public void A_mark_is_hidden_exactly_when_the_surface_is_between_it_and_the_eye()
@@ -94,6 +95,9 @@ public class OverlayTests : Support.ScratchFolder
                 double along = Math.Sqrt(toward[0] * toward[0] + toward[1] * toward[1]), rise = toward[2] / along;
                 double slope = Slope(w[0], w[1], toward[0] / along, toward[1] / along);
                 if (!onFloor && Math.Abs(slope - rise) < 0.05 * rise) { total++; continue; } // seen edge on
+                // within two cells of the l1 term's crease (a weight at or near 0, where lasso optima sit) the drawn
+                // surface is chords over a kink, above J by up to λ times a cell: below the figure's resolution too
+                if (!onFloor && l1 && Math.Min(Math.Abs(w[0]), Math.Abs(w[1])) < 2 * 4.0 / 48) { total++; continue; }
                 int side = onFloor || slope > rise ? -1 : 1;
                 bool crossed = false, grazed = false;
                 for (double s = 0.5; s < 3000 && !crossed; s += 0.5)
