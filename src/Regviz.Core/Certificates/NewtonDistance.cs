@@ -52,8 +52,10 @@ internal static class NewtonDistance
         }
         var g = new double[k];
         loss.Gradient(moved, g);
-        // the conditions that hold the zeros (and the rest, now met to rounding) must hold where the step lands
-        if (penalty.Violation(g, moved, lambda) > Math.Max(penalty.Violation(gradient, weights, lambda), 1e-12 * reference) * 4) return null;
+        // the conditions that hold the zeros (and the rest, now met to rounding) must hold where the step lands, to the
+        // rounding of the gradient there: at cond(X) = 1e6 that is 5e-13 of a gradient of 0.08, above 1e-12 of it
+        double noise = GradientRounding.PerColumn(loss, moved) is { } rounding ? rounding.Max() : 0;
+        if (penalty.Violation(g, moved, lambda) > Math.Max(penalty.Violation(gradient, weights, lambda), Math.Max(1e-12 * reference, noise)) * 4) return null;
         bool quadratic = loss is QuadraticLoss && penalty.IsQuadraticOnStructure;
         double factor = quadratic ? 1 : 2;
         return (factor * delta.L2Norm(), factor * Math.Abs(0.5 * r.DotProduct(du)));

@@ -51,28 +51,14 @@ internal static class ObjectiveBounds
     }
 
     /// <summary>
-    /// ‖ξ‖ plus what rounding in ∇D(w) could hide (least squares): g_j = −2s·(Sᵀu)_j with u = z − Sw, so each g_j
-    /// carries up to 2s·(p+k+2)ε·Σ_i|S_ij|(|z_i| + Σ_l|S_il·w_l|), column by column, so that columns of very different
-    /// scales are each held to their own. Without it ξ computed as 0 on a curvature of 1e-11 (a valley of nearly
-    /// identical columns) bounds the weights by 0 however far along the valley w is.
+    /// ‖ξ‖ plus what rounding in ∇D(w) could hide (<see cref="GradientRounding"/>). Without it ξ computed as 0 on a
+    /// curvature of 1e-11 (a valley of nearly identical columns) bounds the weights by 0 however far along the valley w is.
     /// </summary>
     private static double? Rounded(double? xi, ISmoothLoss loss, ReadOnlySpan<double> w)
     {
-        if (xi is not { } x || loss is not QuadraticLoss q || q.Dimension > Curvature.MaxDimension) return xi;
-        var root = q.Root;
-        var size = new double[root.Rows];
-        for (int i = 0; i < root.Rows; i++)
-        {
-            size[i] = Math.Abs(root.Z[i]);
-            for (int l = 0; l < root.Columns; l++) size[i] += Math.Abs(root[i, l] * w[l]);
-        }
-        double eps = Math.Pow(2, -53) * (root.Rows + root.Columns + 2), total = 0;
-        for (int j = 0; j < root.Columns; j++)
-        {
-            double e = 0;
-            for (int i = 0; i < root.Rows; i++) e += Math.Abs(root[i, j]) * size[i];
-            total += Math.Pow(2 * q.Scale * eps * e, 2);
-        }
+        if (xi is not { } x || GradientRounding.PerColumn(loss, w) is not { } bound) return xi;
+        double total = 0;
+        foreach (double b in bound) total += b * b;
         return x + Math.Sqrt(total);
     }
 

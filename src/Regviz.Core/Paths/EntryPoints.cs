@@ -9,8 +9,9 @@ namespace Regviz.Core.Paths;
 /// leaves 0. A grid of λ only brackets those points, so the drawn path would bend one grid step late and the top
 /// axis's counts change there. At the entry λ_e coefficient j is still exactly 0 and |∂D/∂w_j| = λ_e·α, the edge of
 /// its zero's optimality condition; below it the coefficient moves. Each is found inside its bracket by regula falsi
-/// (Illinois) on f(λ) = |∂D/∂w_j(w(λ))| − λα, each trial solved warm from its nearer end and the bracket kept by
-/// whether the solver's w_j is exactly 0, then read off the zero side's slack (<see cref="Refined"/>); the point there,
+/// (Illinois) on f(λ) = |∂D/∂w_j(w(λ))| − λα, or by a secant through the zero side's last two points where it falls
+/// inside the bracket, each trial solved warm from its nearer end and the bracket kept by whether the solver's w_j is
+/// exactly 0, then read off the zero side's slack (<see cref="Refined"/>) unless the secant has converged; the point there,
 /// w_j = 0 and certified, is inserted in the path. The solvers are called, not changed.
 /// </summary>
 internal static class EntryPoints
@@ -66,10 +67,19 @@ internal static class EntryPoints
         double fz = Slack(loss, alpha, j, zero), fm = Slack(loss, alpha, j, moving);
         var zeros = new List<(PathPoint Point, double Slack)> { (zero, fz) };
         int side = 0; // Illinois: which end kept its value last time, to halve the other's
+        bool converged = false;
         for (int trial = 0; trial < MaxTrials && Math.Abs(zero.Lambda - moving.Lambda) > Width * Math.Max(zero.Lambda, moving.Lambda); trial++)
         {
-            double lambda = fm > 0 && fz < 0 ? moving.Lambda + fm * (zero.Lambda - moving.Lambda) / (fm - fz) : double.NaN;
             double lo = Math.Min(zero.Lambda, moving.Lambda), hi = Math.Max(zero.Lambda, moving.Lambda);
+            // the zero side's slack is smooth through the entry (the moving side's is another function, kinked against
+            // it there, which holds regula falsi to slow steps): a secant through the last two zero points converges
+            // fast, and once its step is below the bracket's width goal the last zero point is the entry
+            double? secant = zeros.Count >= 2 && zeros[^1].Slack != zeros[^2].Slack
+                ? zeros[^1].Point.Lambda - zeros[^1].Slack * (zeros[^1].Point.Lambda - zeros[^2].Point.Lambda) / (zeros[^1].Slack - zeros[^2].Slack)
+                : null;
+            if (secant is { } s && Math.Abs(s - zero.Lambda) <= Width * zero.Lambda) { converged = true; break; }
+            double lambda = secant is { } sc && sc > lo && sc < hi ? sc
+                : fm > 0 && fz < 0 ? moving.Lambda + fm * (zero.Lambda - moving.Lambda) / (fm - fz) : double.NaN;
             // a step onto (or past) an end, or one the slack's rounding sent astray: bisect
             if (!(lambda > lo && lambda < hi)) lambda = lo + (hi - lo) / 2;
             var near = Math.Abs(lambda - zero.Lambda) < Math.Abs(lambda - moving.Lambda) ? zero : moving;
@@ -91,7 +101,8 @@ internal static class EntryPoints
                 side = 1;
             }
         }
-        return Refined(loss, penalty, j, zero, zeros) ?? (zero.Certificate is null ? zero.Certified(loss, penalty) : zero);
+        var certified = zero.Certificate is null ? zero.Certified(loss, penalty) : zero;
+        return converged ? certified : Refined(loss, penalty, j, zero, zeros) ?? certified;
     }
 
     /// <summary>

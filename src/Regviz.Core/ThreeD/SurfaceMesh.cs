@@ -52,16 +52,25 @@ public static class SurfaceMesh
         for (int k = 0; k <= cells; k++)
             foreach (var (i, j) in new[] { (k, 0), (k, cells), (0, k), (cells, k) })
                 rim = Math.Min(rim, Main(loss.X(i), loss.Y(j), i, j));
-        hi = Math.Min(hi, rim);
+        double reach = hi, wanted = reach;
         // and no higher than a little above the level through the origin: the level set that holds w = 0, w* and the
         // fit is the part of the bowl the figure is about, and a taller wall hides the bowl's floor, where w* lies, from
-        // any view that is not from overhead
+        // any view that is not from overhead (unless the fit is at the origin, where that level is the bowl's bottom)
         if (Inside(range, 0, 0))
         {
             double origin = spec.Loss.Value([0, 0]) + (show == SurfaceShow.Objective ? P(0, 0) : 0);
-            hi = Math.Min(hi, origin + 0.3 * (origin - lo));
+            double level = origin + 0.3 * (origin - lo);
+            if (level - lo > 1e-3 * (reach - lo)) wanted = Math.Min(wanted, level);
         }
-        if (!(hi > lo)) hi = lo + 1;
+        hi = Math.Min(wanted, rim);
+        // but the rim is no lower than the marked points and a tenth of that height above them: a fit on the range's edge
+        // puts the rim at the bowl's bottom, and a box squeezed to nothing scales the marks' heights toward infinity
+        double Height(double[] at) => spec.Loss.Value(at) + (show == SurfaceShow.Objective ? P(at[0], at[1]) : 0);
+        var w = contour.Optimum.Weights;
+        double marked = Height(w);
+        if (contour.Unregularised is { } fitted && Inside(range, fitted[0], fitted[1])) marked = Math.Max(marked, Height(fitted));
+        hi = Math.Max(hi, Math.Min(wanted, marked + 0.1 * (wanted - lo)));
+        if (!(hi > lo) || !double.IsFinite(hi - lo)) hi = lo + 1;
         double floor = lo - 0.12 * (hi - lo);
 
         var scene = new Scene3();
@@ -88,8 +97,6 @@ public static class SurfaceMesh
             if (spec.Radius is not null) AddPrism(scene, kept, floor, hi);
         }
 
-        var w = contour.Optimum.Weights;
-        double Height(double[] at) => spec.Loss.Value(at) + (show == SurfaceShow.Objective ? P(at[0], at[1]) : 0);
         AddMark(scene, "optimum", new Vec3(w[0], w[1], Height(w)), floor);
         if (contour.Unregularised is { } ls && Inside(range, ls[0], ls[1]))
             AddMark(scene, "least_squares", new Vec3(ls[0], ls[1], Height(ls)), floor);

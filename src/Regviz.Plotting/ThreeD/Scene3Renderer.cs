@@ -21,6 +21,9 @@ internal static class Scene3Renderer
     /// <summary>How far an edge (a line on a ball's surface) is brought toward the eye, in model units: about the size of a facet.</summary>
     private const double LineBias = 0.06;
 
+    /// <summary>Most pieces one line is cut into: a line across the whole box is about 100.</summary>
+    private const int MaxPieces = 1000;
+
     public static void Draw(SKCanvas canvas, Scene3 scene, Camera camera, Theme theme, float scale, IReadOnlyDictionary<string, string>? markLabels = null, bool vector = false, SKTypeface? typeface = null)
     {
         var toward = camera.Toward;
@@ -37,7 +40,8 @@ internal static class Scene3Renderer
         foreach (var s in scene.Segments)
         {
             Vec3 a = camera.Model(s.A), b = camera.Model(s.B);
-            int count = Math.Max(1, (int)Math.Ceiling((b - a).Length / Piece));
+            // a line far outside the box (a scene whose height box collapsed) costs no more than a line across it
+            int count = (int)Math.Clamp(Math.Ceiling((b - a).Length / Piece), 1, MaxPieces);
             for (int k = 0; k < count; k++)
             {
                 Vec3 p = s.A + (double)k / count * (s.B - s.A), q = s.A + (double)(k + 1) / count * (s.B - s.A);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CsCheck;
 using Regviz.Tests.Cli;
 using Xunit;
 
@@ -45,6 +46,40 @@ public class SurfaceTests : Support.ScratchFolder
     {
         var (png, _) = Render("--norm", "l1", "--lambda", "0.5", "--size", "400x400", "--grid", "100", "--style", style);
         Figures.Golden.AssertMatches($"surface-l1-{style}.png", png);
+    }
+
+    /// <summary>
+    /// D(w) = (w − c)ᵀA(w − c) with c anywhere in the range, often on its edge or corner: the bowl is cut at its lowest
+    /// point on the range's edge, which for a c on the edge is D's minimum, 0 (once a box of height 1e-31 and a drop line
+    /// 1e29 long, cut into pieces until the process ran out of memory). The box keeps at least a tenth of the height it
+    /// wants (D's largest value, at a corner, or a little above the level through the origin, both known exactly here)
+    /// and every mark lies in it.
+    /// </summary>
+    [Fact]
+    public void A_fit_on_the_range_edge_keeps_the_bowl_and_its_marks_inside_a_box_of_real_height()
+    {
+        string Num(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        var edgeOrInside = Gen.OneOf(Gen.Const(-1.0), Gen.Const(2.0), Gen.Double[-1, 2]);
+        Gen.Select(edgeOrInside, edgeOrInside, Gen.Double[0.2, 3], Gen.Double[-0.9, 0.9], Gen.Double[0.2, 3], Gen.Int[0, 2])
+            .Sample((cx, cy, a, r, d, lambda) =>
+            {
+                double b = r * Math.Sqrt(a * d);
+                string[] penalised = lambda == 0 ? [] : ["--norm", "l1", "--lambda", lambda == 1 ? "0.3" : "2"];
+                var (_, json) = Render(["--centre", $"{Num(cx)},{Num(cy)}", "--hessian", $"{Num(a)},{Num(b)},{Num(d)}", "--range", "-1:2,-1:2",
+                    "--grid", "30", "--size", "300x300", .. penalised]);
+                double D(double x, double y) { double u = x - cx, v = y - cy; return a * u * u + 2 * b * u * v + d * v * v; }
+                var heights = Numbers(json.GetProperty("heights"));
+                double floor = heights[0], top = heights[1], lo = (floor + 0.12 * top) / 1.12; // the floor is 12% of the box below the lowest point
+                // the box's height wanted: D's (or λP's) largest value, at a corner, or a little above the level through the origin
+                double reach = Math.Max(new[] { D(-1, -1), D(-1, 2), D(2, -1), D(2, 2) }.Max(), lambda == 0 ? 0 : (lambda == 1 ? 0.3 : 2) * 4);
+                double level = D(0, 0) + 0.3 * (D(0, 0) - lo), wanted = level - lo > 1e-3 * (reach - lo) ? Math.Min(reach, level) : reach;
+                Assert.True(top - lo >= 0.1 * (wanted - lo) * (1 - 1e-9), $"c ({cx}, {cy}): the box is {top - lo:G4} above its lowest point, a tenth of {wanted - lo:G4} wanted");
+                foreach (var mark in json.GetProperty("marks").EnumerateArray())
+                {
+                    double z = Numbers(mark.GetProperty("w"))[2];
+                    Assert.True(z >= floor - 1e-9 && z <= top + 1e-9, $"c ({cx}, {cy}): {mark.GetProperty("name")} at height {z} outside [{floor}, {top}]");
+                }
+            }, iter: 30, threads: 1);
     }
 
     [Fact]
