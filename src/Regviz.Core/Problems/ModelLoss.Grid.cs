@@ -182,7 +182,7 @@ public sealed partial class ModelLoss
 
         /// <summary>
         /// The intercept search of <see cref="OptimalIntercept"/> at every node of the row at once: each sweep gives
-        /// every node still searching D, g = Σσ − Σy and g'. D is stationary in b, so near the root D* = D − ½·g·s
+        /// every node still searching D, g = Σ(σ − y) (summed cancellation-free) and g'. D is stationary in b, so near the root D* = D − ½·g·s
         /// with s = g/g' the Newton step, wrong by about |g''·s³|/3 ≤ g'·|s|³/3 (g'' = Σσ(1 − σ)(1 − 2σ)): a node is
         /// done once that is below 1e-16·D (and |s| ≤ 1e-4, where the model holds), or when b stops moving. Nodes start from a quadratic through the three
         /// rows below when the band has them (then most rows need one sweep), else from the labels' log-odds minus
@@ -205,7 +205,6 @@ public sealed partial class ModelLoss
                 };
                 search[k] = new InterceptSearch(b[k]);
             }
-            double sumY = ybar * loss.Rows;
             var done = new bool[nodes];
             // nodes [from, to) are still searching
             for (int pass = 0, from = 0, to = nodes; pass < 100 && from < to; pass++)
@@ -216,7 +215,7 @@ public sealed partial class ModelLoss
                 {
                     if (done[k]) continue;
                     int i = k - from;
-                    double g = sums.Sigma[i] - sumY, h = sums.Curvature[i], s = g / h;
+                    double g = sums.Sigma[i], h = sums.Curvature[i], s = g / h;
                     row[k] = sums.Loss[i];
                     if (h > 0 && Math.Abs(s) <= 1e-4 && h * Math.Abs(s * s * s) <= 3e-16 * row[k])
                     {

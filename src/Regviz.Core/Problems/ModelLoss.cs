@@ -183,7 +183,7 @@ public sealed partial class ModelLoss : ISmoothLoss
     private double SecondDerivative(double z) => _kind == LossKind.Logistic ? Sigmoid(z) * Sigmoid(-z) : 2;
 
     /// <summary>log(1 + e^z) without overflow.</summary>
-    public static double Softplus(double z) => z > 0 ? z + double.LogP1(Math.Exp(-z)) : double.LogP1(Math.Exp(z));
+    public static double Softplus(double z) => z > 0 ? z + OnePlusLog.Of(Math.Exp(-z)) : OnePlusLog.Of(Math.Exp(z));
 
     /// <summary>1/(1 + e^(−z)), without overflow for large |z|.</summary>
     public static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
