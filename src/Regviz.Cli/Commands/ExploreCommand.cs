@@ -16,7 +16,7 @@ namespace Regviz.Cli.Commands;
 /// <c>regviz explore</c>: one self-contained HTML page with a λ slider (log scale) over the sweep of <c>animate</c>,
 /// the figure for the chosen λ and its numbers: w*, D(w*), P(w*), the exact zeros and the λ ↔ t equivalence.
 /// </summary>
-internal sealed class ExploreCommand
+internal sealed partial class ExploreCommand
 {
     private readonly ProblemOptions _problem = new();
     private readonly FigureOptions _figure = new();
@@ -37,6 +37,7 @@ internal sealed class ExploreCommand
         _figure.Size.Description = $"Frame size in pixels, WxH or N (each {FigureOptions.MinSide}..{SweepOptions.MaxSide}; frames × pixels at most {SweepOptions.MaxPixels:N0})";
         _plane.Range.Description = "Visible part of the plane (default: the origin, the fit, and every frame's w* and ball, with a margin); widened to keep equal aspect";
         command.Options.Add(_path);
+        AddLiveOptions(command);
         command.SetAction((result, cancel) => Task.Run(() => Run(result, cancel), CancellationToken.None));
         return command;
     }
@@ -49,13 +50,14 @@ internal sealed class ExploreCommand
         var figure = _figure.Bind(result);
         var style = figure.Style;
         var request = _sweep.Bind(result, style);
+        if (LivePageWanted(result, style) is { } live) return RunLive(result, live, request, figure, stdout);
         var json = result.GetValue(_figure.Json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
         string? output = result.GetValue(_out) is { } o ? CheckHtml(OutputTargets.Prepare(o, "--out")) : null;
         var spec = _problem.Bind(result);
         var penalty = _problem.PenaltyOptions.Bind(result);
         figure.WarnAboutGlyphs(stderr, spec.FeatureNames);
         string name = Path.ChangeExtension(ContourCommand.DefaultName("explore", penalty, null, Variant(spec, request)), ".html");
-        output ??= OutputTargets.Prepare(DefaultNames.Unique(name, result, [.. _problem.PenaltyOptions.Listable, _problem.Model, _problem.Loss, _sweep.Sweep]), "--out");
+        output ??= OutputTargets.Prepare(DefaultNames.Unique(name, result, [.. _problem.PenaltyOptions.Listable, _problem.Model, _problem.Loss, _sweep.Sweep, _page]), "--out");
         OutputTargets.Distinct(output, "--out", json, "--json");
 
         var options = new SceneOptions(area.Range, area.Grid, area.Levels, result.GetValue(_path), style.Frame().Aspect);
