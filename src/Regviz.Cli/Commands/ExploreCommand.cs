@@ -14,7 +14,8 @@ namespace Regviz.Cli.Commands;
 
 /// <summary>
 /// <c>regviz explore</c>: one self-contained HTML page with a λ slider (log scale) over the sweep of <c>animate</c>,
-/// the figure for the chosen λ and its numbers: w*, D(w*), P(w*), the exact zeros and the λ ↔ t equivalence.
+/// the figure for the chosen λ and its numbers: w*, D(w*), P(w*), the exact zeros and the λ ↔ t equivalence; or, for a
+/// quadratic data term in two weights, the live page of ExploreCommand.Live.cs.
 /// </summary>
 internal sealed partial class ExploreCommand
 {
@@ -29,7 +30,7 @@ internal sealed partial class ExploreCommand
 
     private Command Build()
     {
-        var command = new Command("explore", "A self-contained HTML page: a λ slider over the contour figure, with the numbers of each frame beside it");
+        var command = new Command("explore", "A self-contained HTML page. For a squared loss in two weights it is live: the reader drags the loss and the page solves and draws w* (docs/explore.md); otherwise a λ slider over the contour figure's frames, with the numbers of each frame beside it");
         SweepOptions.AddProblem(command, _problem, withLambda: false);
         foreach (var option in new Option[] { _out, _figure.Size, _figure.Theme, _figure.Style, _figure.Title, _figure.Json, _figure.Alt }) command.Options.Add(option);
         _plane.AddTo(command);
