@@ -69,6 +69,44 @@ public class LiveSolveBrowserTests : Regviz.Tests.Support.ScratchFolder
         return new Case(centre, hessian, alpha, null, radius);
     }
 
+    /// <summary>
+    /// Opened as written (no fragment), on data: the page's A, m and offset come from the data's statistics, and every
+    /// panel's w*, D and P must be the certified solution the sidecar records (Core's solvers, not the page's port).
+    /// </summary>
+    [Theory]
+    [InlineData("--lambda", "0.2")]
+    [InlineData("--lambda", "0.02", "--intercept", "--loss", "sse")]
+    public async Task Opened_as_written_each_panel_shows_regviz_s_own_solution_for_the_data(params string[] args)
+    {
+        string html = Path.Combine(Dir, "page.html"), json = Path.Combine(Dir, "page.json");
+        var run = Regviz.Tests.Cli.CliRunner.Run(["explore", "--norm", "l1,l2,elasticnet,linf", "--alpha", "0.3", .. args, "--out", html, "--json", json]);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var panels = JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("at_lambda").EnumerateArray().ToList();
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        var problems = new List<string>();
+        await using var page = await HeadlessChromium.OpenAsync(browser, html, 1280, 800, problems);
+        await LivePageSession.Ready(page);
+        Assert.Equal(4, panels.Count);
+        foreach (var panel in panels)
+        {
+            string norm = panel.GetProperty("norm").GetString()!;
+            double[] w = [.. panel.GetProperty("weights").EnumerateArray().Select(e => e.GetDouble())];
+            double scale = Math.Max(Math.Abs(w[0]), Math.Abs(w[1]));
+            for (int j = 0; j < 2; j++)
+            {
+                double shown = await LivePageSession.Value(page, $"w{j + 1}-{norm}");
+                if (w[j] == 0 || shown == 0) Assert.True(w[j] == shown, $"{norm} w{j + 1}: page {shown}, regviz {w[j]}");
+                else Assert.True(Math.Abs(shown - w[j]) <= 1e-9 * scale, $"{norm} w{j + 1}: page {shown}, regviz {w[j]}");
+            }
+            foreach (var (id, key) in new[] { ("D", "data_term"), ("P", "penalty") })
+            {
+                double want = panel.GetProperty(key).GetDouble(), shown = await LivePageSession.Value(page, $"{id}-{norm}");
+                Assert.True(Math.Abs(shown - want) <= 1e-9 * Math.Max(1, Math.Abs(want)), $"{norm} {id}: page {shown}, regviz {want}");
+            }
+        }
+        Assert.Empty(problems);
+    }
+
     [Fact]
     public async Task The_page_s_w_star_is_regviz_solve_s_to_1e_9_with_the_same_exact_zeros_on_520_generated_problems()
     {

@@ -85,7 +85,8 @@ internal sealed partial class ExploreCommand
         var solutions = live.Panels.Select(p => _problem.Bind(p)).Select(s => (s.Penalty, Solution: s.Solve())).ToList();
         double lambda = spec.Lambda ?? ProblemOptions.DefaultLambda;
         double? radius = request.Parameter == SweepParameter.Radius ? solutions[0].Penalty.Norm(solutions[0].Solution.Weights) : null;
-        double alpha = solutions.Select(s => s.Penalty.ElasticNetAlpha).FirstOrDefault(a => a is not null && live.Norms.Contains("elasticnet")) ?? 0.5;
+        // l1 and l2 report an α too (1 and 0): only the elastic net's own is the page's
+        double alpha = solutions.FirstOrDefault(s => s.Penalty.Name == "elasticnet").Penalty?.ElasticNetAlpha ?? 0.5;
         var (centre, hessian, offset) = Quadratic(result, spec.Quadratic!);
         var start = new LivePage.Start(live.Norms, lambda, radius, alpha, centre, hessian, offset, spec.FeatureNames);
 

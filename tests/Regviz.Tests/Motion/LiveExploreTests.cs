@@ -42,6 +42,8 @@ public class LiveExploreTests : ScratchFolder
         var config = JsonDocument.Parse(page.GetElementById("config")!.TextContent).RootElement;
         Assert.Equal(norms, string.Join(",", config.GetProperty("norms").EnumerateArray().Select(n => n.GetString())));
         Assert.Null(page.GetElementById("frames"));
+        // the elastic net's α, not the 1 and 0 that l1 and l2 are as elastic nets
+        Assert.Equal(args.Contains("--alpha") ? 0.3 : 0.5, config.GetProperty("alpha").GetDouble());
         // everything is inside: no element loads anything, and the policy forbids it anyway
         Assert.Empty(page.QuerySelectorAll("img, link, iframe, object, embed, script[src], [href^=http]"));
         Assert.Contains("default-src 'none'", page.QuerySelector("meta[http-equiv=Content-Security-Policy]")!.GetAttribute("content"));
