@@ -41,7 +41,7 @@ internal sealed partial class ExploreCommand
     private Option[] FrameOptions => [_sweep.Frames, _sweep.From, _sweep.To, _sweep.Reverse, _figure.Size, _plane.Range, _plane.Grid, _plane.Levels, _path, _figure.Style, _figure.Theme];
 
     /// <summary>The live page's problem, or null for the frame page; refuses what only the other page can do.</summary>
-    private Live? LivePageWanted(ParseResult result, FigureStyle style)
+    private Live? LivePageWanted(ParseResult result)
     {
         string? page = result.GetValue(_page)?.Trim().ToLowerInvariant();
         if (page is not (null or "live" or "frames"))

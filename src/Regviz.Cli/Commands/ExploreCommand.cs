@@ -51,7 +51,7 @@ internal sealed partial class ExploreCommand
         var figure = _figure.Bind(result);
         var style = figure.Style;
         var request = _sweep.Bind(result, style);
-        if (LivePageWanted(result, style) is { } live) return RunLive(result, live, request, figure, stdout);
+        if (LivePageWanted(result) is { } live) return RunLive(result, live, request, figure, stdout);
         var json = result.GetValue(_figure.Json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
         string? output = result.GetValue(_out) is { } o ? CheckHtml(OutputTargets.Prepare(o, "--out")) : null;
         var spec = _problem.Bind(result);
