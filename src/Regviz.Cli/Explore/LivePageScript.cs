@@ -77,7 +77,7 @@ internal static class LivePageScript
     for (var e = 0; e < 4; e++) {
       var p = v[e], r = v[(e + 1) % 4], dx = r[0] - p[0], dy = r[1] - p[1], ax = p[0] - q.m1, ay = p[1] - q.m2;
       var a = q.a * dx * dx + 2 * q.b * dx * dy + q.d * dy * dy, b = 2 * (q.a * ax * dx + q.b * (ax * dy + ay * dx) + q.d * ay * dy);
-      var s = Math.min(1, Math.max(0, -b / (2 * a)));
+      var s = a > 0 ? Math.min(1, Math.max(0, -b / (2 * a))) : b < 0 ? 1 : 0; // a = 0 only when t² underflows
       var w = s === 0 ? p : s === 1 ? r : [p[0] + s * dx, p[1] + s * dy]; // corners exactly, never (t, 1e-17)
       var value = dataTerm(q, w[0], w[1]);
       if (value < bestValue) { bestValue = value; best = w; }
@@ -97,14 +97,18 @@ internal static class LivePageScript
       mu = next;
     }
     var u = solve2(q.a + mu, q.b, q.d + mu, q.c1, q.c2), scale = t / Math.hypot(u[0], u[1]);
-    return [u[0] * scale, u[1] * scale];
+    if (isFinite(u[0] * scale) && isFinite(u[1] * scale)) return [u[0] * scale, u[1] * scale];
+    // a radius so small that μ overflows: w* → t·Am/‖Am‖, the direction D falls fastest from 0
+    var g = Math.hypot(q.c1, q.c2);
+    return g > 0 ? [t * (q.c1 / g), t * (q.c2 / g)] : [0, 0];
   }
   // min D on P(w) ≤ t for the elastic net: the penalised form at the smallest λ whose optimum fits, by bisection to the last bit
   function enetBall(q, alpha, t) {
     if (penalty("elasticnet", alpha, q.m1, q.m2) <= t) return [q.m1, q.m2];
     function fits(l) { var w = enet(q, l, alpha); return penalty("elasticnet", alpha, w[0], w[1]) <= t; }
     var lo = 0, hi = 1;
-    for (var k = 0; k < 2100 && !fits(hi); k++) { lo = hi; hi *= 2; }
+    for (var k = 0; k < 2100 && isFinite(hi) && !fits(hi); k++) { lo = hi; hi *= 2; }
+    if (!isFinite(hi)) return [0, 0]; // no finite λ fits: the ball is a point at the scale of doubles
     for (var i = 0; i < 2200; i++) { var mid = lo + (hi - lo) / 2; if (mid <= lo || mid >= hi) break; if (fits(mid)) hi = mid; else lo = mid; }
     return enet(q, hi, alpha);
   }
@@ -169,8 +173,8 @@ internal static class LivePageScript
     if (fields.alpha !== undefined && (one = finite([fields.alpha], 1))) s.alpha = clamp(one[0], 0, 1);
     if (fields.centre !== undefined && (one = finite(fields.centre.split(","), 2))) s.centre = [clamp(one[0], -1e6, 1e6), clamp(one[1], -1e6, 1e6)];
     if (fields.hessian !== undefined && (one = finite(fields.hessian.split(","), 3)) && one.every(function (x) { return Math.abs(x) <= 1e12; }) && spd(one)) s.hessian = one;
-    if (fields.radius !== undefined && (one = finite([fields.radius], 1)) && one[0] >= 0) { s.radius = clamp(one[0], 1e-12, 1e12); }
-    else if (fields.lambda !== undefined && (one = finite([fields.lambda], 1)) && one[0] >= 0) { s.lambda = clamp(one[0], 1e-12, 1e12); s.radius = null; }
+    if (fields.radius !== undefined && (one = finite([fields.radius], 1)) && one[0] >= 0) { s.radius = clamp(one[0], 1e-300, 1e300); }
+    else if (fields.lambda !== undefined && (one = finite([fields.lambda], 1)) && one[0] >= 0) { s.lambda = clamp(one[0], 1e-300, 1e300); s.radius = null; }
     return s;
   }
   function fragment(s) {
