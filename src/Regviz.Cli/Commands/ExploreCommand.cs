@@ -14,9 +14,10 @@ namespace Regviz.Cli.Commands;
 
 /// <summary>
 /// <c>regviz explore</c>: one self-contained HTML page with a λ slider (log scale) over the sweep of <c>animate</c>,
-/// the figure for the chosen λ and its numbers: w*, D(w*), P(w*), the exact zeros and the λ ↔ t equivalence.
+/// the figure for the chosen λ and its numbers: w*, D(w*), P(w*), the exact zeros and the λ ↔ t equivalence; or, for a
+/// quadratic data term in two weights, the live page of ExploreCommand.Live.cs.
 /// </summary>
-internal sealed class ExploreCommand
+internal sealed partial class ExploreCommand
 {
     private readonly ProblemOptions _problem = new();
     private readonly FigureOptions _figure = new();
@@ -29,7 +30,7 @@ internal sealed class ExploreCommand
 
     private Command Build()
     {
-        var command = new Command("explore", "A self-contained HTML page: a λ slider over the contour figure, with the numbers of each frame beside it");
+        var command = new Command("explore", "A self-contained HTML page. For a squared loss in two weights it is live: the reader drags the loss and the page solves and draws w* (docs/explore.md); otherwise a λ slider over the contour figure's frames, with the numbers of each frame beside it");
         SweepOptions.AddProblem(command, _problem, withLambda: false);
         foreach (var option in new Option[] { _out, _figure.Size, _figure.Theme, _figure.Style, _figure.Title, _figure.Json, _figure.Alt }) command.Options.Add(option);
         _plane.AddTo(command);
@@ -37,6 +38,7 @@ internal sealed class ExploreCommand
         _figure.Size.Description = $"Frame size in pixels, WxH or N (each {FigureOptions.MinSide}..{SweepOptions.MaxSide}; frames × pixels at most {SweepOptions.MaxPixels:N0})";
         _plane.Range.Description = "Visible part of the plane (default: the origin, the fit, and every frame's w* and ball, with a margin); widened to keep equal aspect";
         command.Options.Add(_path);
+        AddLiveOptions(command);
         command.SetAction((result, cancel) => Task.Run(() => Run(result, cancel), CancellationToken.None));
         return command;
     }
@@ -49,13 +51,14 @@ internal sealed class ExploreCommand
         var figure = _figure.Bind(result);
         var style = figure.Style;
         var request = _sweep.Bind(result, style);
+        if (LivePageWanted(result) is { } live) return RunLive(result, live, request, figure, stdout);
         var json = result.GetValue(_figure.Json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
         string? output = result.GetValue(_out) is { } o ? CheckHtml(OutputTargets.Prepare(o, "--out")) : null;
         var spec = _problem.Bind(result);
         var penalty = _problem.PenaltyOptions.Bind(result);
         figure.WarnAboutGlyphs(stderr, spec.FeatureNames);
         string name = Path.ChangeExtension(ContourCommand.DefaultName("explore", penalty, null, Variant(spec, request)), ".html");
-        output ??= OutputTargets.Prepare(DefaultNames.Unique(name, result, [.. _problem.PenaltyOptions.Listable, _problem.Model, _problem.Loss, _sweep.Sweep]), "--out");
+        output ??= OutputTargets.Prepare(DefaultNames.Unique(name, result, [.. _problem.PenaltyOptions.Listable, _problem.Model, _problem.Loss, _sweep.Sweep, _page]), "--out");
         OutputTargets.Distinct(output, "--out", json, "--json");
 
         var options = new SceneOptions(area.Range, area.Grid, area.Levels, result.GetValue(_path), style.Frame().Aspect);

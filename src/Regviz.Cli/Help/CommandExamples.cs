@@ -31,6 +31,7 @@ internal static class CommandExamples
         ],
         ["explore"] =
         [
+            "regviz explore --norm l1,l2",
             "regviz explore --norm l2 --frames 12 --size 400",
             "regviz explore --norm lasso --sweep radius --frames 12 --size 400",
         ],

@@ -91,6 +91,7 @@ public class DefaultNameClassTests : Support.ScratchFolder
         (_, "--rotate") => ["10", "20"],
         (_, "--groups") => ["1,2:3", "1:2,3"],
         (_, "--figure") => ["surface", "ball"],
+        (_, "--page") => ["frames", "live"],
         _ => [],
     };
 

@@ -34,6 +34,6 @@ public class MotionSampleTests : ScratchFolder
         string docs = File.ReadAllText(Repository.Path("docs", "commands.md"));
         string Mb(long bytes, string format) => (bytes / 1e6).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"`animate --norm l1`: {Mb(animation, "0.00")} MB", docs);
-        Assert.Contains($"over them: {Mb(page, "0.0")} MB for `explore --norm l2`", docs);
+        Assert.Contains($"over them: {Mb(page, "0.0")} MB for `explore --norm l2 --page frames`", docs);
     }
 }
