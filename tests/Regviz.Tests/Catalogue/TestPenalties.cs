@@ -10,7 +10,7 @@ namespace Regviz.Tests.Catalogue;
 /// </summary>
 internal static class TestPenalties
 {
-    public static IReadOnlyList<PenaltyKind> Added { get; } = [HuberPenalty.Kind];
+    public static IReadOnlyList<PenaltyKind> Added { get; } = [ToyHuberPenalty.Kind];
 
     [ModuleInitializer]
     internal static void Register()

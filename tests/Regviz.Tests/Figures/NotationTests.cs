@@ -72,7 +72,8 @@ public partial class NotationTests : Support.ScratchFolder
         return [.. Texts(svg), .. Named(svg, "title").Select(e => e.Value), .. Named(svg, "desc").Select(e => e.Value), .. Strings(sidecar)];
     }
 
-    private static readonly string[] Norms = ["l1", "l2", "elasticnet", "lp", "linf", "mcp", "scad"];
+    /// <summary>Every registered penalty (one a test assembly adds too), at its parameters' defaults.</summary>
+    private static readonly string[] Norms = [.. Regviz.Core.Penalties.PenaltyCatalogue.Names];
 
     [Fact]
     public void No_figure_text_has_a_caret_and_lp_exponents_are_raised()

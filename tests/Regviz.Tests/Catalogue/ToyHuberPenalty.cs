@@ -4,37 +4,37 @@ namespace Regviz.Tests.Catalogue;
 
 /// <summary>
 /// A toy penalty with one parameter, written by docs/library.md's recipe as the next engineer would: one file, and one
-/// registration line (<see cref="TestPenalties"/>). The Huber function, p(w) = w²/(2δ) for |w| ≤ δ and |w| − δ/2
+/// registration line (<see cref="TestPenalties"/>). The Huber function, p(w) = w²/(2κ) for |w| ≤ κ and |w| − κ/2
 /// beyond: quadratic near 0 (so no exact zeros), the lasso's slope far out. Convex and separable, so the base class's
 /// defaults (proximal gradient with Newton polishing, the separable certificate) do the solving.
 /// </summary>
-public sealed class HuberPenalty : Penalty
+public sealed class ToyHuberPenalty : Penalty
 {
-    /// <summary>δ, declared: where the quadratic part meets the linear one.</summary>
-    public static PenaltyParameterSpec DeltaParameter { get; } = new("delta", "δ", ParameterRange.Above(0), 1,
-        _ => "Huber's δ > 0 (default 1): the penalty is w²/(2δ) up to |w| = δ, |w| − δ/2 beyond", "threshold");
+    /// <summary>κ, declared: where the quadratic part meets the linear one.</summary>
+    public static PenaltyParameterSpec KneeParameter { get; } = new("knee", "κ", ParameterRange.Above(0), 1,
+        _ => "Knee κ > 0 of the toy Huber penalty (default 1): w²/(2κ) up to |w| = κ, |w| − κ/2 beyond", "knee");
 
     /// <summary>Its catalogue entry.</summary>
-    public static PenaltyKind Kind { get; } = new("huber", "Σ h(w_j), h = w²/(2δ) up to |w| = δ, then |w| − δ/2", [DeltaParameter],
-        a => new HuberPenalty(a.Value(DeltaParameter)));
+    public static PenaltyKind Kind { get; } = new("toyhuber", "Σ h(w_j), h = w²/(2κ) up to |w| = κ, then |w| − κ/2", [KneeParameter],
+        a => new ToyHuberPenalty(a.Value(KneeParameter)));
 
     /// <summary>Unchecked on purpose: the catalogue enforces the declared range, which is what the toy shows.</summary>
-    public HuberPenalty(double delta) => Delta = delta;
+    public ToyHuberPenalty(double knee) => Knee = knee;
 
-    /// <summary>δ.</summary>
-    public double Delta { get; }
+    /// <summary>κ.</summary>
+    public double Knee { get; }
 
     /// <inheritdoc/>
-    public override string Name => "huber";
+    public override string Name => "toyhuber";
     /// <inheritdoc/>
-    public override string Title => "Huber";
+    public override string Title => "Toy Huber";
     /// <inheritdoc/>
-    public override IReadOnlyList<PenaltyParameter> Parameters => [DeltaParameter.With(Delta)];
+    public override IReadOnlyList<PenaltyParameter> Parameters => [KneeParameter.With(Knee)];
 
     private double H(double x)
     {
         double a = Math.Abs(x);
-        return a <= Delta ? 0.5 * a * (a / Delta) : a - 0.5 * Delta;
+        return a <= Knee ? 0.5 * a * (a / Knee) : a - 0.5 * Knee;
     }
 
     /// <inheritdoc/>
@@ -50,13 +50,13 @@ public sealed class HuberPenalty : Penalty
     /// <inheritdoc/>
     public override double ValueAtNorm(double radius) => radius;
 
-    /// <summary>argmin ½(x − v)² + t·h(x): v/(1 + t/δ) while that stays within δ (|v| ≤ δ + t), else v − t·sign(v).</summary>
+    /// <summary>argmin ½(x − v)² + t·h(x): v/(1 + t/κ) while that stays within κ (|v| ≤ κ + t), else v − t·sign(v).</summary>
     public override double ScalarProx(double v, double t) =>
-        Math.Abs(v) <= Delta + t ? v / (1 + t / Delta) : v - Math.CopySign(t, v);
+        Math.Abs(v) <= Knee + t ? v / (1 + t / Knee) : v - Math.CopySign(t, v);
 
     /// <inheritdoc/>
     public override (double First, double Second) Derivatives(double w) =>
-        Math.Abs(w) <= Delta ? (w / Delta, 1 / Delta) : (Math.Sign(w), 0);
+        Math.Abs(w) <= Knee ? (w / Knee, 1 / Knee) : (Math.Sign(w), 0);
 
     /// <summary>P(r·u) rises strictly with r: bisection to the last bit.</summary>
     public override double RadiusAlong(double cos, double sin, double level)
@@ -73,5 +73,5 @@ public sealed class HuberPenalty : Penalty
     }
 
     /// <inheritdoc/>
-    public override string PlaneFormula(Func<double, string> number) => $"h(w₁) + h(w₂), h quadratic to |w| = {number(Delta)}";
+    public override string PlaneFormula(Func<double, string> number) => $"h(w₁) + h(w₂), h quadratic to |w| = {number(Knee)}";
 }
