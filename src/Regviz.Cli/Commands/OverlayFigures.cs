@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Regviz.Cli.Options;
 using Regviz.Cli.Help;
+using Regviz.Cli.Options;
 using Regviz.Core;
 using Regviz.Core.Penalties;
 
