@@ -26,7 +26,7 @@ public class MotionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _penalty = PenaltyCatalogue.Create(Norm, new PenaltySettings(0.5, 0.5))!;
+        _penalty = PenaltyCatalogue.Create(Norm, PenaltyArguments.None.With("alpha", 0.5).With("p", 0.5))!;
         _spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, _penalty, 0.5, null);
         _style = new FigureStyle(800, 800, Theme.Light, null);
         FontRegistry.EnsureRegistered();

@@ -4,6 +4,7 @@ using Regviz.Cli.Options;
 using Regviz.Cli.Output;
 using Regviz.Core;
 using Regviz.Core.IO;
+using Regviz.Core.Penalties;
 using Regviz.Core.Scenes;
 using Regviz.Core.ThreeD;
 using Regviz.Plotting;
@@ -61,9 +62,8 @@ internal sealed partial class AnimateCommand
         foreach (var option in new Option[] { _problem.Data, _problem.Delimiter, _problem.Target, _problem.Features, _problem.Model, _problem.Intercept, _problem.Loss, _problem.Lambda, _plane.Range, _plane.Grid, _plane.Levels, _turnShow })
             if (SweepOptions.Given(result, option))
                 throw new InputException($"{option.Name} has no effect with --figure ball (the unit ball is the penalty's alone)");
-        PanelOptions.RefuseList(result, penalty.Alpha);
-        PanelOptions.RefuseList(result, penalty.P);
-        var balls = BallFigures.Parse(result.GetValue(penalty.Norm)!, result.GetValue(penalty.Alpha), result.GetValue(penalty.P), result.GetValue(_turnGroups)!);
+        var arguments = penalty.Arguments(result);
+        var balls = BallFigures.Parse(result.GetValue(penalty.Norm)!, arguments.Value(ElasticNetPenalty.AlphaParameter), arguments.Value(LpPenalty.PParameter), result.GetValue(_turnGroups)!);
         output ??= OutputTargets.Prepare(DefaultNames.Unique($"animate-ball-{string.Join("-", balls.Select(b => b.Name))}-rotate{Num(degrees)}.png", result,
             penalty.Norm, _rotate, _turnFigure), "--out");
         var scenes = balls.Select(b => BallMesh.Build(b)).ToList();

@@ -24,7 +24,7 @@ internal static class BallFigures
         {
             "group" => UnitBall.Group(UnitBall.ParseGroups(groups, "--groups")),
             "mcp" or "scad" => throw new InputException($"--norm {name}: MCP and SCAD bound no norm, so they have no unit ball (ball takes l1, l2, linf, elasticnet, lp, group)"),
-            var n => UnitBall.For(PenaltyCatalogue.Create(Words.Norm(n), new PenaltySettings(alpha, p))!),
+            var n => UnitBall.For(PenaltyCatalogue.Create(Words.Norm(n), PenaltyArguments.None.With("alpha", alpha).With("p", p))!),
         }).ToList();
     }
 

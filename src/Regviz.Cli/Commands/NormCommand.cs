@@ -33,7 +33,7 @@ internal sealed partial class NormCommand
         _parts.NoLabels.Description = "Leave out the values written on the level sets";
         _panels.AddTo(command);
         command.Options.Add(_overlay);
-        _panels.Cols.Description = $"Panels per row when a comma list in --norm, --p, --alpha or --gamma makes panels (at most {PanelOptions.MaxPanels}; default: one row up to 3 panels, else about square)";
+        _panels.Cols.Description = PanelOptions.ColsHelp("--norm");
         _figure.Title.Description = "Figure title (default: the penalty)";
         command.SetAction(Run);
         return command;

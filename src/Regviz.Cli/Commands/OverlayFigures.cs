@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Regviz.Cli.Help;
 using Regviz.Cli.Options;
 using Regviz.Core;
+using Regviz.Core.Penalties;
 
 namespace Regviz.Cli.Commands;
 
@@ -11,14 +13,14 @@ namespace Regviz.Cli.Commands;
 /// </summary>
 internal static class OverlayFigures
 {
-    public static Option<bool> Create(string what) => new("--overlay") { Description = $"With a comma list in --norm, --p, --alpha or --gamma: {what} on one axes instead of one panel each" };
+    public static Option<bool> Create(string what) => new("--overlay") { Description = $"With a comma list in {PenaltyHelp.Listed(["--norm", .. PenaltyHelp.ParameterFlags()], "or")}: {what} on one axes instead of one panel each" };
 
     /// <summary>The panel plan, checked for an overlay: a list of penalties, no --cols; without a list --overlay is a usage error.</summary>
     public static PanelPlan Check(PanelPlan? plan, ParseResult result, PanelOptions panels)
     {
         if (plan is null)
-            throw new InputException("--overlay goes with a comma list of penalties: --norm l1,l2 (or a list in --p, --alpha or --gamma)");
-        if (plan.Name is not ("norm" or "p" or "alpha" or "gamma"))
+            throw new InputException($"--overlay goes with a comma list of penalties: --norm l1,l2 (or a list in {PenaltyHelp.Listed(PenaltyHelp.ParameterFlags(), "or")})");
+        if (plan.Name != "norm" && !PenaltyCatalogue.Parameters.Any(s => s.Name == plan.Name))
             throw new InputException($"--overlay draws several penalties on one axes; a list in {plan.Option.Name} varies the problem and makes panels (leave out --overlay)");
         if (result.GetResult(panels.Cols) is { Implicit: false })
             throw new InputException("--cols sets panels per row; an --overlay has one axes");

@@ -18,7 +18,7 @@ internal sealed class ShrinkCommand
     public const int MaxCurves = 10;
 
     // options belong to one command tree (see RegvizApp.CreateRoot), so each tree gets its own instance
-    private readonly Option<string> _norm = new("--norm") { Description = "Estimators, one curve each, comma-separated: l1 (soft threshold), l2 (proportional shrinkage), elasticnet, lp (the exact lp prox; p < 1 jumps), l0 (best subset: hard threshold), mcp and scad (their firm and SCAD thresholds, with --gamma)", DefaultValueFactory = _ => "l1,l2,l0", HelpName = "l1,l2,l0,.." };
+    private readonly Option<string> _norm = new("--norm") { Description = Help.PenaltyHelp.ShrinkNormDescription(), DefaultValueFactory = _ => "l1,l2,l0", HelpName = "l1,l2,l0,.." };
     private readonly Option<double> _lambda = NumberOptions.Required("--lambda", 1, "λ in min (w − z)² + λ·P(w) (> 0)", "λ");
     private readonly Option<double?> _zmax = NumberOptions.Nullable("--zmax", "z runs over [−Z, Z] (default: 3, or three times the largest threshold)", "Z");
     private readonly Option<double?> _objective = NumberOptions.Nullable("--objective", "Draw the 1-D objective (w − z)² + λ·P(w) against w at this z instead, each minimum marked (Parr's reg1D)", "Z");

@@ -12,13 +12,17 @@ namespace Regviz.Cli.Errors;
 /// </summary>
 internal static class OptionsWithoutEffect
 {
-    /// <summary>Each penalty parameter's option, and the name the penalties give it.</summary>
-    private static readonly (string Flag, string Parameter, string Owner)[] PenaltyParameters =
-    [
-        ("--alpha", "alpha", "elasticnet's mixing weight: --norm elasticnet"),
-        ("--p", "p", "lp's exponent: --norm lp"),
-        ("--gamma", "gamma", "mcp's and scad's γ: --norm mcp or scad"),
-    ];
+    /// <summary>
+    /// Each declared penalty parameter's flag, its name, and what it is to whom, from the catalogue
+    /// ("elasticnet's mixing weight: --norm elasticnet", "mcp's and scad's γ: --norm mcp or scad").
+    /// </summary>
+    private static IEnumerable<(string Flag, string Parameter, string Owner)> PenaltyParameters() =>
+        PenaltyCatalogue.Parameters.Select(spec =>
+        {
+            var owners = PenaltyCatalogue.Kinds.Where(k => k.Parameters.Contains(spec)).Select(k => k.Name).ToList();
+            return (ParameterFlags.Flag(spec.Name), spec.Name,
+                $"{string.Join(" and ", owners.Select(o => o + "'s"))} {spec.Role}: --norm {string.Join(" or ", owners)}");
+        });
 
     /// <summary>Options that another option makes idle: the option, the one that overrides it, and why.</summary>
     private static readonly (string Flag, string Under, string Why)[] IdleUnder =
@@ -51,7 +55,7 @@ internal static class OptionsWithoutEffect
         if (command.Options.FirstOrDefault(o => NormFlags.Contains(o.Name)) is not { } normOption) return null;
         var norms = NormsOf(parsed, normOption);
         if (norms is null) return null; // an unknown norm: the command names it, with a suggestion
-        foreach (var (flag, parameter, owner) in PenaltyParameters)
+        foreach (var (flag, parameter, owner) in PenaltyParameters())
         {
             // a list of values is a panel request, refused with its own message when no panel could use it
             if (!Given(parsed, command, flag) || IsList(parsed, command, flag)) continue;
@@ -84,7 +88,7 @@ internal static class OptionsWithoutEffect
         foreach (string word in text.Split(',', StringSplitOptions.TrimEntries))
         {
             string name = NormAliases.Resolve(word.ToLowerInvariant());
-            if (PenaltyCatalogue.Names.Contains(name)) penalties.Add(PenaltyCatalogue.Create(name, new PenaltySettings())!);
+            if (PenaltyCatalogue.Create(name) is { } penalty) penalties.Add(penalty);
             else if (name != "l0") return null; // shrink's best subset has no parameter
         }
         return penalties;

@@ -1,4 +1,5 @@
 using Regviz.Core;
+using Regviz.Core.Penalties;
 
 namespace Regviz.Cli.Errors;
 
@@ -8,8 +9,8 @@ namespace Regviz.Cli.Errors;
 /// </summary>
 internal static class ParameterFlags
 {
-    /// <summary>Library parameter → the flag that sets it.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Flags = new Dictionary<string, string>
+    /// <summary>Library parameter → the flag that sets it, for the problem's parameters; a penalty's are <see cref="Flag"/> of their name.</summary>
+    private static readonly IReadOnlyDictionary<string, string> ProblemFlags = new Dictionary<string, string>
     {
         ["data"] = "--data",
         ["delimiter"] = "--delimiter",
@@ -19,8 +20,6 @@ internal static class ParameterFlags
         ["loss"] = "--loss",
         ["intercept"] = "--intercept",
         ["norm"] = "--norm",
-        ["alpha"] = "--alpha",
-        ["p"] = "--p",
         ["lambda"] = "--lambda",
         ["radius"] = "--radius",
         ["method"] = "--trace",
@@ -29,11 +28,19 @@ internal static class ParameterFlags
         ["ratio"] = "--ratio",
         ["trials"] = "--trials",
         ["hessian"] = "--hessian",
-        ["gamma"] = "--gamma",
         ["penalties"] = "--norms",
     };
 
-    private static readonly FlagWords Words = new();
+    /// <summary>Library parameter → the flag that sets it: the problem's, and every registered penalty's (--alpha, --p, --gamma, …).</summary>
+    public static IReadOnlyDictionary<string, string> Flags =>
+        ProblemFlags.Concat(PenaltyCatalogue.Parameters.Select(s => KeyValuePair.Create(s.Name, Flag(s.Name)))).ToDictionary();
+
+    /// <summary>A penalty parameter's flag: its declared name after two dashes.</summary>
+    public static string Flag(string parameter) => $"--{parameter}";
+
+    /// <summary>Parameters named as this front end names them: by their flags.</summary>
+    public static ParameterWords Words { get; } = new FlagWords();
+
 
     /// <summary>
     /// The text of the <c>error:</c> line for a user error (exit 2), or null for anything else, which is a bug.
@@ -50,9 +57,13 @@ internal static class ParameterFlags
     private sealed class FlagWords : ParameterWords
     {
         // a parameter no flag sets keeps the library's word: better than a flag the user cannot find in --help
-        public override string Name(string parameter, string? value = null) => Flags.TryGetValue(parameter, out var flag)
+        public override string Name(string parameter, string? value = null) => FlagOf(parameter) is { } flag
             ? value is null ? flag : $"{flag} {value}"
             : Library.Name(parameter, value);
+
+        private static string? FlagOf(string parameter) => ProblemFlags.TryGetValue(parameter, out var flag) ? flag
+            : PenaltyCatalogue.Parameters.Any(s => s.Name == parameter) ? Flag(parameter)
+            : null;
 
         public override string Together(IEnumerable<string> named) => string.Join(" ", named);
     }

@@ -14,7 +14,11 @@ internal sealed class PanelOptions
     /// <summary>The most panels one image may have: 16 (4×4) bounds the work (a loss grid each) and the image.</summary>
     public const int MaxPanels = 16;
 
-    public readonly Option<int?> Cols = new("--cols") { Description = $"Panels per row when a comma list in --norm, --lambda, --radius, --p, --alpha or --gamma makes panels (at most {MaxPanels}; default: one row up to 3 panels, else about square)", HelpName = "N" };
+    public readonly Option<int?> Cols = new("--cols") { Description = ColsHelp("--norm", "--lambda", "--radius"), HelpName = "N" };
+
+    /// <summary>--cols' help for a command whose panels vary <paramref name="listable"/> or a penalty parameter.</summary>
+    public static string ColsHelp(params string[] listable) =>
+        $"Panels per row when a comma list in {Help.PenaltyHelp.Listed([.. listable, .. Help.PenaltyHelp.ParameterFlags()], "or")} makes panels (at most {MaxPanels}; default: one row up to 3 panels, else about square)";
 
     public void AddTo(Command command) => command.Options.Add(Cols);
 

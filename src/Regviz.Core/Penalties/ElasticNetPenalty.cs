@@ -6,12 +6,18 @@ namespace Regviz.Core.Penalties;
 /// <summary>P(w) = α Σ|w_j| + (1−α) Σw_j²: rounded diamond with corners that stay sharp for α &gt; 0.</summary>
 public sealed class ElasticNetPenalty : Penalty
 {
+    /// <summary>α, declared.</summary>
+    public static PenaltyParameterSpec AlphaParameter { get; } = new("alpha", "α", ParameterRange.Closed(0, 1), 0.5,
+        words => $"Elastic-net mixing α in [0, 1], the weight of the L1 term (ESL's α weights the ridge term: its α = 0.2 is {words.Name("alpha", "0.8")})",
+        "mixing weight");
+
+    /// <summary>Its catalogue entry.</summary>
+    public static PenaltyKind Kind { get; } = new("elasticnet", "αΣ|w| + (1−α)Σw²", [AlphaParameter], a => new ElasticNetPenalty(a.Value(AlphaParameter)));
+
     /// <summary>The elastic net with mixing <paramref name="alpha"/> in [0, 1] (1: l1, 0: squared l2).</summary>
     public ElasticNetPenalty(double alpha)
     {
-        if (!(alpha >= 0 && alpha <= 1))
-            throw new ProblemArgumentException("alpha", $"{alpha} is outside [0, 1]");
-        Alpha = alpha;
+        Alpha = AlphaParameter.Checked(alpha);
     }
 
     /// <summary>α, the weight of the l1 part.</summary>
@@ -21,7 +27,7 @@ public sealed class ElasticNetPenalty : Penalty
     /// <inheritdoc/>
     public override string Title => "Elastic net";
     /// <inheritdoc/>
-    public override IReadOnlyList<PenaltyParameter> Parameters => [new("alpha", "α", Alpha)];
+    public override IReadOnlyList<PenaltyParameter> Parameters => [AlphaParameter.With(Alpha)];
     /// <inheritdoc/>
     public override double? ElasticNetAlpha => Alpha;
     /// <inheritdoc/>

@@ -13,6 +13,10 @@ namespace Regviz.Core.Penalties;
 /// </summary>
 public abstract class FoldedConcavePenalty : Penalty
 {
+    /// <summary>γ, declared once for both (one flag): each penalty has its own default and lower bound.</summary>
+    public static PenaltyParameterSpec GammaParameter { get; } = new("gamma", "γ", ParameterRange.Above(1), null,
+        _ => "γ of mcp (> 1, default 3) and scad (> 2, default 3.7), as in ncvreg: where the penalty stops rising, |w| = γλ", "γ");
+
     /// <param name="gamma">γ, already checked by the subclass against its own condition.</param>
     /// <param name="lambda">The λ the shape is taken at, &gt; 0.</param>
     /// <param name="top">The largest value of q, reached at γλ.</param>
@@ -48,7 +52,7 @@ public abstract class FoldedConcavePenalty : Penalty
     private protected abstract Penalty WithLambda(double lambda);
 
     /// <inheritdoc/>
-    public override IReadOnlyList<PenaltyParameter> Parameters => [new("gamma", "γ", Gamma)];
+    public override IReadOnlyList<PenaltyParameter> Parameters => [GammaParameter.With(Gamma)];
     /// <inheritdoc/>
     public override bool IsConvex => false;
     /// <summary>There is no norm whose ball bounds the weights, so <c>--radius</c> is refused.</summary>

@@ -6,6 +6,9 @@ namespace Regviz.Core.Penalties;
 /// <summary>P(w) = Σ|w_j|: the diamond.</summary>
 public sealed class L1Penalty : Penalty
 {
+    /// <summary>Its catalogue entry.</summary>
+    public static PenaltyKind Kind { get; } = new("l1", "Σ|w|", [], _ => new L1Penalty());
+
     /// <inheritdoc/>
     public override string Name => "l1";
     /// <inheritdoc/>

@@ -6,6 +6,9 @@ namespace Regviz.Core.Penalties;
 /// <summary>P(w) = Σw_j² (squared, as ridge and the article use it); the constrained form bounds √Σw_j².</summary>
 public sealed class L2Penalty : Penalty
 {
+    /// <summary>Its catalogue entry.</summary>
+    public static PenaltyKind Kind { get; } = new("l2", "Σw²", [], _ => new L2Penalty());
+
     /// <inheritdoc/>
     public override string Name => "l2";
     /// <inheritdoc/>

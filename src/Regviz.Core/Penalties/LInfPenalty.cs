@@ -6,6 +6,9 @@ namespace Regviz.Core.Penalties;
 /// <summary>P(w) = max_j |w_j|: the square, whose corners sit off the axes, so it favours |w1| = |w2|.</summary>
 public sealed class LInfPenalty : Penalty
 {
+    /// <summary>Its catalogue entry.</summary>
+    public static PenaltyKind Kind { get; } = new("linf", "max|w|", [], _ => new LInfPenalty());
+
     /// <inheritdoc/>
     public override string Name => "linf";
     /// <inheritdoc/>

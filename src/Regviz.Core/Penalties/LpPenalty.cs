@@ -10,6 +10,13 @@ public sealed class LpPenalty : Penalty
     /// <summary>Above this |w|^p overflows for any |w| > 1 (p = 1e200 made NaN and exit 70); it is L∞ long before.</summary>
     public const double MaxP = 100;
 
+    /// <summary>p, declared.</summary>
+    public static PenaltyParameterSpec PParameter { get; } = new("p", "p", new ParameterRange(0, MaxP, MinIncluded: false), 0.5,
+        _ => "Exponent 0 < p ≤ 100 of the lp penalty (non-convex for p < 1)", "exponent");
+
+    /// <summary>Its catalogue entry.</summary>
+    public static PenaltyKind Kind { get; } = new("lp", "Σ|w|^p", [PParameter], a => new LpPenalty(a.Value(PParameter)));
+
     /// <summary>Σ|w_j|^<paramref name="p"/> for 0 &lt; p ≤ 100.</summary>
     public LpPenalty(double p)
     {
@@ -27,7 +34,7 @@ public sealed class LpPenalty : Penalty
     /// <inheritdoc/>
     public override string Title => "Lp";
     /// <inheritdoc/>
-    public override IReadOnlyList<PenaltyParameter> Parameters => [new("p", "p", P)];
+    public override IReadOnlyList<PenaltyParameter> Parameters => [PParameter.With(P)];
     /// <inheritdoc/>
     public override bool IsConvex => P >= 1;
     /// <inheritdoc/>

@@ -16,6 +16,10 @@ public sealed class McpPenalty : FoldedConcavePenalty
     /// <summary>ncvreg's default γ for MCP.</summary>
     public const double DefaultGamma = 3;
 
+    /// <summary>Its catalogue entry.</summary>
+    public static PenaltyKind Kind { get; } = new("mcp", "Σ p(w_j)/λ with p = λ|w| − w²/(2γ) up to |w| = γλ, then γλ²/2", [GammaParameter],
+        a => new McpPenalty(a.ValueOrDefault(GammaParameter)));
+
     /// <param name="gamma">γ &gt; 1 (ncvreg's condition), or null for <see cref="DefaultGamma"/>.</param>
     /// <param name="lambda">The λ the shape is taken at, &gt; 0.</param>
     public McpPenalty(double? gamma = null, double lambda = 1)

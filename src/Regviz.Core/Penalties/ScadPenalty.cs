@@ -15,6 +15,10 @@ public sealed class ScadPenalty : FoldedConcavePenalty
     /// <summary>Fan and Li's γ = 3.7, ncvreg's default for SCAD.</summary>
     public const double DefaultGamma = 3.7;
 
+    /// <summary>Its catalogue entry.</summary>
+    public static PenaltyKind Kind { get; } = new("scad", "Σ p(w_j)/λ with p = λ|w| up to λ, (2γλ|w| − w² − λ²)/(2(γ−1)) up to γλ, then λ²(γ+1)/2", [GammaParameter],
+        a => new ScadPenalty(a.ValueOrDefault(GammaParameter)));
+
     /// <param name="gamma">γ &gt; 2 (ncvreg's condition), or null for <see cref="DefaultGamma"/>.</param>
     /// <param name="lambda">The λ the shape is taken at, &gt; 0.</param>
     public ScadPenalty(double? gamma = null, double lambda = 1)

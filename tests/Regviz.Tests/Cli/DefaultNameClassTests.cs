@@ -1,6 +1,8 @@
 using System.CommandLine;
 using CsCheck;
 using Regviz.Cli;
+using Regviz.Core;
+using Regviz.Core.Penalties;
 using Xunit;
 
 namespace Regviz.Tests.Cli;
@@ -51,14 +53,16 @@ public class DefaultNameClassTests : Support.ScratchFolder
         (_, "--loss") => ["sse", "logistic", "mse"],
         (_, "--centre") => ["1,2", "1.5,1"],
         (_, "--hessian") => ["2,0.5,1", "1,0,1"],
-        ("shrink", "--norm") => ["l1", "l1,l2", "l0"],
+        ("shrink", "--norm") => ["l1", "l1,l2", "l0", .. Added],
         ("ball", "--norm") => ["l1", "l2", "lp", "group", "elasticnet"],
-        ("contour" or "norm", "--norm") => ["l2", "lp", "elasticnet", "l1,l2", "ridge", "mcp"],
-        (_, "--norm") => ["l2", "lp", "elasticnet", "ridge", "mcp"],
-        (_, "--norms") => ["l1,l2", "l1,linf", "lp,elasticnet,mcp"],
+        ("contour" or "norm", "--norm") => ["l2", "lp", "elasticnet", "l1,l2", "ridge", "mcp", .. Added],
+        (_, "--norm") => ["l2", "lp", "elasticnet", "ridge", "mcp", .. Added],
+        (_, "--norms") => ["l1,l2", "l1,linf", ParameterisedNorms],
         (_, "--alpha") => ["0.3", "0.7"],
         (_, "--p") => ["0.7", "1.5"],
         (_, "--gamma") => ["2.5", "4"],
+        // a parameter of a penalty registered later: two of the values the catalogue tests use
+        (_, _) when Declared(option) is { } spec => [.. Catalogue.CataloguePenalties.Samples(spec).Take(2).Select(v => RegularisationForm.RoundTrip(v))],
         ("contour", "--lambda") => ["0.1", "0.3", "0.1,0.3", "0.3,0.3"],
         ("shrink", "--lambda") => ["0.5", "2"],
         (_, "--lambda") => ["0.1", "0.3"],
@@ -94,6 +98,14 @@ public class DefaultNameClassTests : Support.ScratchFolder
         (_, "--page") => ["frames", "live"],
         _ => [],
     };
+
+    /// <summary>The penalties this test assembly registers, which every norm option must be able to name.</summary>
+    private static readonly string[] Added = [.. Catalogue.TestPenalties.Added.Select(k => k.Name)];
+
+    /// <summary>A list of norms that has every penalty parameter (sparsity's --norms with any parameter given).</summary>
+    private static readonly string ParameterisedNorms = string.Join(",", ["lp", "elasticnet", "mcp", .. Added]);
+
+    private static PenaltyParameterSpec? Declared(string option) => PenaltyCatalogue.Parameters.FirstOrDefault(s => $"--{s.Name}" == option);
 
     private static readonly RootCommand Root = RegvizApp.CreateRoot();
 
@@ -141,9 +153,9 @@ public class DefaultNameClassTests : Support.ScratchFolder
             if (options.Contains(option) && i >= 0) given[option] = i;
         }
         string norms = options.Contains("--norms") ? "--norms" : "--norm";
-        if (given.ContainsKey("--alpha")) Need(norms, a.Command == "sparsity" ? "lp,elasticnet,mcp" : "elasticnet");
-        if (given.ContainsKey("--p")) Need(norms, a.Command == "sparsity" ? "lp,elasticnet,mcp" : "lp");
-        if (given.ContainsKey("--gamma")) Need(norms, a.Command == "sparsity" ? "lp,elasticnet,mcp" : "mcp");
+        foreach (var spec in PenaltyCatalogue.Parameters)
+            if (given.ContainsKey($"--{spec.Name}"))
+                Need(norms, a.Command == "sparsity" ? ParameterisedNorms : PenaltyCatalogue.Kinds.First(k => k.Parameters.Contains(spec)).Name);
         if (given.ContainsKey("--start") || given.ContainsKey("--steps")) Need("--trace", "gd");
         if (given.ContainsKey("--centre")) Need("--hessian", "2,0.5,1");
         if (given.ContainsKey("--hessian")) Need("--centre", "1,2");

@@ -90,7 +90,7 @@ public class ShrinkCommandTests : Support.ScratchFolder
     [InlineData("elasticnet")]
     public void Each_estimate_is_the_facade_optimum_of_the_one_coefficient_problem(string norm)
     {
-        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
+        var penalty = PenaltyCatalogue.Create(norm)!;
         var estimator = ShrinkEstimator.Of(penalty);
         foreach (double z in new[] { -2.5, -0.7, -0.2, 0.0, 0.3, 0.9, 2.0 })
         {

@@ -153,7 +153,7 @@ public class BeyondLeastSquaresTests
     [InlineData("lp", 0.3)]
     public void Exp_model_optimum_is_global_against_an_exhaustive_grid(string norm, double lambda)
     {
-        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
+        var penalty = PenaltyCatalogue.Create(norm)!;
         var spec = new ProblemSpec(BuiltInDataset.CreateExp(), LossKind.Mse, false, penalty, lambda, null, new ExpModel());
         var w = spec.Solve().Weights;
         double J(double a, double b) => spec.Loss.Value([a, b]) + lambda * penalty.Value([a, b]);

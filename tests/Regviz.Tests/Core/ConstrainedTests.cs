@@ -46,7 +46,7 @@ public class ConstrainedTests
     [InlineData("linf")]
     public void Constrained_optimum_is_on_the_boundary_and_equals_the_penalised_one_at_its_lambda(string norm)
     {
-        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
+        var penalty = PenaltyCatalogue.Create(norm)!;
         for (ulong seed = 1; seed <= 10; seed++)
         {
             var q = QuadraticLoss.FromDataset(Problems.Random(seed, 30, 4), LossKind.Mse, true);

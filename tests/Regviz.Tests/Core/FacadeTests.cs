@@ -67,8 +67,8 @@ public class FacadeTests
     public void Every_registered_penalty_is_found_by_its_own_name_and_nothing_else_is()
     {
         foreach (string name in PenaltyCatalogue.Names)
-            Assert.Equal(name, PenaltyCatalogue.Create(name, new PenaltySettings())!.Name);
-        Assert.Null(PenaltyCatalogue.Create("l3", new PenaltySettings()));
+            Assert.Equal(name, PenaltyCatalogue.Create(name)!.Name);
+        Assert.Null(PenaltyCatalogue.Create("l3"));
         Assert.Equal(PenaltyCatalogue.Names.Count, PenaltyCatalogue.Names.Distinct().Count());
     }
 

@@ -256,7 +256,7 @@ public class NonConvexPenaltyTests
     [InlineData("scad", double.NaN)]
     public void Gamma_is_checked_as_ncvreg_does(string name, double gamma)
     {
-        var e = Assert.Throws<ProblemArgumentException>(() => PenaltyCatalogue.Create(name, new PenaltySettings(Gamma: gamma)));
+        var e = Assert.Throws<ProblemArgumentException>(() => PenaltyCatalogue.Create(name, PenaltyArguments.None.With("gamma", gamma)));
         Assert.Equal("gamma", e.ParamName);
         Assert.StartsWith("gamma: ", e.Message);
         Assert.Contains(name == "mcp" ? "> 1" : "> 2", e.Message);
@@ -265,9 +265,9 @@ public class NonConvexPenaltyTests
     [Fact]
     public void Gamma_defaults_to_ncvregs()
     {
-        Assert.Equal(3, ((McpPenalty)PenaltyCatalogue.Create("mcp", new PenaltySettings())!).Gamma);
-        Assert.Equal(3.7, ((ScadPenalty)PenaltyCatalogue.Create("scad", new PenaltySettings())!).Gamma);
-        Assert.Equal(1.5, ((McpPenalty)PenaltyCatalogue.Create("mcp", new PenaltySettings(Gamma: 1.5))!).Gamma);
+        Assert.Equal(3, ((McpPenalty)PenaltyCatalogue.Create("mcp")!).Gamma);
+        Assert.Equal(3.7, ((ScadPenalty)PenaltyCatalogue.Create("scad")!).Gamma);
+        Assert.Equal(1.5, ((McpPenalty)PenaltyCatalogue.Create("mcp", PenaltyArguments.None.With("gamma", 1.5))!).Gamma);
     }
 
     [Theory]

@@ -15,21 +15,14 @@ public class OptimalityPropertyTests
         Gen.Select(Gen.ULong, Gen.Int[1, 9], Gen.Int[3, 40], Gen.Double[0.001, 3.0], Gen.Bool,
             (seed, k, n, lambda, intercept) => (seed, k, n, lambda, intercept));
 
-    public static TheoryData<string> ConvexNorms => new() { "l1", "l2", "elasticnet", "linf", "lp1.5", "lp3" };
-
-    private static Penalty Make(string name) => name switch
-    {
-        "lp1.5" => new LpPenalty(1.5),
-        "lp3" => new LpPenalty(3),
-        "elasticnet" => new ElasticNetPenalty(0.3),
-        _ => PenaltyCatalogue.Create(name, new PenaltySettings())!,
-    };
+    /// <summary>Every convex penalty in the catalogue, at sample values of its parameters.</summary>
+    public static TheoryData<string> ConvexNorms => Catalogue.CataloguePenalties.Labels(p => p.IsConvex);
 
     [Theory]
     [MemberData(nameof(ConvexNorms))]
     public void Penalised_optimum_satisfies_kkt(string norm)
     {
-        var penalty = Make(norm);
+        var penalty = Catalogue.CataloguePenalties.Get(norm);
         Cases.Sample(c =>
         {
             var q = QuadraticLoss.FromDataset(Problems.Random(c.Seed, c.N, c.K), LossKind.Mse, c.Intercept);
@@ -80,13 +73,10 @@ public class OptimalityPropertyTests
 public class OptimalityCheckerTests
 {
     [Theory]
-    [InlineData("l1")]
-    [InlineData("l2")]
-    [InlineData("elasticnet")]
-    [InlineData("linf")]
+    [MemberData(nameof(OptimalityPropertyTests.ConvexNorms), MemberType = typeof(OptimalityPropertyTests))]
     public void A_perturbed_optimum_fails_the_check(string norm)
     {
-        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
+        var penalty = Catalogue.CataloguePenalties.Get(norm);
         var q = QuadraticLoss.FromDataset(Problems.Random(5, 30, 4), LossKind.Mse, true);
         var w = Optimizer.Penalised(q, penalty, 0.3).Weights;
         Assert.True(Optimality.Violation(q, penalty, 0.3, w) <= 1e-9);

@@ -102,7 +102,7 @@ public class PathTests
     [InlineData("linf")]
     public void Grid_path_points_are_optimal(string norm)
     {
-        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
+        var penalty = PenaltyCatalogue.Create(norm)!;
         var spec = new ProblemSpec(Problems.Random(9, 50, 5), LossKind.Mse, true, penalty, null, null);
         var q = spec.Quadratic!;
         var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, count: 30, ratio: 1e-3);

@@ -32,7 +32,7 @@ public class SparsityTests
     [InlineData("linf")]
     public void Closed_form_ball_solvers_agree_with_the_core_on_thousands_of_losses(string norm)
     {
-        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
+        var penalty = PenaltyCatalogue.Create(norm)!;
         foreach (var q in Losses(norm == "elasticnet" ? 600 : 3000))
             AssertSame(SparsityExperiment.Optimum(q, penalty, null, 1.0), Optimizer.Constrained(q.ToLoss(), penalty, 1.0).Weights, norm);
     }
@@ -44,7 +44,7 @@ public class SparsityTests
     [InlineData("linf")]
     public void Closed_form_penalised_solvers_agree_with_the_core_on_thousands_of_losses(string norm)
     {
-        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
+        var penalty = PenaltyCatalogue.Create(norm)!;
         var rng = new SplitMix64(5);
         foreach (var q in Losses(3000))
         {

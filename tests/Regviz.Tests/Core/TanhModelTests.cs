@@ -128,7 +128,7 @@ public class TanhModelTests
     [InlineData("l2")]
     public void Optimum_in_the_plane_is_global(string norm)
     {
-        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
+        var penalty = PenaltyCatalogue.Create(norm)!;
         Gen.Select(Gen.ULong, Gen.Double[0.002, 0.5]).Sample((seed, lambda) =>
             AssertGlobal(Random(seed), penalty, Penalties[norm], lambda, $"{norm} seed {seed} λ {lambda:R}"), iter: 5);
         foreach (double lambda in new[] { 0.01, 0.1, 0.3, 1.0 })
@@ -154,7 +154,7 @@ public class TanhModelTests
         // w1 → ∞ with w1·w2 = c fixed: f → c·x, D tends to the linear fit's, and P to γλ/2 + 0 (MCP): below every point
         // of the plane at this λ, so the search must say there is no minimum rather than report where it stopped
         var loss = new ModelLoss(Model.BuiltInData(LossKind.Mse)!, Model, LossKind.Mse, intercept: false);
-        var e = Assert.Throws<ProblemArgumentException>(() => Regularised.Solve(loss, PenaltyCatalogue.Create(norm, new PenaltySettings())!, Form.Penalised(lambda)));
+        var e = Assert.Throws<ProblemArgumentException>(() => Regularised.Solve(loss, PenaltyCatalogue.Create(norm)!, Form.Penalised(lambda)));
         Assert.StartsWith("lambda = ", e.Message);
         Assert.Contains("has no minimum", e.Message);
     }

@@ -23,7 +23,7 @@ public class BallsOnHardDesignsTests
     {
         Gen.Select(HardDesignCases.FullRank, Gen.Int[0, 2]).Sample((c, f) =>
         {
-            var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
+            var penalty = PenaltyCatalogue.Create(norm)!;
             double t = Fractions[f] * penalty.Norm(LeastSquares(c));
             var s = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, penalty, null, t).Solve();
             Assert.True(s.Lambda > 0, $"{c} {norm} t={t}: the constraint should bind");

@@ -2,6 +2,7 @@ using CsCheck;
 using Regviz.Cli.Options;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
 using Regviz.Tests.Support;
 using Xunit;
 
@@ -12,25 +13,42 @@ public class EveryPenaltyOnHardDesignsTests
 {
     private static readonly double[] Ratios = [1e-1, 1e-3, 1e-6];
 
+    /// <summary>The penalties known to certify on every hard design (the list this test had before it read the catalogue).</summary>
+    private static readonly string[] StrictlyCertified = ["l2", "elasticnet", "lp p=1.5", "lp p=3"];
+
+    /// <summary>Every convex penalty in the catalogue, at sample values of its parameters (l1 has its own tests).</summary>
+    public static TheoryData<string> Convex => Catalogue.CataloguePenalties.Labels(p => p.IsConvex && p.Name != "l1");
+
     [Theory]
-    [InlineData("l2")]
-    [InlineData("elasticnet")]
-    [InlineData("linf")]
-    [InlineData("lp1.5")]
-    [InlineData("lp3")]
+    [MemberData(nameof(Convex))]
     public void Penalised_optimum_is_certified(string name)
     {
+        var penalty = Catalogue.CataloguePenalties.Get(name);
         Gen.Select(HardDesignCases.Any, Gen.Int[0, Ratios.Length - 1]).Sample((c, r) =>
         {
-            // lp (FISTA + Newton) on columns scaled by 1e±6 can stop at 1e-9 to 1.5e-9, reported uncertified: a known
-            // limit (docs/exactness.md), not part of this property
-            if (name.StartsWith("lp", StringComparison.Ordinal) && c.Name.StartsWith("scaled", StringComparison.Ordinal)) return;
-            var penalty = name.StartsWith("lp", StringComparison.Ordinal) ? new LpPenalty(double.Parse(name[2..], System.Globalization.CultureInfo.InvariantCulture)) : PenaltyCatalogue.Create(name, new PenaltySettings())!;
             double lambda = Ratios[r] * LassoReference.LambdaMax(c.Data.X, c.Data.Y, c.Intercept);
             var spec = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, penalty, lambda, null);
             var s = spec.Solve();
-            if (name == "linf") CertificateAssert.ConditionsHold(s.Certificate, $"{c} {name} λ/λmax={Ratios[r]}");
-            else Assert.True(s.Certificate.Certified, $"{c} {name} λ/λmax={Ratios[r]}: {s.Certificate}");
+            // l2, elastic net, lp 1.5 and 3 are held to a certified answer everywhere, but FISTA + Newton (lp) on columns
+            // scaled by 1e±6 can stop at 1e-9 to 1.5e-9, reported uncertified: a known limit (docs/exactness.md)
+            bool scaled = c.Name.StartsWith("scaled", StringComparison.Ordinal);
+            if (StrictlyCertified.Contains(name))
+            {
+                if (s.Method == SolveMethod.FistaNewton && scaled) return;
+                Assert.True(s.Certificate.Certified, $"{c} {name} λ/λmax={Ratios[r]}: {s.Certificate}");
+                return;
+            }
+            // any other penalty (linf, the parameter samples, one registered later): the conditions hold to 1e-9, and an
+            // uncertified answer says why. Its generic solver, FISTA + Newton, can stop short of 1e-9 on scaled columns
+            // and at λ = 1e-6·λ_max on the ill-conditioned and wide designs (lp 100, the toy Huber; docs/library.md):
+            // there the property is that the certificate does not lie, by an independent check
+            if (s.Method == SolveMethod.FistaNewton && (scaled || Ratios[r] <= 1e-6))
+            {
+                if (s.Certificate.Certified && spec.Quadratic is { } q)
+                    Assert.True(Optimality.Violation(q, penalty, lambda, [.. s.Weights]) <= 1e-9, $"{c} {name}: certified but off by more than 1e-9");
+                return;
+            }
+            CertificateAssert.ConditionsHold(s.Certificate, $"{c} {name} λ/λmax={Ratios[r]}");
         }, iter: 40, threads: 1);
     }
 

@@ -54,36 +54,45 @@ public class FigureTests : Support.ScratchFolder
         Assert.All(families, f => Assert.Equal("DejaVu Sans", f));
     }
 
+    /// <summary>Every registered penalty, at its parameters' defaults.</summary>
+    public static TheoryData<string> Norms => [.. PenaltyCatalogue.Names];
+
     [Theory]
-    [InlineData("l1")]
-    [InlineData("l2")]
-    [InlineData("elasticnet")]
-    [InlineData("lp")]
-    [InlineData("linf")]
-    [InlineData("mcp")]
-    [InlineData("scad")]
+    [MemberData(nameof(Norms))]
     public void Sidecar_norm_contours_lie_on_their_level_and_the_optimum_equals_solve(string norm)
     {
         string json = Path.Combine(Dir, "s.json");
         Render("s.png", ["contour", "--norm", norm, "--lambda", "0.4", "--json", json, "--path", .. Small]);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var root = doc.RootElement;
-        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!.At(0.4); // MCP and SCAD are drawn as they are at λ
+        var penalty = PenaltyCatalogue.Create(norm)!.At(0.4); // MCP and SCAD are drawn as they are at λ
 
-        foreach (var c in root.GetProperty("contours").GetProperty("norm").EnumerateArray())
+        // every level P reaches has points, and every point is checked: an empty sidecar must not pass. A penalty that
+        // stops rising (MCP, SCAD: at most 2·Top in the plane) has no level set above its supremum
+        var contours = root.GetProperty("contours").GetProperty("norm").EnumerateArray().ToList();
+        Assert.NotEmpty(contours);
+        double supremum = penalty.Value([1e12, 1e12]);
+        int checkedPoints = 0;
+        foreach (var c in contours)
         {
             double level = c.GetProperty("level").GetDouble();
-            foreach (var line in c.GetProperty("lines").EnumerateArray())
-                foreach (var pt in line.EnumerateArray())
-                {
-                    double v = penalty.Value([pt[0].GetDouble(), pt[1].GetDouble()]);
-                    Assert.True(Math.Abs(v - level) <= 1e-9 * level, $"{norm}: P = {v:R} on the contour of level {level:R}");
-                }
+            var points = c.GetProperty("lines").EnumerateArray().SelectMany(line => line.EnumerateArray()).ToList();
+            if (level < supremum) Assert.True(points.Count >= 4, $"{norm}: the contour of level {level:R} has {points.Count} points");
+            else Assert.Empty(points);
+            checkedPoints += points.Count;
+            foreach (var pt in points)
+            {
+                double v = penalty.Value([pt[0].GetDouble(), pt[1].GetDouble()]);
+                Assert.True(Math.Abs(v - level) <= 1e-9 * level, $"{norm}: P = {v:R} on the contour of level {level:R}");
+            }
         }
+        Assert.True(checkedPoints >= 20, $"{norm}: {checkedPoints} points on the penalty's contours");
 
         var solve = CliRunner.Run("solve", "--norm", norm, "--lambda", "0.4", "--json", "-");
+        Assert.Equal(0, solve.ExitCode);
         using var s = JsonDocument.Parse(solve.Stdout);
         var expected = s.RootElement.GetProperty("weights").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(2, expected.Length);
         var actual = root.GetProperty("optimum").GetProperty("weights").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         Assert.Equal(expected, actual);
         Assert.Equal(s.RootElement.GetProperty("objective").GetDouble(), root.GetProperty("optimum").GetProperty("objective").GetDouble());
@@ -104,6 +113,7 @@ public class FigureTests : Support.ScratchFolder
             Regviz.Core.Problems.LossKind.Mse, false, new L1Penalty(), 0.5, null);
         var loss = root.GetProperty("contours").GetProperty("loss");
         Assert.True(loss.GetArrayLength() >= 5);
+        int checkedPoints = 0;
         double through = root.GetProperty("optimum").GetProperty("data_term").GetDouble();
         Assert.Contains(loss.EnumerateArray(), c => c.GetProperty("level").GetDouble() == through);
         Assert.Equal(through, root.GetProperty("touching").GetProperty("loss_level").GetDouble());
@@ -116,8 +126,10 @@ public class FigureTests : Support.ScratchFolder
                     // linear interpolation on a grid cell of a quadratic: error ≤ D'' h²/8, tiny at 400 cells
                     double v = problem.Loss.Value([pt[0].GetDouble(), pt[1].GetDouble()]);
                     Assert.True(Math.Abs(v - level) <= 1e-3 * Math.Max(1, level), $"D = {v} on the contour of level {level}");
+                    checkedPoints++;
                 }
         }
+        Assert.True(checkedPoints >= 100, $"only {checkedPoints} loss contour points checked");
     }
 
     [Fact]

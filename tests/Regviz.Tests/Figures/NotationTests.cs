@@ -72,7 +72,8 @@ public partial class NotationTests : Support.ScratchFolder
         return [.. Texts(svg), .. Named(svg, "title").Select(e => e.Value), .. Named(svg, "desc").Select(e => e.Value), .. Strings(sidecar)];
     }
 
-    private static readonly string[] Norms = ["l1", "l2", "elasticnet", "lp", "linf", "mcp", "scad"];
+    /// <summary>Every registered penalty (one a test assembly adds too), at its parameters' defaults.</summary>
+    private static readonly string[] Norms = [.. Regviz.Core.Penalties.PenaltyCatalogue.Names];
 
     [Fact]
     public void No_figure_text_has_a_caret_and_lp_exponents_are_raised()
@@ -223,7 +224,7 @@ public partial class NotationTests : Support.ScratchFolder
     [InlineData(1.0, 800)]
     public void Print_style_keeps_every_corner_of_the_l1_ball(double lambda, int size)
     {
-        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, PenaltyCatalogue.Create("l1", new PenaltySettings())!, lambda, null);
+        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, PenaltyCatalogue.Create("l1")!, lambda, null);
         var style = new FigureStyle(size, size, Theme.Print, null);
         var scene = SceneBuilder.Contour(spec, new SceneOptions(null, 200, 10, false, style.Frame().Aspect));
         // no legend: where it goes (over the top corner at 400 px, once) is the layout's business, not the dashes'

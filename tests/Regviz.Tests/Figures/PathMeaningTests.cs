@@ -35,7 +35,7 @@ public class PathMeaningTests
             var beta = Enumerable.Range(0, k).Select(_ => random.NextDouble() * 4 - 2).ToArray();
             var y = Enumerable.Range(0, n).Select(i => Enumerable.Range(0, k).Sum(j => beta[j] * columns[j][i]) + 0.3 * (random.NextDouble() - 0.5)).ToArray();
             var data = new Dataset([.. Enumerable.Range(1, k).Select(j => $"x{j}")], columns, y, "y");
-            Penalty penalty = p switch { 0 => new L1Penalty(), 1 => PenaltyCatalogue.Create("l2", new PenaltySettings())!, _ => PenaltyCatalogue.Create("elasticnet", new PenaltySettings(Alpha: alpha))! };
+            Penalty penalty = p switch { 0 => new L1Penalty(), 1 => PenaltyCatalogue.Create("l2")!, _ => PenaltyCatalogue.Create("elasticnet", PenaltyArguments.None.With("alpha", alpha))! };
             var axis = (PathAxis)a;
             return new Case(new ProblemSpec(data, LossKind.Mse, p == 3, penalty, null, null), penalty, axis, $"{penalty.Name} k={k} n={n} {axis} seed={seed}");
         });

@@ -55,7 +55,7 @@ public class TextbookControlTests : Support.ScratchFolder
     {
         var root = Json("norm", "--norm", norm, "--level", "1");
         Assert.Equal([level], Levels(root));
-        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
+        var penalty = PenaltyCatalogue.Create(norm)!;
         foreach (var line in root.GetProperty("contours").GetProperty("norm")[0].GetProperty("lines").EnumerateArray())
             foreach (var pt in line.EnumerateArray())
                 Assert.True(Math.Abs(penalty.Value([pt[0].GetDouble(), pt[1].GetDouble()]) - 1) <= 1e-12);
@@ -188,7 +188,7 @@ public class TextbookControlTests : Support.ScratchFolder
         var kind = loss == "logistic" ? LossKind.Logistic : LossKind.Mse;
         var data = new Regviz.Core.Models.LinearModel().BuiltInData(kind) ?? BuiltInDataset.Create();
         var spec = new ProblemSpec(data, kind, false,
-            PenaltyCatalogue.Create(norm, new PenaltySettings())!, double.Parse(lambda, System.Globalization.CultureInfo.InvariantCulture), null);
+            PenaltyCatalogue.Create(norm)!, double.Parse(lambda, System.Globalization.CultureInfo.InvariantCulture), null);
         var style = new FigureStyle(700, 700, Theme.Light, null);
         var request = trace ? new TraceRequest(Regviz.Core.Traces.TraceMethod.Gd, null, 40) : null;
         var scene = SceneBuilder.Contour(spec, new SceneOptions(null, 400, 10, false, style.Frame().Aspect, request));

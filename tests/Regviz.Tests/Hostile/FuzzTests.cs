@@ -1,4 +1,5 @@
 using System.Text;
+using Regviz.Core.Penalties;
 using Regviz.Tests.Cli;
 using Xunit;
 
@@ -125,16 +126,15 @@ public class FuzzTests : HostileFolder
     private static readonly string[] Values =
     [
         "0", "-0", "1", "-1", "0.5", "2", "3.7", "1e-320", "1e-300", "1e-12", "1e12", "1e300", "1.7976931348623157e308",
-        "-1e308", "NaN", "Infinity", "1,2", "0,0", "1e308,1e308", "-1:1,-1:1", "0:0,0:0", "1:0,1:0", "x", "", "l1", "lp",
-        "linf", "elasticnet", "l2", "mcp", "scad", "exp", "tanh", "logistic", "sse", "gd", "cd", "fista", "ista", "norm", "lambda", "x1", "x1,x2",
+        "-1e308", "NaN", "Infinity", "1,2", "0,0", "1e308,1e308", "-1:1,-1:1", "0:0,0:0", "1:0,1:0", "x", "", .. PenaltyCatalogue.Names, "exp", "tanh", "logistic", "sse", "gd", "cd", "fista", "ista", "norm", "lambda", "x1", "x1,x2",
         "y", "dark", "10", "100", "4000", "100x100", "99999999999",
     ];
 
     /// <summary>Values that fit an option, so most draws get past the parser to the work; any value still comes one time in four.</summary>
     private static readonly Dictionary<string, string[]> Fitting = new()
     {
-        ["--norm"] = ["l1", "l2", "elasticnet", "lp", "linf", "mcp", "scad"],
-        ["--norms"] = ["l1,l2", "lp,linf", "l1,l1,l1", "elasticnet", "mcp,scad"],
+        ["--norm"] = [.. PenaltyCatalogue.Names],
+        ["--norms"] = ["l1,l2", "lp,linf", "l1,l1,l1", "elasticnet", "mcp,scad", string.Join(",", PenaltyCatalogue.Names)],
         ["--loss"] = ["mse", "sse", "logistic"],
         ["--model"] = ["linear", "exp", "tanh"],
         ["--trace"] = ["gd", "ista", "fista", "cd"],
@@ -157,13 +157,16 @@ public class FuzzTests : HostileFolder
         : Fitting.TryGetValue(option, out var fit) ? fit[rng.Next(fit.Length)]
         : Numbers[rng.Next(Numbers.Length)];
 
+    /// <summary>Every penalty parameter's flag the catalogue declares (--alpha, --p, --gamma, …).</summary>
+    private static readonly string[] ParameterFlags = [.. PenaltyCatalogue.Parameters.Select(s => $"--{s.Name}")];
+
     private static readonly Dictionary<string, string[]> OptionsOf = new()
     {
-        ["contour"] = ["--norm", "--lambda", "--radius", "--alpha", "--p", "--gamma", "--loss", "--model", "--features", "--target", "--range", "--levels", "--trace", "--start", "--steps", "--intercept", "--path", "--theme"],
-        ["norm"] = ["--norm", "--alpha", "--p", "--gamma", "--range", "--levels", "--theme", "--title"],
-        ["path"] = ["--norm", "--lambda", "--alpha", "--p", "--gamma", "--loss", "--model", "--features", "--count", "--ratio", "--xvar", "--intercept"],
-        ["solve"] = ["--norm", "--lambda", "--radius", "--alpha", "--p", "--gamma", "--loss", "--model", "--features", "--target", "--intercept"],
-        ["sparsity"] = ["--norms", "--radius", "--lambda", "--alpha", "--p", "--seed"],
+        ["contour"] = ["--norm", "--lambda", "--radius", .. ParameterFlags, "--loss", "--model", "--features", "--target", "--range", "--levels", "--trace", "--start", "--steps", "--intercept", "--path", "--theme"],
+        ["norm"] = ["--norm", .. ParameterFlags, "--range", "--levels", "--theme", "--title"],
+        ["path"] = ["--norm", "--lambda", .. ParameterFlags, "--loss", "--model", "--features", "--count", "--ratio", "--xvar", "--intercept"],
+        ["solve"] = ["--norm", "--lambda", "--radius", .. ParameterFlags, "--loss", "--model", "--features", "--target", "--intercept"],
+        ["sparsity"] = ["--norms", "--radius", "--lambda", .. ParameterFlags, "--seed"],
     };
 
     [Fact]

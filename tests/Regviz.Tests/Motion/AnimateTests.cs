@@ -128,7 +128,7 @@ public class AnimateTests : ScratchFolder
     {
         var (_, json, _) = Animate(norm, "--norm", norm, "--frames", "12");
         var loss = QuadraticLoss.FromDataset(BuiltInDataset.Create(), LossKind.Mse, intercept: false);
-        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings(0.5, 0.5))!;
+        var penalty = PenaltyCatalogue.Create(norm, PenaltyArguments.None.With("alpha", 0.5).With("p", 0.5))!;
         var lambdas = new List<double>();
         foreach (var frame in json.GetProperty("frames").EnumerateArray())
         {

@@ -20,7 +20,7 @@ public class FrameStabilityTests
 
     private static ContourSweep Sweep(string norm, bool radius, int frames = 10, bool reverse = false)
     {
-        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
+        var penalty = PenaltyCatalogue.Create(norm)!;
         var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, 0.5, null);
         var options = new SceneOptions(null, 120, 8, false, Style.Frame().Aspect);
         return Sweeps.Contour(spec, penalty, options, new SweepRequest(radius ? SweepParameter.Radius : SweepParameter.Lambda, frames, Reverse: reverse));
@@ -28,7 +28,7 @@ public class FrameStabilityTests
 
     private static ContourSweep Trace(string norm, string method, int steps)
     {
-        var penalty = PenaltyCatalogue.Create(norm, new PenaltySettings())!;
+        var penalty = PenaltyCatalogue.Create(norm)!;
         var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, 0.5, null);
         var kind = Enum.Parse<TraceMethod>(method, ignoreCase: true);
         var options = new SceneOptions(null, 120, 8, false, Style.Frame().Aspect, new TraceRequest(kind, null, steps));

@@ -27,7 +27,7 @@ public class LegendPadTests
         {
             var theme = new[] { Theme.Light, Theme.Dark, Theme.Colorblind, Theme.Print }[c.Style];
             var style = new FigureStyle(c.Size, c.Size, theme, null);
-            var penalty = PenaltyCatalogue.Create(c.Norm, new PenaltySettings())!;
+            var penalty = PenaltyCatalogue.Create(c.Norm)!;
             var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, c.Lambda, null);
             var scene = SceneBuilder.Contour(spec, new SceneOptions(null, 80, 6, false, style.Frame().Aspect));
             var plot = ContourFigure.Render(scene, style);

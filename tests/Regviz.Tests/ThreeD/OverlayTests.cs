@@ -135,7 +135,7 @@ public class OverlayTests : Support.ScratchFolder
         int pairs = 0;
         Gen.Select(Gen.Int[0, 2], Gen.Double[0.05, 2]).Sample((n, lambda) =>
         {
-            Penalty penalty = n switch { 0 => new L1Penalty(), 1 => new L2Penalty(), _ => PenaltyCatalogue.Create("elasticnet", new PenaltySettings(0.5, 0.5))! };
+            Penalty penalty = n switch { 0 => new L1Penalty(), 1 => new L2Penalty(), _ => PenaltyCatalogue.Create("elasticnet", PenaltyArguments.None.With("alpha", 0.5).With("p", 0.5))! };
             var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, lambda, null);
             var contour = SceneBuilder.Contour(spec, new SceneOptions(null, 60, 8, false));
             var (scene, _, _) = SurfaceMesh.Build(spec, contour, SurfaceShow.Split, 48);

@@ -19,7 +19,8 @@ internal sealed record LayoutVariant(string[] Args, bool HasParts)
 internal static class LayoutVariants
 {
     private static readonly string[] Styles = ["light", "dark", "colorblind", "print"];
-    private static readonly string[] Norms = ["l1", "l2", "elasticnet", "linf", "lp", "mcp", "scad"];
+    /// <summary>Every registered penalty (one a test assembly adds too), at its parameters' defaults.</summary>
+    private static readonly string[] Norms = [.. Regviz.Core.Penalties.PenaltyCatalogue.Names];
 
     private static Gen<T> Pick<T>(params T[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
 
