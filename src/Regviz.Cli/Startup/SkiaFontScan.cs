@@ -63,7 +63,9 @@ internal static class SkiaFontScan
             var check = new byte[1];
             return RandomAccess.Read(memory, check, name) == 1 && check[0] == 0 ? Outcome.Skipped : Outcome.Refused;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or DllNotFoundException or EntryPointNotFoundException)
+        // a start-up shortcut must never stop the program: whatever failed here, Skia is used as it comes (and a
+        // library that does not load fails later, where the figure reports it)
+        catch (Exception)
         {
             return Outcome.Refused;
         }
