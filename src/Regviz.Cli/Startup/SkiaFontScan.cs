@@ -25,7 +25,7 @@ internal static class SkiaFontScan
 
     /// <summary>
     /// The folder's name as a C string in the library (SK_FONT_FILE_PREFIX). A linker may let a longer string that ends
-    /// the same share these bytes; the shipped library has no such string (SkiaFontScanTests reads it).
+    /// the same share these bytes; in the shipped library binary data precedes it (SkiaFontScanTests reads the file).
     /// </summary>
     internal static ReadOnlySpan<byte> Folder => "/usr/share/fonts/\0"u8;
 

@@ -92,6 +92,10 @@ public class SkiaFontScanTests
         var found = SkiaFontScan.Occurrences(elf).ToList();
         Assert.Single(found);
         Assert.Contains(ReadOnlySegments(elf), s => found[0] >= s.Offset && found[0] + SkiaFontScan.Folder.Length <= s.Offset + s.Size);
+        // no other C string ends with the name (and would lose its tail): the bytes since the NUL before it are not text
+        int previous = Array.LastIndexOf(elf, (byte)0, found[0] - 1);
+        var before = elf.AsSpan(previous + 1, found[0] - previous - 1);
+        Assert.True(before.IsEmpty || before.ContainsAnyExceptInRange((byte)0x20, (byte)0x7e), $"text before the name: {Encoding.ASCII.GetString(before)}");
     }
 
     /// <summary>File ranges of an ELF64 little-endian file's PT_LOAD segments whose flags are read only (no write, no execute).</summary>
