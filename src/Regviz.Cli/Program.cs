@@ -1,5 +1,9 @@
 using System.Runtime.InteropServices;
 using Regviz.Cli;
+using Regviz.Cli.Startup;
+
+// before anything draws: Skia's Linux font manager would otherwise read every font of the machine (SkiaFontScan)
+SkiaFontScan.Skip();
 
 // Ctrl-C (SIGINT) and SIGTERM (a CI job's timeout, `kill`) cancel the run instead of killing the process at once, so
 // its temporary files and folders are removed; the exit code is the shell's for the signal (130, 143)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Regviz.Cli.Output;
@@ -50,7 +49,8 @@ internal static class DefaultNames
         }
         if (lines.Count == 0) return null;
         lines.Sort(StringComparer.Ordinal);
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", lines)));
+        // managed: .NET's SHA256 would load OpenSSL, a tenth of a cold figure's CPU (Sha256)
+        byte[] hash = Sha256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", lines)));
         return Convert.ToHexStringLower(hash.AsSpan(0, 4));
     }
 }
