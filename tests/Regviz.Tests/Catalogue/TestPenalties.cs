@@ -16,6 +16,7 @@ internal static class TestPenalties
     internal static void Register()
     {
         foreach (var kind in Added) PenaltyCatalogue.Register(kind);
+        Cli.CliRunner.InProcessOnly = Named;
     }
 
     /// <summary>Whether <paramref name="args"/> name a penalty or a parameter flag that only this process has.</summary>

@@ -99,10 +99,13 @@ internal static partial class CliRunner
     /// Whether the kernel can pass these arguments to a program at all: not with a NUL in one (argv strings end
     /// at NUL), nor one longer than Linux's 128 KiB per argument (exec fails with E2BIG). No shell can run such a
     /// command line either; those few cases (a megabyte-long option, "a\0b.png") are run in-process, as are command
-    /// lines naming a penalty only this test assembly registers (the installed tool does not have it).
+    /// lines that <see cref="InProcessOnly"/> names (a penalty only a test assembly registers: the installed tool does not have it).
     /// </summary>
     private static bool Passable(string[] args) =>
-        args.All(a => !a.Contains('\0') && Encoding.UTF8.GetByteCount(a) < 128 * 1024) && !Catalogue.TestPenalties.Named(args);
+        args.All(a => !a.Contains('\0') && Encoding.UTF8.GetByteCount(a) < 128 * 1024) && !InProcessOnly(args);
+
+    /// <summary>Command lines only this process can run; set by the test assembly that registers its own penalties.</summary>
+    internal static Func<IEnumerable<string>, bool> InProcessOnly { get; set; } = _ => false;
 
     private static Result RunProcess(string[] args)
     {
