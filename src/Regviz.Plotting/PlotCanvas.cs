@@ -390,7 +390,7 @@ internal sealed class PlotCanvas
         {
             // no room anywhere (see Fitting): no legend rather than one over w* or a corner
             Plot.Legend.IsVisible = false;
-            if (Parts.Legend) Log.NoLegend($"no room: below the figure it would take over {MostBand:P0} of the height, and inside it would hide a mark in every corner");
+            if (Parts.Legend) Log.NoLegend($"no room: below the figure it would take over {MostBand * 100:0}% of the height, and inside it would hide a mark in every corner");
             return default;
         }
         if (Parts.Legend) Labels.Reserve(best.box);
