@@ -294,7 +294,7 @@ internal sealed class PlotCanvas
     public void Legend(Alignment corner, IEnumerable<LegendItem> items)
     {
         Plot.Legend.IsVisible = Parts.Legend;
-        if (!Parts.Legend) Log.NoLegend("--no-legend");
+        if (!Parts.Legend) Log.NoLegend("not asked for");
         Plot.Legend.Alignment = corner;
         Plot.Legend.FontSize = Theme.Fonts.Legend * Scale;
         Plot.Legend.FontName = Theme.FontFamily;

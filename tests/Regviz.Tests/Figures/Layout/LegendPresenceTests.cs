@@ -56,6 +56,6 @@ public sealed class LegendPresenceTests(ITestOutputHelper output) : ScratchFolde
     {
         var layout = Render(["contour", "--norm", "l1", "--lambda", "0.5", "--no-legend"]);
         Assert.Null(layout.Legend);
-        Assert.Equal("--no-legend", layout.LegendOmitted);
+        Assert.Equal("not asked for", layout.LegendOmitted);
     }
 }
