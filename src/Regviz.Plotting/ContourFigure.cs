@@ -31,10 +31,10 @@ public static class ContourFigure
         string title = layout?.Title ?? $"{PenaltyNames.Display(scene.Penalty)}, {form}{note}{Sparsity(w)}";
         string xLabel = WeightNames.Axis(0, scene.FeatureNames[0]), yLabel = WeightNames.Axis(1, scene.FeatureNames[1]);
         // a legend that would take a fifth of a small figure, or hide what the figure is about in every corner, goes below
-        // it (an animation keeps its legend inside: its frames must not jump)
+        // it (every frame of an animation as its first frame decided: frames must not jump)
         var canvas = layout is null
             ? PlotCanvas.Fitting(style, scene.Range, title, xLabel, yLabel, parts, (c, compact) => Legend(scene, c, null, compact).ToList(), KeyMarks(scene))
-            : new PlotCanvas(style, scene.Range, title, xLabel, yLabel, parts: parts);
+            : layout.Canvas(style, scene, title, xLabel, yLabel, parts, (c, compact) => Legend(layout.LegendScene ?? scene, c, layout.PathLegend, compact).ToList(), KeyMarks(scene));
         var theme = canvas.Theme;
         var (widths, dashes) = (theme.Lines, theme.Dashes);
         float s = canvas.Scale;
@@ -93,13 +93,26 @@ public static class ContourFigure
         if (scene.Twin is { } tw) keyPoints.Add((tw[0], tw[1]));
         var legend = Legend(layout?.LegendScene ?? scene, canvas, layout?.PathLegend, canvas.CompactLegend).ToList();
         var bold = new[] { scene.TouchingLoss, scene.TouchingNorm }.Where(l => l is not null).SelectMany(l => l!.Lines);
-        var legendBox = canvas.PlaceLegend(legend, layout?.Corner is { } fixedCorner ? [fixedCorner] : canvas.CornersByRoom(keyPoints), bold);
+        // every place w* takes in an animation is as much the point as this frame's
+        foreach (var (x, y) in layout?.Avoid ?? []) canvas.KeepLegendOff(x, y);
+        var legendBox = canvas.PlaceLegend(legend, layout?.Corner is { } fixedCorner ? [fixedCorner] : canvas.CornersByRoom(keyPoints), bold,
+            layout?.Value is null ? 0 : FrameValue.Height(canvas));
         var corner = canvas.Plot.Legend.Alignment;
-        if (layout?.LegendPad is { } pad && parts.Legend) pad.Add(canvas.Plot, theme.Background);
+        if (layout is not null)
+        {
+            // the first frame decides whether there is a legend; no later frame drops or brings one back
+            if (layout.Corner is null) layout.LegendShown = canvas.Plot.Legend.IsVisible || canvas.LegendBelow > 0 || !parts.Legend;
+            else if (canvas.LegendBelow == 0) canvas.Plot.Legend.IsVisible = parts.Legend && layout.LegendShown;
+            if (!layout.LegendShown && parts.Legend) canvas.Log.NoLegend("no room: the first frame found none clear of every mark");
+        }
+        // a legend below the figure sits over nothing that moves: no pad
+        if (layout?.LegendPad is { } pad && parts.Legend && canvas.LegendBelow == 0 && layout.LegendShown) pad.Add(canvas.Plot, theme.Background);
         if (layout?.Value is { } value) FrameValue.Draw(canvas, legendBox, corner, value, layout.ValueWidth);
         layout?.Begin(canvas, corner);
 
         foreach (var (x, y) in layout?.Avoid ?? []) canvas.Labels.ReservePoint(x, y, 10 * s);
+        // captions placed once for every frame keep clear of the axes, where every frame's ball has its corners
+        if (layout is { Fixed: null }) canvas.KeepLabelsOffAxes(PlotCanvas.ProtectedRadius + 1);
         float captionSize = theme.Fonts.Label(14) * s;
         string optText = $"w* = ({PenaltyNames.Number(w[0])}, {PenaltyNames.Number(w[1])})";
         if (layout?.FitCaptionFirst is true) FitCaption();
@@ -151,7 +164,7 @@ public static class ContourFigure
         string text = value(level.Level);
         if (level.Lines.MaxBy(l => l.Count) is not { } longest || canvas.Labels.OnLine(longest, text, size) is not { } at) return;
         canvas.Label(text, at.X, at.Y, size, color, role: "contour_label");
-        layout?.Placed.Add(new FixedLabel(text, at.X, at.Y, 0, 0, size, color, false));
+        layout?.Placed.Add(new FixedLabel(text, at.X, at.Y, 0, 0, size, color, false, "contour_label"));
     }
 
     /// <summary>
@@ -182,7 +195,11 @@ public static class ContourFigure
         }
     }
 
-    /// <summary>The legend's entries; <paramref name="compact"/> (a small figure's legend below it) leaves out the thin contours and the filled region, which read without it.</summary>
+    /// <summary>
+    /// The legend's entries. <paramref name="compact"/> (a small figure's legend below it) leaves out the thin contours and
+    /// the filled region, which read without it, and says the rest in short words, so that a legend in rows across a
+    /// 300-pixel figure takes two rows rather than four: each curve kind and each mark keeps an entry.
+    /// </summary>
     private static IEnumerable<LegendItem> Legend(ContourScene scene, PlotCanvas c, string? pathLegend, bool compact = false)
     {
         var t = c.Theme;
@@ -190,19 +207,29 @@ public static class ContourFigure
         float s = c.Scale;
         // a legend's sample line is at least 1.5 px wide, or a thin contour's colour cannot be made out in it
         static float Sample(float width) => Math.Max(1.5f, width);
+        string Say(string full, string brief) => compact ? brief : full;
         if (!compact) yield return c.LineItem("loss D(w) contours", t.Loss, Sample(widths.Loss) * s, dashes.Loss);
         if (!compact) yield return c.LineItem("penalty P(w) contours", t.Norm, Sample(widths.Penalty) * s, dashes.Penalty);
-        if (scene.TouchingLoss is not null) yield return c.LineItem("loss level set through w*", t.Loss, Sample(widths.LevelSet) * s, dashes.Loss);
-        if (scene.TouchingNorm is not null) yield return c.LineItem("penalty ball through w*", t.Norm, Sample(widths.LevelSet) * s, dashes.Penalty);
+        if (scene.TouchingLoss is not null) yield return c.LineItem(Say("loss level set through w*", "loss D at w*"), t.Loss, Sample(widths.LevelSet) * s, dashes.Loss);
+        if (scene.TouchingNorm is not null) yield return c.LineItem(Say("penalty ball through w*", "ball at w*"), t.Norm, Sample(widths.LevelSet) * s, dashes.Penalty);
         if (c.Parts.Fill && scene.TouchingNorm is not null && !compact) yield return c.FillItem("region P(w) ≤ P(w*)", t.Norm.WithAlpha(0.18));
-        if (scene.Path is not null) yield return c.LineItem(pathLegend ?? "path of w* as λ grows", t.Path, Sample(widths.Path) * s, dashes.Path);
-        yield return c.MarkerItem("regularised optimum w*", MarkerShape.FilledCircle, t.Optimum, 10 * s);
-        if (scene.Twin is not null) yield return c.MarkerItem("−w*: f(x; −w) = f(x; w), equally optimal", MarkerShape.OpenCircle, t.Optimum, 10 * s);
+        if (scene.Path is not null) yield return c.LineItem(compact ? "path of w*" : pathLegend ?? "path of w* as λ grows", t.Path, Sample(widths.Path) * s, dashes.Path);
+        yield return c.MarkerItem(Say("regularised optimum w*", "w*"), MarkerShape.FilledCircle, t.Optimum, 10 * s);
+        if (scene.Twin is not null) yield return c.MarkerItem(Say("−w*: f(x; −w) = f(x; w), equally optimal", "−w*, as optimal"), MarkerShape.OpenCircle, t.Optimum, 10 * s);
         if (scene.Unregularised is not null)
-            yield return c.MarkerItem(scene.LossNote is null ? "least squares (λ = 0)" : "unregularised (λ = 0)", MarkerShape.Eks, t.Loss, 10 * s);
+            yield return c.MarkerItem(scene.LossNote is null ? Say("least squares (λ = 0)", "least squares") : Say("unregularised (λ = 0)", "unregularised"), MarkerShape.Eks, t.Loss, 10 * s);
         if (scene.Trace is { } trace)
-            yield return c.LineItem($"{TraceName(trace.Method)}, {FigureText.Counted(trace.Iterates.Count - 1, "step")}{(trace.Diverged ? " (diverged)" : "")}", t.Trace, Sample(widths.Trace) * s, dashes.Trace);
+            yield return c.LineItem(compact ? $"{ShortTraceName(trace.Method)}{(trace.Diverged ? " (diverged)" : "")}"
+                : $"{TraceName(trace.Method)}, {FigureText.Counted(trace.Iterates.Count - 1, "step")}{(trace.Diverged ? " (diverged)" : "")}", t.Trace, Sample(widths.Trace) * s, dashes.Trace);
     }
+
+    private static string ShortTraceName(Regviz.Core.Traces.TraceMethod m) => m switch
+    {
+        Regviz.Core.Traces.TraceMethod.Gd => "subgradient",
+        Regviz.Core.Traces.TraceMethod.Ista => "ISTA",
+        Regviz.Core.Traces.TraceMethod.Fista => "FISTA",
+        _ => "coord. descent",
+    };
 
     private static string TraceName(Regviz.Core.Traces.TraceMethod m) => m switch
     {

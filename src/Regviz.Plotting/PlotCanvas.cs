@@ -30,8 +30,6 @@ internal sealed class PlotCanvas
         Plot.Axes.Color(t.Foreground);
         Plot.Grid.MajorLineColor = t.Grid;
         if (!t.ShowGrid || !Parts.Grid) Plot.HideGrid();
-        Plot.Layout.Fixed(Frame.Padding);
-        Plot.Axes.SetLimits(range.X0, range.X1, range.Y0, range.Y1);
         Plot.Title(style.Title ?? title, TitleSize(style.Title ?? title));
         if (style.TitleLayout() is { Simple: false } wrapped)
         {
@@ -46,7 +44,7 @@ internal sealed class PlotCanvas
         }
         Plot.XLabel(xLabel, t.Fonts.AxisLabels * s);
         Plot.YLabel(yLabel, t.Fonts.AxisLabels * s);
-        AxisLabelsWithFallback(xLabel, yLabel);
+        _simpleAxisLabels = !AxisLabelsWithFallback(xLabel, yLabel);
         Plot.Axes.Bottom.TickLabelStyle.FontSize = t.Fonts.Ticks * s;
         Plot.Axes.Left.TickLabelStyle.FontSize = t.Fonts.Ticks * s;
         Plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { MinimumTickSpacing = 60 * s };
@@ -56,14 +54,29 @@ internal sealed class PlotCanvas
         Plot.Add.HorizontalLine(0, t.Lines.AxisLines * s, t.AxisLine).LinePattern = LinePattern.Solid;
         if (verticalZeroLine) Plot.Add.VerticalLine(0, t.Lines.AxisLines * s, t.AxisLine).LinePattern = LinePattern.Solid;
 
-        Labels = new LabelPlacer(Frame, range)
+        _texts = (style.Title ?? title, xLabel, yLabel, verticalZeroLine);
+        Log = LayoutLog.Attach(Plot, FontRegistry.Typeface(t.FontFamily), style.Width, style.Height);
+        Place();
+    }
+
+    private readonly (string Title, string XLabel, string YLabel, bool VerticalZeroLine) _texts;
+    private readonly bool _simpleAxisLabels;
+
+    /// <summary>What depends on where the data area is: the fixed layout, the limits, the label placer and the report of the fixed texts.</summary>
+    private void Place()
+    {
+        Plot.Layout.Fixed(Frame.Padding);
+        Plot.Axes.SetLimits(Range.X0, Range.X1, Range.Y0, Range.Y1);
+        var t = Style.Theme;
+        float s = Scale;
+        Labels = new LabelPlacer(Frame, Range)
         {
             Padding = 3 * s, Typeface = FontRegistry.Typeface(t.FontFamily), BoldTypeface = FontRegistry.BoldTypeface(t.FontFamily),
             Spacing = Math.Max(3, 4 * s), MinGap = ProtectedRadius + 2 + Math.Max(3, 4 * s),
         };
-        ReserveAxisLines(verticalZeroLine);
-        Log = LayoutLog.Attach(Plot, FontRegistry.Typeface(t.FontFamily), style.Width, style.Height);
-        LogFixedTexts(style.Title ?? title, xLabel, yLabel);
+        ReserveAxisLines(_texts.VerticalZeroLine);
+        Log.ClearFixed();
+        LogFixedTexts(_texts.Title, _texts.XLabel, _texts.YLabel);
     }
 
     /// <summary>
@@ -138,12 +151,16 @@ internal sealed class PlotCanvas
 
     private readonly List<(double X, double Y)> _protected = [];
 
+    /// <summary>A point the legend must not cover though it is not drawn in this figure (where w* is in another frame of an animation).</summary>
+    public void KeepLegendOff(double x, double y) => _protected.Add((x, y));
+
     /// <summary>
     /// An axis label with a column name the style's font cannot draw (CJK) is drawn run by run like a wrapped title,
     /// each run in a font that has it, where ScottPlot would have put it (measured: the x label's baseline 34 px below
     /// the data area, the y label's 44 px left of it, reading upwards); ScottPlot's own label is emptied.
     /// </summary>
-    private void AxisLabelsWithFallback(string xLabel, string yLabel)
+    /// <returns>Whether either label is drawn so (its place then fixed to this canvas's frame).</returns>
+    private bool AxisLabelsWithFallback(string xLabel, string yLabel)
     {
         var t = Style.Theme;
         float s = Scale, size = t.Fonts.AxisLabels * s;
@@ -160,13 +177,17 @@ internal sealed class PlotCanvas
             Plot.YLabel("");
             Plot.RenderManager.RenderActions.Add(new TitleText.Step(y, 0, -size, t.Foreground, Pivot: (Frame.Left - 44 * s, centreY)));
         }
+        return !x.Simple || !y.Simple;
     }
 
+    /// <summary>Keeps labels <paramref name="half"/> pixels off the lines w1 = 0 and w2 = 0 (where a ball has its corners).</summary>
+    public void KeepLabelsOffAxes(float half) => ReserveAxisLines(true, half);
+
     /// <summary>Keeps labels off the lines w1 = 0 and w2 = 0: a label there would hide the axis the figure is about.</summary>
-    private void ReserveAxisLines(bool vertical)
+    private void ReserveAxisLines(bool vertical, float? halfWidth = null)
     {
         var (x0, y0) = Frame.ToPixel(Range, 0, 0);
-        float half = 2 * Scale;
+        float half = halfWidth ?? 2 * Scale;
         if (Range.Y0 < 0 && Range.Y1 > 0) Labels.Reserve(new PixelBox(Frame.Left, y0 - half, Frame.Width - Frame.Right, y0 + half));
         if (vertical && Math.Min(Range.X0, Range.X1) < 0 && Math.Max(Range.X0, Range.X1) > 0)
             Labels.Reserve(new PixelBox(x0 - half, Frame.Top, x0 + half, Frame.Height - Frame.Bottom));
@@ -175,9 +196,9 @@ internal sealed class PlotCanvas
     public Plot Plot { get; }
     public FigureStyle Style { get; }
     public FigureParts Parts { get; }
-    public PlotFrame Frame { get; }
-    public PlaneRange Range { get; }
-    public LabelPlacer Labels { get; }
+    public PlotFrame Frame { get; private set; }
+    public PlaneRange Range { get; private set; }
+    public LabelPlacer Labels { get; private set; } = null!;
 
     /// <summary>
     /// The face every label of this figure is drawn in. ScottPlot gives a new label the process-wide face last set by
@@ -273,6 +294,7 @@ internal sealed class PlotCanvas
     public void Legend(Alignment corner, IEnumerable<LegendItem> items)
     {
         Plot.Legend.IsVisible = Parts.Legend;
+        if (!Parts.Legend) Log.NoLegend("not asked for");
         Plot.Legend.Alignment = corner;
         Plot.Legend.FontSize = Theme.Fonts.Legend * Scale;
         Plot.Legend.FontName = Theme.FontFamily;
@@ -338,7 +360,8 @@ internal sealed class PlotCanvas
     /// <paramref name="bold"/> curves; with every corner covering a mark, the one covering fewest. The box, measured as
     /// ScottPlot will draw it, is reserved against labels and returned.
     /// </summary>
-    public PixelBox PlaceLegend(IReadOnlyList<LegendItem> items, IReadOnlyList<Alignment> corners, IEnumerable<Polyline>? bold = null)
+    /// <param name="beside">Pixels of text that will sit beside the legend, below it in an upper corner and above it in a lower one (an animation's moving value): judged with it.</param>
+    public PixelBox PlaceLegend(IReadOnlyList<LegendItem> items, IReadOnlyList<Alignment> corners, IEnumerable<Polyline>? bold = null, float beside = 0)
     {
         if (LegendBelow > 0) return PlaceLegendBelow(items);
         Legend(corners[0], items);
@@ -355,22 +378,27 @@ internal sealed class PlotCanvas
             }
         var marks = _protected.Select(p => Frame.ToPixel(Range, p.X, p.Y)).ToList();
         var best = corners
-            .Select((corner, order) => (corner, order, box: LegendBox(corner)))
+            .Select((corner, order) => (corner, order, box: WithBeside(LegendBox(corner), corner, beside)))
             .Select(c => (c.corner, c.order, c.box,
                 marks: marks.Count(m => c.box.Grow(ProtectedRadius).Contains(m.X, m.Y)),
                 covered: samples.Where(p => c.box.Contains(p.X, p.Y)).Sum(p => p.Length)))
             // a few pixels of bold curve are no reason to leave the preferred corner
             .MinBy(c => (c.marks, Math.Round(c.covered / (8 * Scale)), c.order));
         Plot.Legend.Alignment = best.corner;
+        best.box = LegendBox(best.corner); // what is beside it reserves its own room
         if (best.marks > 0 && CompactLegend)
         {
             // no room anywhere (see Fitting): no legend rather than one over w* or a corner
             Plot.Legend.IsVisible = false;
+            if (Parts.Legend) Log.NoLegend($"no room: below the figure it would take over {MostBand * 100:0}% of the height, and inside it would hide a mark in every corner");
             return default;
         }
         if (Parts.Legend) Labels.Reserve(best.box);
         return best.box;
     }
+
+    private static PixelBox WithBeside(PixelBox box, Alignment corner, float beside) =>
+        corner is Alignment.UpperLeft or Alignment.UpperRight ? box with { Y1 = box.Y1 + beside } : box with { Y0 = box.Y0 - beside };
 
     /// <summary>The box the legend, as it now holds its entries, covers in <paramref name="corner"/>, shadow included.</summary>
     public PixelBox LegendBox(Alignment corner)
@@ -387,39 +415,75 @@ internal sealed class PlotCanvas
     /// <summary>
     /// A canvas over <paramref name="range"/>, whose legend (the entries <paramref name="items"/> makes) goes below the
     /// figure when it belongs there (<see cref="LegendBelongsBelow"/>, judged against <paramref name="keep"/>): then the
-    /// canvas is made again with a band for it under the x axis's label, the range widened to keep the units square.
+    /// canvas gets a band for it under the x axis's label, <paramref name="lead"/> pixels taller for a line above the
+    /// legend (an animation's moving value), the range widened to keep the units square.
     /// </summary>
     /// <remarks>
     /// A band may take at most <see cref="MostBand"/> of the image's height: past that the figure's compact legend
-    /// (<paramref name="items"/> asked with true: the entries the figure also says in its captions left out) is tried,
-    /// and past that again the compact legend stays inside, in the best corner; when every corner would hide a mark
-    /// there too, the figure goes without a legend (<see cref="PlaceLegend"/>): a legend never hides what it explains.
+    /// (<paramref name="items"/> asked with true: its main entries, in short words) is tried, and past that again the
+    /// compact legend stays inside, in the best corner; when every corner would hide a mark there too, the figure goes
+    /// without a legend (<see cref="PlaceLegend"/>) and its layout report says why: a legend never hides what it explains.
+    /// The canvas is built once: measuring the legend needs it, and giving it a band only moves its data area.
     /// </remarks>
     public static PlotCanvas Fitting(FigureStyle style, PlaneRange range, string title, string xLabel, string yLabel, FigureParts parts,
-        Func<PlotCanvas, bool, IReadOnlyList<LegendItem>> items, IEnumerable<(double X, double Y)> keep)
+        Func<PlotCanvas, bool, IReadOnlyList<LegendItem>> items, IEnumerable<(double X, double Y)> keep, float lead = 0)
     {
         var canvas = new PlotCanvas(style, range, title, xLabel, yLabel, parts: parts);
         if (!canvas.LegendBelongsBelow(items(canvas, false), keep)) return canvas;
         bool compact = false;
-        float band = canvas.BandHeight(items(canvas, false));
+        float band = canvas.BandHeight(items(canvas, false)) + lead;
         if (band > MostBand * style.Height)
         {
             compact = true;
-            band = canvas.BandHeight(items(canvas, true));
-            if (band > MostBand * style.Height) return new PlotCanvas(style, range, title, xLabel, yLabel, parts: parts) { CompactLegend = true };
+            band = canvas.BandHeight(items(canvas, true)) + lead;
+            if (band > MostBand * style.Height)
+            {
+                canvas.Plot.Legend.Orientation = Orientation.Vertical; // as it was before the band was measured
+                canvas.CompactLegend = true;
+                return canvas;
+            }
         }
+        canvas.CompactLegend = compact;
+        if (canvas._simpleAxisLabels) canvas.Below(band, lead);
+        else canvas = Laid(style, range, title, xLabel, yLabel, parts, band, compact, lead); // axis labels drawn run by run stay where they were put
+        return canvas;
+    }
+
+    /// <summary>
+    /// A canvas laid out as <see cref="Fitting"/> decided for another of the same figure (the frames of an animation):
+    /// the legend below in a band of <paramref name="band"/> pixels (0: inside), compact or not.
+    /// </summary>
+    public static PlotCanvas Laid(FigureStyle style, PlaneRange range, string title, string xLabel, string yLabel, FigureParts parts, float band, bool compact, float lead)
+    {
+        if (band <= 0) return new PlotCanvas(style, range, title, xLabel, yLabel, parts: parts) { CompactLegend = compact };
         var frame = style.Frame().TallerBottom(band);
-        return new PlotCanvas(style, range.WithAspect(frame.DataWidth, frame.DataHeight), title, xLabel, yLabel, parts: parts, legendBelow: band) { CompactLegend = compact };
+        return new PlotCanvas(style, range.WithAspect(frame.DataWidth, frame.DataHeight), title, xLabel, yLabel, parts: parts, legendBelow: band) { CompactLegend = compact, BandLead = lead };
+    }
+
+    /// <summary>Gives this canvas, nothing drawn on it yet, a band of <paramref name="band"/> pixels below the x axis's label for its legend.</summary>
+    private void Below(float band, float lead)
+    {
+        Frame = Style.Frame().TallerBottom(band);
+        Range = Range.WithAspect(Frame.DataWidth, Frame.DataHeight);
+        LegendBelow = band;
+        BandLead = lead;
+        Place();
     }
 
     /// <summary>The largest share of the image's height a legend below the figure may take.</summary>
     public const float MostBand = 0.3f;
 
     /// <summary>Whether the figure draws its compact legend (see <see cref="Fitting"/>).</summary>
-    public bool CompactLegend { get; private init; }
+    public bool CompactLegend { get; private set; }
 
     /// <summary>The height of the band below the x axis's label where this figure's legend is drawn (0: inside the data area).</summary>
-    public float LegendBelow { get; }
+    public float LegendBelow { get; private set; }
+
+    /// <summary>Pixels at the top of the band kept for one line above the legend (<see cref="BandLine"/>).</summary>
+    public float BandLead { get; private set; }
+
+    /// <summary>Where the line above a band's legend goes, in the figure's pixels.</summary>
+    public PixelBox BandLine => new(4, Style.Height - LegendBelow + 2, Style.Width - 4, Style.Height - LegendBelow + 2 + BandLead);
 
     /// <summary>
     /// Whether a legend of <paramref name="items"/> belongs outside, below the figure: when it would cover more than a
@@ -447,7 +511,7 @@ internal sealed class PlotCanvas
     }
 
     /// <summary>Where the legend below the figure is drawn, in the figure's pixels.</summary>
-    private PixelRect Band => new(4, Style.Width - 4, Style.Height - 2, Style.Height - LegendBelow + 2);
+    private PixelRect Band => new(4, Style.Width - 4, Style.Height - 2, Style.Height - LegendBelow + 2 + BandLead);
 
     /// <summary>Draws the legend in the band below the figure (<see cref="LegendBelow"/>) instead of inside the data area; returns its box.</summary>
     private PixelBox PlaceLegendBelow(IReadOnlyList<LegendItem> items)

@@ -96,8 +96,10 @@ internal sealed partial class AnimateCommand
         sweep = sweep with { First = sweep.First with { LossNote = LossNotes.ForContour(spec) } };
         Warn(stderr, sweep, method);
         var description = SweepText.Describe(sweep);
-        AtomicFile.WriteAllBytes(output, ContourAnimation.Apng(sweep, style with { Description = description }, timing, cancel));
-        if (json is not null) JsonOut.Write(json, stdout, w => SweepJson.Write(w, sweep, timing, description, FrameDescriptions(sweep)));
+        var layouts = json is null ? null : new FigureLayout?[sweep.Frames.Count];
+        AtomicFile.WriteAllBytes(output, ContourAnimation.Apng(sweep, style with { Description = description }, timing, cancel, layouts));
+        if (json is not null)
+            JsonOut.Write(json, stdout, LayoutJson.WithFrames(w => SweepJson.Write(w, sweep, timing, description, FrameDescriptions(sweep)), [.. layouts!.OfType<FigureLayout>()]));
         figure.Announce(stdout, output, description);
         return 0;
     }

@@ -39,6 +39,7 @@ internal static class LayoutJson
         }
         w.WriteEndArray();
         if (layout.Legend is { } legend) Box(w, "legend", legend); else w.WriteNull("legend");
+        if (layout.LegendOmitted is { } why) w.WriteString("legend_omitted", why);
         w.WriteStartArray("texts");
         foreach (var t in layout.Texts)
         {

@@ -64,6 +64,20 @@ public sealed record ContourSweep
     private Penalty BasePenalty { get; }
     private bool FullPath { get; }
 
+    /// <summary>
+    /// Frame <paramref name="index"/>'s penalty (at its λ in a λ sweep) and its ball through w* (null where w* = 0):
+    /// a curve in closed form, cheap beside a scene, for a layout that must know where every frame's ball goes.
+    /// </summary>
+    public (Penalty Penalty, ContourLevel? Ball) Ball(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Frames.Count);
+        var o = Frames[index].Optimum;
+        var penalty = Parameter == SweepParameter.Lambda ? BasePenalty.At(o.Lambda) : BasePenalty;
+        double value = penalty.Value(o.Weights);
+        return (penalty, penalty.Norm(o.Weights) > 0 ? new ContourLevel(value, [Polyline.From(penalty.LevelSet(value))]) : null);
+    }
+
     /// <summary>The scene of frame <paramref name="index"/>; scenes of different frames may be made on different threads.</summary>
     public ContourScene Scene(int index)
     {
@@ -79,13 +93,10 @@ public sealed record ContourSweep
         var o = Frames[index].Optimum;
         var w = o.Weights;
         var loss = Still.Loss;
-        var penalty = Parameter == SweepParameter.Lambda ? BasePenalty.At(o.Lambda) : BasePenalty;
+        var (penalty, touchingNorm) = Ball(index);
         double d = loss.Value(w);
         var touchingLoss = new ContourLevel(d, MarchingSquares.Trace(Grid, d));
         touchingLoss = LevelSetRefiner.Refine([touchingLoss], loss, Grid, Still.Quadratic is not null ? 1 : Still.Data.Rows)[0];
-        double radius = penalty.Norm(w);
-        double value = penalty.Value(w);
-        var touchingNorm = radius > 0 ? new ContourLevel(value, [Polyline.From(penalty.LevelSet(value))]) : null;
         var norms = First.NormContours.Where(c => c != First.TouchingNorm).ToList();
         if (touchingNorm is not null) norms.Add(touchingNorm);
         return First with

@@ -30,4 +30,7 @@ public sealed record FigureLayout(int Width, int Height, IReadOnlyList<LayoutPan
 {
     /// <summary>The layout of <paramref name="plot"/>'s last render (PNG, SVG or PDF), or null when it was never rendered.</summary>
     public static FigureLayout? Of(ScottPlot.Plot plot) => LayoutLog.Find(plot)?.Last;
+
+    /// <summary>Why a figure with legend entries draws no legend (<c>--no-legend</c>, or no room clear of every mark); null otherwise.</summary>
+    public string? LegendOmitted { get; init; }
 }

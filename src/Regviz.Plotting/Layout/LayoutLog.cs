@@ -54,6 +54,14 @@ internal sealed class LayoutLog : IRenderAction
 
     public void Protect(string role, double x, double y, Color color) => _marks.Add(new(role, x, y, color));
 
+    /// <summary>Forgets the fixed texts: the canvas's data area moved (a band for the legend) and reports them again.</summary>
+    public void ClearFixed() => _fixed.Clear();
+
+    /// <summary>The figure has legend entries but draws no legend, for this reason (reported as <c>legend_omitted</c>).</summary>
+    public void NoLegend(string why) => _noLegend = why;
+
+    private string? _noLegend;
+
     /// <summary>The legend is drawn in <paramref name="band"/> (figure pixels) below the figure, not inside the data area.</summary>
     public void LegendAt(PixelRect band) => _band = band;
 
@@ -113,7 +121,10 @@ internal sealed class LayoutLog : IRenderAction
         var marks = _marks.Select(m => { var (x, y) = Px(m.X, m.Y); return new LayoutMark(m.Role, x, y, Hex(m.Color)); })
             .Where(m => data.Contains(m.X, m.Y)).ToList();
         Last = new FigureLayout(_image.Width, _image.Height,
-            [new LayoutPanel(new LayoutBox(data.Left, data.Top, data.Right, data.Bottom), marks)], legend, texts);
+            [new LayoutPanel(new LayoutBox(data.Left, data.Top, data.Right, data.Bottom), marks)], legend, texts)
+        {
+            LegendOmitted = legend is null && _plot.Legend.GetItems().Length > 0 ? _noLegend : null,
+        };
     }
 
     /// <summary>The tick labels of the bottom, top and left axes, where ScottPlot draws them beside the data area: the box of their ink (digits and signs, one line).</summary>

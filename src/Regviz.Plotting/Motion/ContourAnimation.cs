@@ -44,7 +44,8 @@ public static class ContourAnimation
     /// <see cref="FigureStyle.Description"/> (<see cref="SweepText.Describe"/>), when it has one, goes in an iTXt "Description"
     /// chunk, as a still PNG carries it.
     /// </summary>
-    public static byte[] Apng(ContourSweep sweep, FigureStyle style, AnimationTiming timing, CancellationToken cancel = default)
+    /// <param name="layouts">When given (one element a frame), each frame's layout report (<see cref="FigureLayout"/>), in order.</param>
+    public static byte[] Apng(ContourSweep sweep, FigureStyle style, AnimationTiming timing, CancellationToken cancel = default, FigureLayout?[]? layouts = null)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(style);
@@ -54,8 +55,9 @@ public static class ContourAnimation
         if (timing.Hold < 0 || timing.Hold > AnimationTiming.MaxHold)
             throw new ArgumentOutOfRangeException(nameof(timing), timing.Hold, $"hold must be in 0..{AnimationTiming.MaxHold}");
         int n = sweep.Frames.Count;
+        if (layouts is not null && layouts.Length != n) throw new ArgumentException($"{n} frames need {n} layouts, not {layouts.Length}", nameof(layouts));
         var writer = new ApngWriter(style.Width, style.Height, n, timing.Plays);
-        var layouts = new Layouts(sweep, style);
+        var plan = new Layouts(sweep, style);
         int window = Window(style);
         var options = new ParallelOptions { CancellationToken = cancel };
         // a window's frame buffers serve the next window: 60 fresh 2.5 MB arrays were 60 rounds of page faults
@@ -66,8 +68,12 @@ public static class ContourAnimation
         {
             int count = Math.Min(window, n - start);
             var frames = new RgbaFrame[count];
-            Parallel.For(0, count, options, i => frames[i] = RgbaFrame.Render(layouts.Plot(start + i), style.Width, style.Height,
-                spare.TryTake(out var buffer) ? buffer : GC.AllocateUninitializedArray<byte>(bytes)));
+            Parallel.For(0, count, options, i =>
+            {
+                var plot = plan.Plot(start + i);
+                frames[i] = RgbaFrame.Render(plot, style.Width, style.Height, spare.TryTake(out var buffer) ? buffer : GC.AllocateUninitializedArray<byte>(bytes));
+                if (layouts is not null) layouts[start + i] = FigureLayout.Of(plot);
+            });
             var encoded = new (FrameRect Rect, byte[] Data, bool Over)[count];
             var before = previous;
             Parallel.For(0, count, options, i => encoded[i] = Encode(frames[i], i > 0 ? frames[i - 1] : before));
@@ -176,7 +182,11 @@ public static class ContourAnimation
             {
                 var whole = new FrameLayout { LegendScene = sweep.First };
                 ContourFigure.Render(sweep.First, style, FigureParts.All, whole);
-                _layout = new FrameLayout { Corner = whole.Corner, Fixed = whole.Placed, LegendScene = sweep.First, LegendPad = new LegendPad() };
+                _layout = new FrameLayout
+                {
+                    Corner = whole.Corner, Fixed = whole.Placed, LegendScene = sweep.First, LegendPad = new LegendPad(),
+                    Band = whole.Band, CompactLegend = whole.CompactLegend, LegendShown = whole.LegendShown,
+                };
                 return;
             }
             string? pathLegend = sweep.First.Path is null ? "path of w* so far" : null;
@@ -201,7 +211,7 @@ public static class ContourAnimation
             _layout = new FrameLayout
             {
                 Corner = probe.Corner, PathLegend = pathLegend, Fixed = probe.Placed, Title = title, LegendScene = legendScene, ValueWidth = width,
-                LegendPad = new LegendPad(),
+                LegendPad = new LegendPad(), Band = probe.Band, CompactLegend = probe.CompactLegend, LegendShown = probe.LegendShown,
             };
         }
 
@@ -210,7 +220,7 @@ public static class ContourAnimation
             (scene.TouchingNorm is null ? 0 : 1) + (scene.TouchingLoss is null ? 0 : 1) + (scene.Path is null ? 0 : 1) + (scene.Twin is null ? 0 : 1);
 
         /// <summary>
-        /// Every w* of the sweep, except those right beside the unregularised fit: w* ends there for l2, and reserving
+        /// Every w* of the sweep and every corner of its balls on the axes, except those right beside the unregularised fit: w* ends there for l2, and reserving
         /// those spots would leave the fit's caption no room at all.
         /// </summary>
         private static (double X, double Y)[] ClearOfTheFit(ContourSweep sweep, FigureStyle style)
@@ -221,10 +231,13 @@ public static class ContourAnimation
             float near = 24 * style.Scale;
             // −w* too where the still figure marks it (a tanh neuron): it moves with w*
             bool twins = sweep.First.Twin is not null;
-            return sweep.Frames.SelectMany(f => twins
-                    ? new[] { (f.Optimum.Weights[0], f.Optimum.Weights[1]), (-f.Optimum.Weights[0], -f.Optimum.Weights[1]) }
-                    : [(f.Optimum.Weights[0], f.Optimum.Weights[1])])
-                .Where(w => ls is not { } p || Distance(frame.ToPixel(range, w.Item1, w.Item2), p) > near).ToArray();
+            var optima = sweep.Frames.SelectMany(f => twins
+                ? new[] { (f.Optimum.Weights[0], f.Optimum.Weights[1]), (-f.Optimum.Weights[0], -f.Optimum.Weights[1]) }
+                : [(f.Optimum.Weights[0], f.Optimum.Weights[1])]);
+            // and every corner a frame's ball has on an axis: protected in the frame that draws it
+            var corners = Enumerable.Range(0, sweep.Frames.Count).Select(sweep.Ball)
+                .SelectMany(b => b.Ball is { } ball ? NormFigure.AxisCorners(b.Penalty, ball, range) : []);
+            return optima.Concat(corners).Where(w => ls is not { } p || Distance(frame.ToPixel(range, w.Item1, w.Item2), p) > near).Distinct().ToArray();
         }
 
         private static float Distance((float X, float Y) a, (float X, float Y) b) => MathF.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));

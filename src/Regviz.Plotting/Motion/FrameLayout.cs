@@ -3,7 +3,7 @@ using ScottPlot;
 namespace Regviz.Plotting;
 
 /// <summary>A caption placed once and drawn at the same spot on every frame of an animation.</summary>
-internal sealed record FixedLabel(string Text, double X, double Y, float Dx, float Dy, float Size, Color Color, bool Bold);
+internal sealed record FixedLabel(string Text, double X, double Y, float Dx, float Dy, float Size, Color Color, bool Bold, string Role = "caption");
 
 /// <summary>
 /// What an animation's frames share so that nothing jumps between them: the legend's corner and the captions of what
@@ -49,12 +49,37 @@ internal sealed class FrameLayout
     /// <summary>The opaque pad under the legend that every frame shares (<see cref="Plotting.LegendPad"/>); null: none.</summary>
     public LegendPad? LegendPad { get; set; }
 
+    /// <summary>
+    /// The band below the figure the legend takes, in pixels (0: the legend is inside); null: not decided yet, the frame
+    /// drawn to lay out the others decides it (<see cref="PlotCanvas.Fitting"/>) as a still figure would, against every
+    /// position w* takes, and records it here with <see cref="CompactLegend"/> and <see cref="LegendShown"/>.
+    /// </summary>
+    public float? Band { get; set; }
+
+    /// <summary>Whether the frames draw the compact legend (see <see cref="PlotCanvas.Fitting"/>).</summary>
+    public bool CompactLegend { get; set; }
+
+    /// <summary>Whether the frames draw their legend at all: false when the first frame found no room for one clear of every mark.</summary>
+    public bool LegendShown { get; set; } = true;
+
     /// <summary>This layout for one frame, with that frame's <paramref name="value"/>.</summary>
     public FrameLayout ForFrame(string? value) => new()
     {
         Corner = Corner, PathLegend = PathLegend, Fixed = Fixed, Avoid = Avoid, FitCaptionFirst = FitCaptionFirst,
         Title = Title, LegendScene = LegendScene, Value = value, ValueWidth = ValueWidth, LegendPad = LegendPad,
+        Band = Band, CompactLegend = CompactLegend, LegendShown = LegendShown,
     };
+
+    /// <summary>The frame's canvas: laid out as decided, or (the frame that decides) as <see cref="PlotCanvas.Fitting"/> lays out a still figure.</summary>
+    internal PlotCanvas Canvas(FigureStyle style, Regviz.Core.Scenes.ContourScene scene, string title, string xLabel, string yLabel, FigureParts parts,
+        Func<PlotCanvas, bool, IReadOnlyList<LegendItem>> items, IEnumerable<(double X, double Y)> keep)
+    {
+        float lead = Value is null ? 0 : FrameValue.Lead(style);
+        if (Band is { } band) return PlotCanvas.Laid(style, scene.Range, title, xLabel, yLabel, parts, band, CompactLegend, band > 0 ? lead : 0);
+        var canvas = PlotCanvas.Fitting(style, scene.Range, title, xLabel, yLabel, parts, items, keep.Concat(Avoid), lead);
+        (Band, CompactLegend) = (canvas.LegendBelow, canvas.CompactLegend);
+        return canvas;
+    }
 
     /// <summary>Where this render put the fit's caption and the thin contours' labels.</summary>
     public List<FixedLabel> Placed { get; } = [];
@@ -68,7 +93,7 @@ internal sealed class FrameLayout
             var (px, py) = canvas.Frame.ToPixel(canvas.Range, label.X, label.Y);
             var (w, h) = canvas.Labels.Measure(label.Text, label.Size);
             canvas.Labels.Reserve(PixelBox.Centred(px + label.Dx, py + label.Dy, w, h));
-            canvas.Label(label.Text, label.X, label.Y, label.Size, label.Color, label.Dx, label.Dy, label.Bold);
+            canvas.Label(label.Text, label.X, label.Y, label.Size, label.Color, label.Dx, label.Dy, label.Bold, label.Role);
         }
     }
 }

@@ -21,9 +21,23 @@ internal static class FrameValue
         return texts.Select(t => font.MeasureText(t) + 2 * padding).DefaultIfEmpty(0).Max() + 2 * style.Scale;
     }
 
-    /// <summary>Draws <paramref name="text"/> beside <paramref name="legend"/> (below it in an upper corner, above it in a lower one).</summary>
+    /// <summary>The room the value takes beside a legend inside the data area: its box and the gap to the legend.</summary>
+    public static float Height(PlotCanvas canvas) => canvas.Labels.Measure("λ", Size(canvas.Theme, canvas.Scale), bold: true).Height + 2 * canvas.Scale;
+
+    /// <summary>The line a legend below the figure keeps above itself for the value (<see cref="PlotCanvas.BandLead"/>).</summary>
+    public static float Lead(FigureStyle style) => 1.5f * Size(style.Theme, style.Scale) + 6 * style.Scale;
+
+    /// <summary>
+    /// Draws <paramref name="text"/> beside <paramref name="legend"/> (below it in an upper corner, above it in a lower
+    /// one), or, when the legend is below the figure, centred on the line the band keeps above it.
+    /// </summary>
     public static void Draw(PlotCanvas canvas, PixelBox legend, Alignment corner, string text, float width)
     {
+        if (canvas.LegendBelow > 0 && canvas.BandLead > 0)
+        {
+            InBand(canvas, text, width);
+            return;
+        }
         float s = canvas.Scale, size = Size(canvas.Theme, s);
         var (_, h) = canvas.Labels.Measure(text, size);
         bool top = corner is Alignment.UpperLeft or Alignment.UpperRight;
@@ -38,6 +52,8 @@ internal static class FrameValue
         var r = canvas.Range;
         float px = left ? x0 : x0 + width, py = y0 + h / 2;
         double x = r.X0 + (px - frame.Left) / frame.DataWidth * r.Width, y = r.Y1 - (py - frame.Top) / frame.DataHeight * r.Height;
+        // reported as the box reserved for it, the widest frame's: every frame's report holds the same box
+        canvas.Log.Text(text, "frame_value", x, y, new PixelBox(x0 - px, y0 - py, x0 + width - px, y0 + h - py));
         var label = canvas.Plot.Add.Text(text, x, y);
         label.LabelFontName = canvas.Theme.FontFamily;
         label.LabelStyle.Font = canvas.Face;
@@ -47,5 +63,28 @@ internal static class FrameValue
         label.LabelBackgroundColor = canvas.Theme.Background;
         label.LabelPadding = canvas.Labels.Padding;
         label.LabelAlignment = left ? Alignment.MiddleLeft : Alignment.MiddleRight;
+    }
+
+    /// <summary>The value on the band's line, outside the data area where ScottPlot clips text: drawn as a last render step.</summary>
+    private static void InBand(PlotCanvas canvas, string text, float width)
+    {
+        float size = Size(canvas.Theme, canvas.Scale);
+        var (_, h) = canvas.Labels.Measure(text, size, bold: true);
+        var line = canvas.BandLine;
+        float centre = canvas.Style.Width / 2f, top = (line.Y0 + line.Y1 - h) / 2;
+        canvas.Log.Fixed(text, "frame_value", new PixelBox(centre - width / 2, top, centre + width / 2, top + h));
+        canvas.Plot.RenderManager.RenderActions.Add(new BandText(text, centre, top + h / 2, FontRegistry.BoldTypeface(canvas.Theme.FontFamily), size, canvas.Theme.Foreground));
+    }
+
+    private sealed class BandText(string text, float centreX, float middleY, SkiaSharp.SKTypeface face, float size, Color color) : IRenderAction
+    {
+        public void Render(RenderPack rp)
+        {
+            using var font = new SkiaSharp.SKFont(face, size) { Subpixel = true };
+            using var paint = new SkiaSharp.SKPaint { Color = new SkiaSharp.SKColor(color.R, color.G, color.B, color.A), IsAntialias = true };
+            font.MeasureText(text, out var ink);
+            // the figure's own pixels: a panel of a grid is drawn at an offset
+            rp.Canvas.DrawText(text, rp.FigureRect.Left + centreX, rp.FigureRect.Top + middleY - ink.MidY, SkiaSharp.SKTextAlign.Center, font, paint);
+        }
     }
 }

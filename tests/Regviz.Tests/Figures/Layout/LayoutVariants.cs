@@ -49,7 +49,7 @@ internal static class LayoutVariants
 
     private static readonly Gen<string> Norm = Pick(Norms);
 
-    private static readonly Gen<LayoutVariant> Contour = Gen.Select(Norm, Lambda, Data, Common, Gen.Int[0, 6], Gen.Int[3, 14]).Select((norm, lambda, data, common, extra, levels) =>
+    internal static readonly Gen<LayoutVariant> Contour = Gen.Select(Norm, Lambda, Data, Common, Gen.Int[0, 6], Gen.Int[3, 14]).Select((norm, lambda, data, common, extra, levels) =>
     {
         var args = new List<string> { "contour", "--norm", norm, "--lambda", lambda, "--levels", levels.ToString(CultureInfo.InvariantCulture), "--grid", "80" };
         args.AddRange(data);
@@ -71,7 +71,7 @@ internal static class LayoutVariants
 
     private static bool Convex(string norm) => norm is "l1" or "l2" or "elasticnet" or "linf";
 
-    private static readonly Gen<LayoutVariant> ContourOverlay = Gen.Select(Lambda, Data, Common, Gen.Int[0, 2]).Select((lambda, data, common, which) =>
+    internal static readonly Gen<LayoutVariant> ContourOverlay = Gen.Select(Lambda, Data, Common, Gen.Int[0, 2]).Select((lambda, data, common, which) =>
         new LayoutVariant(["contour", "--norm", which switch { 0 => "l1,l2", 1 => "l1,l2,elasticnet,linf", _ => "lp,l1,scad" }, "--lambda", lambda, "--overlay", "--grid", "80", .. data, .. common], true));
 
     private static readonly Gen<LayoutVariant> NormAlone = Gen.Select(Norm, Common, Gen.Bool).Select((norm, common, fill) =>

@@ -31,6 +31,9 @@ internal sealed record SidecarLayout(int Width, int Height, IReadOnlyList<Sideca
         public override string ToString() => $"{Role} \"{Content}\" {Box}";
     }
 
+    /// <summary>Why the figure has no legend though it has entries for one (the report's <c>legend_omitted</c>), or null.</summary>
+    public string? LegendOmitted { get; init; }
+
     public static SidecarLayout Read(JsonElement layout)
     {
         static Box B(JsonElement e) => new(e[0].GetDouble(), e[1].GetDouble(), e[2].GetDouble(), e[3].GetDouble());
@@ -41,7 +44,10 @@ internal sealed record SidecarLayout(int Width, int Height, IReadOnlyList<Sideca
         var legend = layout.GetProperty("legend");
         var texts = layout.GetProperty("texts").EnumerateArray().Select(t => new Text(t.GetProperty("text").GetString()!,
             t.GetProperty("role").GetString()!, B(t.GetProperty("box")))).ToList();
-        return new SidecarLayout(image[0].GetInt32(), image[1].GetInt32(), panels, legend.ValueKind == JsonValueKind.Null ? null : B(legend), texts);
+        return new SidecarLayout(image[0].GetInt32(), image[1].GetInt32(), panels, legend.ValueKind == JsonValueKind.Null ? null : B(legend), texts)
+        {
+            LegendOmitted = layout.TryGetProperty("legend_omitted", out var why) ? why.GetString() : null,
+        };
     }
 
     /// <summary>Every layout a sidecar holds: its own, or one per frame of an animation.</summary>
