@@ -44,6 +44,12 @@ internal static class NewtonDistance
         var du = svd.Solve(r);
         var delta = map * du;
         if (!delta.All(double.IsFinite)) return null;
+        // r_u is computed, not exact: rounding e in each ∂D/∂w_j moves the exact step by H_u⁻¹·(Mapᵀe), at most
+        // ‖|Map|ᵀb‖/σ_min; on a nearly flat structure that, not ‖δ‖, is the distance (a step of 0 from an r that
+        // rounds to 0 once bounded weights 1e-15 off by 0). The solve's own rounding is κ·ε of the step.
+        var rounding = GradientRounding.PerColumn(loss, w);
+        double hidden = rounding is null ? 0 : map.Transpose().PointwiseAbs().Multiply(Vector<double>.Build.Dense(rounding)).L2Norm();
+        double unsure = hidden / bottom + 8 * k * Math.Pow(2, -52) * (top / bottom) * delta.L2Norm();
         var moved = new double[k];
         for (int j = 0; j < k; j++)
         {
@@ -54,11 +60,34 @@ internal static class NewtonDistance
         loss.Gradient(moved, g);
         // the conditions that hold the zeros (and the rest, now met to rounding) must hold where the step lands, to the
         // rounding of the gradient there: at cond(X) = 1e6 that is 5e-13 of a gradient of 0.08, above 1e-12 of it
-        double noise = GradientRounding.PerColumn(loss, moved) is { } rounding ? rounding.Max() : 0;
+        var landed = GradientRounding.PerColumn(loss, moved);
+        double noise = landed is null ? 0 : landed.Max();
         if (penalty.Violation(g, moved, lambda) > Math.Max(penalty.Violation(gradient, weights, lambda), Math.Max(1e-12 * reference, noise)) * 4) return null;
+        if (!smooth && landed is not null && !ZerosHeld(penalty, g, landed, moved, h, unsure, lambda)) return null;
         bool quadratic = loss is QuadraticLoss && penalty.IsQuadraticOnStructure;
         double factor = quadratic ? 1 : 2;
-        return (factor * delta.L2Norm(), factor * Math.Abs(0.5 * r.DotProduct(du)));
+        // J(w) − J* = ½·r̂ᵀH_u⁻¹r̂ for the exact r̂ = r + e: at most ½rᵀδ_u + ‖e‖‖δ_u‖ + ½‖e‖²/σ_min
+        double drop = Math.Abs(0.5 * r.DotProduct(du)) + hidden * du.L2Norm() + 0.5 * hidden * hidden / bottom;
+        return (factor * (delta.L2Norm() + unsure), factor * drop);
+    }
+
+    /// <summary>
+    /// For the elastic-net family, each zero that the structure holds is the optimum's only where |∂D/∂w_j| stays
+    /// below λα by more than the gradient's rounding there and what the step's own uncertainty can move it (row j of
+    /// ∇²D times that distance): a zero on a tie within rounding may be a tiny weight at the optimum.
+    /// </summary>
+    internal static bool ZerosHeld(Penalty penalty, ReadOnlySpan<double> g, double[] rounding, ReadOnlySpan<double> moved, double[]? h, double unsure, double lambda)
+    {
+        if (penalty.ElasticNetAlpha is not { } alpha) return true;
+        int k = moved.Length;
+        for (int j = 0; j < k; j++)
+        {
+            if (moved[j] != 0) continue;
+            double row = 0;
+            for (int l = 0; h is not null && l < k; l++) row += h[j * k + l] * h[j * k + l];
+            if (!(Math.Abs(g[j]) + rounding[j] + Math.Sqrt(row) * unsure <= lambda * alpha)) return false;
+        }
+        return true;
     }
 
     /// <summary>The structure's map with the columns of each group's coordinates summed into one: they move together.</summary>

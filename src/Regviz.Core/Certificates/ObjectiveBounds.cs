@@ -25,8 +25,9 @@ internal static class ObjectiveBounds
         double m = (onGroups ? moduli.OnGroups : moduli.Whole) + ridge;
         double? xi = Rounded(penalty.LeastSubgradient(g, w, lambda, onGroups ? moduli.Groups : []), loss, w);
         // nearly identical columns: the step on G carries rounding over a curvature of 1e-14; their own system does not
+        // (a zero on a tie within the gradient's rounding, as at λ_max, may be a tiny weight at the optimum: no step)
         var newton = loss is QuadraticLoss { Near: not null } q && ridge > 0 && penalty.ElasticNetAlpha is { } alpha
-            ? NearColumnsFinish.Distance(q, w, lambda / q.Scale, alpha)
+            ? (GradientRounding.PerColumn(loss, w) is { } rounding && !NewtonDistance.ZerosHeld(penalty, g, rounding, w, null, 0, lambda) ? null : NearColumnsFinish.Distance(q, w, lambda / q.Scale, alpha))
             : NewtonDistance.Of(loss, penalty, g, w, lambda, onGroups ? moduli.Groups : [], OptimalityCheck.Reference(loss));
         return Finish(kkt, loss.Value(new double[w.Length]), Unit(loss), objective, gap, m, xi, w, newton);
     }
@@ -65,7 +66,9 @@ internal static class ObjectiveBounds
     private static Certificate Finish(Certificate kkt, double atZero, double unit, double objective, double? gap, double m, double? xi, ReadOnlySpan<double> w, (double Distance, double Drop)? newton = null)
     {
         double? bound = Min(Min(gap, m > 0 && xi is { } x ? x * x / (2 * m) : null), newton?.Drop);
-        double? weights = Min(newton?.Distance, m > 0 ? Min(gap is { } gg ? Math.Sqrt(2 * gg / m) : null, xi is { } x2 ? x2 / m : null) : null);
+        // √(2·gap/m) with the gap's own rounding (J's, a few ε of |J|): a gap clamped or cancelled to 0 bounded a ball's
+        // weights by 0 where they were 1.6e-13 off
+        double? weights = Min(newton?.Distance, m > 0 ? Min(gap is { } gg ? Math.Sqrt(2 * (gg + 4 * Math.Pow(2, -52) * Math.Abs(objective)) / m) : null, xi is { } x2 ? x2 / m : null) : null);
         // weights near λ_max are tiny; their bound is held to 1e-9 of the weights' natural size ‖∇D(0)‖∞/‖∇²D‖
         // there, not of themselves, whose rounding alone can exceed it
         double largest = unit;
