@@ -44,12 +44,6 @@ internal static class NewtonDistance
         var du = svd.Solve(r);
         var delta = map * du;
         if (!delta.All(double.IsFinite)) return null;
-        // r_u is computed, not exact: rounding e in each ∂D/∂w_j moves the exact step by H_u⁻¹·(Mapᵀe), at most
-        // ‖|Map|ᵀb‖/σ_min; on a nearly flat structure that, not ‖δ‖, is the distance (a step of 0 from an r that
-        // rounds to 0 once bounded weights 1e-15 off by 0). The solve's own rounding is κ·ε of the step.
-        var rounding = GradientRounding.PerColumn(loss, w);
-        double hidden = rounding is null ? 0 : map.Transpose().PointwiseAbs().Multiply(Vector<double>.Build.Dense(rounding)).L2Norm();
-        double unsure = hidden / bottom + 8 * k * Math.Pow(2, -52) * (top / bottom) * delta.L2Norm();
         var moved = new double[k];
         for (int j = 0; j < k; j++)
         {
@@ -63,12 +57,10 @@ internal static class NewtonDistance
         var landed = GradientRounding.PerColumn(loss, moved);
         double noise = landed is null ? 0 : landed.Max();
         if (penalty.Violation(g, moved, lambda) > Math.Max(penalty.Violation(gradient, weights, lambda), Math.Max(1e-12 * reference, noise)) * 4) return null;
-        if (!smooth && landed is not null && !ZerosHeld(penalty, g, landed, moved, h, unsure, lambda)) return null;
+        if (!smooth && landed is not null && !ZerosHeld(penalty, g, landed, moved, null, 0, lambda)) return null;
         bool quadratic = loss is QuadraticLoss && penalty.IsQuadraticOnStructure;
         double factor = quadratic ? 1 : 2;
-        // J(w) − J* = ½·r̂ᵀH_u⁻¹r̂ for the exact r̂ = r + e: at most ½rᵀδ_u + ‖e‖‖δ_u‖ + ½‖e‖²/σ_min
-        double drop = Math.Abs(0.5 * r.DotProduct(du)) + hidden * du.L2Norm() + 0.5 * hidden * hidden / bottom;
-        return (factor * (delta.L2Norm() + unsure), factor * drop);
+        return (factor * delta.L2Norm(), factor * Math.Abs(0.5 * r.DotProduct(du)));
     }
 
     /// <summary>

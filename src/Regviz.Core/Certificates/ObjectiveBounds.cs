@@ -40,8 +40,10 @@ internal static class ObjectiveBounds
     {
         if (kkt.StationaryOnly) return kkt;
         double data = loss.Value(w), value = penalty.Value(w);
+        // λ(P at t − P(w)) cancels when N(w) = t: its rounding (a few ε of λP(w)) is added, or a gap clamped to 0 bounds
+        // the weights by 0 (a ball's weights 1.6e-13 off were)
         double? gap = penalty.FenchelGap(g, w, lambda, Budget(loss, data + lambda * value, lambda)) is { } pen
-            ? Math.Max(0, pen + lambda * (penalty.ValueAtNorm(radius) - value))
+            ? Math.Max(0, pen + lambda * (penalty.ValueAtNorm(radius) - value)) + 4 * Math.Pow(2, -52) * lambda * Math.Abs(value)
             : null;
         // D* ≥ min D too, which is what bounds an inactive ball (λ ≈ 0, where the penalised gap's budget is huge)
         if (loss is QuadraticLoss q) gap = Min(gap, Math.Max(0, data - q.Scale * (q.Root.Rest + (Curvature.Of(q).Floor ?? 0))));
@@ -66,9 +68,7 @@ internal static class ObjectiveBounds
     private static Certificate Finish(Certificate kkt, double atZero, double unit, double objective, double? gap, double m, double? xi, ReadOnlySpan<double> w, (double Distance, double Drop)? newton = null)
     {
         double? bound = Min(Min(gap, m > 0 && xi is { } x ? x * x / (2 * m) : null), newton?.Drop);
-        // √(2·gap/m) with the gap's own rounding (J's, a few ε of |J|): a gap clamped or cancelled to 0 bounded a ball's
-        // weights by 0 where they were 1.6e-13 off
-        double? weights = Min(newton?.Distance, m > 0 ? Min(gap is { } gg ? Math.Sqrt(2 * (gg + 4 * Math.Pow(2, -52) * Math.Abs(objective)) / m) : null, xi is { } x2 ? x2 / m : null) : null);
+        double? weights = Min(newton?.Distance, m > 0 ? Min(gap is { } gg ? Math.Sqrt(2 * gg / m) : null, xi is { } x2 ? x2 / m : null) : null);
         // weights near λ_max are tiny; their bound is held to 1e-9 of the weights' natural size ‖∇D(0)‖∞/‖∇²D‖
         // there, not of themselves, whose rounding alone can exceed it
         double largest = unit;
