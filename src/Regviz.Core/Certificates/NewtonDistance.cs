@@ -65,8 +65,9 @@ internal static class NewtonDistance
 
     /// <summary>
     /// For the elastic-net family, each zero that the structure holds is the optimum's only where |∂D/∂w_j| stays
-    /// below λα by more than the gradient's rounding there and what the step's own uncertainty can move it (row j of
-    /// ∇²D times that distance): a zero on a tie within rounding may be a tiny weight at the optimum.
+    /// below λα by more than the gradient's rounding there (plus row j of <paramref name="h"/> times
+    /// <paramref name="unsure"/>, a distance the caller is unsure of, where given): a zero on a tie within rounding, as
+    /// at λ = λ_max, may be a tiny weight at the optimum, and a step of 0 from it once bounded a weight 5e-16 off by 0.
     /// </summary>
     internal static bool ZerosHeld(Penalty penalty, ReadOnlySpan<double> g, double[] rounding, ReadOnlySpan<double> moved, double[]? h, double unsure, double lambda)
     {
