@@ -54,11 +54,33 @@ internal static class NewtonDistance
         loss.Gradient(moved, g);
         // the conditions that hold the zeros (and the rest, now met to rounding) must hold where the step lands, to the
         // rounding of the gradient there: at cond(X) = 1e6 that is 5e-13 of a gradient of 0.08, above 1e-12 of it
-        double noise = GradientRounding.PerColumn(loss, moved) is { } rounding ? rounding.Max() : 0;
+        var landed = GradientRounding.PerColumn(loss, moved);
+        double noise = landed is null ? 0 : landed.Max();
         if (penalty.Violation(g, moved, lambda) > Math.Max(penalty.Violation(gradient, weights, lambda), Math.Max(1e-12 * reference, noise)) * 4) return null;
+        if (!smooth && landed is not null && !ZerosHeld(penalty, g, landed, moved, null, 0, lambda)) return null;
         bool quadratic = loss is QuadraticLoss && penalty.IsQuadraticOnStructure;
         double factor = quadratic ? 1 : 2;
         return (factor * delta.L2Norm(), factor * Math.Abs(0.5 * r.DotProduct(du)));
+    }
+
+    /// <summary>
+    /// For the elastic-net family, each zero that the structure holds is the optimum's only where |∂D/∂w_j| stays
+    /// below λα by more than the gradient's rounding there (plus row j of <paramref name="h"/> times
+    /// <paramref name="unsure"/>, a distance the caller is unsure of, where given): a zero on a tie within rounding, as
+    /// at λ = λ_max, may be a tiny weight at the optimum, and a step of 0 from it once bounded a weight 5e-16 off by 0.
+    /// </summary>
+    internal static bool ZerosHeld(Penalty penalty, ReadOnlySpan<double> g, double[] rounding, ReadOnlySpan<double> moved, double[]? h, double unsure, double lambda)
+    {
+        if (penalty.ElasticNetAlpha is not { } alpha) return true;
+        int k = moved.Length;
+        for (int j = 0; j < k; j++)
+        {
+            if (moved[j] != 0) continue;
+            double row = 0;
+            for (int l = 0; h is not null && l < k; l++) row += h[j * k + l] * h[j * k + l];
+            if (!(Math.Abs(g[j]) + rounding[j] + Math.Sqrt(row) * unsure <= lambda * alpha)) return false;
+        }
+        return true;
     }
 
     /// <summary>The structure's map with the columns of each group's coordinates summed into one: they move together.</summary>

@@ -25,8 +25,9 @@ internal static class ObjectiveBounds
         double m = (onGroups ? moduli.OnGroups : moduli.Whole) + ridge;
         double? xi = Rounded(penalty.LeastSubgradient(g, w, lambda, onGroups ? moduli.Groups : []), loss, w);
         // nearly identical columns: the step on G carries rounding over a curvature of 1e-14; their own system does not
+        // (a zero on a tie within the gradient's rounding, as at λ_max, may be a tiny weight at the optimum: no step)
         var newton = loss is QuadraticLoss { Near: not null } q && ridge > 0 && penalty.ElasticNetAlpha is { } alpha
-            ? NearColumnsFinish.Distance(q, w, lambda / q.Scale, alpha)
+            ? (GradientRounding.PerColumn(loss, w) is { } rounding && !NewtonDistance.ZerosHeld(penalty, g, rounding, w, null, 0, lambda) ? null : NearColumnsFinish.Distance(q, w, lambda / q.Scale, alpha))
             : NewtonDistance.Of(loss, penalty, g, w, lambda, onGroups ? moduli.Groups : [], OptimalityCheck.Reference(loss));
         return Finish(kkt, loss.Value(new double[w.Length]), Unit(loss), objective, gap, m, xi, w, newton);
     }
@@ -39,8 +40,10 @@ internal static class ObjectiveBounds
     {
         if (kkt.StationaryOnly) return kkt;
         double data = loss.Value(w), value = penalty.Value(w);
+        // λ(P at t − P(w)) cancels when N(w) = t: its rounding (a few ε of λP(w)) is added, or a gap clamped to 0 bounds
+        // the weights by 0 (a ball's weights 1.6e-13 off were)
         double? gap = penalty.FenchelGap(g, w, lambda, Budget(loss, data + lambda * value, lambda)) is { } pen
-            ? Math.Max(0, pen + lambda * (penalty.ValueAtNorm(radius) - value))
+            ? Math.Max(0, pen + lambda * (penalty.ValueAtNorm(radius) - value)) + 4 * Math.Pow(2, -52) * lambda * Math.Abs(value)
             : null;
         // D* ≥ min D too, which is what bounds an inactive ball (λ ≈ 0, where the penalised gap's budget is huge)
         if (loss is QuadraticLoss q) gap = Min(gap, Math.Max(0, data - q.Scale * (q.Root.Rest + (Curvature.Of(q).Floor ?? 0))));

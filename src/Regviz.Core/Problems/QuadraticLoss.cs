@@ -168,27 +168,32 @@ public sealed class QuadraticLoss : ISmoothLoss
         var cols = data.Columns;
         var y = data.Target;
         double[]? means = null;
-        double ymean = 0;
+        var meanRest = new double[k];
+        double ymean = 0, yRest = 0;
         if (intercept)
         {
             means = new double[k];
             // a constant column's mean is its value, exactly (a rounded sum/n would leave it 1e-17 from zero, not null)
-            for (int j = 0; j < k; j++) means[j] = cols[j].AsSpan().ContainsAnyExcept(cols[j][0]) ? Mean(cols[j]) : cols[j][0];
-            ymean = Mean(y);
+            for (int j = 0; j < k; j++)
+                (means[j], meanRest[j]) = cols[j].AsSpan().ContainsAnyExcept(cols[j][0]) ? ExactSum.Mean(cols[j]) : (cols[j][0], 0);
+            (ymean, yRest) = ExactSum.Mean(y);
         }
 
-        // centre into fresh arrays (two-pass: exact to rounding, unlike E[x²] − E[x]²)
+        // centre into fresh arrays (two-pass: exact to rounding, unlike E[x²] − E[x]²), by the mean in twice the
+        // working precision: x − m is exact near m, so only the rest is rounded, relative to the centred value. A
+        // mean rounded to double shifted each centred column by up to ½ulp of its offset (3e-7 at 1e9), which moved
+        // the weights by 3e-9 unseen by any certificate of the centred problem.
         var xc = new double[k][];
         for (int j = 0; j < k; j++)
         {
-            double m = means?[j] ?? 0;
+            double m = means?[j] ?? 0, rest = meanRest[j];
             var src = cols[j];
             var dst = new double[n];
-            for (int i = 0; i < n; i++) dst[i] = src[i] - m;
+            for (int i = 0; i < n; i++) dst[i] = (src[i] - m) - rest;
             xc[j] = dst;
         }
         var yc = new double[n];
-        for (int i = 0; i < n; i++) yc[i] = y[i] - ymean;
+        for (int i = 0; i < n; i++) yc[i] = (y[i] - ymean) - yRest;
 
         var gram = new double[k * k];
         var cross = new double[k];
@@ -211,13 +216,6 @@ public sealed class QuadraticLoss : ISmoothLoss
             Identical = identical,
             Near = NearColumns.Find(data, intercept, gram, k),
         };
-    }
-
-    private static double Mean(double[] v)
-    {
-        double s = 0;
-        foreach (double x in v) s += x;
-        return s / v.Length;
     }
 
     private static double Dot(double[] a, double[] b)

@@ -98,11 +98,14 @@ public class FlatProblemsTests
     internal static double[]? ExactElasticNet(Dataset data, double alpha, double lambda, double[] guess) =>
         ExactElasticNet(data.Columns.Select(col => col.Select(Rational.From).ToArray()).ToArray(), data.Target.Select(Rational.From).ToArray(), alpha, lambda, guess);
 
-    /// <summary>The same on columns and target given as fractions (centred or scaled by the caller, exactly).</summary>
-    internal static double[]? ExactElasticNet(Rational[][] x, Rational[] y, double alpha, double lambda, double[] guess)
+    /// <summary>
+    /// The same on columns and target given as fractions (centred or scaled by the caller, exactly); the data term is
+    /// the mean of squares, or with <paramref name="sum"/> their sum (D = ‖y − Xw‖², sse).
+    /// </summary>
+    internal static double[]? ExactElasticNet(Rational[][] x, Rational[] y, double alpha, double lambda, double[] guess, bool sum = false)
     {
         int n = y.Length, k = x.Length;
-        var (ra, rl, two, rn) = (Rational.From(alpha), Rational.From(lambda), Rational.From(2), Rational.From(n));
+        var (ra, rl, two, rn) = (Rational.From(alpha), Rational.From(lambda), Rational.From(2), Rational.From(sum ? 1 : n));
         var one = Rational.From(1);
         var active = Enumerable.Range(0, k).Where(j => guess[j] != 0).ToArray();
         Rational Dot(Rational[] u, Rational[] v) { var s = Rational.Zero; for (int i = 0; i < n; i++) s += u[i] * v[i]; return s; }

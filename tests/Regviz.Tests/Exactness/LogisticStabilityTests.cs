@@ -112,7 +112,7 @@ public class LogisticStabilityTests
     }
 
     /// <summary>Two Gaussian features; labels by the sign of a score (separable) or drawn from σ(score) with the extreme rows flipped (overlapping for sure).</summary>
-    private static Dataset Classes(int seed, bool separable)
+    internal static Dataset Classes(int seed, bool separable)
     {
         var random = new Random(seed);
         int n = 30 + random.Next(30);
