@@ -28,12 +28,19 @@ internal static class ExceptionEdge
         return verbose || Debugging ? bug with { Detail = e.ToString() } : bug;
     }
 
-    /// <summary>A task's or a parallel loop's wrapper around one failure says nothing of its own.</summary>
+    /// <summary>
+    /// A task's or a parallel loop's wrapper says nothing of its own. Where several iterations failed (every frame of
+    /// a sweep refusing the same input), the input's error is the one to report: the first the user can act on.
+    /// </summary>
     private static Exception Unwrap(Exception e)
     {
-        while (e is AggregateException { InnerExceptions.Count: 1 } a) e = a.InnerExceptions[0];
         while (e is System.Reflection.TargetInvocationException { InnerException: { } inner }) e = inner;
-        return e;
+        if (e is not AggregateException a) return e;
+        var failures = a.Flatten().InnerExceptions.Select(Unwrap).ToList();
+        return failures.FirstOrDefault(f => ParameterFlags.UserError(f) is not null)
+            ?? failures.FirstOrDefault(f => f is OperationCanceledException)
+            ?? failures.FirstOrDefault(f => Environmental(f) is not null)
+            ?? failures.FirstOrDefault() ?? e;
     }
 
     /// <summary>
