@@ -69,7 +69,6 @@ internal static class ExplorePage
         html.Append($"""
             <main>
             <h1>{E(title)}</h1>
-            <p id="about">{E(description.Caption)}</p>
             <p class="lead">Move the slider (arrow keys, Page Up/Down, Home and End work too): the figure and the numbers follow. Each frame was solved exactly and certified; a coefficient is called zero only when it is exactly 0.</p>
             <div class="controls">
               <label for="sweep">{E(slider)}</label>
@@ -80,7 +79,7 @@ internal static class ExplorePage
             </div>
             <div class="layout">
               <figure>
-                <div class="stack" style="max-width:{frames.Width}px">
+                <div class="stack" style="max-width:min({frames.Width}px, calc((100vh - 20rem) * {(frames.Width / (double)frames.Height).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}))">
                   <img id="figure" width="{frames.Width}" height="{frames.Height}" src="data:image/png;base64,{Convert.ToBase64String(frames.ReferencePng)}" alt="{E(words[0].Alt)}">
                   <img id="patch" alt="" aria-hidden="true" {patch}>
                 </div>
@@ -94,6 +93,7 @@ internal static class ExplorePage
                 <p class="muted">Hover a number for all its digits. D(w) is the data term, P(w) the penalty, J = D + λP.</p>
               </section>
             </div>
+            <p id="about">{E(description.Caption)}</p>
             </main>
             <script type="application/json" id="frames">
             """);
@@ -138,11 +138,11 @@ internal static class ExplorePage
         .controls label { font-weight: 600; }
         .controls input[type=range] { width: 100%; min-width: 10rem; }
         .controls output { font-variant-numeric: tabular-nums; font-weight: 600; min-width: 8.5rem; }
-        .controls .ends { grid-column: 2 / 3; display: flex; justify-content: space-between; font-size: .85rem; color: #555; }
+        .controls .ends { grid-column: 2 / 3; display: flex; flex-wrap: wrap; gap: 0 .8rem; justify-content: space-between; font-size: .85rem; color: #555; }
         button { font: inherit; padding: .15rem .8rem; }
         input:focus-visible, button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
         .layout { display: flex; flex-wrap: wrap; gap: 1.5rem; margin-top: 1rem; align-items: flex-start; }
-        figure { margin: 0; flex: 1 1 480px; }
+        figure { margin: 0; flex: 1 1 480px; min-width: 0; }
         .stack { position: relative; }
         .stack img { display: block; width: 100%; height: auto; }
         #patch { position: absolute; height: auto; }
@@ -153,6 +153,15 @@ internal static class ExplorePage
         td:last-child { text-align: right; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
         td.zero { font-weight: 700; color: #0b6b2f; }
         .muted { color: #555; font-size: .9rem; }
+        /* a phone: the slider on its own row across the width, its value and Play below it, the figure as wide as the screen */
+        @media (max-width: 600px) {
+          main { padding: .6rem .75rem 1.5rem; }
+          .controls { grid-template-columns: 1fr auto; }
+          .controls label, .controls input[type=range], .controls .ends { grid-column: 1 / -1; }
+          .controls input[type=range] { min-width: 0; }
+          .controls output { min-width: 0; }
+          figure { flex-basis: 100%; }
+        }
         </style>
         </head>
         <body>

@@ -12,7 +12,17 @@ namespace Regviz.Cli.Explore;
 /// </summary>
 internal static class FrameWords
 {
-    public static string Number(double v) => v == 0 ? "0" : v.ToString("G6", CultureInfo.InvariantCulture);
+    /// <summary>Six significant digits, written out where that is short and as 2.61316 × 10⁻⁵ beyond (never 2.61316E-05), as the live page writes them.</summary>
+    public static string Number(double v)
+    {
+        if (v == 0) return "0";
+        string plain = v.ToString("G6", CultureInfo.InvariantCulture);
+        if (!plain.Contains('E') || !double.IsFinite(v)) return plain;
+        var parts = v.ToString("E5", CultureInfo.InvariantCulture).Split('E');
+        string mantissa = parts[0].Contains('.') ? parts[0].TrimEnd('0').TrimEnd('.') : parts[0];
+        string exponent = int.Parse(parts[1], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+        return $"{mantissa} × 10{string.Concat(exponent.Select(c => c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹"[c - '0']))}";
+    }
 
     public static string Exact(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
