@@ -55,21 +55,23 @@ public static class SurfaceMesh
         double reach = hi, wanted = reach;
         // and no higher than a little above the level through the origin: the level set that holds w = 0, w* and the
         // fit is the part of the bowl the figure is about, and a taller wall hides the bowl's floor, where w* lies, from
-        // any view that is not from overhead (unless the fit is at the origin, where that level is the bowl's bottom)
+        // any view that is not from overhead
         if (Inside(range, 0, 0))
         {
             double origin = spec.Loss.Value([0, 0]) + (show == SurfaceShow.Objective ? P(0, 0) : 0);
-            double level = origin + 0.3 * (origin - lo);
-            if (level - lo > 1e-3 * (reach - lo)) wanted = Math.Min(wanted, level);
+            wanted = Math.Min(wanted, origin + 0.3 * (origin - lo));
         }
         hi = Math.Min(wanted, rim);
-        // but the rim is no lower than the marked points and a tenth of that height above them: a fit on the range's edge
-        // puts the rim at the bowl's bottom, and a box squeezed to nothing scales the marks' heights toward infinity
-        double Height(double[] at) => spec.Loss.Value(at) + (show == SurfaceShow.Objective ? P(at[0], at[1]) : 0);
+        // unless that rim is the bowl's bottom (a fit on the range's edge): a box squeezed to nothing scaled the marks'
+        // heights toward infinity, so the cut then lies a tenth of the wanted height above the marked points
         var w = contour.Optimum.Weights;
-        double marked = Height(w);
-        if (contour.Unregularised is { } fitted && Inside(range, fitted[0], fitted[1])) marked = Math.Max(marked, Height(fitted));
-        hi = Math.Max(hi, Math.Min(wanted, marked + 0.1 * (wanted - lo)));
+        double Height(double[] at) => spec.Loss.Value(at) + (show == SurfaceShow.Objective ? P(at[0], at[1]) : 0);
+        if (hi - lo < 1e-3 * (wanted - lo))
+        {
+            double marked = Height(w);
+            if (contour.Unregularised is { } fitted && Inside(range, fitted[0], fitted[1])) marked = Math.Max(marked, Height(fitted));
+            hi = Math.Min(wanted, Math.Max(hi, marked + 0.1 * (wanted - lo)));
+        }
         if (!(hi > lo) || !double.IsFinite(hi - lo)) hi = lo + 1;
         double floor = lo - 0.12 * (hi - lo);
 

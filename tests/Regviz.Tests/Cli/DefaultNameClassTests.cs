@@ -100,7 +100,7 @@ public class DefaultNameClassTests : Support.ScratchFolder
     };
 
     /// <summary>The penalties this test assembly registers, which every norm option must be able to name.</summary>
-    private static readonly string[] Added = [.. Catalogue.TestPenalties.Added.Select(k => k.Name)];
+    private static readonly string[] Added = [.. Catalogue.TestPenalties.Registered.Select(k => k.Name)];
 
     /// <summary>A list of norms that has every penalty parameter (sparsity's --norms with any parameter given).</summary>
     private static readonly string ParameterisedNorms = string.Join(",", ["lp", "elasticnet", "mcp", .. Added]);

@@ -50,8 +50,7 @@ public class OverlayTests : Support.ScratchFolder
     /// mark it walks toward the eye (the direction the sidecar's camera gives) and asks whether the ray crosses the
     /// surface where it is drawn (inside the range, not above the top the sidecar states). Marks whose ray grazes the
     /// surface, within 3% of the box's height, and
-    /// marks within two mesh cells of the l1 term's crease are left undecided; at least a fifth are decided (about a third
-    /// are, since the box's top keeps every mark inside it: 13 to 24 of 48 in twelve runs).
+    /// marks within two mesh cells of the l1 term's crease are left undecided; at least a third are decided.
     /// </summary>
     [Fact]
     public void A_mark_is_hidden_exactly_when_the_surface_is_between_it_and_the_eye()
@@ -121,8 +120,8 @@ public class OverlayTests : Support.ScratchFolder
                 Assert.True(crossed == mark.GetProperty("hidden").GetBoolean(),
                     $"{mark.GetProperty("name")} at ({string.Join(", ", w)}), view {az},{el}: the ray {(crossed ? "crosses" : "does not cross")} the surface but hidden is {mark.GetProperty("hidden")}");
             }
-        }, iter: 24, threads: 1);
-        Assert.True(decided * 5 > total, $"only {decided} of {total} marks were clear of the surface's edge");
+        }, iter: 12, threads: 1);
+        Assert.True(decided * 3 > total, $"only {decided} of {total} marks were clear of the surface's edge");
     }
 
     /// <summary>
