@@ -58,6 +58,11 @@ public static class ContourFigure
         }
 
         var ls = scene.Unregularised;
+        if (ls is not null)
+        {
+            var lsMarker = canvas.Plot.Add.Marker(ls[0], ls[1], MarkerShape.Eks, 14 * s, theme.Loss);
+            lsMarker.MarkerLineWidth = 3 * s;
+        }
         if (scene.Trace is { } trace) TraceMarks.Draw(canvas, trace, scene.TracePen);
         if (scene.Twin is { } twin)
         {
@@ -67,12 +72,6 @@ public static class ContourFigure
         var opt = canvas.Plot.Add.Marker(w[0], w[1], MarkerShape.FilledCircle, 13 * s, theme.Optimum);
         opt.MarkerLineColor = theme.Background;
         opt.MarkerLineWidth = 1.5f * s;
-        // the least-squares × over w*: at small λ the two nearly coincide, and the thin × over the dot shows both
-        if (ls is not null)
-        {
-            var lsMarker = canvas.Plot.Add.Marker(ls[0], ls[1], MarkerShape.Eks, 14 * s, theme.Loss);
-            lsMarker.MarkerLineWidth = 3 * s;
-        }
 
         // protected marks first (in the order they are drawn), then the legend, then marker captions, then contour
         // labels: the most important text gets the best spot, and none covers what the figure is about
