@@ -5,11 +5,15 @@ namespace Regviz.Core.Problems;
 /// g(b) = Σσ(f_i + b) − Σy_i. Newton steps, kept inside the bracket that the signs of g have established so far
 /// (bisection when a step would leave it) and, while a side is still open, no longer than a reach that doubles
 /// each time it binds: so it converges from any start, even where every σ is saturated and g' ≈ 0
-/// (predictions spread over thousands, as the exp model gives far from its optimum).
+/// (predictions spread over thousands, as the exp model gives far from its optimum). Once both sides are known, a
+/// Newton step longer than half the step before it is replaced by bisection (Numerical Recipes' rtsafe): between two
+/// clusters of predictions g is nearly flat with steep sides, where plain Newton swings from one side to the other
+/// for ever (seen: 100 steps between b ≈ 17 and b ≈ 32, D 1e-3 above its minimum).
 /// </summary>
 internal struct InterceptSearch(double start)
 {
     private double _lo = double.NegativeInfinity, _hi = double.PositiveInfinity, _reach = 5;
+    private double _lastMove = double.PositiveInfinity, _moveBefore = double.PositiveInfinity;
 
     public double B { get; private set; } = start;
 
@@ -20,16 +24,18 @@ internal struct InterceptSearch(double start)
         else if (g < 0) _lo = B;
         else return 0;
         double next = B - g / h; // ±∞ where every σ is saturated
-        if ((double.IsInfinity(_lo) || double.IsInfinity(_hi)) && Math.Abs(next - B) > _reach)
+        bool bracketed = !double.IsInfinity(_lo) && !double.IsInfinity(_hi);
+        if (!bracketed && Math.Abs(next - B) > _reach)
         {
             next = B - Math.CopySign(_reach, g);
             _reach *= 2;
         }
         if (next == B) return 0; // the step is below rounding
-        // otherwise outside the bracket only when both ends are known
-        if (!(next > _lo && next < _hi)) next = 0.5 * (_lo + _hi);
+        // outside the bracket, or not converging (longer than half the step before last): bisect
+        if (bracketed && (!(next > _lo && next < _hi) || Math.Abs(next - B) > 0.5 * _moveBefore)) next = 0.5 * (_lo + _hi);
         double moved = Math.Abs(next - B);
         B = next;
+        (_moveBefore, _lastMove) = (_lastMove, moved);
         return moved;
     }
 }

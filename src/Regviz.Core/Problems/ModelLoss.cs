@@ -156,7 +156,7 @@ public sealed partial class ModelLoss : ISmoothLoss
         // Σ σ(f_i + b) = Σ y_i, from the log-odds of the labels
         double ybar = _y.Average();
         var search = new InterceptSearch(Math.Log(ybar / (1 - ybar)) - f.Average());
-        for (int it = 0; it < 100; it++)
+        for (int it = 0; it < 200; it++)
         {
             double g = 0, h = 0;
             for (int i = 0; i < f.Length; i++)

@@ -36,6 +36,9 @@ internal static class CoordinateDescentSolver
                 }
                 maxW = Math.Max(maxW, Math.Abs(w[j]));
             }
+            // a model whose curvature underflowed (a logistic fit running off on separable classes) divides by
+            // about 0; the caller sees the non-finite answer and stops, where the finish below could not sign it
+            if (!double.IsFinite(maxW)) return w;
             bool settled = maxDelta <= 1e-14 * Math.Max(1, maxW);
             if (settled || sweep % 16 == 0)
             {

@@ -39,6 +39,7 @@ internal static class ProximalNewton
             }
             var model = new QuadraticLoss(gram, cross, 0, 1, 1, loss.FeatureNames);
             var z = CoordinateDescentSolver.Solve(model, lambda * alpha / 2, lambda * (1 - alpha), w);
+            if (!z.All(double.IsFinite)) break; // the same run-off, one step later: the model's curvature is about 0
 
             // gᵀd + λ(P(z) − P(w)): the model's predicted change, negative for a descent direction; summed per
             // coordinate, because P(z) − P(w) as a difference of totals loses the last digits to cancellation

@@ -127,6 +127,53 @@ public class LossGridTests
         }, iter: 6);
     }
 
+    [Fact]
+    public void ValueProfilesTheInterceptWherePlainNewtonSwings()
+    {
+        // seed 12, n 870 of the test above (CI, 2026-12-07): plain Newton on b swung 100 times between b ≈ 17 and 32
+        var data = Data(12, 870, ModelKind.Linear, LossKind.Logistic, 100);
+        var (expected, sensitivity) = Reference(data, ModelKind.Linear, LossKind.Logistic, true, -0.2925392675283822, -2.431838012914122);
+        double value = new ModelLoss(data, new LinearModel(), LossKind.Logistic, true).Value([-0.2925392675283822, -2.431838012914122]);
+        Assert.True(Math.Abs(value - expected) <= 1e-12 * Math.Max(Math.Abs(expected), sensitivity), $"D(w) {value:R}, definition {expected:R}");
+    }
+
+    [Fact]
+    public void TheInterceptSearchFindsTheRootFromAnyStart()
+    {
+        // Σσ(f + b) − Σy is S-shaped wherever the predictions cluster, and Newton from a far start swings across the
+        // root of an S for ever (as on arctan); the search must end at the root from every start within 200 steps
+        Gen.Select(Gen.ULong, Gen.Int[2, 900], Gen.Double[0.05, 300], Gen.Double[-40, 40], Gen.Double[0.02, 0.98]).Sample((seed, n, spread, away, share) =>
+        {
+            // predictions from a logistic distribution (heavy tails, as the sums of σ are), the start `away` spreads
+            // from the root on either side, where Newton on an S overshoots
+            var rng = new SplitMix64(seed);
+            var f = Enumerable.Range(0, n).Select(_ => { double u = 0.5e-9 + (1 - 1e-9) * rng.NextDouble(); return spread * Math.Log(u / (1 - u)); }).ToArray();
+            var y = Enumerable.Range(0, n).Select(_ => rng.NextDouble() < share ? 1.0 : 0.0).ToArray();
+            (y[0], y[n - 1]) = (0, 1);
+            double start = LogisticIntercept(f, y) + away * spread;
+            static double Sigma(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+            // g(b) and the size of its terms, whose rounding is all that a root can be asked to beat
+            (double G, double H, double Size) At(double b)
+            {
+                double g = 0, h = 0, size = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    double term = y[i] == 1 ? -Sigma(-(f[i] + b)) : Sigma(f[i] + b);
+                    (g, h, size) = (g + term, h + Sigma(f[i] + b) * Sigma(-(f[i] + b)), size + Math.Abs(term));
+                }
+                return (g, h, size);
+            }
+            var search = new InterceptSearch(start);
+            for (int it = 0; it < 200; it++)
+            {
+                var (g, h, _) = At(search.B);
+                if (search.Step(g, h) <= 1e-15 * Math.Max(1, Math.Abs(search.B))) break;
+            }
+            var end = At(search.B);
+            Assert.True(Math.Abs(end.G) <= 1e-13 * Math.Max(1, end.Size), $"from {start:R}: b {search.B:R}, g(b) {end.G:R}, the root by bisection {LogisticIntercept(f, y):R}");
+        }, iter: 500);
+    }
+
     private static ModelLoss Logistic(int n, bool intercept) =>
         new(Data(7, n, ModelKind.Linear, LossKind.Logistic, 1), new LinearModel(), LossKind.Logistic, intercept);
 
