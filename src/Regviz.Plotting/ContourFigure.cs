@@ -96,7 +96,7 @@ public static class ContourFigure
         // every place w* takes in an animation is as much the point as this frame's
         foreach (var (x, y) in layout?.Avoid ?? []) canvas.KeepLegendOff(x, y);
         var legendBox = canvas.PlaceLegend(legend, layout?.Corner is { } fixedCorner ? [fixedCorner] : canvas.CornersByRoom(keyPoints), bold,
-            layout?.Value is null ? 0 : FrameValue.Height(canvas));
+            layout?.Value is null ? default : new Beside(layout.ValueWidth, FrameValue.Height(canvas)));
         var corner = canvas.Plot.Legend.Alignment;
         if (layout is not null)
         {

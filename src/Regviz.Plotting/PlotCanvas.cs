@@ -360,8 +360,8 @@ internal sealed class PlotCanvas
     /// <paramref name="bold"/> curves; with every corner covering a mark, the one covering fewest. The box, measured as
     /// ScottPlot will draw it, is reserved against labels and returned.
     /// </summary>
-    /// <param name="beside">Pixels of text that will sit beside the legend, below it in an upper corner and above it in a lower one (an animation's moving value): judged with it.</param>
-    public PixelBox PlaceLegend(IReadOnlyList<LegendItem> items, IReadOnlyList<Alignment> corners, IEnumerable<Polyline>? bold = null, float beside = 0)
+    /// <param name="beside">The box of text that will sit beside the legend, below it in an upper corner and above it in a lower one (an animation's moving value): judged with it.</param>
+    public PixelBox PlaceLegend(IReadOnlyList<LegendItem> items, IReadOnlyList<Alignment> corners, IEnumerable<Polyline>? bold = null, Beside beside = default)
     {
         if (LegendBelow > 0) return PlaceLegendBelow(items);
         Legend(corners[0], items);
@@ -397,8 +397,15 @@ internal sealed class PlotCanvas
         return best.box;
     }
 
-    private static PixelBox WithBeside(PixelBox box, Alignment corner, float beside) =>
-        corner is Alignment.UpperLeft or Alignment.UpperRight ? box with { Y1 = box.Y1 + beside } : box with { Y0 = box.Y0 - beside };
+    /// <summary>The legend's box and the box beside it, which starts at the same edge of the data area and may be the wider (<see cref="FrameValue.Draw"/>).</summary>
+    private PixelBox WithBeside(PixelBox box, Alignment corner, Beside beside)
+    {
+        if (beside.Height <= 0) return box;
+        bool left = corner is Alignment.UpperLeft or Alignment.LowerLeft;
+        float edge = 8 * Scale;
+        box = left ? box with { X1 = Math.Max(box.X1, Frame.Left + edge + beside.Width) } : box with { X0 = Math.Min(box.X0, Frame.Width - Frame.Right - edge - beside.Width) };
+        return corner is Alignment.UpperLeft or Alignment.UpperRight ? box with { Y1 = box.Y1 + beside.Height } : box with { Y0 = box.Y0 - beside.Height };
+    }
 
     /// <summary>The box the legend, as it now holds its entries, covers in <paramref name="corner"/>, shadow included.</summary>
     public PixelBox LegendBox(Alignment corner)
@@ -426,10 +433,10 @@ internal sealed class PlotCanvas
     /// The canvas is built once: measuring the legend needs it, and giving it a band only moves its data area.
     /// </remarks>
     public static PlotCanvas Fitting(FigureStyle style, PlaneRange range, string title, string xLabel, string yLabel, FigureParts parts,
-        Func<PlotCanvas, bool, IReadOnlyList<LegendItem>> items, IEnumerable<(double X, double Y)> keep, float lead = 0)
+        Func<PlotCanvas, bool, IReadOnlyList<LegendItem>> items, IEnumerable<(double X, double Y)> keep, float lead = 0, Func<PlotCanvas, Beside>? beside = null)
     {
         var canvas = new PlotCanvas(style, range, title, xLabel, yLabel, parts: parts);
-        if (!canvas.LegendBelongsBelow(items(canvas, false), keep)) return canvas;
+        if (!canvas.LegendBelongsBelow(items(canvas, false), keep, beside?.Invoke(canvas) ?? default)) return canvas;
         bool compact = false;
         float band = canvas.BandHeight(items(canvas, false)) + lead;
         if (band > MostBand * style.Height)
@@ -489,7 +496,9 @@ internal sealed class PlotCanvas
     /// Whether a legend of <paramref name="items"/> belongs outside, below the figure: when it would cover more than a
     /// fifth of the data area (a small figure), or when every inside corner would cover one of <paramref name="keep"/>.
     /// </summary>
-    public bool LegendBelongsBelow(IReadOnlyList<LegendItem> items, IEnumerable<(double X, double Y)> keep)
+    /// <param name="beside">The room a box beside the legend takes (an animation's moving value, <see cref="PlaceLegend"/>): a corner
+    /// must hold both clear of <paramref name="keep"/>, or the legend goes below.</param>
+    public bool LegendBelongsBelow(IReadOnlyList<LegendItem> items, IEnumerable<(double X, double Y)> keep, Beside beside = default)
     {
         if (!Parts.Legend || items.Count == 0) return false;
         Legend(Alignment.UpperRight, items);
@@ -497,7 +506,7 @@ internal sealed class PlotCanvas
         Alignment[] corners = [Alignment.UpperRight, Alignment.UpperLeft, Alignment.LowerRight, Alignment.LowerLeft];
         var box = LegendBox(Alignment.UpperRight);
         float share = (box.X1 - box.X0) * (box.Y1 - box.Y0) / (Frame.DataWidth * Frame.DataHeight);
-        return share > 0.2f || corners.All(c => pixels.Any(p => LegendBox(c).Grow(ProtectedRadius + 2).Contains(p.X, p.Y)));
+        return share > 0.2f || corners.All(c => pixels.Any(p => WithBeside(LegendBox(c), c, beside).Grow(ProtectedRadius + 2).Contains(p.X, p.Y)));
     }
 
     /// <summary>The height a legend of <paramref name="items"/> takes laid out in rows across the image, below the figure.</summary>

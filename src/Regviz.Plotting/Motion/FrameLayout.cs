@@ -76,7 +76,8 @@ internal sealed class FrameLayout
     {
         float lead = Value is null ? 0 : FrameValue.Lead(style);
         if (Band is { } band) return PlotCanvas.Laid(style, scene.Range, title, xLabel, yLabel, parts, band, CompactLegend, band > 0 ? lead : 0);
-        var canvas = PlotCanvas.Fitting(style, scene.Range, title, xLabel, yLabel, parts, items, keep.Concat(Avoid), lead);
+        var canvas = PlotCanvas.Fitting(style, scene.Range, title, xLabel, yLabel, parts, items, keep.Concat(Avoid), lead,
+            Value is null ? null : c => new Beside(ValueWidth, FrameValue.Height(c)));
         (Band, CompactLegend) = (canvas.LegendBelow, canvas.CompactLegend);
         return canvas;
     }

@@ -69,11 +69,14 @@ public sealed class LayoutLintTests(ITestOutputHelper output) : ScratchFolder
             Assert.True(stray.Count == 0, $"{v}: {stray.Count} changed pixels outside every reported text and legend box, first at {string.Join(", ", stray.Take(5))}");
 
             var marks = layout.Panels.SelectMany(p => p.Marks).ToList();
+            double side = Math.Min(layout.Width, layout.Height), scale = Math.Clamp(side / 800, Math.Clamp(side / 470, 0.5, 0.85), 4);
             for (int i = 0; i < marks.Count; i++)
             {
                 var m = marks[i];
-                // a mark drawn under a later one (w* on a ball's corner, the trace's start on the ×) shows the later one's colour
-                if (marks.Skip(i + 1).Any(o => o.Color != m.Color && Math.Abs(o.X - m.X) < 9 && Math.Abs(o.Y - m.Y) < 9)) continue;
+                // a mark drawn under a later one (w* on a ball's corner, the trace's start on the ×, the × under w* at a
+                // small λ) shows the later one's colour: markers are 13-14 px across at 800 px and grow with the figure
+                // (2.5 times at 2000 px), so "under" is within 9 px times the figure's scale
+                if (marks.Skip(i + 1).Any(o => o.Color != m.Color && Math.Abs(o.X - m.X) < 9 * scale && Math.Abs(o.Y - m.Y) < 9 * scale)) continue;
                 // markers only: a corner or the path's end is a vertex of a line, which a dash pattern or a fill's edge can
                 // leave without the line's colour at that very pixel (dashes that start at vertices: issue 23, another branch)
                 if (m.Role is "path_end" or "corner") continue;
