@@ -65,7 +65,10 @@ public static partial class FigureText
         string minimum = scene.Unregularised is { } ls ? $", whose minimum × is {lossName} {Point(ls)}" : "";
         var caption = new List<string>
         {
-            $"Thin lines are contours of the data term D(w){aside}{minimum}, and of the penalty P(w) = {scene.Penalty.PlaneFormula(PenaltyNames.Number)}.",
+            // --penalty-levels 0 and --clean draw no thin penalty contour: the caption names only what is drawn
+            scene.NormContours.Any(l => l != scene.TouchingNorm)
+                ? $"Thin lines are contours of the data term D(w){aside}{minimum}, and of the penalty P(w) = {scene.Penalty.PlaneFormula(PenaltyNames.Number)}."
+                : $"Thin lines are contours of the data term D(w){aside}{minimum}; the penalty is P(w) = {scene.Penalty.PlaneFormula(PenaltyNames.Number)}.",
             scene.TouchingLoss is { } tl && scene.TouchingNorm is { } tn
                 ? $"The bold level set D = {N(tl.Level)} and the bold {shape} P = {N(tn.Level)} touch at the regularised optimum ● {at}{Zeros(w, names, true, neither: true)}{Uncertified(scene)}."
                 : $"The regularised optimum ● is {at}{Zeros(w, names, true, neither: true)}{Uncertified(scene)}.",

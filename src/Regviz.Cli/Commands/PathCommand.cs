@@ -32,7 +32,10 @@ internal sealed class PathCommand
         _problem.AddTo(command);
         // a path runs over every λ: --lambda once marked one, and manifests written then still say so
         _problem.Lambda.Description = "Old spelling of --mark, still accepted with a warning";
+        // refused with a pointer to --mark (Run), so not offered in the help
+        _problem.Radius.Hidden = true;
         _figure.AddTo(command);
+        _figure.Title.Description = "Figure title (default: the penalty and \"path\", e.g. \"L1 (lasso) path\")";
         foreach (var option in new Option[] { _count, _ratio, _xvar, _mark, _knots, _standardize }) command.Options.Add(option);
         command.SetAction(Run);
         return command;

@@ -48,9 +48,10 @@ internal sealed class SparsityCommand
         _penalty.AddParametersTo(command);
         _figure.AddTo(command);
         // the image grows with the panels: --size sizes each panel, not the image
-        _figure.Out.Description = "Output file, .png or .svg (default: sparsity-NORMS.png in the current directory, with a short suffix when other options change the figure)";
+        _figure.Out.Description = "Output file, .png, .svg or .pdf (default: sparsity-NORMS.png in the current directory, with a short suffix when other options change the figure)";
         _figure.Size.Description = $"Size of each panel in pixels, WxH or N (each 100..10000; default: {PanelSide}x{PanelSide} per panel; the image grows with the panels)";
         _figure.Size.DefaultValueFactory = null;
+        _figure.Title.Description = "Figure title (default: the trials, the ball or λ and the seed)";
         command.SetAction(Run);
         return command;
     }

@@ -4,10 +4,10 @@ using System.Text;
 namespace Regviz.Cli.Output;
 
 /// <summary>
-/// Default file names that never collide: the descriptive name (contour-l1-lambda0.5.png) says the main parameters,
+/// Default file names: the descriptive name (contour-l1-lambda0.5.png) says the main parameters,
 /// and every other option given that changes the picture adds one short suffix, a hash of those options' canonical
-/// form (contour-l1-lambda0.5-3f9a01c2.png). Two commands that draw different pictures therefore never share a name,
-/// and running the same command again replaces its own file and nothing else.
+/// form (contour-l1-lambda0.5-3f9a01c2.png). Different picture arguments give different names, and running the same
+/// command again replaces its own file.
 /// </summary>
 internal static class DefaultNames
 {
@@ -30,7 +30,9 @@ internal static class DefaultNames
     /// <summary>
     /// Eight hex digits of the SHA-256 of the canonical arguments, or null when no picture option was given beyond the
     /// named ones. Canonical: the option's own name (not the alias typed), its tokens as given, options sorted by name,
-    /// so the order on the command line does not matter; an option given with its default value counts as not given.
+    /// so the order on the command line does not matter. An option given counts even at its declared default: what a
+    /// command uses when an option is not given may depend on others (`--clean` draws 3 loss levels, `--levels 10` ten;
+    /// a turntable holds no frame, `--hold 20` does), and one picture under two names is the safe error.
     /// </summary>
     private static string? Suffix(ParseResult result, IEnumerable<Option> named)
     {
@@ -41,7 +43,6 @@ internal static class DefaultNames
             if (skip.Contains(option) || Neutral.Contains(option.Name)) continue;
             if (result.GetResult(option) is not { Implicit: false } given) continue;
             object? value = given.GetValueOrDefault<object?>();
-            if (option.HasDefaultValue && Equals(value, option.GetDefaultValue())) continue;
             if (option.ValueType == typeof(bool) && value is false) continue;
             var tokens = given.Tokens.Select(t => t.Value).ToList();
             // a flag has no token: its value says it was switched on

@@ -69,7 +69,7 @@ public class DefaultNameClassTests : Support.ScratchFolder
         ("contour", "--radius") => ["0.8", "1.2", "0.8,1.2"],
         (_, "--radius") => ["0.8", "1.2"],
         (_, "--range") => ["-1:2,-1:2", "-2:2,-1:2"],
-        (_, "--levels") => ["4", "6"],
+        (_, "--levels") => ["4", "6", "10"], // 10: the declared default, not what --clean uses
         (_, "--trace") => ["gd", "ista"],
         (_, "--start") => ["0,0", "1,1"],
         (_, "--steps") => ["3", "5"],
@@ -89,7 +89,7 @@ public class DefaultNameClassTests : Support.ScratchFolder
         (_, "--to") => ["1", "2"],
         (_, "--sweep") => ["radius", "lambda"],
         (_, "--fps") => ["5", "10"],
-        (_, "--hold") => ["0", "2"],
+        (_, "--hold") => ["0", "2", "20"], // 20: the declared default, not what a turntable uses
         (_, "--view") => ["30,20", "60,30"],
         (_, "--show") => ["j", "d"],
         (_, "--rotate") => ["10", "20"],

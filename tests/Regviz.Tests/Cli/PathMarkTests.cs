@@ -50,6 +50,8 @@ public class PathMarkTests : Support.ScratchFolder
         Assert.Contains("--mark <X>", help);
         Assert.Contains("with --mark λ, a marker there", help);
         Assert.Contains("Old spelling of --mark", help);
+        // --radius is refused on a path (below), so its help does not offer it
+        Assert.DoesNotContain("--radius <", help);
     }
 
     public static TheoryData<string[], string> BadMarks => new()

@@ -85,6 +85,21 @@ public class DescriptionTests : Support.ScratchFolder
         Assert.InRange(Sentences(m.Caption), 2, 3);
     }
 
+    [Theory]
+    [InlineData("--penalty-levels", "0")]
+    [InlineData("--clean")]
+    public void A_caption_names_thin_penalty_contours_only_where_they_are_drawn(params string[] controls)
+    {
+        // the sidecar lists every contour drawn: with only the ball through w*, no thin penalty contour is left to name
+        var without = Make("c.png", ["contour", "--norm", "l1", "--lambda", "0.5", .. controls, .. Small]);
+        Assert.Equal(1, without.Sidecar.GetProperty("contours").GetProperty("norm").GetArrayLength());
+        Assert.DoesNotContain("and of the penalty", without.Caption);
+        Assert.Contains("the penalty is P(w) = |w₁| + |w₂|", without.Caption);
+        var with = Make("d.png", ["contour", "--norm", "l1", "--lambda", "0.5", .. Small]);
+        Assert.True(with.Sidecar.GetProperty("contours").GetProperty("norm").GetArrayLength() > 1);
+        Assert.Contains("and of the penalty P(w) = |w₁| + |w₂|", with.Caption);
+    }
+
     [Fact]
     public void Constrained_contour_alt_gives_the_radius_and_the_equivalent_lambda()
     {
