@@ -37,13 +37,17 @@ internal static class EntryPoints
         var entries = new List<PathPoint>();
         if (!Apply(loss, penalty) || points.Count == 0) return ([.. points], entries);
         double alpha = penalty.ElasticNetAlpha!.Value;
-        // at most 32 extra solves per point of the path (a wide logistic problem has many entries, and each solve is a
-        // pass over its data): a search takes about 10 to 20, and entries past the budget are left out
-        int budget = 32 * points.Count;
+        // at most 32 extra solves per point of the path and per coefficient (a wide logistic problem has many entries,
+        // and each solve is a pass over its data; a coarse grid still has every coefficient's): a search takes about 10
+        // to 20, and entries past the budget are left out
+        int budget = 32 * (points.Count + loss.Dimension);
         all.Add(points[0]);
+        // a coefficient at its edge at the first point (λ_max) enters there: no search for it in the first step
+        var first = (points[0], Enumerable.Range(0, loss.Dimension)
+            .Where(j => points[0].Weights[j] == 0 && Slack(loss, alpha, j, points[0]) >= -1e-12 * points[0].Lambda * alpha).ToArray());
         for (int i = 1; i < points.Count; i++)
         {
-            Between(loss, penalty, alpha, (points[i - 1], []), (points[i], []), all, entries, ref budget);
+            Between(loss, penalty, alpha, i == 1 ? first : (points[i - 1], []), (points[i], []), all, entries, ref budget);
             all.Add(points[i]);
         }
         return (all, entries);

@@ -85,6 +85,17 @@ public class EntryPointTests
             [0.22993078522939503, 0.2064553041995573], 0.24411571610619434, 18d / 19, 10);
     }
 
+    [Fact]
+    public void A_grid_of_three_points_still_has_every_entry()
+    {
+        // found by CsCheck (seed 91spcUXCTlM3): the solve budget was 32 per grid point, 96 here, and the search for
+        // the coefficient entering at λ_max itself spent it, so x4's entry in the last step was left out
+        AssertEntries([0.36152992491538355, 0.09857052183023178, 0.058187585354549216, 0.20162406955171294, 0.09857052183023178, 0.3617787795434277,
+                0.16695900221897783, 0.050922225717616364, 0.058187585354549216, 0.16695900221897783, 0.429589373556628, 0.007213302260835483,
+                0.20162406955171294, 0.050922225717616364, 0.007213302260835483, 0.13062748838482938],
+            [-0.42530742814837996, -0.5106418245147528, -0.3838218818227968, -0.21387351517720687], 1.0345905485047522, 0.5, 3);
+    }
+
     private static void AssertEntries(double[] g, double[] c, double yy, double alpha, int count)
     {
         int k = c.Length;
