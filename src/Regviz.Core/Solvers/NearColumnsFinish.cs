@@ -23,10 +23,11 @@ internal static class NearColumnsFinish
         if (q.Near is not { } near || !(mu > 0) || !(alpha <= 1)) return w;
         double a = mu * alpha / 2, b = mu * (1 - alpha);
         var current = (double[])w.Clone();
+        bool stationary = false; // current is the stationary point of its signs (not the start, nor a walk's stop)
         for (int round = 0; round < 4 * q.Dimension + 8; round++)
         {
             var signs = current.Select(x => (double)Math.Sign(x)).ToArray();
-            var (worst, pull) = WorstZero(near, current, a, b);
+            var (worst, pull) = WorstZero(near, current, a, b, stationary);
             if (worst >= 0) signs[worst] = Math.Sign(pull);
             if (signs.All(x => x == 0)) return new double[q.Dimension]; // no zero's condition fails at w = 0
             var system = DifferenceSystem.On(near, signs, a, b);
@@ -35,8 +36,8 @@ internal static class NearColumnsFinish
             if (target is null) return w;
             if (system.SignsHold(target))
             {
-                current = target;
-                if (WorstZero(near, current, a, b).Index < 0) return current;
+                (current, stationary) = (target, true);
+                if (WorstZero(near, current, a, b, true).Index < 0) return current;
                 continue; // the next round lets the most violated zero in
             }
             // walk towards the target to the first sign change; J falls all the way (convex), and that coordinate leaves
@@ -50,7 +51,7 @@ internal static class NearColumnsFinish
                 next[j] = signs[j] == 0 || j == leaving ? 0 : current[j] + t * (target[j] - current[j]);
             for (int j = 0; j < q.Dimension; j++)
                 if (Math.Sign(next[j]) != signs[j]) next[j] = 0;
-            current = next;
+            (current, stationary) = (next, false);
         }
         return w;
     }
@@ -78,7 +79,7 @@ internal static class NearColumnsFinish
         var landed = v.Zip(step, (x, d) => x + d).ToArray();
         var moved = system.WeightsOf(landed, w.Length);
         if (!system.SignsHold(moved)) return null;
-        if (WorstZero(near, moved, a, b, system.Residual(landed)).Index >= 0) return null;
+        if (WorstZero(near, moved, a, b, true, system.Residual(landed)).Index >= 0) return null;
         double dv = Math.Sqrt(step.Sum(x => x * x));
         double distance = system.Spread * (dv + error) + Math.Sqrt(represent) + 2.3e-16 * Math.Sqrt(w.ToArray().Sum(x => x * x));
         double drop = q.Scale * Math.Sqrt(pull.Sum(x => x * x)) * 1.01 * (dv + error);
@@ -102,14 +103,15 @@ internal static class NearColumnsFinish
     }
 
     /// <summary>
-    /// The zero coordinate whose condition |x_jᵀr/n| ≤ a fails most, with its pull; (−1, 0) when all hold. A zero with
-    /// an active column m in its group is judged against m: at a stationary point x_mᵀr/n = a·σ_m + b·w_m, so
-    /// x_jᵀr/n = a·σ_m + b·w_m + (x_j − x_m)ᵀr/n and its excess over a is formed from the last two terms alone. Formed
+    /// The zero coordinate whose condition |x_jᵀr/n| ≤ a fails most, with its pull; (−1, 0) when all hold. At a
+    /// <paramref name="stationary"/> point of its signs, a zero with an active column m in its group is judged against
+    /// m: there x_mᵀr/n = a·σ_m + b·w_m, so x_jᵀr/n = a·σ_m + b·w_m + (x_j − x_m)ᵀr/n and its excess over a is formed
+    /// from the last two terms alone (elsewhere that identity fails, and the excess is formed directly). Formed
     /// as |x_jᵀr/n| − a it kept only about 1e-16 of a, and a tolerance of 1e-13 of a on top, while those two terms,
     /// which decide whether a near copy joins its group, are 1e-11 of a and less as α → 1: a copy was left at 0 where the
     /// optimum gives it a thousandth of the group's weight (CsCheck seed dJ5cs5HDBdr1 of NearDuplicateColumnsTests).
     /// </summary>
-    private static (int Index, double Pull) WorstZero(NearColumns near, double[] w, double a, double b, (double Hi, double Lo)[]? residual = null)
+    private static (int Index, double Pull) WorstZero(NearColumns near, double[] w, double a, double b, bool stationary, (double Hi, double Lo)[]? residual = null)
     {
         residual ??= Residual(near, w);
         int worst = -1;
@@ -117,7 +119,7 @@ internal static class NearColumnsFinish
         for (int j = 0; j < w.Length; j++)
         {
             if (w[j] != 0) continue;
-            int m = near.Groups.FirstOrDefault(g => g.Contains(j))?.FirstOrDefault(i => w[i] != 0, -1) ?? -1;
+            int m = stationary ? near.Groups.FirstOrDefault(g => g.Contains(j))?.FirstOrDefault(i => w[i] != 0, -1) ?? -1 : -1;
             double pull, excess;
             if (m < 0)
             {
