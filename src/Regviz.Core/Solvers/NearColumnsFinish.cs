@@ -6,10 +6,10 @@ namespace Regviz.Core.Solvers;
 /// The exact finish of the elastic net and the lasso on data with nearly identical columns: columns that differ (and
 /// a ridge term, α &lt; 1) make J strictly convex, so its optimum is unique, but along a group's differences its
 /// curvature is the differences squared plus the ridge term, 1e-14 of the rest at α = 1 − 1e-12, where a Cholesky on
-/// G (accepted on its signs alone) or coordinate descent stops anywhere along the valley. Feature-sign search on <see cref="DifferenceSystem"/> instead:
-/// each sign-fixed stationary point is solved by refinement against a residual carried in twice the precision, the
-/// step cut back to the first sign change, the most violated zero let in; the answer is kept only when its signs and
-/// every zero's condition hold.
+/// G (accepted on its signs alone) or coordinate descent stops anywhere along the valley. Feature-sign search on
+/// <see cref="DifferenceSystem"/> instead: each sign-fixed stationary point is solved by refinement against a residual
+/// carried in twice the precision, the step cut back to the first sign change, the most violated zero let in; the
+/// answer is kept only when its signs and every zero's condition hold.
 /// </summary>
 internal static class NearColumnsFinish
 {
