@@ -37,25 +37,53 @@ internal static class EntryPoints
         var entries = new List<PathPoint>();
         if (!Apply(loss, penalty) || points.Count == 0) return ([.. points], entries);
         double alpha = penalty.ElasticNetAlpha!.Value;
-        // at most 32 extra solves per point of the path (a wide logistic problem has many entries, and each solve is a
-        // pass over its data): a search takes about 10 to 20, and entries past the budget are left out
-        int budget = 32 * points.Count;
+        // at most 32 extra solves per point of the path and per coefficient (a wide logistic problem has many entries,
+        // and each solve is a pass over its data; a coarse grid still has every coefficient's): a search takes about 10
+        // to 20, and entries past the budget are left out
+        int budget = 32 * (points.Count + loss.Dimension);
         all.Add(points[0]);
+        // a coefficient at its edge at the first point (λ_max) enters there: no search for it in the first step
+        var first = (points[0], Enumerable.Range(0, loss.Dimension)
+            .Where(j => points[0].Weights[j] == 0 && Slack(loss, alpha, j, points[0]) >= -1e-12 * points[0].Lambda * alpha).ToArray());
         for (int i = 1; i < points.Count; i++)
         {
-            var (a, b) = (points[i - 1], points[i]);
-            var found = new List<PathPoint>();
-            for (int j = 0; j < loss.Dimension && budget > 0; j++)
-                if ((a.Weights[j] == 0) != (b.Weights[j] == 0) && a.Lambda > b.Lambda)
-                    found.Add(Search(loss, penalty, alpha, j, a, b, ref budget));
-            foreach (var p in found.Where(p => p.Lambda < a.Lambda && p.Lambda > b.Lambda).DistinctBy(p => p.Lambda).OrderByDescending(p => p.Lambda))
-            {
-                all.Add(p);
-                entries.Add(p);
-            }
-            all.Add(b);
+            Between(loss, penalty, alpha, i == 1 ? first : (points[i - 1], []), (points[i], []), all, entries, ref budget);
+            all.Add(points[i]);
         }
         return (all, entries);
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="all"/> and <paramref name="entries"/>, by decreasing λ, the points strictly between a and
+    /// b where a coefficient enters or leaves 0; each end comes with the coefficients it is already the entry of. Two
+    /// ends can hide changes: within one grid step a coefficient can enter and another leave, or one enter and leave
+    /// again, so ends that agree on it say nothing. A point found for one coefficient shows such a change against
+    /// one of the ends, so the pieces on each side of the points found are searched again (the budget bounds it).
+    /// </summary>
+    private static void Between(ISmoothLoss loss, Penalty penalty, double alpha, (PathPoint Point, int[] EntryOf) a, (PathPoint Point, int[] EntryOf) b,
+        List<PathPoint> all, List<PathPoint> entries, ref int budget)
+    {
+        var found = new List<(PathPoint Point, int J)>();
+        for (int j = 0; j < loss.Dimension && budget > 0; j++)
+        {
+            bool zeroAbove = a.Point.Weights[j] == 0;
+            if (zeroAbove == (b.Point.Weights[j] == 0) || !(a.Point.Lambda > b.Point.Lambda)) continue;
+            if ((zeroAbove ? a.EntryOf : b.EntryOf).Contains(j)) continue; // its zero side is its entry already
+            found.Add((Search(loss, penalty, alpha, j, a.Point, b.Point, ref budget), j));
+        }
+        var inner = found.Where(f => f.Point.Lambda < a.Point.Lambda && f.Point.Lambda > b.Point.Lambda)
+            .GroupBy(f => f.Point.Lambda).OrderByDescending(g => g.Key)
+            .Select(g => (g.First().Point, g.Select(f => f.J).ToArray())).ToList();
+        if (inner.Count == 0) return;
+        var previous = a;
+        foreach (var p in inner)
+        {
+            Between(loss, penalty, alpha, previous, p, all, entries, ref budget);
+            all.Add(p.Point);
+            entries.Add(p.Point);
+            previous = p;
+        }
+        Between(loss, penalty, alpha, previous, b, all, entries, ref budget);
     }
 
     /// <summary>The path point at which coefficient <paramref name="j"/> changes between 0 and not, on its zero side.</summary>

@@ -51,8 +51,10 @@ public class EntryPointTests
         }, iter: 60);
     }
 
+    // coarse grids too (3 points and up), where one grid step can hold several changes: a coefficient entering while
+    // another leaves, or one entering and leaving again, which the step's ends alone do not show
     private static readonly Gen<(double[] G, double[] C, double YY, double Alpha, int Count)> General =
-        Gen.Select(Gen.Int[2, 5], Gen.Int[12, 40], Gen.Double[0.1, 0.95], Gen.Int[10, 80], Gen.ULong).Select((k, n, alpha, count, seed) =>
+        Gen.Select(Gen.Int[2, 6], Gen.Int[12, 40], Gen.Double[0.1, 0.95], Gen.OneOf(Gen.Int[3, 9], Gen.Int[10, 80]), Gen.ULong).Select((k, n, alpha, count, seed) =>
         {
             var r = new Random((int)(seed % int.MaxValue));
             var x = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, k).Select(_ => r.NextDouble() * 2 - 1).ToArray()).ToArray();
@@ -71,39 +73,59 @@ public class EntryPointTests
         });
 
     [Fact]
-    public void Every_entry_point_is_where_the_active_set_closed_form_reaches_the_edge_of_a_zero_coefficient()
+    public void Every_entry_point_is_where_the_active_set_closed_form_reaches_the_edge_of_a_zero_coefficient() =>
+        General.Sample(t => AssertEntries(t.G, t.C, t.YY, t.Alpha, t.Count), iter: 40);
+
+    [Fact]
+    public void A_coefficient_leaving_in_the_grid_step_where_another_enters_has_its_point()
     {
-        General.Sample(t =>
+        // found by CsCheck (seed bKaEbEQQ0OV1): w1 is 0 at both ends of the step from λ_max to 0.174, yet it is active
+        // from λ_max down to where w2 enters (0.347) and leaves below; the exit, hidden from the step's ends, was missing
+        AssertEntries([0.4323142641261007, 0.28938798834696056, 0.28938798834696056, 0.22070328740922474],
+            [0.22993078522939503, 0.2064553041995573], 0.24411571610619434, 18d / 19, 10);
+    }
+
+    [Fact]
+    public void A_grid_of_three_points_still_has_every_entry()
+    {
+        // found by CsCheck (seed 91spcUXCTlM3): the solve budget was 32 per grid point, 96 here, and the search for
+        // the coefficient entering at λ_max itself spent it, so x4's entry in the last step was left out
+        AssertEntries([0.36152992491538355, 0.09857052183023178, 0.058187585354549216, 0.20162406955171294, 0.09857052183023178, 0.3617787795434277,
+                0.16695900221897783, 0.050922225717616364, 0.058187585354549216, 0.16695900221897783, 0.429589373556628, 0.007213302260835483,
+                0.20162406955171294, 0.050922225717616364, 0.007213302260835483, 0.13062748838482938],
+            [-0.42530742814837996, -0.5106418245147528, -0.3838218818227968, -0.21387351517720687], 1.0345905485047522, 0.5, 3);
+    }
+
+    private static void AssertEntries(double[] g, double[] c, double yy, double alpha, int count)
+    {
+        int k = c.Length;
+        var path = RegularisationPaths.LogGrid(Loss(g, c, yy), new ElasticNetPenalty(alpha), count);
+        foreach (double entry in path.EntryLambdas)
         {
-            int k = t.C.Length;
-            var path = RegularisationPaths.LogGrid(Loss(t.G, t.C, t.YY), new ElasticNetPenalty(t.Alpha), t.Count);
-            foreach (double entry in path.EntryLambdas)
+            var at = path.Points.Single(p => p.Lambda == entry);
+            Assert.True(at.Certificate is { Certified: true }, $"λ = {entry:R} is not certified");
+            var active = Enumerable.Range(0, k).Where(j => at.Weights[j] != 0).ToArray();
+            var signs = active.Select(j => (double)Math.Sign(at.Weights[j])).ToArray();
+            // the weights are the closed form's on this piece
+            var w = Piece(g, c, alpha, active, signs, entry);
+            for (int i = 0; i < active.Length; i++)
+                Assert.True(Math.Abs(w[i] - at.Weights[active[i]]) <= 1e-8 * (1 + Math.Abs(w[i])), $"λ = {entry:R}: w{active[i] + 1} = {at.Weights[active[i]]:R}, closed form {w[i]:R}");
+            // some zero coefficient is at the edge: the root of its condition, found here by bisection, is this λ
+            var roots = Enumerable.Range(0, k).Where(j => at.Weights[j] == 0)
+                .Select(j => Root(l => Edge(g, c, alpha, active, signs, j, l), entry)).Where(r => r is not null).ToArray();
+            Assert.True(roots.Any(r => Math.Abs(r!.Value - entry) <= 1e-9 * entry), $"no zero coefficient of the point at λ = {entry:R} reaches its edge there");
+        }
+        // a change of the zero pattern between two neighbouring points always has an entry point at its zero side
+        for (int i = 1; i < path.Points.Count; i++)
+        {
+            var (a, b) = (path.Points[i - 1], path.Points[i]);
+            for (int j = 0; j < k; j++)
             {
-                var at = path.Points.Single(p => p.Lambda == entry);
-                Assert.True(at.Certificate is { Certified: true }, $"λ = {entry:R} is not certified");
-                var active = Enumerable.Range(0, k).Where(j => at.Weights[j] != 0).ToArray();
-                var signs = active.Select(j => (double)Math.Sign(at.Weights[j])).ToArray();
-                // the weights are the closed form's on this piece
-                var w = Piece(t.G, t.C, t.Alpha, active, signs, entry);
-                for (int i = 0; i < active.Length; i++)
-                    Assert.True(Math.Abs(w[i] - at.Weights[active[i]]) <= 1e-8 * (1 + Math.Abs(w[i])), $"λ = {entry:R}: w{active[i] + 1} = {at.Weights[active[i]]:R}, closed form {w[i]:R}");
-                // some zero coefficient is at the edge: the root of its condition, found here by bisection, is this λ
-                var roots = Enumerable.Range(0, k).Where(j => at.Weights[j] == 0)
-                    .Select(j => Root(l => Edge(t.G, t.C, t.Alpha, active, signs, j, l), entry)).Where(r => r is not null).ToArray();
-                Assert.True(roots.Any(r => Math.Abs(r!.Value - entry) <= 1e-9 * entry), $"no zero coefficient of the point at λ = {entry:R} reaches its edge there");
+                if ((a.Weights[j] == 0) == (b.Weights[j] == 0) || i == 1) continue; // the first coefficient enters at λ_max itself
+                double zeroSide = a.Weights[j] == 0 ? a.Lambda : b.Lambda;
+                Assert.Contains(zeroSide, path.EntryLambdas);
             }
-            // a change of the zero pattern between two neighbouring points always has an entry point at its zero side
-            for (int i = 1; i < path.Points.Count; i++)
-            {
-                var (a, b) = (path.Points[i - 1], path.Points[i]);
-                for (int j = 0; j < k; j++)
-                {
-                    if ((a.Weights[j] == 0) == (b.Weights[j] == 0) || i == 1) continue; // the first coefficient enters at λ_max itself
-                    double zeroSide = a.Weights[j] == 0 ? a.Lambda : b.Lambda;
-                    Assert.Contains(zeroSide, path.EntryLambdas);
-                }
-            }
-        }, iter: 40);
+        }
     }
 
     /// <summary>w_A(λ) on the piece with active set A and signs σ.</summary>

@@ -75,6 +75,38 @@ public class LassoOnHardDesignsTests
     }
 
     [Fact]
+    public void A_grid_point_whose_reading_off_the_knots_is_not_certified_is_solved_on_its_own()
+    {
+        // found by CsCheck (seed fDNXBTOkEwz1): at 4.2e-6·λ_max the reading between two certified knots was not
+        // certified, and feature-sign search from it stopped at KKT 7e-6; the single-λ solver certifies there
+        var c = new HardCase("cond 1e10 50x10", HardDesigns.IllConditioned(562161, 50, 10, 1e10, true), true);
+        var d = c.Data;
+        var spec = new ProblemSpec(c.Dataset, LossKind.Mse, true, new L1Penalty(), null, null);
+        var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, count: 30, ratio: 1e-6);
+        foreach (var p in path.Points)
+        {
+            CertificateAssert.ConditionsHold(p.Certificate!, $"λ={p.Lambda}");
+            Assert.True(LassoReference.KktViolation(d.X, d.Y, p.Weights, p.Lambda, true) <= 5e-9, $"λ/λmax={p.Lambda / path.LambdaMax}");
+        }
+    }
+
+    [Fact]
+    public void A_near_copy_is_given_no_weight_the_optimum_does_not_give_it()
+    {
+        // found by CsCheck (seed 0anq0_PPDmy7): at λ = 1e-4·λ_max coordinate descent left w8 = 1.1e-7 where the optimum
+        // has 0 (x8 nearly a copy; J differs by 4e-16) and no certificate; the near-copy finish now runs for the lasso too
+        var c = new HardCase("near-duplicated 40x8", HardDesigns.Duplicated(203942, 40, 8, exact: false), false);
+        var d = c.Data;
+        double lambda = 1e-4 * LassoReference.LambdaMax(d.X, d.Y, false);
+        var s = new ProblemSpec(c.Dataset, LossKind.Mse, false, new L1Penalty(), lambda, null).Solve();
+        var reference = LassoReference.Solve(d.X, d.Y, lambda, false);
+        double scale = reference.Max(Math.Abs);
+        for (int j = 0; j < reference.Length; j++)
+            Assert.True(Math.Abs(s.Weights[j] - reference[j]) <= 1e-9 * scale, $"w{j + 1} = {s.Weights[j]:R} against {reference[j]:R}");
+        Assert.True(s.Certificate.Certified, $"{s.Certificate}");
+    }
+
+    [Fact]
     public void Orthonormal_design_gives_soft_thresholding_at_every_knot()
     {
         // c = (3, −2, 1, 0.5): w_j = sign(c_j)·max(0, |c_j| − λ/2), knots at λ = 2|c_j|

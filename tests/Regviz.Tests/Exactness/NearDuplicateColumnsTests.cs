@@ -54,6 +54,35 @@ public class NearDuplicateColumnsTests
     }
 
     [Fact]
+    public void A_near_copy_that_carries_a_thousandth_of_its_groups_weight_is_not_left_at_zero()
+    {
+        // found by CsCheck (seed dJ5cs5HDBdr1): x5 is x2 perturbed by 1e-10, α = 1 − 1e-11; the optimum gives x5 0.0021
+        // of the group's 2.08, but its zero's condition failed by only 6e-14 of λα, below what the finish could see
+        double[] x2 = [-3.114, -2.031, -1.83, -0.51, -3.545, 2.375, 2.105, 2.763, 3.72, 1.485, -3.009, 3.028, -1.325, 0.168];
+        double[][] columns =
+        [
+            [-3.113999999148086, -2.0310000000137687, -1.829999999729148, -0.5100000000292437, -3.5450000001826325, 2.374999999805751, 2.1050000001994738,
+             2.763000000315975, 3.719999999388153, 1.484999999687109, -3.0090000001361705, 3.0280000001850964, -1.3250000003536477, 0.16800000000952486],
+            x2,
+            [3.711, 3.563, -1.986, -2.746, -0.195, 0.077, -1.881, -0.002, -1.904, 1.347, 1.076, 1.303, 3.409, -0.566],
+            [2.587, -2.136, -3.592, 0.757, -1.452, -3.584, 3.461, -1.777, 1.026, -0.99, -2.564, 2.351, 3.692, -2.507],
+            [-3.1139999998179237, -2.0310000004151125, -1.8299999998323677, -0.5099999998656057, -3.545000000453484, 2.3750000001762657, 2.1050000000338462,
+             2.7630000000913557, 3.719999999553775, 1.4850000000724046, -3.00900000030855, 3.0279999996948033, -1.325000000274295, 0.16800000004420768],
+        ];
+        double[] y = [-2.8619999989660094, -4.618000000428881, -11.489999999561515, -3.5229999998948496, -12.569000000636118, 3.7829999999820165,
+            7.5170000002333195, 6.441000000407331, 10.103999998941926, 5.147999999759514, -10.54300000044472, 12.7989999998799, 2.9699999993720576, -2.675999999946268];
+        var data = new Dataset(["x1", "x2", "x3", "x4", "x5"], columns, y, "y");
+        const double alpha = 0.99999999999, lambda = 8.214941314238752;
+        var s = new ProblemSpec(data, LossKind.Mse, false, new ElasticNetPenalty(alpha), lambda, null).Solve();
+        var (x, target) = ExactlyCentred(data, false);
+        var exact = FlatProblemsTests.ExactElasticNet(x, target, alpha, lambda, s.Weights);
+        Assert.True(exact is not null, $"the answer's signs are not the optimum's: {string.Join(", ", s.Weights)}");
+        Assert.True(exact![4] > 1e-3, $"x5's exact weight {exact[4]}");
+        for (int j = 0; j < exact.Length; j++) Assert.True(Math.Abs(s.Weights[j] - exact[j]) <= 1e-9 * exact.Max(Math.Abs), $"w{j + 1} = {s.Weights[j]:R} against exact {exact[j]:R}");
+        Assert.True(s.Certificate.Certified, $"{s.Certificate}");
+    }
+
+    [Fact]
     public void A_split_moved_along_the_valley_is_not_certified()
     {
         NearGroups.Sample(c =>
