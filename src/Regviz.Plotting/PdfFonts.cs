@@ -31,25 +31,55 @@ internal static class PdfFonts
 
     private static SKTypeface? Cut(string file)
     {
-        try
+        var cut = CutWith(File.ReadAllBytes(file), input =>
         {
-            var blob = hb_blob_create_from_file(file);
-            var face = hb_face_create(blob, 0);
-            var input = hb_subset_input_create_or_fail();
             var codepoints = hb_subset_input_unicode_set(input);
             foreach (var (first, last) in Repertoire) hb_set_add_range(codepoints, (uint)first, (uint)last);
-            hb_subset_input_set_flags(input, RetainGlyphIds);
-            var cut = hb_subset_or_fail(face, input);
-            hb_subset_input_destroy(input);
+        });
+        return cut is null ? null : SKTypeface.FromData(SKData.CreateCopy(cut));
+    }
+
+    /// <summary>
+    /// <paramref name="font"/> (TrueType or OpenType bytes) cut down to <paramref name="glyphs"/> and what they are
+    /// built from (composite parts), every glyph keeping its id; null when HarfBuzz cannot cut it (or is too old to).
+    /// What <see cref="PdfFontSubsets"/> embeds in a PDF in place of the whole font.
+    /// </summary>
+    internal static byte[]? Subset(byte[] font, IEnumerable<int> glyphs) => CutWith(font, input =>
+    {
+        var set = hb_subset_input_glyph_set(input);
+        foreach (int glyph in glyphs) hb_set_add(set, (uint)glyph);
+    });
+
+    /// <summary>HarfBuzz's subsetter over <paramref name="font"/>, with what to keep chosen by <paramref name="keep"/> on the subset input.</summary>
+    private static byte[]? CutWith(byte[] font, Action<IntPtr> keep)
+    {
+        try
+        {
+            var blob = hb_blob_create(font, (uint)font.Length, MemoryModeDuplicate, IntPtr.Zero, IntPtr.Zero);
+            var face = hb_face_create(blob, 0);
+            var input = hb_subset_input_create_or_fail();
+            IntPtr cut = IntPtr.Zero;
+            if (input != IntPtr.Zero)
+            {
+                keep(input);
+                hb_subset_input_set_flags(input, RetainGlyphIds);
+                cut = hb_subset_or_fail(face, input);
+                hb_subset_input_destroy(input);
+            }
             hb_face_destroy(face);
             hb_blob_destroy(blob);
             if (cut == IntPtr.Zero) return null;
             var data = hb_face_reference_blob(cut);
             var bytes = hb_blob_get_data(data, out uint length);
-            var copy = length == 0 ? null : SKData.CreateCopy(bytes, length);
+            byte[]? copy = null;
+            if (length > 0)
+            {
+                copy = new byte[length];
+                Marshal.Copy(bytes, copy, 0, (int)length);
+            }
             hb_blob_destroy(data);
             hb_face_destroy(cut);
-            return copy is null ? null : SKTypeface.FromData(copy);
+            return copy;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -57,11 +87,14 @@ internal static class PdfFonts
         }
     }
 
+    /// <summary>HB_MEMORY_MODE_DUPLICATE: HarfBuzz copies the bytes, so the managed array may move or go.</summary>
+    private const int MemoryModeDuplicate = 0;
+
     /// <summary>HB_SUBSET_FLAGS_RETAIN_GIDS: glyph ids stay those of the whole font (left-out glyphs become empty).</summary>
     private const uint RetainGlyphIds = 0x2;
 
     private const string HarfBuzz = "libHarfBuzzSharp";
-    [DllImport(HarfBuzz)] private static extern IntPtr hb_blob_create_from_file([MarshalAs(UnmanagedType.LPUTF8Str)] string path);
+    [DllImport(HarfBuzz)] private static extern IntPtr hb_blob_create(byte[] data, uint length, int mode, IntPtr userData, IntPtr destroy);
     [DllImport(HarfBuzz)] private static extern void hb_blob_destroy(IntPtr blob);
     [DllImport(HarfBuzz)] private static extern IntPtr hb_blob_get_data(IntPtr blob, out uint length);
     [DllImport(HarfBuzz)] private static extern IntPtr hb_face_create(IntPtr blob, uint index);
@@ -71,6 +104,8 @@ internal static class PdfFonts
     [DllImport(HarfBuzz)] private static extern void hb_subset_input_destroy(IntPtr input);
     [DllImport(HarfBuzz)] private static extern IntPtr hb_subset_input_unicode_set(IntPtr input);
     [DllImport(HarfBuzz)] private static extern void hb_subset_input_set_flags(IntPtr input, uint flags);
+    [DllImport(HarfBuzz)] private static extern IntPtr hb_subset_input_glyph_set(IntPtr input);
+    [DllImport(HarfBuzz)] private static extern void hb_set_add(IntPtr set, uint codepoint);
     [DllImport(HarfBuzz)] private static extern void hb_set_add_range(IntPtr set, uint first, uint last);
     [DllImport(HarfBuzz)] private static extern IntPtr hb_subset_or_fail(IntPtr face, IntPtr input);
 }
