@@ -48,6 +48,12 @@ internal static class PdfFonts
     {
         var set = hb_subset_input_glyph_set(input);
         foreach (int glyph in glyphs) hb_set_add(set, (uint)glyph);
+        // a PDF shows glyph ids and never shapes text again: no glyphs that substitution rules or math variants could
+        // reach, and none of the tables that hold them
+        hb_subset_input_set_flags(input, RetainGlyphIds | NotdefOutline | NoLayoutClosure);
+        var dropped = hb_subset_input_set(input, DropTableTags);
+        foreach (string table in (string[])["GSUB", "GPOS", "GDEF", "MATH", "BASE", "JSTF"])
+            hb_set_add(dropped, (uint)(table[0] << 24 | table[1] << 16 | table[2] << 8 | table[3]));
     });
 
     /// <summary>HarfBuzz's subsetter over <paramref name="font"/>, with what to keep chosen by <paramref name="keep"/> on the subset input.</summary>
@@ -61,8 +67,8 @@ internal static class PdfFonts
             IntPtr cut = IntPtr.Zero;
             if (input != IntPtr.Zero)
             {
+                hb_subset_input_set_flags(input, RetainGlyphIds | NotdefOutline);
                 keep(input);
-                hb_subset_input_set_flags(input, RetainGlyphIds);
                 cut = hb_subset_or_fail(face, input);
                 hb_subset_input_destroy(input);
             }
@@ -87,11 +93,20 @@ internal static class PdfFonts
         }
     }
 
+    /// <summary>HB_SUBSET_SETS_DROP_TABLE_TAG: the set of tables left out of the cut.</summary>
+    private const int DropTableTags = 3;
+
     /// <summary>HB_MEMORY_MODE_DUPLICATE: HarfBuzz copies the bytes, so the managed array may move or go.</summary>
     private const int MemoryModeDuplicate = 0;
 
     /// <summary>HB_SUBSET_FLAGS_RETAIN_GIDS: glyph ids stay those of the whole font (left-out glyphs become empty).</summary>
     private const uint RetainGlyphIds = 0x2;
+
+    /// <summary>HB_SUBSET_FLAGS_NOTDEF_OUTLINE: .notdef keeps its box, which a character no font has is drawn as.</summary>
+    private const uint NotdefOutline = 0x40;
+
+    /// <summary>HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE (HarfBuzz 7.2): no glyphs added for GSUB rules (ligatures, alternates) of the kept ones.</summary>
+    private const uint NoLayoutClosure = 0x200;
 
     private const string HarfBuzz = "libHarfBuzzSharp";
     [DllImport(HarfBuzz)] private static extern IntPtr hb_blob_create(byte[] data, uint length, int mode, IntPtr userData, IntPtr destroy);
@@ -105,6 +120,7 @@ internal static class PdfFonts
     [DllImport(HarfBuzz)] private static extern IntPtr hb_subset_input_unicode_set(IntPtr input);
     [DllImport(HarfBuzz)] private static extern void hb_subset_input_set_flags(IntPtr input, uint flags);
     [DllImport(HarfBuzz)] private static extern IntPtr hb_subset_input_glyph_set(IntPtr input);
+    [DllImport(HarfBuzz)] private static extern IntPtr hb_subset_input_set(IntPtr input, int setType);
     [DllImport(HarfBuzz)] private static extern void hb_set_add(IntPtr set, uint codepoint);
     [DllImport(HarfBuzz)] private static extern void hb_set_add_range(IntPtr set, uint first, uint last);
     [DllImport(HarfBuzz)] private static extern IntPtr hb_subset_or_fail(IntPtr face, IntPtr input);

@@ -30,8 +30,7 @@ internal sealed partial class PdfObjects
         if (!start.Success || !int.TryParse(start.Groups[1].Value, out int xref) || xref <= 0 || xref >= pdf.Length) return null;
         string table = Encoding.Latin1.GetString(pdf, xref, pdf.Length - xref);
         var head = XrefHead().Match(table);
-        if (!head.Success) return null;
-        int count = int.Parse(head.Groups[1].Value);
+        if (!head.Success || !int.TryParse(head.Groups[1].Value, out int count)) return null;
         var entries = XrefEntry().Matches(table, head.Length);
         if (entries.Count < count || !table.Contains("trailer", StringComparison.Ordinal)) return null;
         var offsets = new SortedDictionary<int, int>(); // offset → object number
