@@ -5,12 +5,12 @@ using SkiaSharp;
 namespace Regviz.Plotting;
 
 /// <summary>
-/// The shipped font cut down for PDFs to the characters regviz's own words use, every glyph keeping its id. Skia
-/// embeds a typeface whole (SkiaSharp's Skia has no font subsetter: the PDF names the font as a subset, AAAAAA+, but
-/// carries all 760 KB of DejaVu Sans, and compressing it was most of a PDF's time); a figure whose every text this
-/// repertoire covers is drawn with the cut-down font instead, so the PDF carries about 210 KB of font and is written in
-/// about 40% of the time. The glyphs, their ids and advances are the font's own, so the page is the same.
-/// The cut is made once per process by HarfBuzz's subsetter, in the libHarfBuzzSharp that SkiaSharp ships.
+/// HarfBuzz's subsetter (in the libHarfBuzzSharp that SkiaSharp ships) for PDFs, every glyph keeping its id. Skia embeds
+/// a typeface whole (SkiaSharp's Skia has no font subsetter), so <see cref="PdfFontSubsets"/> cuts each embedded font
+/// to the glyphs shown after Skia has written the file (<see cref="Subset"/>). Before that, a 3-D figure whose every
+/// text is within regviz's own repertoire is drawn with the shipped font cut to the repertoire (<see cref="For"/>, made
+/// once per process): Skia then compresses about 210 KB of font rather than 760 KB, which was most of a 3-D PDF's time.
+/// The glyphs, their ids and advances are the font's own, so the page is the same.
 /// </summary>
 internal static class PdfFonts
 {

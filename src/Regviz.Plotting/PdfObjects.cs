@@ -58,8 +58,7 @@ internal sealed partial class PdfObjects
     public string Dictionary(int number)
     {
         var (start, end) = _objects[number];
-        int length = Math.Min(end - start, StreamKeyword(start, end) is int s ? s - start : end - start);
-        return Encoding.Latin1.GetString(_pdf, start, length);
+        return Encoding.Latin1.GetString(_pdf, start, (StreamKeyword(start, end) ?? end) - start);
     }
 
     /// <summary>The decoded data of stream object <paramref name="number"/>: unfiltered, or inflated from FlateDecode; null for anything else.</summary>
