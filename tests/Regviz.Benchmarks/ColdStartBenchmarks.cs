@@ -19,7 +19,7 @@ public class ColdStartBenchmarks
     [ParamsSource(nameof(Executables))]
     public string Exe { get; set; } = "";
 
-    [Params("contour --norm l1 --lambda 0.5 --path", "ball --norm l1", "surface --norm l1 --lambda 0.5")]
+    [Params("contour --norm l1 --lambda 0.5 --path", "ball --norm l1", "surface --norm l1 --lambda 0.5", "animate --norm l1", "animate --norm l2")]
     public string Figure { get; set; } = "";
 
     [GlobalSetup]
