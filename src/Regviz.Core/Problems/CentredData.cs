@@ -13,16 +13,13 @@ internal sealed class CentredData(double[][] xHi, double[][] xLo, double[] yHi, 
     /// </summary>
     public static (double Hi, double Lo) Centre(double x, double mean, double rest)
     {
-        double s = x - mean;
-        double e = TwoSumError(x, -mean, s);
-        double hi = s - rest;
-        return (hi, TwoSumError(s, -rest, hi) + e);
-    }
-
-    private static double TwoSumError(double a, double b, double s)
-    {
-        double bp = s - a;
-        return (a - (s - bp)) + (b - bp);
+        var exact = new ExactSum();
+        exact.Add(x);
+        exact.Add(-mean);
+        exact.Add(-rest);
+        double hi = (x - mean) - rest;
+        exact.Add(-hi);
+        return (hi, exact.Value);
     }
 
     /// <summary>The columns <paramref name="keep"/> alone.</summary>
@@ -39,36 +36,25 @@ internal sealed class CentredData(double[][] xHi, double[][] xLo, double[] yHi, 
         var rLo = new double[n];
         for (int i = 0; i < n; i++)
         {
-            double hi = yHi[i], lo = yLo[i];
+            var r = new ExactSum();
+            r.Add(yHi[i]);
+            r.Add(yLo[i]);
             for (int l = 0; l < k; l++)
             {
-                double p = -xHi[l][i] * w[l];
-                double pe = Math.FusedMultiplyAdd(-xHi[l][i], w[l], -p);
-                (hi, lo) = Add(hi, lo, p, pe - xLo[l][i] * w[l]);
+                r.AddProduct(-xHi[l][i], w[l]);
+                r.Add(-xLo[l][i] * w[l]);
             }
-            (rHi[i], rLo[i]) = (hi, lo);
+            (rHi[i], rLo[i]) = r.Pair;
         }
         for (int j = 0; j < k; j++)
         {
-            double hi = 0, lo = 0;
+            var g = new ExactSum();
             for (int i = 0; i < n; i++)
             {
-                double p = xHi[j][i] * rHi[i];
-                double pe = Math.FusedMultiplyAdd(xHi[j][i], rHi[i], -p);
-                (hi, lo) = Add(hi, lo, p, pe + xHi[j][i] * rLo[i] + xLo[j][i] * rHi[i]);
+                g.AddProduct(xHi[j][i], rHi[i]);
+                g.Add(xHi[j][i] * rLo[i] + xLo[j][i] * rHi[i]);
             }
-            result[j] = factor * (hi + lo);
+            result[j] = factor * g.Value;
         }
-    }
-
-    // (hi, lo) + (b, bLo) with the high parts' sum error-free (TwoSum)
-    private static (double Hi, double Lo) Add(double hi, double lo, double b, double bLo)
-    {
-        double s = hi + b;
-        double bp = s - hi;
-        double e = (hi - (s - bp)) + (b - bp);
-        e += lo + bLo;
-        double h = s + e;
-        return (h, e - (h - s));
     }
 }
