@@ -397,14 +397,12 @@ internal sealed class PlotCanvas
         return best.box;
     }
 
-    /// <summary>The legend's box and the box beside it, which starts at the same edge of the data area and may be the wider (<see cref="FrameValue.Draw"/>).</summary>
+    /// <summary>The legend's box and the box beside it, as <see cref="FrameValue.Box"/> places it (it may be the wider).</summary>
     private PixelBox WithBeside(PixelBox box, Alignment corner, Beside beside)
     {
         if (beside.Height <= 0) return box;
-        bool left = corner is Alignment.UpperLeft or Alignment.LowerLeft;
-        float edge = 8 * Scale;
-        box = left ? box with { X1 = Math.Max(box.X1, Frame.Left + edge + beside.Width) } : box with { X0 = Math.Min(box.X0, Frame.Width - Frame.Right - edge - beside.Width) };
-        return corner is Alignment.UpperLeft or Alignment.UpperRight ? box with { Y1 = box.Y1 + beside.Height } : box with { Y0 = box.Y0 - beside.Height };
+        var value = FrameValue.Box(Frame, Scale, box, corner, beside.Width, beside.Height);
+        return new PixelBox(Math.Min(box.X0, value.X0), Math.Min(box.Y0, value.Y0), Math.Max(box.X1, value.X1), Math.Max(box.Y1, value.Y1));
     }
 
     /// <summary>The box the legend, as it now holds its entries, covers in <paramref name="corner"/>, shadow included.</summary>

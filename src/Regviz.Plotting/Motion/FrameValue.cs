@@ -21,8 +21,8 @@ internal static class FrameValue
         return texts.Select(t => font.MeasureText(t) + 2 * padding).DefaultIfEmpty(0).Max() + 2 * style.Scale;
     }
 
-    /// <summary>The room the value takes beside a legend inside the data area: its box and the gap to the legend.</summary>
-    public static float Height(PlotCanvas canvas) => canvas.Labels.Measure("λ", Size(canvas.Theme, canvas.Scale), bold: true).Height + 2 * canvas.Scale;
+    /// <summary>The height of the value's box beside a legend inside the data area (<see cref="Box"/> adds the gap to the legend).</summary>
+    public static float Height(PlotCanvas canvas) => canvas.Labels.Measure("λ", Size(canvas.Theme, canvas.Scale), bold: true).Height;
 
     /// <summary>The line a legend below the figure keeps above itself for the value (<see cref="PlotCanvas.BandLead"/>).</summary>
     public static float Lead(FigureStyle style) => 1.5f * Size(style.Theme, style.Scale) + 6 * style.Scale;
@@ -40,13 +40,11 @@ internal static class FrameValue
         }
         float s = canvas.Scale, size = Size(canvas.Theme, s);
         var (_, h) = canvas.Labels.Measure(text, size);
-        bool top = corner is Alignment.UpperLeft or Alignment.UpperRight;
         bool left = corner is Alignment.UpperLeft or Alignment.LowerLeft;
         var frame = canvas.Frame;
-        float edge = 8 * s; // the legend's own margin from the data area's edge
-        float x0 = left ? frame.Left + edge : frame.Width - frame.Right - edge - width;
-        float y0 = top ? legend.Y1 + 2 * s : legend.Y0 - 2 * s - h;
-        canvas.Labels.Reserve(new PixelBox(x0, y0, x0 + width, y0 + h));
+        var box = Box(frame, s, legend, corner, width, h);
+        var (x0, y0) = (box.X0, box.Y0);
+        canvas.Labels.Reserve(box);
 
         // a pixel position as plane coordinates: ScottPlot places text in data units
         var r = canvas.Range;
@@ -63,6 +61,21 @@ internal static class FrameValue
         label.LabelBackgroundColor = canvas.Theme.Background;
         label.LabelPadding = canvas.Labels.Padding;
         label.LabelAlignment = left ? Alignment.MiddleLeft : Alignment.MiddleRight;
+    }
+
+    /// <summary>
+    /// Where the value's box of <paramref name="width"/> × <paramref name="height"/> sits beside <paramref name="legend"/>
+    /// in <paramref name="corner"/>: from the same edge of the data area as the legend, 2 px (scaled) off it. The legend's
+    /// placement judges the pair with this box (<see cref="PlotCanvas.PlaceLegend"/>), so the two never disagree.
+    /// </summary>
+    public static PixelBox Box(PlotFrame frame, float scale, PixelBox legend, Alignment corner, float width, float height)
+    {
+        bool top = corner is Alignment.UpperLeft or Alignment.UpperRight;
+        bool left = corner is Alignment.UpperLeft or Alignment.LowerLeft;
+        float edge = 8 * scale; // the legend's own margin from the data area's edge
+        float x0 = left ? frame.Left + edge : frame.Width - frame.Right - edge - width;
+        float y0 = top ? legend.Y1 + 2 * scale : legend.Y0 - 2 * scale - height;
+        return new PixelBox(x0, y0, x0 + width, y0 + height);
     }
 
     /// <summary>The value on the band's line, outside the data area where ScottPlot clips text: drawn as a last render step.</summary>
