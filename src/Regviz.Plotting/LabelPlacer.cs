@@ -40,9 +40,15 @@ internal sealed class LabelPlacer
 
     public (float Width, float Height) Measure(string text, float size, bool bold = false)
     {
-        using var font = new SKFont(bold ? BoldTypeface : Typeface, size);
-        // ScottPlot's background box runs past the advance width by up to a tenth of the size either side (seen on "1.831e-20")
-        return (font.MeasureText(text) + 2 * Padding + 0.25f * size, size * 1.25f + 2 * Padding);
+        using var font = TextFont.AsDrawn(bold ? BoldTypeface : Typeface, size);
+        float advance = font.MeasureText(text, out var ink), lineHeight = font.GetFontMetrics(out var metrics);
+        // an eighth of the size either side of the background: room for a glyph's ink past its advance
+        float halfWidth = Math.Max(advance / 2 + Padding + 0.125f * size, Math.Max(ink.Right - advance / 2, advance / 2 - ink.Left));
+        // ScottPlot puts the baseline lineHeight/2 − bottom below the label's centre; an accent or a tall glyph (É, ‖)
+        // reaches above the background, so the box covers the ink as well
+        float baseline = lineHeight / 2 - metrics.Bottom;
+        float halfHeight = Math.Max(0.625f * size + Padding, Math.Max(-(baseline + ink.Top), baseline + ink.Bottom));
+        return (2 * halfWidth, 2 * halfHeight);
     }
 
     public void Reserve(PixelBox box) => _taken.Add(box);

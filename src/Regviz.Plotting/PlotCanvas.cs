@@ -203,9 +203,10 @@ internal sealed class PlotCanvas
     /// <summary>
     /// The face every label of this figure is drawn in. ScottPlot gives a new label the process-wide face last set by
     /// any plot (Plot.Font.Set sets it), and a label's face wins over its font name: in a batch rendering figures of
-    /// different styles in parallel, a label must be given its own figure's face, not whichever was set last.
+    /// different styles in parallel, a label must be given its own figure's face, not whichever was set last. The face
+    /// also wins over the label's bold flag, so a bold label is given the bold face here.
     /// </summary>
-    public SkiaSharp.SKTypeface Face => Fonts.GetTypeface(Theme.FontFamily, false, false);
+    public SkiaSharp.SKTypeface FaceOf(bool bold = false) => Fonts.GetTypeface(Theme.FontFamily, bold, false);
     public Theme Theme => Style.Theme;
     public float Scale => Style.Scale;
 
@@ -237,7 +238,7 @@ internal sealed class PlotCanvas
         Log.Text(text, role, x, y, PixelBox.Centred(dx, dy, w, h));
         var label = Plot.Add.Text(text, x, y);
         label.LabelFontName = Theme.FontFamily;
-        label.LabelStyle.Font = Face;
+        label.LabelStyle.Font = FaceOf(bold);
         label.LabelFontSize = size;
         label.LabelFontColor = color;
         label.LabelBold = bold;
@@ -332,10 +333,10 @@ internal sealed class PlotCanvas
         MarkerSize = size,
     });
 
-    /// <summary>A legend entry drawn in this figure's face (see <see cref="Face"/>).</summary>
+    /// <summary>A legend entry drawn in this figure's face (see <see cref="FaceOf"/>).</summary>
     private LegendItem Pinned(LegendItem item)
     {
-        item.LabelStyle.Font = Face;
+        item.LabelStyle.Font = FaceOf();
         return item;
     }
 

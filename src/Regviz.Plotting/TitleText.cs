@@ -53,7 +53,8 @@ internal sealed class TitleText
             foreach (var run in line)
             {
                 // a fallback font rarely has a bold face: Skia thickens the regular one
-                using var font = new SKFont(run.Face, Size) { Embolden = bold && run.Fallback, Subpixel = true };
+                using var font = TextFont.AsDrawn(run.Face, Size);
+                font.Embolden = bold && run.Fallback;
                 canvas.DrawText(run.Text, x, baseline, SKTextAlign.Left, font, paint);
                 x += run.Width;
             }
@@ -84,7 +85,7 @@ internal sealed class TitleText
         foreach (var word in words)
             for (int i = 0; i < word.Count; i++)
             {
-                using var font = new SKFont(word[i].Face, size);
+                using var font = TextFont.AsDrawn(word[i].Face, size);
                 word[i] = word[i] with { Width = font.MeasureText(word[i].Text) };
             }
         return words;
@@ -167,7 +168,7 @@ internal sealed class TitleText
 
     private static float Measure(string text, SKTypeface face, float size)
     {
-        using var font = new SKFont(face, size);
+        using var font = TextFont.AsDrawn(face, size);
         return font.MeasureText(text);
     }
 

@@ -156,7 +156,7 @@ internal sealed class LayoutLog : IRenderAction
 
     private LayoutText Tick(Tick t, float size, Func<float, LayoutBox> box)
     {
-        using var font = new SKFont(_face, size);
+        using var font = TextFont.AsDrawn(_face, size);
         return new LayoutText(t.Label, "tick", box(font.MeasureText(t.Label)));
     }
 

@@ -16,7 +16,7 @@ internal static class FrameValue
     public static float Width(IEnumerable<string> texts, FigureStyle style)
     {
         FontRegistry.EnsureRegistered();
-        using var font = new SkiaSharp.SKFont(FontRegistry.BoldTypeface(style.Theme.FontFamily), Size(style.Theme, style.Scale));
+        using var font = TextFont.AsDrawn(FontRegistry.BoldTypeface(style.Theme.FontFamily), Size(style.Theme, style.Scale));
         float padding = 3 * style.Scale; // PlotCanvas's label padding
         return texts.Select(t => font.MeasureText(t) + 2 * padding).DefaultIfEmpty(0).Max() + 2 * style.Scale;
     }
@@ -54,7 +54,7 @@ internal static class FrameValue
         canvas.Log.Text(text, "frame_value", x, y, new PixelBox(x0 - px, y0 - py, x0 + width - px, y0 + h - py));
         var label = canvas.Plot.Add.Text(text, x, y);
         label.LabelFontName = canvas.Theme.FontFamily;
-        label.LabelStyle.Font = canvas.Face;
+        label.LabelStyle.Font = canvas.FaceOf(bold: true);
         label.LabelFontSize = size;
         label.LabelBold = true;
         label.LabelFontColor = canvas.Theme.Foreground;
@@ -93,7 +93,7 @@ internal static class FrameValue
     {
         public void Render(RenderPack rp)
         {
-            using var font = new SkiaSharp.SKFont(face, size) { Subpixel = true };
+            using var font = TextFont.AsDrawn(face, size);
             using var paint = new SkiaSharp.SKPaint { Color = new SkiaSharp.SKColor(color.R, color.G, color.B, color.A), IsAntialias = true };
             font.MeasureText(text, out var ink);
             // the figure's own pixels: a panel of a grid is drawn at an offset
