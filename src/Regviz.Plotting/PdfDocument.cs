@@ -4,7 +4,7 @@ namespace Regviz.Plotting;
 
 /// <summary>
 /// A figure as a one-page vector PDF through Skia's PDF backend: lines, fills and text stay vectors, the text's
-/// fonts are embedded as subsets (Skia always embeds what it draws), and the page is the figure's physical size
+/// fonts are embedded as subsets of the glyphs the page shows (<see cref="PdfFontSubsets"/>), and the page is the figure's physical size
 /// (its pixels at the given dpi, 72 points an inch). The metadata carries the title and the alt text
 /// (as the document's Subject) and no dates: Skia writes a creation date only when given one, and no document id
 /// outside PDF/A, so the same figure gives the same bytes.
@@ -34,6 +34,6 @@ internal static class PdfDocument
             document.EndPage();
             document.Close();
         }
-        return stream.ToArray();
+        return PdfFontSubsets.Apply(stream.ToArray());
     }
 }

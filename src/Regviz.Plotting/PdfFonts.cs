@@ -5,12 +5,12 @@ using SkiaSharp;
 namespace Regviz.Plotting;
 
 /// <summary>
-/// The shipped font cut down for PDFs to the characters regviz's own words use, every glyph keeping its id. Skia
-/// embeds a typeface whole (SkiaSharp's Skia has no font subsetter: the PDF names the font as a subset, AAAAAA+, but
-/// carries all 760 KB of DejaVu Sans, and compressing it was most of a PDF's time); a figure whose every text this
-/// repertoire covers is drawn with the cut-down font instead, so the PDF carries about 210 KB of font and is written in
-/// about 40% of the time. The glyphs, their ids and advances are the font's own, so the page is the same.
-/// The cut is made once per process by HarfBuzz's subsetter, in the libHarfBuzzSharp that SkiaSharp ships.
+/// HarfBuzz's subsetter (in the libHarfBuzzSharp that SkiaSharp ships) for PDFs, every glyph keeping its id. Skia embeds
+/// a typeface whole (SkiaSharp's Skia has no font subsetter), so <see cref="PdfFontSubsets"/> cuts each embedded font
+/// to the glyphs shown after Skia has written the file (<see cref="Subset"/>). Before that, a 3-D figure whose every
+/// text is within regviz's own repertoire is drawn with the shipped font cut to the repertoire (<see cref="For"/>, made
+/// once per process): Skia then compresses about 210 KB of font rather than 760 KB, which was most of a 3-D PDF's time.
+/// The glyphs, their ids and advances are the font's own, so the page is the same.
 /// </summary>
 internal static class PdfFonts
 {
@@ -31,25 +31,61 @@ internal static class PdfFonts
 
     private static SKTypeface? Cut(string file)
     {
-        try
+        var cut = CutWith(File.ReadAllBytes(file), input =>
         {
-            var blob = hb_blob_create_from_file(file);
-            var face = hb_face_create(blob, 0);
-            var input = hb_subset_input_create_or_fail();
             var codepoints = hb_subset_input_unicode_set(input);
             foreach (var (first, last) in Repertoire) hb_set_add_range(codepoints, (uint)first, (uint)last);
-            hb_subset_input_set_flags(input, RetainGlyphIds);
-            var cut = hb_subset_or_fail(face, input);
-            hb_subset_input_destroy(input);
+        });
+        return cut is null ? null : SKTypeface.FromData(SKData.CreateCopy(cut));
+    }
+
+    /// <summary>
+    /// <paramref name="font"/> (TrueType or OpenType bytes) cut down to <paramref name="glyphs"/> and what they are
+    /// built from (composite parts), every glyph keeping its id; null when HarfBuzz cannot cut it (or is too old to).
+    /// What <see cref="PdfFontSubsets"/> embeds in a PDF in place of the whole font.
+    /// </summary>
+    internal static byte[]? Subset(byte[] font, IEnumerable<int> glyphs) => CutWith(font, input =>
+    {
+        var set = hb_subset_input_glyph_set(input);
+        foreach (int glyph in glyphs) hb_set_add(set, (uint)glyph);
+        // a PDF shows glyph ids and never shapes text again: no glyphs that substitution rules or math variants could
+        // reach, and none of the tables that hold them
+        hb_subset_input_set_flags(input, RetainGlyphIds | NotdefOutline | NoLayoutClosure);
+        var dropped = hb_subset_input_set(input, DropTableTags);
+        foreach (string table in (string[])["GSUB", "GPOS", "GDEF", "MATH", "BASE", "JSTF"])
+            hb_set_add(dropped, (uint)(table[0] << 24 | table[1] << 16 | table[2] << 8 | table[3]));
+    });
+
+    /// <summary>HarfBuzz's subsetter over <paramref name="font"/>, with what to keep chosen by <paramref name="keep"/> on the subset input.</summary>
+    private static byte[]? CutWith(byte[] font, Action<IntPtr> keep)
+    {
+        try
+        {
+            var blob = hb_blob_create(font, (uint)font.Length, MemoryModeDuplicate, IntPtr.Zero, IntPtr.Zero);
+            var face = hb_face_create(blob, 0);
+            var input = hb_subset_input_create_or_fail();
+            IntPtr cut = IntPtr.Zero;
+            if (input != IntPtr.Zero)
+            {
+                hb_subset_input_set_flags(input, RetainGlyphIds | NotdefOutline);
+                keep(input);
+                cut = hb_subset_or_fail(face, input);
+                hb_subset_input_destroy(input);
+            }
             hb_face_destroy(face);
             hb_blob_destroy(blob);
             if (cut == IntPtr.Zero) return null;
             var data = hb_face_reference_blob(cut);
             var bytes = hb_blob_get_data(data, out uint length);
-            var copy = length == 0 ? null : SKData.CreateCopy(bytes, length);
+            byte[]? copy = null;
+            if (length > 0)
+            {
+                copy = new byte[length];
+                Marshal.Copy(bytes, copy, 0, (int)length);
+            }
             hb_blob_destroy(data);
             hb_face_destroy(cut);
-            return copy is null ? null : SKTypeface.FromData(copy);
+            return copy;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -57,11 +93,23 @@ internal static class PdfFonts
         }
     }
 
+    /// <summary>HB_SUBSET_SETS_DROP_TABLE_TAG: the set of tables left out of the cut.</summary>
+    private const int DropTableTags = 3;
+
+    /// <summary>HB_MEMORY_MODE_DUPLICATE: HarfBuzz copies the bytes, so the managed array may move or go.</summary>
+    private const int MemoryModeDuplicate = 0;
+
     /// <summary>HB_SUBSET_FLAGS_RETAIN_GIDS: glyph ids stay those of the whole font (left-out glyphs become empty).</summary>
     private const uint RetainGlyphIds = 0x2;
 
+    /// <summary>HB_SUBSET_FLAGS_NOTDEF_OUTLINE: .notdef keeps its box, which a character no font has is drawn as.</summary>
+    private const uint NotdefOutline = 0x40;
+
+    /// <summary>HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE (HarfBuzz 7.2): no glyphs added for GSUB rules (ligatures, alternates) of the kept ones.</summary>
+    private const uint NoLayoutClosure = 0x200;
+
     private const string HarfBuzz = "libHarfBuzzSharp";
-    [DllImport(HarfBuzz)] private static extern IntPtr hb_blob_create_from_file([MarshalAs(UnmanagedType.LPUTF8Str)] string path);
+    [DllImport(HarfBuzz)] private static extern IntPtr hb_blob_create(byte[] data, uint length, int mode, IntPtr userData, IntPtr destroy);
     [DllImport(HarfBuzz)] private static extern void hb_blob_destroy(IntPtr blob);
     [DllImport(HarfBuzz)] private static extern IntPtr hb_blob_get_data(IntPtr blob, out uint length);
     [DllImport(HarfBuzz)] private static extern IntPtr hb_face_create(IntPtr blob, uint index);
@@ -71,6 +119,9 @@ internal static class PdfFonts
     [DllImport(HarfBuzz)] private static extern void hb_subset_input_destroy(IntPtr input);
     [DllImport(HarfBuzz)] private static extern IntPtr hb_subset_input_unicode_set(IntPtr input);
     [DllImport(HarfBuzz)] private static extern void hb_subset_input_set_flags(IntPtr input, uint flags);
+    [DllImport(HarfBuzz)] private static extern IntPtr hb_subset_input_glyph_set(IntPtr input);
+    [DllImport(HarfBuzz)] private static extern IntPtr hb_subset_input_set(IntPtr input, int setType);
+    [DllImport(HarfBuzz)] private static extern void hb_set_add(IntPtr set, uint codepoint);
     [DllImport(HarfBuzz)] private static extern void hb_set_add_range(IntPtr set, uint first, uint last);
     [DllImport(HarfBuzz)] private static extern IntPtr hb_subset_or_fail(IntPtr face, IntPtr input);
 }

@@ -7,7 +7,8 @@ namespace Regviz.Tests.Tools;
 
 /// <summary>
 /// --out f.pdf: rasterised by poppler's pdftoppm (Debian's poppler-utils; .ci/run installs it) at the figure's own
-/// density, the PDF is the PNG's picture within <see cref="Tolerance"/>; its fonts are embedded (pdffonts); the same
+/// density, the PDF is the PNG's picture within <see cref="Tolerance"/>; its fonts are embedded as subsets (pdffonts) and
+/// every text of the figure is extractable (pdftotext); the same
 /// command gives the same bytes; the alt text is the document's Subject (pdfinfo). Without poppler these tests fail:
 /// a PDF that nobody checked is not a passing test.
 /// </summary>
@@ -30,6 +31,10 @@ public class PdfTests : Support.ScratchFolder
         new[] { "ball", "--norm", "l1,group", "--size", "300x300" },
         new[] { "surface", "--norm", "l2", "--lambda", "0.5", "--size", "400x400", "--grid", "100" },
         new[] { "norm", "--norm", "l1,l2", "--size", "300x300" },
+        new[] { "contour", "--norm", "l1,l2", "--overlay", "--lambda", "0.5", "--size", "400x400", "--grid", "100" },
+        new[] { "path", "--norm", "l1", "--size", "400x300" },
+        new[] { "sparsity", "--trials", "30", "--size", "300x300" },
+        new[] { "shrink", "--size", "400x400" },
     };
 
     [Theory]
@@ -52,10 +57,21 @@ public class PdfTests : Support.ScratchFolder
 
         var fonts = Tool("pdffonts", pdf).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
         Assert.NotEmpty(fonts);
-        // columns: name type encoding emb sub uni object ID; every font embedded, as a subset
-        Assert.All(fonts, line => Assert.Matches(@"\s+yes\s+yes\s+", line));
-        Assert.All(fonts, line => Assert.Contains("DejaVu", line));
+        // columns: name type encoding emb sub uni object ID; every font embedded, as a subset with its tag
+        Assert.All(fonts, line => Assert.Matches(@"^[A-Z]{6}\+DejaVuSans\S*\s.*\s+yes\s+yes\s+", line));
+
+        // every text the figure draws (the SVG of the same command holds each as a <text>) is extractable from the PDF
+        string svg = Path.Combine(Dir, "f.svg");
+        Assert.Equal(0, CliRunner.Run([.. args, "--out", svg]).ExitCode);
+        var labels = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(svg), "<text[^>]*>([^<]*)</text>")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).Where(t => t.Trim().Length > 0).ToList();
+        Assert.NotEmpty(labels);
+        string extracted = WithoutSpace(Tool("pdftotext", pdf, "-"));
+        Assert.All(labels, label => Assert.Contains(WithoutSpace(label), extracted));
     }
+
+    /// <summary>pdftotext lays out the page's text in its own lines and spaces: compare without white space.</summary>
+    private static string WithoutSpace(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     /// <summary>The comparison can fail: the PDF of λ = 0.5 against the PNG of λ = 0.6 is well over the tolerance.</summary>
     [Fact]
