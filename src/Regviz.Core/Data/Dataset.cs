@@ -26,6 +26,8 @@ public sealed class Dataset
     public double[] Target { get; }
     /// <summary>The target column's name.</summary>
     public string TargetName { get; }
+    /// <summary>The quadratic these rows stand for, exactly as given, when they were made from one (<see cref="GivenQuadratic"/>).</summary>
+    internal Problems.GivenLoss? Given { get; init; }
     /// <summary>How many rows (observations).</summary>
     public int Rows => Target.Length;
     /// <summary>How many feature columns.</summary>

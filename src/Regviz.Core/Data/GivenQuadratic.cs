@@ -22,6 +22,7 @@ public static class GivenQuadratic
         double r11 = Math.Sqrt(a), r12 = b / r11, r22 = Math.Sqrt(det / a);
         // with no data there are no feature columns to name: each column stands for its own weight, and figures label
         // their axes w₁ and w₂ alone
-        return new Dataset(["w1", "w2"], [[r11, 0], [r12, r22]], [r11 * cx + r12 * cy, r22 * cy], "y");
+        // the rows are A and c rounded; the loss made from them takes its value and gradient from A and c exactly
+        return new Dataset(["w1", "w2"], [[r11, 0], [r12, r22]], [r11 * cx + r12 * cy, r22 * cy], "y") { Given = new Problems.GivenLoss(a, b, d, cx, cy) };
     }
 }

@@ -101,6 +101,12 @@ public sealed class QuadraticLoss : ISmoothLoss
         };
     }
 
+    /// <summary>
+    /// The loss the user gave as A and c (D = (scale/n)·(w − c)ᵀA(w − c), since G = A/n), or null: its value and
+    /// gradient come from A and c exactly, not from the rounded rows. Not kept by <see cref="Keep"/>.
+    /// </summary>
+    internal GivenLoss? Given { get; init; }
+
     /// <summary>G_ij.</summary>
     public double G(int i, int j) => Gram[i * Dimension + j];
 
@@ -137,11 +143,17 @@ public sealed class QuadraticLoss : ISmoothLoss
     }
 
     /// <summary>D(w) = scale·(‖z − Sw‖² + rest): no cancellation near the minimum.</summary>
-    public double Value(ReadOnlySpan<double> w) => Scale * (Root.ResidualSquare(w) + Root.Rest);
+    public double Value(ReadOnlySpan<double> w) =>
+        Given is { } given ? Scale / Rows * given.Value(w) : Scale * (Root.ResidualSquare(w) + Root.Rest);
 
     /// <summary>∇D(w) = −2·scale·Sᵀ(z − Sw), the residual formed before it is multiplied out.</summary>
     public void Gradient(ReadOnlySpan<double> w, Span<double> result)
     {
+        if (Given is { } given)
+        {
+            given.Gradient(w, 2 * Scale / Rows, result);
+            return;
+        }
         // at the origin the correlation is c itself, exactly (λ_max and "uncorrelated target" depend on it)
         if (!w.ContainsAnyExcept(0.0)) Cross.CopyTo(result);
         else Root.Correlation(w, result);
@@ -215,6 +227,7 @@ public sealed class QuadraticLoss : ISmoothLoss
         {
             Identical = identical,
             Near = NearColumns.Find(data, intercept, gram, k),
+            Given = intercept ? null : data.Given,
         };
     }
 

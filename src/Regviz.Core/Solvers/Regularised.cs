@@ -23,7 +23,7 @@ public static class Regularised
         return (loss, form) switch
         {
             (QuadraticLoss q, _) when q.NullColumns is { Length: > 0 } nulls => NullColumns.Solve(q, nulls, penalty, form),
-            (QuadraticLoss q, PenalisedForm p) => Optimizer.Penalised(q, penalty, p.Lambda),
+            (QuadraticLoss q, PenalisedForm p) => GivenRefinement.Refine(q, penalty, p.Lambda, Optimizer.Penalised(q, penalty, p.Lambda)),
             (QuadraticLoss q, ConstrainedForm c) => Optimizer.Constrained(q, penalty, c.Radius),
             (_, PenalisedForm p) => GeneralOptimizer.Penalised(loss, penalty, p.Lambda),
             (_, ConstrainedForm c) => GeneralOptimizer.Constrained(loss, penalty, c.Radius),

@@ -66,7 +66,11 @@ public static class SurfaceMesh
         // heights toward infinity, so the cut then lies a tenth of the wanted height above the marked points
         var w = contour.Optimum.Weights;
         double Height(double[] at) => spec.Loss.Value(at) + (show == SurfaceShow.Objective ? P(at[0], at[1]) : 0);
-        if (hi - lo < 1e-3 * (wanted - lo))
+        // a fit between two nodes of the edge leaves the rim a little above the bottom, not at it: within a cell of the
+        // edge the fit counts as on it (CI's draw: the rim just above a thousandth of the wanted height, w* far above the box)
+        bool fitOnEdge = contour.Unregularised is { } f && Inside(range, f[0], f[1])
+            && Math.Min(Math.Min(f[0] - range.X0, range.X1 - f[0]) / (range.X1 - range.X0), Math.Min(f[1] - range.Y0, range.Y1 - f[1]) / (range.Y1 - range.Y0)) <= 1.0 / cells;
+        if (hi - lo < 1e-3 * (wanted - lo) || fitOnEdge)
         {
             double marked = Height(w);
             if (contour.Unregularised is { } fitted && Inside(range, fitted[0], fitted[1])) marked = Math.Max(marked, Height(fitted));

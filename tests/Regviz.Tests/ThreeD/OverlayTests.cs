@@ -50,7 +50,10 @@ public class OverlayTests : Support.ScratchFolder
     /// mark it walks toward the eye (the direction the sidecar's camera gives) and asks whether the ray crosses the
     /// surface where it is drawn (inside the range, not above the top the sidecar states). Marks whose ray grazes the
     /// surface, within 3% of the box's height, and
-    /// marks within two mesh cells of the l1 term's crease are left undecided; at least a third are decided.
+    /// marks within two mesh cells of the l1 term's crease are left undecided. About a third are decided (w* and its
+    /// floor mark sit at the bowl's bottom, which rays leave nearly flat, and lasso optima on the crease): so figures
+    /// are drawn until <see cref="DecidedMarks"/> are decided, rather than a fixed number of figures whose decided
+    /// count sat at a third (16 of 48) in a CI run.
     /// </summary>
     [Fact]
     public void A_mark_is_hidden_exactly_when_the_surface_is_between_it_and_the_eye()
@@ -59,6 +62,7 @@ public class OverlayTests : Support.ScratchFolder
         var gen = Gen.Select(Gen.Double[-180, 180], Gen.Double[15, 80], Gen.Double[-1.2, 1.2], Gen.Double[-1.2, 1.2], Gen.Double[-0.8, 0.8], Gen.Bool);
         gen.Sample((az, el, cx, cy, b, l1) =>
         {
+            if (decided >= DecidedMarks) return;
             double a = 1, d = 2.5, lambda = 0.4;
             string Num(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             var (_, json) = FigureRun.Render(Dir, "surface", "--centre", $"{Num(cx)},{Num(cy)}", "--hessian", $"{Num(a)},{Num(b)},{Num(d)}",
@@ -120,9 +124,12 @@ public class OverlayTests : Support.ScratchFolder
                 Assert.True(crossed == mark.GetProperty("hidden").GetBoolean(),
                     $"{mark.GetProperty("name")} at ({string.Join(", ", w)}), view {az},{el}: the ray {(crossed ? "crosses" : "does not cross")} the surface but hidden is {mark.GetProperty("hidden")}");
             }
-        }, iter: 12, threads: 1);
-        Assert.True(decided * 3 > total, $"only {decided} of {total} marks were clear of the surface's edge");
+        }, iter: 60, threads: 1);
+        Assert.True(decided >= DecidedMarks, $"only {decided} of {total} marks were clear of the surface's edge");
     }
+
+    /// <summary>How many marks the hidden-mark test decides: a third to a half of marks are decided (24 took 12 to 17 figures in four runs), so 60 figures miss 24 only if something is wrong.</summary>
+    private const int DecidedMarks = 24;
 
     /// <summary>
     /// D and λP on one grid: wherever both are drawn, a facet of D has a facet of λP over the same footprint, and on it

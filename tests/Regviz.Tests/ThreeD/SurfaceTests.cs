@@ -84,6 +84,20 @@ public class SurfaceTests : Support.ScratchFolder
             }, iter: 30, threads: 1);
     }
 
+    /// <summary>CI's draw (seed 1SfAfdJAKRIk): the fit on the edge between two nodes, so the rim stood a little above the bottom and the box left w* out.</summary>
+    [Fact]
+    public void A_fit_on_the_edge_between_nodes_keeps_the_optimum_in_the_box()
+    {
+        var (_, json) = Render(["--centre", "-0.14285714285714285,-1", "--hessian", "1.2040816326530612,-0.5276489013914925,0.38372093023255816", "--range", "-1:2,-1:2",
+            "--grid", "30", "--size", "300x300"]);
+        var heights = Numbers(json.GetProperty("heights"));
+        foreach (var mark in json.GetProperty("marks").EnumerateArray())
+        {
+            double z = Numbers(mark.GetProperty("w"))[2];
+            Assert.True(z >= heights[0] - 1e-9 && z <= heights[1] + 1e-9, $"{mark.GetProperty("name")} at height {z} outside [{heights[0]}, {heights[1]}]");
+        }
+    }
+
     [Fact]
     public void The_optimum_is_marked_at_its_data_term_above_its_floor_point()
     {
