@@ -159,6 +159,10 @@ public sealed class QuadraticLoss : ISmoothLoss
         Centred.Correlation(w, -2 * Scale / Rows, result);
     }
 
+    /// <summary>What <see cref="DataGradient"/> can be off by per coordinate where it comes from the data; else null.</summary>
+    internal double[]? DataGradientRounding(ReadOnlySpan<double> w) =>
+        Centred is not null && w.ContainsAnyExcept(0.0) ? Centred.Rounding(w, -2 * Scale / Rows) : null;
+
     /// <summary>The fitted intercept b for weights w (0 without <c>--intercept</c>).</summary>
     public double InterceptFor(ReadOnlySpan<double> w)
     {
@@ -209,7 +213,8 @@ public sealed class QuadraticLoss : ISmoothLoss
         var yc = new double[n];
         var yLo = new double[n];
         for (int i = 0; i < n; i++) (yc[i], yLo[i]) = CentredData.Centre(y[i], ymean, yRest);
-        var centred = new CentredData(xc.Select(c => c.ToArray()).ToArray(), xLo, yc.ToArray(), yLo);
+        double[] extents = [.. cols.Select(c => c.Max(Math.Abs)), y.Max(Math.Abs)];
+        var centred = new CentredData(xc.Select(c => c.ToArray()).ToArray(), xLo, yc.ToArray(), yLo, extents);
 
         var gram = new double[k * k];
         var cross = new double[k];
