@@ -71,32 +71,40 @@ internal sealed class CentredData(double[][] xHi, double[][] xLo, double[] yHi, 
     public double[] Rounding(ReadOnlySpan<double> w, double factor)
     {
         int n = yHi.Length, k = xHi.Length;
-        var g = new double[k];
-        Correlation(w, factor, g);
         double u = Math.Pow(2, -53), u2 = u * u;
+        // the residual and sizes in working precision, one pass: the value is needed only to bound its own rounding
+        var r = new double[n];
         var size = new double[n];
         double sizes = 0, reach = extents[^1];
         for (int l = 0; l < k; l++) reach += extents[l] * Math.Abs(w[l]);
         for (int i = 0; i < n; i++)
         {
+            r[i] = yHi[i];
             size[i] = Math.Abs(yHi[i]);
-            for (int l = 0; l < k; l++) size[i] += Math.Abs(xHi[l][i] * w[l]);
+            for (int l = 0; l < k; l++)
+            {
+                r[i] -= xHi[l][i] * w[l];
+                size[i] += Math.Abs(xHi[l][i] * w[l]);
+            }
             sizes += size[i];
         }
         var bound = new double[k];
         for (int j = 0; j < k; j++)
         {
-            double terms = 0, column = 0;
+            double plain = 0, terms = 0, column = 0;
             for (int i = 0; i < n; i++)
             {
+                plain += xHi[j][i] * r[i];
                 terms += Math.Abs(xHi[j][i]) * size[i];
                 column += Math.Abs(xHi[j][i]);
             }
+            // |Correlation_j| ≤ |factor|·(|plain| + its own rounding, 2(n+k+4)ε of the terms)
+            double value = Math.Abs(factor) * (Math.Abs(plain) + 2 * (n + k + 4) * u * terms);
             // Dot2's bound, γ_m² of the terms of a sum of m, for the residual's sums and the column's; |r_i| ≤ size_i, and
             // each centred value is off by at most (n² + 16)ε² of its column's extent (the mean, a sum of n, included)
             double sums = 4.0 * (n + k + 8) * (n + k + 8) * u2 * terms;
             double centring = ((double)n * n + 16) * u2 * (extents[j] * sizes + column * reach);
-            bound[j] = 4 * u * Math.Abs(g[j]) + Math.Abs(factor) * (sums + centring);
+            bound[j] = 4 * u * value + Math.Abs(factor) * (sums + centring);
         }
         return bound;
     }

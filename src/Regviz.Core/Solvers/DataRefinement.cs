@@ -31,12 +31,15 @@ internal static class DataRefinement
         if (q.Centred is null || q.Dimension > Curvature.MaxDimension || q.Identical.Length > 0 || q.Near is not null) return w;
         var active = Enumerable.Range(0, w.Length).Where(j => w[j] != 0).ToArray();
         if (active.Length == 0) return w;
+        var best = w;
+        var (worst, residual) = Conditions(q, a, b, best);
+        // a residual within the rounding of the gradient it is read from has nothing left to give (most answers: one
+        // pass through the data, no factorisation)
+        if (q.DataGradientRounding(w) is { } rounding && worst <= rounding.Max() / (2 * q.Scale)) return w;
         // H_A/(2·scale) = S_AᵀS_A + bI = MᵀM with M = [S_A; √b·I]: factored once, through S so that its conditioning
         // is the data's, not its square; a flat direction on the support is not this step's to resolve
         var svd = ActiveSystem.Columns(q, active, b).Svd(computeVectors: true);
         if (!(svd.S.Minimum() > svd.S.Maximum() * Math.Max(q.Root.Rows, active.Length) * 1e-15)) return w;
-        var best = w;
-        var (worst, residual) = Conditions(q, a, b, best);
         for (int round = 0; round < Rounds && worst > 0; round++)
         {
             var r = Vector<double>.Build.Dense(active.Select(j => residual[j]).ToArray());
