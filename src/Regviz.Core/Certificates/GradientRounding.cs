@@ -5,7 +5,8 @@ namespace Regviz.Core.Certificates;
 /// <summary>
 /// What rounding in ∇D(w) can hide for least squares: g_j = −2s·(Sᵀu)_j with u = z − Sw, so each g_j carries up to
 /// 2s·(p+k+2)ε·Σ_i|S_ij|(|z_i| + Σ_l|S_il·w_l|), column by column, so that columns of very different scales are each
-/// held to their own. A residual below this is zero to the data's digits.
+/// held to their own. A residual below this is zero to the data's digits. Where the certificate's gradient is the data's
+/// in double-double (<see cref="QuadraticLoss.DataGradientRounding"/>) the bound is that computation's instead.
 /// </summary>
 internal static class GradientRounding
 {
@@ -13,6 +14,8 @@ internal static class GradientRounding
     public static double[]? PerColumn(ISmoothLoss loss, ReadOnlySpan<double> w)
     {
         if (loss is not QuadraticLoss q || q.Dimension > Curvature.MaxDimension) return null;
+        // the certificates take ∇D from the data where they can (OptimalityCheck.DataGradient): its own rounding then
+        if (q.DataGradientRounding(w) is { } data) return data;
         var root = q.Root;
         var size = new double[root.Rows];
         for (int i = 0; i < root.Rows; i++)

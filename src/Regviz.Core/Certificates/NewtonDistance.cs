@@ -51,7 +51,7 @@ internal static class NewtonDistance
             if (!smooth && Math.Sign(moved[j]) != Math.Sign(w[j])) return null; // the step leaves the structure
         }
         var g = new double[k];
-        loss.Gradient(moved, g);
+        OptimalityCheck.DataGradient(loss, moved, g);
         // the conditions that hold the zeros (and the rest, now met to rounding) must hold where the step lands, to the
         // rounding of the gradient there: at cond(X) = 1e6 that is 5e-13 of a gradient of 0.08, above 1e-12 of it
         var landed = GradientRounding.PerColumn(loss, moved);

@@ -15,7 +15,7 @@ public static class OptimalityCheck
     public static Certificate Penalised(ISmoothLoss loss, Penalty penalty, ReadOnlySpan<double> w, double lambda)
     {
         Span<double> g = loss.Dimension <= 64 ? stackalloc double[loss.Dimension] : new double[loss.Dimension];
-        loss.Gradient(w, g);
+        DataGradient(loss, w, g);
         return FromGradient(loss, Reference(loss), g, penalty, w, lambda);
     }
 
@@ -43,7 +43,7 @@ public static class OptimalityCheck
     public static Certificate Constrained(ISmoothLoss loss, Penalty penalty, ReadOnlySpan<double> w, double lambda, double radius)
     {
         Span<double> g = loss.Dimension <= 64 ? stackalloc double[loss.Dimension] : new double[loss.Dimension];
-        loss.Gradient(w, g);
+        DataGradient(loss, w, g);
         var penalised = ObjectiveBounds.Constrained(KktOnly(loss, Reference(loss), g, penalty, w, lambda), loss, penalty, g, w, lambda, radius);
         double gap = penalty.Norm(w) - radius;
         double allowed = Certificate.NormTolerance * radius;
@@ -55,6 +55,13 @@ public static class OptimalityCheck
             : lambda <= 1e-14 * Reference(loss) && Penalised(loss, penalty, w, 0).Certified;
         bool slack = inactive ? gap <= allowed : lambda > 0 && Math.Abs(gap) <= allowed;
         return penalised with { Certified = penalised.Certified && slack, NormGap = gap, Multiplier = lambda };
+    }
+
+    /// <summary>∇D(w) taken from the data where D came from data (<see cref="QuadraticLoss.DataGradient"/>).</summary>
+    internal static void DataGradient(ISmoothLoss loss, ReadOnlySpan<double> w, Span<double> g)
+    {
+        if (loss is QuadraticLoss q) q.DataGradient(w, g);
+        else loss.Gradient(w, g);
     }
 
     /// <summary>‖∇D(0)‖∞: the scale of the data's pull on w, λ_max for l1.</summary>

@@ -29,7 +29,7 @@ internal sealed class KnotReader
         _gradients = knots.Select(k =>
         {
             var g = new double[q.Dimension];
-            q.Gradient(k.Weights, g);
+            OptimalityCheck.DataGradient(q, k.Weights, g);
             return g;
         }).ToArray();
     }

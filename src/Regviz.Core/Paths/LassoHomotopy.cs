@@ -93,7 +93,8 @@ internal static class LassoHomotopy
                 // (not those that just left: their |r_j| is γ by definition, and they leave because their sign would flip)
                 entering = Enumerable.Range(0, k).Where(j => !active.Contains(j) && !leaving.Contains(j) && Math.Abs(c[j] - q.GramRow(j, w)) >= gamma * (1 - Ties)).ToList();
             }
-            knots.Add(new PathPoint(2 * q.Scale * gamma, (double[])w.Clone()));
+            // the walk goes on from w; the knot keeps the digits the root lost, from the data (a clone: Refine may return w)
+            knots.Add(new PathPoint(2 * q.Scale * gamma, (double[])DataRefinement.Refine(q, gamma, 0, w).Clone()));
         }
         // the last knot is checked like every other: at γ = 0 it is the least-squares fit, whose residual correlations vanish
         if (knots.Count > 1 && knots[^1].Lambda == 0 && !Holds(q, 0, knots[^1].Weights, reference))

@@ -77,6 +77,9 @@ public sealed class QuadraticLoss : ISmoothLoss
     /// <summary>Groups of nearly identical columns with the raw data to solve them from, or null where there are none.</summary>
     internal NearColumns? Near { get; init; }
 
+    /// <summary>The centred data in double-double, where D came from data: what a certificate takes ∇D from.</summary>
+    internal CentredData? Centred { get; init; }
+
     /// <summary>
     /// Columns that are all zero (constant, with an intercept): D does not depend on their weights, which every penalty
     /// but linf then holds at exactly 0 for λ &gt; 0 (<see cref="Solvers.NullColumns"/>).
@@ -98,6 +101,7 @@ public sealed class QuadraticLoss : ISmoothLoss
         {
             Identical = Identical.Select(g => g.Select(j => position[j]).Where(j => j >= 0).ToArray()).Where(g => g.Length > 1).ToArray(),
             Near = Near?.Keep(keep),
+            Centred = Centred?.Keep(keep),
         };
     }
 
@@ -160,6 +164,17 @@ public sealed class QuadraticLoss : ISmoothLoss
         for (int i = 0; i < Dimension; i++) result[i] *= -2 * Scale;
     }
 
+    /// <summary>∇D(w) from the centred data in double-double where D came from data (else as <see cref="Gradient"/>).</summary>
+    internal void DataGradient(ReadOnlySpan<double> w, Span<double> result)
+    {
+        if (Centred is null || !w.ContainsAnyExcept(0.0)) { Gradient(w, result); return; }
+        Centred.Correlation(w, -2 * Scale / Rows, result);
+    }
+
+    /// <summary>What <see cref="DataGradient"/> can be off by per coordinate where it comes from the data; else null.</summary>
+    internal double[]? DataGradientRounding(ReadOnlySpan<double> w) =>
+        Centred is not null && w.ContainsAnyExcept(0.0) ? Centred.Rounding(w, -2 * Scale / Rows) : null;
+
     /// <summary>The fitted intercept b for weights w (0 without <c>--intercept</c>).</summary>
     public double InterceptFor(ReadOnlySpan<double> w)
     {
@@ -196,16 +211,22 @@ public sealed class QuadraticLoss : ISmoothLoss
         // mean rounded to double shifted each centred column by up to ½ulp of its offset (3e-7 at 1e9), which moved
         // the weights by 3e-9 unseen by any certificate of the centred problem.
         var xc = new double[k][];
+        var xLo = new double[k][];
         for (int j = 0; j < k; j++)
         {
             double m = means?[j] ?? 0, rest = meanRest[j];
             var src = cols[j];
             var dst = new double[n];
-            for (int i = 0; i < n; i++) dst[i] = (src[i] - m) - rest;
+            var lo = new double[n];
+            for (int i = 0; i < n; i++) (dst[i], lo[i]) = CentredData.Centre(src[i], m, rest);
             xc[j] = dst;
+            xLo[j] = lo;
         }
         var yc = new double[n];
-        for (int i = 0; i < n; i++) yc[i] = (y[i] - ymean) - yRest;
+        var yLo = new double[n];
+        for (int i = 0; i < n; i++) (yc[i], yLo[i]) = CentredData.Centre(y[i], ymean, yRest);
+        double[] extents = [.. cols.Select(c => c.Max(Math.Abs)), y.Max(Math.Abs)];
+        var centred = new CentredData(xc.Select(c => c.ToArray()).ToArray(), xLo, yc.ToArray(), yLo, extents);
 
         var gram = new double[k * k];
         var cross = new double[k];
@@ -228,6 +249,8 @@ public sealed class QuadraticLoss : ISmoothLoss
             Identical = identical,
             Near = NearColumns.Find(data, intercept, gram, k),
             Given = intercept ? null : data.Given,
+            // a given loss's rows are a rounding of A and c: its gradient comes from A and c (Given), not from them
+            Centred = !intercept && data.Given is not null ? null : centred,
         };
     }
 

@@ -11,7 +11,10 @@ internal static class ElasticNet
             ? (Finish(q, RidgeSolver.Solve(q, mu), mu, alpha), SolveMethod.RidgeClosedForm)
             : (Finish(q, CoordinateDescentSolver.Solve(q, mu * alpha / 2, mu * (1 - alpha), warm), mu, alpha), SolveMethod.CoordinateDescent);
 
-    /// <summary>The nearly flat directions a ridge term leaves (identical and nearly identical columns) solved exactly.</summary>
+    /// <summary>
+    /// The nearly flat directions a ridge term leaves (identical and nearly identical columns) solved exactly, then the
+    /// last digits taken from the data (<see cref="DataRefinement"/>).
+    /// </summary>
     private static double[] Finish(QuadraticLoss q, double[] w, double mu, double alpha) =>
-        NearColumnsFinish.Finish(q, EqualSplit.Finish(q, w, mu, alpha), mu, alpha);
+        DataRefinement.Refine(q, mu * alpha / 2, mu * (1 - alpha), NearColumnsFinish.Finish(q, EqualSplit.Finish(q, w, mu, alpha), mu, alpha));
 }

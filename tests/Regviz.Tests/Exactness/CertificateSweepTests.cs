@@ -17,7 +17,7 @@ namespace Regviz.Tests.Exactness;
 /// the data's natural weight, J within 1e-10 relative, the reported weight bound at least the true error); a right answer
 /// should be certified. REGVIZ_SWEEP=N runs N cases (default 200) and prints every case that fails either way.
 /// A weight bound below the true error (by more than 4 ulps of the certificate's scale) is printed but does not fail
-/// the test: the Newton distance does not yet count the rounding of the data's square root (docs/exactness.md).
+/// the test: the Newton distance does not count the rounding of its own solve (docs/exactness.md).
 /// </summary>
 public class CertificateSweepTests(ITestOutputHelper output)
 {
@@ -56,8 +56,8 @@ public class CertificateSweepTests(ITestOutputHelper output)
     {
         var (judged, problems) = Sweep(Any, Cases);
         var lost = problems.Where(p => p.Contains("lost certificate", StringComparison.Ordinal)).ToList();
-        // weight bounds below the true error are printed, not failed: the Newton distance does not yet count the
-        // rounding of the data's square root (docs/exactness.md, "The sweep")
+        // weight bounds below the true error are printed, not failed: the Newton distance does not count the rounding
+        // of its own solve (docs/exactness.md, "The sweep")
         var wrong = problems.Where(p => p.Contains("FALSE certificate", StringComparison.Ordinal)).ToList();
         Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(20)));
         // measured: 67 of 884 (7.6%), mostly answers right to 1e-11 at λ ≤ 1e-6·λ_max on condition 1e4 to 1e10, where
