@@ -244,13 +244,14 @@ public sealed class QuadraticLoss : ISmoothLoss
         double scale = loss == LossKind.Sse ? n : 1.0;
         // before the QR below overwrites the columns; null columns are all equal but not a group to split weight in
         var identical = IdenticalColumns.Of(xc).Select(g => g.Where(j => gram[j * k + j] != 0).ToArray()).Where(g => g.Length > 1).ToArray();
-        return new QuadraticLoss(gram, cross, yy, scale, n, data.FeatureNames, means, ymean, SquareRoot.FromColumns(xc, yc))
+        var root = SquareRoot.FromColumns(xc, yc);
+        return new QuadraticLoss(gram, cross, yy, scale, n, data.FeatureNames, means, ymean, root)
         {
             Identical = identical,
             Near = NearColumns.Find(data, intercept, gram, k),
             Given = intercept ? null : data.Given,
             // a given loss's rows are a rounding of A and c: its gradient comes from A and c (Given), not from them
-            Centred = !intercept && data.Given is not null ? null : centred,
+            Centred = !intercept && data.Given is not null || !CentredData.Needed(root, n, k) ? null : centred,
         };
     }
 
