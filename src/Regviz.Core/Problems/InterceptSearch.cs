@@ -5,7 +5,8 @@ namespace Regviz.Core.Problems;
 /// g(b) = Σσ(f_i + b) − Σy_i. Newton steps, kept inside the bracket that the signs of g have established so far
 /// (bisection when a step would leave it) and, while a side is still open, no longer than a reach that doubles
 /// each time it binds: so it converges from any start, even where every σ is saturated and g' ≈ 0
-/// (predictions spread over thousands, as the exp model gives far from its optimum). Once both sides are known, a
+/// (predictions spread over thousands, as the exp model gives far from its optimum), and grows again while Newton is
+/// not converging (a step over half the one before). Once both sides are known, a
 /// Newton step longer than half the step before it is replaced by bisection (Numerical Recipes' rtsafe): between two
 /// clusters of predictions g is nearly flat with steep sides, where plain Newton swings from one side to the other
 /// for ever (seen: 100 steps between b ≈ 17 and b ≈ 32, D 1e-3 above its minimum).
@@ -25,7 +26,9 @@ internal struct InterceptSearch(double start)
         else return 0;
         double next = B - g / h; // ±∞ where every σ is saturated
         bool bracketed = !double.IsInfinity(_lo) && !double.IsInfinity(_hi);
-        if (!bracketed && Math.Abs(next - B) > _reach)
+        // saturated σ give g/g' → ±1: Newton crept 1 a step across 200 (CsCheck seed 9EeEqQ4qYMan of LossGridTests, the
+        // exp model's predictions in the thousands), so a step no shorter than half the one before grows the reach instead
+        if (!bracketed && (Math.Abs(next - B) > _reach || Math.Abs(next - B) > 0.5 * _lastMove))
         {
             next = B - Math.CopySign(_reach, g);
             _reach *= 2;

@@ -138,6 +138,18 @@ public class LossGridTests
     }
 
     [Fact]
+    public void ValueProfilesTheInterceptWhereEverySigmaIsSaturated()
+    {
+        // seed 9EeEqQ4qYMan of the test above: predictions 33 to 2,900, the root 390 from the start; Newton moved b by 1
+        // a step and stopped 42 short after 200, D 1.1e-86 where the definition gives 1.3e-104
+        var data = Data(2225479779480, 5, ModelKind.Exp, LossKind.Logistic, 1);
+        double w1 = 3.8483529806546493, w2 = 3.9041262122583404;
+        var (expected, sensitivity) = Reference(data, ModelKind.Exp, LossKind.Logistic, true, w1, w2);
+        double value = new ModelLoss(data, new ExpModel(), LossKind.Logistic, true).Value([w1, w2]);
+        Assert.True(Math.Abs(value - expected) <= 1e-12 * Math.Max(Math.Abs(expected), sensitivity), $"D(w) {value:R}, definition {expected:R}");
+    }
+
+    [Fact]
     public void TheInterceptSearchFindsTheRootFromAnyStart()
     {
         // Σσ(f + b) − Σy is S-shaped wherever the predictions cluster, and Newton from a far start swings across the
