@@ -225,9 +225,6 @@ public sealed class QuadraticLoss : ISmoothLoss
         var yc = new double[n];
         var yLo = new double[n];
         for (int i = 0; i < n; i++) (yc[i], yLo[i]) = CentredData.Centre(y[i], ymean, yRest);
-        double[] extents = [.. cols.Select(c => c.Max(Math.Abs)), y.Max(Math.Abs)];
-        var centred = new CentredData(xc.Select(c => c.ToArray()).ToArray(), xLo, yc.ToArray(), yLo, extents);
-
         var gram = new double[k * k];
         var cross = new double[k];
         for (int a = 0; a < k; a++)
@@ -242,16 +239,18 @@ public sealed class QuadraticLoss : ISmoothLoss
         }
         double yy = Dot(yc, yc) / n;
         double scale = loss == LossKind.Sse ? n : 1.0;
-        // before the QR below overwrites the columns; null columns are all equal but not a group to split weight in
+        // null columns are all equal but not a group to split weight in
         var identical = IdenticalColumns.Of(xc).Select(g => g.Where(j => gram[j * k + j] != 0).ToArray()).Where(g => g.Length > 1).ToArray();
-        var root = SquareRoot.FromColumns(xc, yc);
+        // the QR overwrites the columns it is given: copies, so that the centred data stay for a certificate that needs them
+        var root = SquareRoot.FromColumns([.. xc.Select(c => c.ToArray())], yc.ToArray());
+        // a given loss's rows are a rounding of A and c: its gradient comes from A and c (Given), not from them
+        bool keepData = (intercept || data.Given is null) && CentredData.Needed(root, n, k);
         return new QuadraticLoss(gram, cross, yy, scale, n, data.FeatureNames, means, ymean, root)
         {
             Identical = identical,
             Near = NearColumns.Find(data, intercept, gram, k),
             Given = intercept ? null : data.Given,
-            // a given loss's rows are a rounding of A and c: its gradient comes from A and c (Given), not from them
-            Centred = !intercept && data.Given is not null || !CentredData.Needed(root, n, k) ? null : centred,
+            Centred = keepData ? new CentredData(xc, xLo, yc, yLo, [.. cols.Select(c => c.Max(Math.Abs)), y.Max(Math.Abs)]) : null,
         };
     }
 
