@@ -23,7 +23,7 @@ var leastSquares = Regularised.Solve(loss, penalty, Form.Penalised(0));
 Console.WriteLine($"w* = ({lasso.Weights[0]:G6}, {lasso.Weights[1]:G6}) by {lasso.MethodDescription}; certified: {lasso.Certificate.Certified}");
 
 // then the picture: the scene holds every number the figure draws, the renderer returns a ScottPlot Plot
-var spec = new ProblemSpec(data, LossKind.Mse, intercept: false, penalty, lambda: 0.5, radius: null);
+var spec = new ProblemSpec(data, LossKind.Mse, intercept: false, penalty, Form.Penalised(0.5));
 var scene = SceneBuilder.Contour(spec, new SceneOptions(Range: null, Grid: 400, Levels: 8, Path: true));
 var style = new FigureStyle(900, 900, Theme.Light, "What the L1 penalty costs the fit");
 Plot plot = ContourFigure.Render(scene, style);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Regviz.Core.Penalties;
 using Regviz.Core.Scenes;
+using Regviz.Core.Solvers;
 using Regviz.Core.Sparsity;
 
 namespace Regviz.Plotting;
@@ -161,16 +162,22 @@ public static partial class FigureText
     }
 
     /// <summary>The sparsity experiment in words: each norm's share of optima with an exactly-zero coefficient.</summary>
-    public static FigureDescription Describe(IReadOnlyList<SparsityResult> results, double? radius, double? lambda, ulong seed)
+    public static FigureDescription Describe(IReadOnlyList<SparsityResult> results, Form solvedIn, ulong seed)
     {
+        ArgumentNullException.ThrowIfNull(solvedIn);
         long trials = results.Count > 0 ? results[0].Trials : 0;
-        string form = lambda is { } l ? $"penalised with λ = {N(l)}" : $"in the ball of radius {N(radius ?? 1)}";
+        string form = solvedIn switch
+        {
+            PenalisedForm p => $"penalised with λ = {N(p.Lambda)}",
+            ConstrainedForm c => $"in the ball of radius {N(c.Radius)}",
+            _ => throw new ArgumentOutOfRangeException(nameof(solvedIn)),
+        };
         string Shares(bool display) => string.Join(", ", results.Select(r => $"{(display ? PenaltyNames.Display(r.Penalty) : r.Penalty.Name)} {Percent(r.SparseFraction)}"));
         string alt = Shortest(
             $"Share of {Counted(trials, "random quadratic loss", "random quadratic losses")} whose optimum {form} has an exactly-zero coefficient: {Shares(true)}.",
             $"Share of {Counted(trials, "random quadratic loss", "random quadratic losses")} whose optimum {form} has an exactly-zero coefficient: {Shares(false)}.",
             $"Share of optima {form} with an exactly-zero coefficient: {Shares(false)}.");
-        string where = lambda is null ? "at the ball's corners" : "on the axes";
+        string where = solvedIn is ConstrainedForm ? "at the ball's corners" : "on the axes";
         string caption = $"One panel per norm, each showing the optima of the same {Counted(trials, "random quadratic loss", "random quadratic losses")} D(w) = (w − m)ᵀA(w − m) "
             + $"(condition numbers 1 to 100, centres outside the ball; seed {seed}), {form}. "
             + $"Each disc pools the optima in one cell of a {SparsityDiscs.Cells}×{SparsityDiscs.Cells} grid, its area proportional to their number; "

@@ -1,4 +1,5 @@
 using Regviz.Core.Contours;
+using Regviz.Core.Solvers;
 using Regviz.Core.Sparsity;
 using ScottPlot;
 
@@ -17,19 +18,20 @@ public static class SparsityFigure
     /// The sparsity experiment's panels, one per penalty, each <paramref name="panel"/>'s size (its title is each
     /// panel's own), with their legends hidden for <see cref="PanelGrid"/> to draw once.
     /// </summary>
-    public static IReadOnlyList<Plot> Panels(IReadOnlyList<SparsityResult> results, double? radius, double? lambda, FigureStyle panel)
+    public static IReadOnlyList<Plot> Panels(IReadOnlyList<SparsityResult> results, Form form, FigureStyle panel)
     {
+        ArgumentNullException.ThrowIfNull(form);
         // one area per optimum for all panels: the largest pool of any panel gets a disc a seventh of a panel across,
         // unless that would cover more than a twelfth of a panel with discs (optima spread over the plane, penalised)
-        int largest = results.Max(r => SparsityDiscs.Pools(r.Sample, Extent(r, radius, lambda)).Select(p => p.Count).DefaultIfEmpty(1).Max());
+        int largest = results.Max(r => SparsityDiscs.Pools(r.Sample, Extent(r, form)).Select(p => p.Count).DefaultIfEmpty(1).Max());
         int drawn = results.Max(r => Math.Max(1, r.Sample.Length));
         double area = Math.Min(SparsityDiscs.AreaPerOptimum(largest, Math.Min(panel.Width, panel.Height) / 7f), panel.Width * panel.Height / 12.0 / drawn);
-        return [.. results.Select(r => Panel(r, radius, lambda, panel, area))];
+        return [.. results.Select(r => Panel(r, form, panel, area))];
     }
 
     /// <summary>Half the panel's width in the plane: the ball and a margin, or (penalised) every optimum drawn.</summary>
-    private static double Extent(SparsityResult r, double? radius, double? lambda) => lambda is null
-        ? 1.3 * (radius ?? 1.0)
+    private static double Extent(SparsityResult r, Form form) => form is ConstrainedForm c
+        ? 1.3 * c.Radius
         : 1.1 * Math.Max(r.Sample.Select(w => Math.Max(Math.Abs(w.X), Math.Abs(w.Y))).DefaultIfEmpty(0).Max(), 1e-9);
 
     /// <summary>
@@ -44,18 +46,18 @@ public static class SparsityFigure
         return $"{PenaltyNames.Display(r.Penalty)}: {100 * r.SparseFraction:0.0}% have a zero ({sparse:N0}\u00a0of\u00a0{of})";
     }
 
-    internal static Plot Panel(SparsityResult r, double? radius, double? lambda, FigureStyle style, double areaPerOptimum)
+    internal static Plot Panel(SparsityResult r, Form form, FigureStyle style, double areaPerOptimum)
     {
         var sample = r.Sample;
         style = style with { Title = Title(r) };
-        double t = radius ?? 1.0;
-        double extent = Extent(r, radius, lambda);
+        var ball = form as ConstrainedForm;
+        double extent = Extent(r, form);
         var range = new PlaneRange(-extent, extent, -extent, extent).WithAspect(style.Frame().Aspect, 1);
         var c = new PlotCanvas(style, range, style.Title!, "w₁", "w₂", parts: FigureParts.All with { Legend = false });
         var theme = c.Theme;
         float s = c.Scale;
 
-        if (lambda is null)
+        if (ball is { Radius: var t })
             c.Line(Polyline.From(r.Penalty.LevelSet(r.Penalty.ValueAtNorm(t))), theme.Norm, theme.Lines.Ball * s, theme.Dashes.Penalty);
 
         var pools = SparsityDiscs.Pools(sample, extent);
@@ -63,7 +65,7 @@ public static class SparsityFigure
         var sparse = sample.Where(SparsityExperiment.IsSparse).ToArray();
         // the same entries in every panel: the grid draws them once; the counts, which differ, are in each title
         var items = new List<LegendItem>();
-        if (lambda is null) items.Add(c.LineItem($"the ball N(w) ≤ {PenaltyNames.Number(t)}", theme.Norm, theme.Lines.Ball * s, theme.Dashes.Penalty));
+        if (ball is not null) items.Add(c.LineItem($"the ball N(w) ≤ {PenaltyNames.Number(ball.Radius)}", theme.Norm, theme.Lines.Ball * s, theme.Dashes.Penalty));
         items.Add(c.MarkerItem("optima with a coefficient exactly 0", MarkerShape.FilledCircle, theme.Loss.WithAlpha(0.8), 8 * s));
         items.Add(c.MarkerItem("optima with both non-zero", MarkerShape.FilledCircle, theme.Foreground.WithAlpha(0.45), 8 * s));
         items.Add(c.MarkerItem("a disc's area is proportional to the optima it holds", MarkerShape.OpenCircle, theme.Foreground, 8 * s));

@@ -4,6 +4,7 @@ using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Core.Scenes;
 using Regviz.Plotting;
+using Regviz.Core.Solvers;
 
 namespace Regviz.Benchmarks;
 
@@ -22,7 +23,7 @@ public class FigureBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), 0.5, null);
+        _spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), Form.Penalised(0.5));
         _style = new FigureStyle(800, 800, Theme.Light, null);
         FontRegistry.EnsureRegistered();
         _scene = Scene();

@@ -4,6 +4,7 @@ using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Core.Scenes;
 using Regviz.Plotting;
+using Regviz.Core.Solvers;
 
 namespace Regviz.Benchmarks;
 
@@ -27,7 +28,7 @@ public class LayoutBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), 0.5, null);
+        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), Form.Penalised(0.5));
         _style = new FigureStyle(Size, Size, Theme.Light, null);
         FontRegistry.EnsureRegistered();
         _scene = SceneBuilder.Contour(spec, new SceneOptions(null, 400, 10, true, _style.Frame().Aspect));

@@ -5,6 +5,7 @@ using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Core.Scenes;
 using Regviz.Plotting;
+using Regviz.Core.Solvers;
 
 namespace Regviz.Benchmarks;
 
@@ -27,7 +28,7 @@ public class MotionBenchmarks
     public void Setup()
     {
         _penalty = PenaltyCatalogue.Create(Norm, PenaltyArguments.None.With("alpha", 0.5).With("p", 0.5))!;
-        _spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, _penalty, 0.5, null);
+        _spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, _penalty, Form.Penalised(0.5));
         _style = new FigureStyle(800, 800, Theme.Light, null);
         FontRegistry.EnsureRegistered();
         _sweep = Sweep();

@@ -39,9 +39,9 @@ public class PathBenchmarks
         _data = new Dataset(Enumerable.Range(1, k).Select(j => $"x{j}").ToArray(), cols, y, "y");
         _loss = QuadraticLoss.FromDataset(_data, LossKind.Mse, true);
         // problems with their Gram matrix already formed: the path benchmarks then measure the path alone
-        _lasso = new ProblemSpec(_data, LossKind.Mse, true, new L1Penalty(), null, null);
-        _elasticNet = new ProblemSpec(_data, LossKind.Mse, true, new ElasticNetPenalty(0.5), null, null);
-        _ridge = new ProblemSpec(_data, LossKind.Mse, true, new L2Penalty(), null, null);
+        _lasso = new ProblemSpec(_data, LossKind.Mse, true, new L1Penalty(), Form.Penalised(0));
+        _elasticNet = new ProblemSpec(_data, LossKind.Mse, true, new ElasticNetPenalty(0.5), Form.Penalised(0));
+        _ridge = new ProblemSpec(_data, LossKind.Mse, true, new L2Penalty(), Form.Penalised(0));
     }
 
     [Benchmark]

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Regviz.Core;
 using Regviz.Core.Penalties;
 using Regviz.Core.Sparsity;
+using Regviz.Core.Solvers;
 
 namespace Regviz.Benchmarks;
 
@@ -36,7 +37,7 @@ public class SparsityBenchmarks
     public double PenalisedLInf() => Sum(q => PlaneSolvers.PenalisedLInf(q, 1));
 
     [Benchmark]
-    public long Experiment100k() => SparsityExperiment.Run([new L1Penalty(), new L2Penalty(), new LInfPenalty()], 100_000, 1, null, null).Sum(r => r.Sparse);
+    public long Experiment100k() => SparsityExperiment.Run([new L1Penalty(), new L2Penalty(), new LInfPenalty()], 100_000, 1, Form.Constrained(1)).Sum(r => r.Sparse);
 
     private double Sum(Func<PlaneQuadratic, (double X, double Y)> solve)
     {

@@ -8,6 +8,7 @@ using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Core.Scenes;
 using Regviz.Plotting;
+using Regviz.Core.Solvers;
 
 namespace Regviz.Cli.Commands;
 
@@ -128,8 +129,8 @@ internal sealed partial class ContourCommand
         string name = $"{kind}-{penalty.Name}";
         foreach (string v in variant) name += $"-{v}";
         foreach (var a in penalty.Parameters) name += $"-{a.Name}{Num(a.Value)}";
-        if (spec?.Radius is { } t) name += $"-radius{Num(t)}";
-        else if (spec?.Lambda is { } l) name += $"-lambda{Num(l)}";
+        if (spec?.Form is ConstrainedForm c) name += $"-radius{Num(c.Radius)}";
+        else if (spec?.Form is PenalisedForm p) name += $"-lambda{Num(p.Lambda)}";
         return name + ".png";
     }
 }

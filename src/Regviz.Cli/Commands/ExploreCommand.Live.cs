@@ -8,6 +8,7 @@ using Regviz.Core.IO;
 using Regviz.Core.Motion;
 using Regviz.Core.Problems;
 using Regviz.Plotting;
+using Regviz.Core.Solvers;
 
 namespace Regviz.Cli.Commands;
 
@@ -83,7 +84,7 @@ internal sealed partial class ExploreCommand
         OutputTargets.Distinct(output, "--out", json, "--json");
 
         var solutions = live.Panels.Select(p => _problem.Bind(p)).Select(s => (s.Penalty, Solution: s.Solve())).ToList();
-        double lambda = spec.Lambda ?? ProblemOptions.DefaultLambda;
+        double lambda = spec.Form is PenalisedForm p ? p.Lambda : ProblemOptions.DefaultLambda;
         double? radius = request.Parameter == SweepParameter.Radius ? solutions[0].Penalty.Norm(solutions[0].Solution.Weights) : null;
         // l1 and l2 report an α too (1 and 0): only the elastic net's own is the page's
         double alpha = solutions.FirstOrDefault(s => s.Penalty.Name == "elasticnet").Penalty?.ElasticNetAlpha ?? 0.5;

@@ -6,6 +6,7 @@ using Regviz.Core;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Plotting;
+using Regviz.Core.Solvers;
 
 namespace Regviz.Cli.Commands;
 
@@ -46,10 +47,14 @@ internal static class PanelFigures
     public static string Varying(PanelPlan plan, Penalty penalty, ProblemSpec? spec, Core.Solvers.Solution? optimum = null) => plan.Name switch
     {
         "norm" => PenaltyNames.Display(penalty),
-        "lambda" => $"λ = {PenaltyNames.Number(spec!.Lambda ?? 0)}",
-        "radius" => $"N(w) ≤ {PenaltyNames.Number(spec!.Radius ?? 0)}" + (optimum is { } o ? $" (λ = {PenaltyNames.Number(o.Lambda)})" : ""),
+        "lambda" => $"λ = {PenaltyNames.Number(Lambda(spec!))}",
+        "radius" => $"N(w) ≤ {PenaltyNames.Number(Radius(spec!))}" + (optimum is { } o ? $" (λ = {PenaltyNames.Number(o.Lambda)})" : ""),
         _ => penalty.Parameters.First(a => a.Name == plan.Name) is var a ? $"{a.Symbol} = {PenaltyNames.Number(a.Value)}" : "",
     };
+
+    // panels over λ are all penalised and panels over t all constrained (each panel's spec is bound from its own value)
+    private static double Lambda(ProblemSpec spec) => spec.Form is PenalisedForm p ? p.Lambda : 0;
+    private static double Radius(ProblemSpec spec) => spec.Form is ConstrainedForm c ? c.Radius : 0;
 
     /// <summary>What the panels have in common, for the header: the penalty unless it varies, the form unless it varies, the loss.</summary>
     public static string Common(PanelPlan plan, Penalty penalty, ProblemSpec? spec, string? lossNote)
@@ -57,7 +62,12 @@ internal static class PanelFigures
         var parts = new List<string>();
         if (plan.Name != "norm") parts.Add(plan.Name is "lambda" or "radius" ? PenaltyNames.Display(penalty) : penalty.Title);
         if (spec is not null && plan.Name is not ("lambda" or "radius"))
-            parts.Add(spec.Radius is { } t ? $"ball N(w) ≤ {PenaltyNames.Number(t)}" : $"λ = {PenaltyNames.Number(spec.Lambda ?? 0)}");
+            parts.Add(spec.Form switch
+            {
+                ConstrainedForm c => $"ball N(w) ≤ {PenaltyNames.Number(c.Radius)}",
+                PenalisedForm p => $"λ = {PenaltyNames.Number(p.Lambda)}",
+                _ => throw new ArgumentOutOfRangeException(nameof(spec)),
+            });
         if (lossNote is not null) parts.Add(lossNote);
         return string.Join(", ", parts);
     }
@@ -79,8 +89,8 @@ internal static class PanelFigures
         IEnumerable<string> values = plan.Name switch
         {
             "norm" => penalties.Select(p => p.Name),
-            "lambda" => specs!.Select(s => Num(s.Lambda ?? 0)),
-            "radius" => specs!.Select(s => Num(s.Radius ?? 0)),
+            "lambda" => specs!.Select(s => Num(Lambda(s))),
+            "radius" => specs!.Select(s => Num(Radius(s))),
             _ => penalties.Select(p => Num(p.Parameters.First(a => a.Name == plan.Name).Value)),
         };
         var list = values.ToList();
@@ -105,8 +115,8 @@ internal static class PanelFigures
             switch (plan.Name)
             {
                 case "norm": w.WriteStringValue(penalties[i].Name); break;
-                case "lambda": w.WriteNumberValue(specs![i].Lambda ?? 0); break;
-                case "radius": w.WriteNumberValue(specs![i].Radius ?? 0); break;
+                case "lambda": w.WriteNumberValue(Lambda(specs![i])); break;
+                case "radius": w.WriteNumberValue(Radius(specs![i])); break;
                 default: w.WriteNumberValue(penalties[i].Parameters.First(a => a.Name == plan.Name).Value); break;
             }
         }

@@ -9,6 +9,7 @@ using Regviz.Core.IO;
 using Regviz.Core.Penalties;
 using Regviz.Core.Sparsity;
 using Regviz.Plotting;
+using Regviz.Core.Solvers;
 
 namespace Regviz.Cli.Commands;
 
@@ -34,9 +35,14 @@ internal sealed class SparsityCommand
     private readonly FigureOptions _figure = new();
 
     /// <summary>What the trials are: how many, from which seed, and in which form.</summary>
-    private sealed record Experiment(long Trials, ulong Seed, double? Radius, double? Lambda)
+    private sealed record Experiment(long Trials, ulong Seed, Form Form)
     {
-        public string Form => Lambda is { } l ? $"λ = {Text.Readable(l)}" : $"ball of radius {Text.Readable(Radius ?? 1)}";
+        public string FormText => Form switch
+        {
+            PenalisedForm p => $"λ = {Text.Readable(p.Lambda)}",
+            ConstrainedForm c => $"ball of radius {Text.Readable(c.Radius)}",
+            _ => throw new ArgumentOutOfRangeException(nameof(Form)),
+        };
     }
 
     public static Command Create() => new SparsityCommand().Build();
@@ -66,8 +72,10 @@ internal sealed class SparsityCommand
         int columns = result.GetValue(_cols) ?? PanelOptions.DefaultColumns(names.Length);
         CheckLayout(names.Length, columns, panel);
         var penalties = names.Select(n => _penalty.Create(n, result)).ToArray();
-        var experiment = new Experiment(result.GetValue(_trials), result.GetValue(_seed), result.GetValue(_radius), result.GetValue(_lambda));
-        RegularisationForm.Check(experiment.Lambda, experiment.Radius);
+        // the trials are drawn against the unit ball when neither option is given
+        double? lambda = result.GetValue(_lambda), radius = result.GetValue(_radius);
+        var form = ProblemOptions.FormOf(lambda, lambda is null ? radius ?? 1 : radius, 0);
+        var experiment = new Experiment(result.GetValue(_trials), result.GetValue(_seed), form);
         string output = f.OutOr(DefaultNames.Unique($"sparsity-{string.Join("-", penalties.Select(x => x.Name))}.png", result, _norms));
         FigureExport.FormatOf(output, "--out");
         f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
@@ -76,9 +84,9 @@ internal sealed class SparsityCommand
         var results = RunTrials(result.InvocationConfiguration.Error, penalties, experiment);
         double seconds = clock.Elapsed.TotalSeconds;
 
-        string header = f.Style.Title ?? $"{Text.Count(experiment.Trials, "random quadratic loss", "random quadratic losses")}, {experiment.Form}, seed {experiment.Seed}: how often is a coefficient exactly 0?";
-        var description = FigureText.Describe(results, experiment.Radius, experiment.Lambda, experiment.Seed);
-        var plots = SparsityFigure.Panels(results, experiment.Radius, experiment.Lambda, panel);
+        string header = f.Style.Title ?? $"{Text.Count(experiment.Trials, "random quadratic loss", "random quadratic losses")}, {experiment.FormText}, seed {experiment.Seed}: how often is a coefficient exactly 0?";
+        var description = FigureText.Describe(results, experiment.Form, experiment.Seed);
+        var plots = SparsityFigure.Panels(results, experiment.Form, panel);
         var grid = new PanelLayout(panel, columns, header) { Description = description };
         PanelGrid.Save(plots, grid, output);
         if (f.Json is { } json) JsonOut.Write(json, stdout, LayoutJson.With(w => WriteJson(w, experiment, results, description), PanelGrid.LayoutOf(plots, grid)));
@@ -120,7 +128,7 @@ internal sealed class SparsityCommand
                 line.Report((double)done / e.Trials);
             }
         }
-        return SparsityExperiment.Run(penalties, e.Trials, e.Seed, e.Radius, e.Lambda, Progress);
+        return SparsityExperiment.Run(penalties, e.Trials, e.Seed, e.Form, Progress);
     }
 
     private static void WriteJson(Utf8JsonWriter w, Experiment e, IReadOnlyList<SparsityResult> results, FigureDescription description)
@@ -129,7 +137,7 @@ internal sealed class SparsityCommand
         SceneJson.WriteDescription(w, description);
         w.WriteNumber("trials", e.Trials);
         w.WriteNumber("seed", e.Seed);
-        if (e.Lambda is { } lambda) w.WriteNumber("lambda", lambda); else w.WriteNumber("radius", e.Radius ?? 1);
+        if (e.Form is PenalisedForm p) w.WriteNumber("lambda", p.Lambda); else w.WriteNumber("radius", ((ConstrainedForm)e.Form).Radius);
         w.WriteString("distribution", Distribution);
         w.WriteStartArray("results");
         foreach (var r in results)
@@ -146,7 +154,7 @@ internal sealed class SparsityCommand
 
     private static void WriteTable(TextWriter stdout, Experiment e, IReadOnlyList<SparsityResult> results, double seconds, string output)
     {
-        stdout.WriteLine($"{Text.Count(e.Trials, "trial")}, {e.Form}, seed {e.Seed} ({seconds:0.00} s)");
+        stdout.WriteLine($"{Text.Count(e.Trials, "trial")}, {e.FormText}, seed {e.Seed} ({seconds:0.00} s)");
         foreach (var r in results)
             stdout.WriteLine($"  {Text.Describe(r.Penalty),-22} {100 * r.SparseFraction,7:0.00}% sparse ({r.Sparse:N0})");
         stdout.WriteLine(output);

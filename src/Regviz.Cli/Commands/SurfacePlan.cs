@@ -5,6 +5,7 @@ using Regviz.Core.Scenes;
 using Regviz.Core.ThreeD;
 using Regviz.Plotting;
 using Regviz.Plotting.ThreeD;
+using Regviz.Core.Solvers;
 
 namespace Regviz.Cli.Commands;
 
@@ -30,12 +31,13 @@ internal sealed record SurfacePlan(ContourScene Contour, Scene3 Scene, Vec3 Offs
     /// <summary>The contour figure's scene of <paramref name="spec"/> raised into a surface; <paramref name="style"/>'s title, when set, replaces the figure's own.</summary>
     public static SurfacePlan Make(ProblemSpec spec, SceneOptions options, SurfaceShow show, FigureStyle style)
     {
-        if (show == SurfaceShow.Objective && spec.Radius is not null)
+        double? radius = (spec.Form as ConstrainedForm)?.Radius;
+        if (show == SurfaceShow.Objective && radius is not null)
             throw new InputException("--show j: J = D + λP needs --lambda (with --radius the figure shows D and the constraint prism)");
         var contour = SceneBuilder.Contour(spec, options);
         var (scene, offset, axisScale) = SurfaceMesh.Build(spec, contour, show, MeshCells);
-        string title = style.Title is null ? FigureTitle(contour, spec.Lambda, spec.Radius, show) : "";
-        return new SurfacePlan(contour, scene, offset, axisScale, Describe(contour, show, spec.Radius), title);
+        string title = style.Title is null ? FigureTitle(contour, spec.Form, show) : "";
+        return new SurfacePlan(contour, scene, offset, axisScale, Describe(contour, show, radius), title);
     }
 
     /// <summary>The figure seen from (<paramref name="azimuth"/>, <paramref name="elevation"/>).</summary>
@@ -44,9 +46,9 @@ internal sealed record SurfacePlan(ContourScene Contour, Scene3 Scene, Vec3 Offs
 
     private static string Num(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
 
-    private static string FigureTitle(ContourScene c, double? lambda, double? radius, SurfaceShow show) =>
-        (show == SurfaceShow.Objective ? "J(w) = D(w) + λP(w)" : radius is null ? "D(w) and λP(w)" : "D(w) and N(w) ≤ t")
-        + $", {c.Penalty.Title}" + (radius is { } t ? $", t = {Num(t)}" : $", λ = {Num(lambda ?? 0)}");
+    private static string FigureTitle(ContourScene c, Form form, SurfaceShow show) =>
+        (show == SurfaceShow.Objective ? "J(w) = D(w) + λP(w)" : form is PenalisedForm ? "D(w) and λP(w)" : "D(w) and N(w) ≤ t")
+        + $", {c.Penalty.Title}" + (form is ConstrainedForm ct ? $", t = {Num(ct.Radius)}" : $", λ = {Num(((PenalisedForm)form).Lambda)}");
 
     private static FigureDescription Describe(ContourScene c, SurfaceShow show, double? radius)
     {

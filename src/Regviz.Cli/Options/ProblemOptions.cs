@@ -5,6 +5,7 @@ using Regviz.Core.Data;
 using Regviz.Core.IO;
 using Regviz.Core.Models;
 using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
 
 namespace Regviz.Cli.Options;
 
@@ -54,14 +55,23 @@ internal sealed class ProblemOptions
         var model = Words.Model(result.GetValue(Model)!);
         double? lambda = result.GetValue(Lambda);
         double? radius = result.GetValue(Radius);
-        RegularisationForm.Check(lambda, radius);
-        if (radius is null) lambda ??= DefaultLambda;
+        var form = FormOf(lambda, radius, DefaultLambda);
         var penalty = PenaltyOptions.Create(norm, result);
         if (GivenLoss(result) is { } given)
-            return new ProblemSpec(transform is null ? given : transform(given), LossKind.Sse, false, penalty, lambda, radius, model);
+            return new ProblemSpec(transform is null ? given : transform(given), LossKind.Sse, false, penalty, form, model);
         var data = LoadData(result, loss, model);
         if (transform is not null) data = transform(data);
-        return new ProblemSpec(data, loss, result.GetValue(Intercept), penalty, lambda, radius, model);
+        return new ProblemSpec(data, loss, result.GetValue(Intercept), penalty, form, model);
+    }
+
+    /// <summary>
+    /// The form that --lambda and --radius ask for: constrained with --radius, penalised otherwise (at
+    /// <paramref name="defaultLambda"/> when neither is given); both together are refused in the core's words.
+    /// </summary>
+    public static Form FormOf(double? lambda, double? radius, double defaultLambda)
+    {
+        RegularisationForm.Check(lambda, radius);
+        return radius is { } t ? Form.Constrained(t) : Form.Penalised(lambda ?? defaultLambda);
     }
 
     /// <summary>

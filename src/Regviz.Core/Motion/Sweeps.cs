@@ -31,7 +31,7 @@ public static class Sweeps
         bool lambda = request.Parameter == SweepParameter.Lambda;
         var ls = data.Unregularised();
         var values = SweepValues.Of(data.Loss, penalty, ls, request);
-        var still = new ProblemSpec(data.Data, data.LossKind, data.Intercept, penalty, lambda ? values[0] : null, lambda ? null : values[0], data.Model);
+        var still = new ProblemSpec(data.Data, data.LossKind, data.Intercept, penalty, lambda ? Form.Penalised(values[0]) : Form.Constrained(values[0]), data.Model);
         if (still.Loss.Dimension != 2) SceneBuilder.Contour(still, options); // its error says why, in the scene's words
         var loss = still.Loss;
         var solutions = new Solution[values.Length];

@@ -6,25 +6,27 @@ using Regviz.Core.Solvers;
 namespace Regviz.Core.Problems;
 
 /// <summary>
-/// Everything that defines one regularised problem: data, model, loss, intercept, penalty and either λ (penalised
-/// form) or a radius (constrained form). The data term is reduced once, here: to the least-squares statistics
+/// Everything that defines one regularised problem: data, model, loss, intercept, penalty and the <see cref="Solvers.Form"/>:
+/// λ (penalised) or a radius (constrained). The data term is reduced once, here: to the least-squares statistics
 /// for a squared loss on a linear model, to a row-by-row <see cref="ModelLoss"/> otherwise.
 /// </summary>
 public sealed class ProblemSpec
 {
-    /// <summary>A problem: <paramref name="data"/> under <paramref name="loss"/> (and <paramref name="model"/>, linear by default), <paramref name="penalty"/>, and λ (penalised) or a radius (constrained), not both.</summary>
-    public ProblemSpec(Dataset data, LossKind loss, bool intercept, Penalty penalty, double? lambda, double? radius, IModel? model = null)
+    /// <summary>
+    /// A problem: <paramref name="data"/> under <paramref name="loss"/> (and <paramref name="model"/>, linear by default),
+    /// <paramref name="penalty"/>, solved in <paramref name="form"/> (<c>Form.Penalised(λ)</c> or <c>Form.Constrained(t)</c>;
+    /// a problem only read along a path, whose points give their own λ, may take <c>Form.Penalised(0)</c>).
+    /// </summary>
+    public ProblemSpec(Dataset data, LossKind loss, bool intercept, Penalty penalty, Form form, IModel? model = null)
     {
-        RegularisationForm.Check(lambda, radius);
+        ArgumentNullException.ThrowIfNull(form);
         Data = data;
         LossKind = loss;
         Intercept = intercept;
-        Lambda = lambda;
-        Radius = radius;
         Model = model ?? new LinearModel();
-        Form = radius is { } t ? Form.Constrained(t) : Form.Penalised(lambda ?? 0);
+        Form = form;
         // the penalty as it applies at this λ (MCP and SCAD change shape with λ): what the figure draws and certifies
-        Penalty = lambda is { } l ? penalty.At(l) : penalty;
+        Penalty = form is PenalisedForm p ? penalty.At(p.Lambda) : penalty;
         Loss = Model.IsLinear && loss != LossKind.Logistic
             ? QuadraticLoss.FromDataset(data, loss, intercept)
             : new ModelLoss(data, Model, loss, intercept);
@@ -40,10 +42,6 @@ public sealed class ProblemSpec
     public bool Intercept { get; }
     /// <summary>The penalty, as it applies at this problem's λ.</summary>
     public Penalty Penalty { get; }
-    /// <summary>λ of the penalised form, or null.</summary>
-    public double? Lambda { get; }
-    /// <summary>t of the constrained form, or null.</summary>
-    public double? Radius { get; }
     /// <summary>The form this problem is solved in.</summary>
     public Form Form { get; }
     /// <summary>The data term D, reduced once.</summary>

@@ -21,13 +21,18 @@ public static class SparsityExperiment
     /// <summary>How many optima each result keeps for the figure.</summary>
     public const int SampleSize = 4000;
 
-    /// <summary>Solves <paramref name="trials"/> random plane problems (seeded by <paramref name="seed"/>) under each penalty, penalised at λ or constrained to the radius, and counts exact zeros.</summary>
+    /// <summary>
+    /// Solves <paramref name="trials"/> random plane problems (seeded by <paramref name="seed"/>) under each penalty in
+    /// <paramref name="form"/>, penalised at λ or constrained to the radius, and counts exact zeros. The losses are
+    /// drawn against the ball of the radius, or of radius 1 in the penalised form.
+    /// </summary>
     public static IReadOnlyList<SparsityResult> Run(IReadOnlyList<Penalty> penalties, long trials, ulong seed,
-        double? radius, double? lambda, Action<long>? progress = null)
+        Form form, Action<long>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(form);
         if (trials < 1 || trials > 1_000_000_000) throw new ProblemArgumentException("trials", $"{trials} is outside 1..1000000000");
-        double t = radius ?? 1.0;
-        if (lambda is null && penalties.FirstOrDefault(p => !p.HasConstrainedForm) is { } shaped)
+        double t = form is ConstrainedForm c ? c.Radius : 1.0;
+        if (form is ConstrainedForm && penalties.FirstOrDefault(p => !p.HasConstrainedForm) is { } shaped)
             throw new ProblemArgumentException("penalties", words => $"{shaped.Name} has no ball to draw (its shape depends on λ); give {words.Name("lambda")} for the penalised form");
         var counts = new long[penalties.Count];
         int sampleCount = (int)Math.Min(SampleSize, trials);
@@ -43,7 +48,7 @@ public static class SparsityExperiment
                 var q = PlaneQuadratic.Random(new SplitMix64(seed + (ulong)i * 0x9E3779B97F4A7C15UL), t);
                 for (int k = 0; k < penalties.Count; k++)
                 {
-                    var w = Optimum(q, penalties[k], lambda, t);
+                    var w = Optimum(q, penalties[k], form);
                     if (IsSparse(w)) local[k]++;
                     if (i < sampleCount) samples[k][i] = w;
                 }
@@ -65,12 +70,14 @@ public static class SparsityExperiment
     /// The exact optimum of one trial: closed-form case analysis for the elastic-net family and for the polygon and
     /// round balls (l1, l2, linf); the core's solvers for the rest.
     /// </summary>
-    public static (double X, double Y) Optimum(PlaneQuadratic q, Penalty penalty, double? lambda, double radius)
+    public static (double X, double Y) Optimum(PlaneQuadratic q, Penalty penalty, Form form)
     {
-        if (lambda is { } l)
+        ArgumentNullException.ThrowIfNull(form);
+        if (form is PenalisedForm { Lambda: var l })
             return penalty.ElasticNetAlpha is { } alpha ? PlaneSolvers.PenalisedElasticNet(q, l, alpha)
                 : penalty.BallExponent == double.PositiveInfinity ? PlaneSolvers.PenalisedLInf(q, l)
                 : Pair(Regularised.Solve(q.ToLoss(), penalty, Form.Penalised(l)).Weights);
+        double radius = ((ConstrainedForm)form).Radius;
         return penalty.BallExponent switch
         {
             1 => PlaneSolvers.PolygonBall(q, diamond: true, radius),

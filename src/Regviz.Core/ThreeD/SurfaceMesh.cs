@@ -1,6 +1,7 @@
 using Regviz.Core.Contours;
 using Regviz.Core.Problems;
 using Regviz.Core.Scenes;
+using Regviz.Core.Solvers;
 
 namespace Regviz.Core.ThreeD;
 
@@ -28,15 +29,16 @@ public static class SurfaceMesh
     /// <summary>The scene, and the model transform that fits the plane into [−1, 1]² (equal units for w₁ and w₂) and the heights into <see cref="BoxHeight"/>.</summary>
     public static (Scene3 Scene, Vec3 Offset, Vec3 AxisScale) Build(ProblemSpec spec, ContourScene contour, SurfaceShow show, int cells)
     {
-        if (show == SurfaceShow.Objective && spec.Radius is not null)
+        double? radius = (spec.Form as ConstrainedForm)?.Radius;
+        if (show == SurfaceShow.Objective && radius is not null)
             throw new ArgumentException("J = D + λP needs the penalised form (λ), not a radius", nameof(show));
         var range = contour.Range;
         var loss = SceneBuilder.GeneralGrid(spec.Loss, range, cells);
-        double lambda = spec.Lambda ?? 0;
-        var penalty = spec.Penalty.At(lambda);
+        double lambda = (spec.Form as PenalisedForm)?.Lambda ?? 0;
+        var penalty = spec.Penalty;
         double P(double x, double y) => lambda * penalty.Value([x, y]);
         double Main(double x, double y, int i, int j) => loss[i, j] + (show == SurfaceShow.Objective ? P(x, y) : 0);
-        bool beside = show == SurfaceShow.Split && spec.Radius is null && lambda > 0;
+        bool beside = show == SurfaceShow.Split && radius is null && lambda > 0;
 
         double lo = double.MaxValue, hi = double.MinValue;
         for (int j = 0; j <= cells; j++)
@@ -93,14 +95,14 @@ public static class SurfaceMesh
         foreach (var level in contour.LossContours)
             foreach (var line in level.Lines)
                 scene.AddPolyline(Enumerable.Range(0, line.Count).Select(k => F(line.X[k], line.Y[k])).ToList(), LineRole.FloorContour);
-        var ball = spec.Radius is { } t
+        var ball = radius is { } t
             ? [Polyline.From(spec.Penalty.LevelSet(spec.Penalty.ValueAtNorm(t)))]
             : contour.TouchingNorm?.Lines ?? [];
         foreach (var line in ball)
         {
             var kept = Enumerable.Range(0, line.Count).Where(k => Inside(range, line.X[k], line.Y[k])).Select(k => F(line.X[k], line.Y[k])).ToList();
             scene.AddPolyline(kept, LineRole.Boundary);
-            if (spec.Radius is not null) AddPrism(scene, kept, floor, hi);
+            if (radius is not null) AddPrism(scene, kept, floor, hi);
         }
 
         AddMark(scene, "optimum", new Vec3(w[0], w[1], Height(w)), floor);

@@ -70,7 +70,7 @@ public class BeyondLeastSquaresTests
         Gen.Select(Gen.ULong, Gen.Int[2, 6], Gen.Double[0.01, 0.3]).Sample((seed, k, lambda) =>
         {
             var d = Binary(seed, 80, k);
-            var spec = new ProblemSpec(d, LossKind.Logistic, true, alpha == 1 ? new L1Penalty() : alpha == 0 ? new L2Penalty() : new ElasticNetPenalty(alpha), lambda, null);
+            var spec = new ProblemSpec(d, LossKind.Logistic, true, alpha == 1 ? new L1Penalty() : alpha == 0 ? new L2Penalty() : new ElasticNetPenalty(alpha), Form.Penalised(lambda));
             var s = spec.Solve();
             double v = LogisticKkt(d, s.Weights, s.Intercept, lambda, alpha);
             Assert.True(v <= 1e-9, $"KKT violation {v:E2} (seed {seed}, k {k}, λ {lambda})");
@@ -99,7 +99,7 @@ public class BeyondLeastSquaresTests
     public void Logistic_linf_optimum_satisfies_its_subgradient_conditions(ulong seed, double lambda)
     {
         var d = Binary(seed, 60, 3);
-        var w = new ProblemSpec(d, LossKind.Logistic, false, new LInfPenalty(), lambda, null).Solve().Weights;
+        var w = new ProblemSpec(d, LossKind.Logistic, false, new LInfPenalty(), Form.Penalised(lambda)).Solve().Weights;
         var s = LogisticGradient(d, w).Select(v => -v / lambda).ToArray(); // must lie in ∂‖w‖∞
         double m = w.Max(Math.Abs);
         double l1 = 0;
@@ -115,7 +115,7 @@ public class BeyondLeastSquaresTests
     public void Logistic_lp_above_one_is_stationary()
     {
         var d = Binary(4, 60, 3);
-        var w = new ProblemSpec(d, LossKind.Logistic, false, new LpPenalty(1.5), 0.1, null).Solve().Weights;
+        var w = new ProblemSpec(d, LossKind.Logistic, false, new LpPenalty(1.5), Form.Penalised(0.1)).Solve().Weights;
         var g = LogisticGradient(d, w);
         for (int j = 0; j < w.Length; j++)
             Assert.True(Math.Abs(g[j] + 0.1 * 1.5 * Math.Sqrt(Math.Abs(w[j])) * Math.Sign(w[j])) <= 1e-10, $"coordinate {j}");
@@ -124,7 +124,7 @@ public class BeyondLeastSquaresTests
     [Fact]
     public void Logistic_l1_zeroes_x2_of_the_built_in_data_exactly()
     {
-        var spec = new ProblemSpec(BuiltInDataset.CreateBinary(), LossKind.Logistic, false, new L1Penalty(), 0.15, null);
+        var spec = new ProblemSpec(BuiltInDataset.CreateBinary(), LossKind.Logistic, false, new L1Penalty(), Form.Penalised(0.15));
         var w = spec.Solve().Weights;
         Assert.Equal(0.0, w[1]);
         Assert.True(w[0] > 0);
@@ -134,7 +134,7 @@ public class BeyondLeastSquaresTests
     public void Logistic_refuses_labels_other_than_0_and_1()
     {
         var d = new Dataset(["a"], [[1, 2, 3]], [0, 1, 2], "label");
-        var e = Assert.Throws<ProblemArgumentException>(() => new ProblemSpec(d, LossKind.Logistic, false, new L1Penalty(), 0.1, null));
+        var e = Assert.Throws<ProblemArgumentException>(() => new ProblemSpec(d, LossKind.Logistic, false, new L1Penalty(), Form.Penalised(0.1)));
         Assert.Contains("labels must be 0 or 1; row 3 of 'label' is 2", e.Message);
     }
 
@@ -142,7 +142,7 @@ public class BeyondLeastSquaresTests
     public void Separable_classes_at_lambda_zero_are_a_clear_error()
     {
         var d = new Dataset(["a", "b"], [[-2, -1, 1, 2], [0.5, -0.3, 0.2, -0.1]], [0, 0, 1, 1], "y");
-        var e = Assert.Throws<ProblemArgumentException>(() => new ProblemSpec(d, LossKind.Logistic, false, new L2Penalty(), 0, null).Solve());
+        var e = Assert.Throws<ProblemArgumentException>(() => new ProblemSpec(d, LossKind.Logistic, false, new L2Penalty(), Form.Penalised(0)).Solve());
         Assert.Contains("separable", e.Message);
     }
 
@@ -154,7 +154,7 @@ public class BeyondLeastSquaresTests
     public void Exp_model_optimum_is_global_against_an_exhaustive_grid(string norm, double lambda)
     {
         var penalty = PenaltyCatalogue.Create(norm)!;
-        var spec = new ProblemSpec(BuiltInDataset.CreateExp(), LossKind.Mse, false, penalty, lambda, null, new ExpModel());
+        var spec = new ProblemSpec(BuiltInDataset.CreateExp(), LossKind.Mse, false, penalty, Form.Penalised(lambda), new ExpModel());
         var w = spec.Solve().Weights;
         double J(double a, double b) => spec.Loss.Value([a, b]) + lambda * penalty.Value([a, b]);
         double found = J(w[0], w[1]);
@@ -168,21 +168,21 @@ public class BeyondLeastSquaresTests
     [Fact]
     public void Exp_model_with_a_large_l1_penalty_is_exactly_zero()
     {
-        var spec = new ProblemSpec(BuiltInDataset.CreateExp(), LossKind.Mse, false, new L1Penalty(), 10, null, new ExpModel());
+        var spec = new ProblemSpec(BuiltInDataset.CreateExp(), LossKind.Mse, false, new L1Penalty(), Form.Penalised(10), new ExpModel());
         Assert.Equal([0.0, 0.0], spec.Solve().Weights);
     }
 
     [Fact]
     public void Exp_model_needs_exactly_one_feature()
     {
-        var e = Assert.Throws<ProblemArgumentException>(() => new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), 1, null, new ExpModel()));
+        var e = Assert.Throws<ProblemArgumentException>(() => new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), Form.Penalised(1), new ExpModel()));
         Assert.Contains("model = exp: f(x; w) = w1·exp(w2·x) takes exactly one feature column, the data has 2", e.Message);
     }
 
     [Fact]
     public void Ista_and_cd_land_exactly_on_the_axis_while_subgradient_descent_never_does()
     {
-        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), 0.5, null);
+        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), Form.Penalised(0.5));
         var start = spec.Unregularised()!;
         var optimum = spec.Solve().Weights;
         Assert.Equal(0.0, optimum[1]);

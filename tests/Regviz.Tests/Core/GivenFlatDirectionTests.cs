@@ -3,6 +3,7 @@ using Regviz.Core.Data;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Tests.Support;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Core;
@@ -36,7 +37,7 @@ public class GivenFlatDirectionTests
         FlatCentres.Sample(c =>
         {
             double alpha = Alphas[c.Alpha];
-            var s = new ProblemSpec(GivenQuadratic.AsData(c.Cx, c.Cy, c.A, c.B, c.D), LossKind.Sse, false, PenaltyFor(alpha), c.Lambda, null).Solve();
+            var s = new ProblemSpec(GivenQuadratic.AsData(c.Cx, c.Cy, c.A, c.B, c.D), LossKind.Sse, false, PenaltyFor(alpha), Form.Penalised(c.Lambda)).Solve();
             var exact = Exact(c.A, c.B, c.D, c.Cx, c.Cy, alpha, c.Lambda, s.Weights);
             string where = $"A = [[{c.A:R}, {c.B:R}], [{c.B:R}, {c.D:R}]], c = ({c.Cx:R}, {c.Cy:R}), α = {alpha}, λ = {c.Lambda:R}: w = ({s.Weights[0]:R}, {s.Weights[1]:R})";
             Assert.True(exact is not null, $"{where} has not the optimum's signs");

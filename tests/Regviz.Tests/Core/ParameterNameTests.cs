@@ -58,7 +58,7 @@ public class ParameterNameTests
     public void Lambda_0_without_a_unique_optimum_shows_the_value_it_is_about()
     {
         var data = CsvDataset.Load(DataFile("collinear.csv"));
-        var e = Thrown(() => new ProblemSpec(data, LossKind.Mse, false, new L1Penalty(), 0, null).Solve());
+        var e = Thrown(() => new ProblemSpec(data, LossKind.Mse, false, new L1Penalty(), Form.Penalised(0)).Solve());
         Assert.Equal("lambda", e.ParamName);
         Assert.Equal("0", e.Value);
         Assert.StartsWith("lambda = 0: the least-squares optimum is not unique", e.Message);
@@ -84,7 +84,7 @@ public class ParameterNameTests
         Assert.Equal("lambda and radius cannot be used together (penalised or constrained form: pick one)", both.Message);
 
         var labels = new Dataset(["a"], [[1, 2, 3]], [1, 1, 1], "y");
-        var same = Thrown(() => new ProblemSpec(labels, LossKind.Logistic, true, new L1Penalty(), 1, null));
+        var same = Thrown(() => new ProblemSpec(labels, LossKind.Logistic, true, new L1Penalty(), Form.Penalised(1)));
         Assert.Equal("intercept", same.ParamName);
         Assert.Equal([("loss", (string?)"logistic")], same.Context);
         Assert.StartsWith("loss = logistic, intercept: every label is the same", same.Message);
@@ -93,12 +93,12 @@ public class ParameterNameTests
     [Fact]
     public void Counts_of_the_experiments()
     {
-        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), null, null);
+        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), Form.Penalised(0));
         Assert.Equal("count", Thrown(() => RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, count: 1)).ParamName);
         Assert.Equal("ratio", Thrown(() => RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, ratio: 2)).ParamName);
-        Assert.Equal("trials", Thrown(() => SparsityExperiment.Run([new L1Penalty()], 0, 1, null, null)).ParamName);
+        Assert.Equal("trials", Thrown(() => SparsityExperiment.Run([new L1Penalty()], 0, 1, Form.Constrained(1))).ParamName);
         Assert.Equal("steps", Thrown(() => OptimiserTraces.CheckSteps(0)).ParamName);
-        var exp = Thrown(() => new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), 1, null, new ExpModel()));
+        var exp = Thrown(() => new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), Form.Penalised(1), new ExpModel()));
         Assert.Equal(("model", "exp"), (exp.ParamName, exp.Value));
         Assert.EndsWith("(pick one with features)", exp.Message);
     }

@@ -5,6 +5,7 @@ using Regviz.Core.Paths;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Tests.Support;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Core;
@@ -86,7 +87,7 @@ public class PathTests
     [Fact]
     public void Grid_path_follows_glmnet_conventions()
     {
-        var spec = new ProblemSpec(CsvDataset.Load(DiabetesTests.CsvPath), LossKind.Mse, true, new L1Penalty(), null, null);
+        var spec = new ProblemSpec(CsvDataset.Load(DiabetesTests.CsvPath), LossKind.Mse, true, new L1Penalty(), Form.Penalised(0));
         var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty);
         Assert.Equal(100, path.Points.Count);
         Assert.Equal(path.LambdaMax, path.Points[0].Lambda);
@@ -103,7 +104,7 @@ public class PathTests
     public void Grid_path_points_are_optimal(string norm)
     {
         var penalty = PenaltyCatalogue.Create(norm)!;
-        var spec = new ProblemSpec(Problems.Random(9, 50, 5), LossKind.Mse, true, penalty, null, null);
+        var spec = new ProblemSpec(Problems.Random(9, 50, 5), LossKind.Mse, true, penalty, Form.Penalised(0));
         var q = spec.Quadratic!;
         var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, count: 30, ratio: 1e-3);
         foreach (var p in path.Points)
@@ -115,7 +116,7 @@ public class PathTests
     public void Path_with_target_orthogonal_to_every_feature_is_a_clear_error()
     {
         var d = new Dataset(["a", "b"], [[1, -1, 1, -1], [1, 1, -1, -1]], [1, -1, -1, 1], "y");
-        var spec = new ProblemSpec(d, LossKind.Mse, false, new L1Penalty(), null, null);
+        var spec = new ProblemSpec(d, LossKind.Mse, false, new L1Penalty(), Form.Penalised(0));
         var e = Assert.Throws<ProblemArgumentException>(() => RegularisationPaths.LogGrid(spec.Loss, spec.Penalty));
         Assert.Contains("λ_max = 0", e.Message);
     }

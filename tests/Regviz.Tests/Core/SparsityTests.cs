@@ -34,7 +34,7 @@ public class SparsityTests
     {
         var penalty = PenaltyCatalogue.Create(norm)!;
         foreach (var q in Losses(norm == "elasticnet" ? 600 : 3000))
-            AssertSame(SparsityExperiment.Optimum(q, penalty, null, 1.0), Optimizer.Constrained(q.ToLoss(), penalty, 1.0).Weights, norm);
+            AssertSame(SparsityExperiment.Optimum(q, penalty, Form.Constrained(1.0)), Optimizer.Constrained(q.ToLoss(), penalty, 1.0).Weights, norm);
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public class SparsityTests
         foreach (var q in Losses(3000))
         {
             double lambda = 0.05 + 4 * rng.NextDouble();
-            AssertSame(SparsityExperiment.Optimum(q, penalty, lambda, 1.0), Optimizer.Penalised(q.ToLoss(), penalty, lambda).Weights, $"{norm} λ={lambda}");
+            AssertSame(SparsityExperiment.Optimum(q, penalty, Form.Penalised(lambda)), Optimizer.Penalised(q.ToLoss(), penalty, lambda).Weights, $"{norm} λ={lambda}");
         }
     }
 
@@ -57,9 +57,9 @@ public class SparsityTests
     public void Same_seed_same_numbers_other_seed_other_numbers()
     {
         Penalty[] norms = [new L1Penalty(), new ElasticNetPenalty(0.5)];
-        var a = SparsityExperiment.Run(norms, 20_000, 7, null, null);
-        var b = SparsityExperiment.Run(norms, 20_000, 7, null, null);
-        var c = SparsityExperiment.Run(norms, 20_000, 8, null, null);
+        var a = SparsityExperiment.Run(norms, 20_000, 7, Form.Constrained(1));
+        var b = SparsityExperiment.Run(norms, 20_000, 7, Form.Constrained(1));
+        var c = SparsityExperiment.Run(norms, 20_000, 8, Form.Constrained(1));
         Assert.Equal(a.Select(r => r.Sparse), b.Select(r => r.Sparse));
         Assert.Equal(a[0].Sample, b[0].Sample);
         Assert.NotEqual(a.Select(r => r.Sparse), c.Select(r => r.Sparse));
@@ -68,7 +68,7 @@ public class SparsityTests
     [Fact]
     public void L2_is_never_sparse_and_l1_often_is()
     {
-        var r = SparsityExperiment.Run([new L2Penalty(), new L1Penalty(), new LInfPenalty()], 20_000, 3, null, null);
+        var r = SparsityExperiment.Run([new L2Penalty(), new L1Penalty(), new LInfPenalty()], 20_000, 3, Form.Constrained(1));
         Assert.Equal(0, r[0].Sparse);
         Assert.Equal(0, r[2].Sparse); // the square's corners are off the axes
         Assert.InRange(r[1].SparseFraction, 0.3, 0.95);
@@ -85,7 +85,7 @@ public class SparsityTests
     [Fact]
     public void Trial_count_is_checked()
     {
-        var e = Assert.Throws<ProblemArgumentException>(() => SparsityExperiment.Run([new L1Penalty()], 0, 1, null, null));
+        var e = Assert.Throws<ProblemArgumentException>(() => SparsityExperiment.Run([new L1Penalty()], 0, 1, Form.Constrained(1)));
         Assert.Contains("trials: 0", e.Message);
     }
 }

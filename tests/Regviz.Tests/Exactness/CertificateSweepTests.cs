@@ -90,10 +90,10 @@ public class CertificateSweepTests(ITestOutputHelper output)
     {
         var penalty = c.Penalty;
         double alpha = Alphas[c.Alpha];
-        var probe = new ProblemSpec(c.Data, c.Loss, c.Intercept, penalty, 1, null);
+        var probe = new ProblemSpec(c.Data, c.Loss, c.Intercept, penalty, Form.Penalised(1));
         double lambdaMax = LambdaMax(probe, alpha);
         double lambda = c.Ratio * lambdaMax;
-        var penalised = new ProblemSpec(c.Data, c.Loss, c.Intercept, penalty, lambda, null).Solve();
+        var penalised = new ProblemSpec(c.Data, c.Loss, c.Intercept, penalty, Form.Penalised(lambda)).Solve();
         var truth = c.Loss == LossKind.Logistic
             ? SweepReferences.Logistic(c.Data, alpha, lambda, penalised.Weights)
             : SweepReferences.LeastSquares(c.Data, c.Intercept, c.Loss == LossKind.Sse, alpha, lambda, penalised.Weights);
@@ -104,7 +104,7 @@ public class CertificateSweepTests(ITestOutputHelper output)
             // the ball whose radius is the exact penalised optimum's norm has that optimum as its own, with multiplier λ
             double t = penalty.Norm(truth.Weights);
             if (!(t > 0)) return null;
-            s = new ProblemSpec(c.Data, c.Loss, c.Intercept, penalty, null, t).Solve();
+            s = new ProblemSpec(c.Data, c.Loss, c.Intercept, penalty, Form.Constrained(t)).Solve();
         }
         double natural = NaturalWeight(probe);
         double scale = Math.Max(truth.Weights.Max(Math.Abs), natural);

@@ -3,6 +3,7 @@ using Regviz.Core.Certificates;
 using Regviz.Core.Data;
 using Regviz.Core.Problems;
 using Regviz.Tests.Support;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Exactness;
@@ -56,7 +57,7 @@ public class DataGradientCertificateTests
             double offset = Math.Pow(10, digits);
             var data = new HardCase("", d with { X = d.X.Select(row => row.Select(v => v + offset).ToArray()).ToArray() }, true).Dataset;
             var loss = QuadraticLoss.FromDataset(data, sum ? LossKind.Sse : LossKind.Mse, true);
-            var w = new ProblemSpec(data, sum ? LossKind.Sse : LossKind.Mse, true, new Regviz.Core.Penalties.L2Penalty(), 1e-9, null).Solve().Weights
+            var w = new ProblemSpec(data, sum ? LossKind.Sse : LossKind.Mse, true, new Regviz.Core.Penalties.L2Penalty(), Form.Penalised(1e-9)).Solve().Weights
                 .Select((v, j) => v + (j == 0 ? nudge : 0)).ToArray();
             var g = new double[w.Length];
             OptimalityCheck.DataGradient(loss, w, g);

@@ -3,6 +3,7 @@ using Regviz.Core.Paths;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Tests.Support;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Exactness;
@@ -53,7 +54,7 @@ public class DataRefinementTests
         // tie, so no step bounded the weights and the gap over a curvature of 6e-19 allowed 113: not certified
         var c = new HardCase("near-duplicated 40x8", HardDesigns.Duplicated(Pinned.NearSeed, 40, 8, exact: false), true);
         double lambda = 1e-3 * LassoReference.LambdaMax(c.Data.X, c.Data.Y, true);
-        var s = new ProblemSpec(c.Dataset, LossKind.Mse, true, new L1Penalty(), lambda, null).Solve();
+        var s = new ProblemSpec(c.Dataset, LossKind.Mse, true, new L1Penalty(), Form.Penalised(lambda)).Solve();
         AssertExactAndCertified(c, new PathPoint(lambda, s.Weights) { Certificate = s.Certificate });
     }
 
@@ -64,14 +65,14 @@ public class DataRefinementTests
         {
             var c = new HardCase("near-duplicated 40x8", HardDesigns.Duplicated(seed, 40, 8, exact: false), intercept);
             double lambda = Math.Pow(10, digits) * LassoReference.LambdaMax(c.Data.X, c.Data.Y, intercept);
-            var s = new ProblemSpec(c.Dataset, LossKind.Mse, intercept, new L1Penalty(), lambda, null).Solve();
+            var s = new ProblemSpec(c.Dataset, LossKind.Mse, intercept, new L1Penalty(), Form.Penalised(lambda)).Solve();
             AssertExactAndCertified(c, new PathPoint(lambda, s.Weights) { Certificate = s.Certificate });
         }, iter: 40, threads: 1);
     }
 
     private static RegularisationPath PathOf(HardCase c)
     {
-        var spec = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, new L1Penalty(), null, null);
+        var spec = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, new L1Penalty(), Form.Penalised(0));
         return RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, count: 30, ratio: 1e-6);
     }
 

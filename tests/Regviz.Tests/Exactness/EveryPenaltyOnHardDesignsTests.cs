@@ -27,7 +27,7 @@ public class EveryPenaltyOnHardDesignsTests
         Gen.Select(HardDesignCases.Any, Gen.Int[0, Ratios.Length - 1]).Sample((c, r) =>
         {
             double lambda = Ratios[r] * LassoReference.LambdaMax(c.Data.X, c.Data.Y, c.Intercept);
-            var spec = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, penalty, lambda, null);
+            var spec = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, penalty, Form.Penalised(lambda));
             var s = spec.Solve();
             // l2, elastic net, lp 1.5 and 3 are held to a certified answer everywhere, but FISTA + Newton (lp) on columns
             // scaled by 1e±6 can stop at 1e-9 to 1.5e-9, reported uncertified: a known limit (docs/exactness.md)
@@ -69,11 +69,11 @@ public class EveryPenaltyOnHardDesignsTests
             new HardCase("cond 1e4 30x8", HardDesigns.IllConditioned(11, 30, 8, 1e4, false), false),
         })
         {
-            var spec = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, new LInfPenalty(), lambda, null);
+            var spec = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, new LInfPenalty(), Form.Penalised(lambda));
             var s = spec.Solve();
             Assert.True(s.Certificate.Certified, $"{c} λ={lambda}: {s.Certificate}");
             // J(w*) ≤ J(w_ls) = D(w_ls) + λ‖w_ls‖∞, and as λ → 0 the optimum tends to least squares
-            var ls = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, new LInfPenalty(), 0, null).Solve();
+            var ls = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, new LInfPenalty(), Form.Penalised(0)).Solve();
             Assert.True(s.Objective <= ls.DataTerm + lambda * ls.Weights.Max(Math.Abs) + 1e-12 * ls.DataTerm);
             if (lambda <= 1e-13)
                 for (int j = 0; j < s.Weights.Length; j++)

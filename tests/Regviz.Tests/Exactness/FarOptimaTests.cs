@@ -3,6 +3,7 @@ using Regviz.Core.Data;
 using Regviz.Core.Models;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Exactness;
@@ -25,7 +26,7 @@ public class FarOptimaTests
             var data = new Dataset(["x"], [x], y, "y");
             var penalty = new L2Penalty();
             double lambda = 1e-3;
-            var s = new ProblemSpec(data, LossKind.Mse, false, penalty, lambda, null, new ExpModel()).Solve();
+            var s = new ProblemSpec(data, LossKind.Mse, false, penalty, Form.Penalised(lambda), new ExpModel()).Solve();
             // J at the generating parameters, written out here: (1/n)Σ(a·e^(bx) − y)² + λ(a² + b²)
             double truth = x.Select((v, i) => Math.Pow(a * Math.Exp(b * v) - y[i], 2)).Average() + lambda * (a * a + b * b);
             Assert.True(s.Objective <= truth * (1 + 1e-12), $"a = {a}, b = {b}: J {s.Objective} above J at the truth {truth} (w = {string.Join(", ", s.Weights)})");
@@ -45,7 +46,7 @@ public class FarOptimaTests
             var y = x.Select(v => a * Math.Exp(b * v) * (1 + 0.02 * (random.NextDouble() - 0.5))).ToArray();
             var data = new Dataset(["x"], [x], y, "y");
             double lambda = 1e-6;
-            var s = new ProblemSpec(data, LossKind.Mse, false, new L2Penalty(), lambda, null, new ExpModel()).Solve();
+            var s = new ProblemSpec(data, LossKind.Mse, false, new L2Penalty(), Form.Penalised(lambda), new ExpModel()).Solve();
             double truth = x.Select((v, i) => Math.Pow(a * Math.Exp(b * v) - y[i], 2)).Average() + lambda * (a * a + b * b);
             Assert.True(s.Objective <= truth * (1 + 1e-12), $"a = {a}, b = {b}: J {s.Objective} above J at the truth {truth} (w = {string.Join(", ", s.Weights)})");
             Assert.True(s.Certificate.Certified, $"{s.Certificate}");
@@ -62,7 +63,7 @@ public class FarOptimaTests
             var x = Enumerable.Range(0, 30).Select(_ => x0 + 2 * random.NextDouble()).ToArray();
             var y = x.Select(v => a * Math.Exp(b * v) * (1 + 0.02 * (random.NextDouble() - 0.5))).ToArray();
             double lambda = 1e-5;
-            var s = new ProblemSpec(new Dataset(["x"], [x], y, "y"), LossKind.Sse, false, new L2Penalty(), lambda, null, new ExpModel()).Solve();
+            var s = new ProblemSpec(new Dataset(["x"], [x], y, "y"), LossKind.Sse, false, new L2Penalty(), Form.Penalised(lambda), new ExpModel()).Solve();
             double truth = x.Select((v, i) => Math.Pow(a * Math.Exp(b * v) - y[i], 2)).Sum() + lambda * (a * a + b * b);
             Assert.True(s.Objective <= truth * (1 + 1e-12), $"a = {a}, b = {b}: J {s.Objective} above J at the truth {truth} (w = {string.Join(", ", s.Weights)})");
             Assert.True(s.Certificate.Certified, $"{s.Certificate}");
@@ -79,7 +80,7 @@ public class FarOptimaTests
             var x = Enumerable.Range(0, 40).Select(_ => 4 * random.NextDouble() - 2).ToArray();
             var y = x.Select(v => a * Math.Tanh(b * v) + 0.02 * (random.NextDouble() - 0.5)).ToArray();
             double lambda = 1e-6;
-            var s = new ProblemSpec(new Dataset(["x"], [x], y, "y"), LossKind.Mse, false, new L2Penalty(), lambda, null, new TanhModel()).Solve();
+            var s = new ProblemSpec(new Dataset(["x"], [x], y, "y"), LossKind.Mse, false, new L2Penalty(), Form.Penalised(lambda), new TanhModel()).Solve();
             double truth = x.Select((v, i) => Math.Pow(a * Math.Tanh(b * v) - y[i], 2)).Average() + lambda * (a * a + b * b);
             Assert.True(s.Objective <= truth * (1 + 1e-12), $"a = {a}, b = {b}: J {s.Objective} above J at the truth {truth} (w = {string.Join(", ", s.Weights)})");
             Assert.True(s.Certificate.Certified, $"{s.Certificate}");
@@ -102,7 +103,7 @@ public class FarOptimaTests
             var data = new Dataset(["x1", "x2"], [x1, x2], y, "y");
             double lambda = 1e-6;
             var penalty = new LpPenalty(p);
-            var s = new ProblemSpec(data, LossKind.Logistic, false, penalty, lambda, null).Solve();
+            var s = new ProblemSpec(data, LossKind.Logistic, false, penalty, Form.Penalised(lambda)).Solve();
             double truth = SweepReferences.Loss(data, truthW) + lambda * penalty.Value(truthW);
             Assert.True(s.Objective <= truth * (1 + 1e-12), $"p = {p}: J {s.Objective} above J at the generating weights {truth} (w = {string.Join(", ", s.Weights)})");
             Assert.True(s.Certificate.Certified, $"{s.Certificate}");

@@ -3,6 +3,7 @@ using Regviz.Core.Data;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Tests.Support;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Exactness;
@@ -38,7 +39,7 @@ public class FlatProblemsTests
     {
         DuplicateGroups.Sample(c =>
         {
-            var spec = new ProblemSpec(c.Data, LossKind.Mse, false, new ElasticNetPenalty(c.Alpha), c.Lambda, null);
+            var spec = new ProblemSpec(c.Data, LossKind.Mse, false, new ElasticNetPenalty(c.Alpha), Form.Penalised(c.Lambda));
             var s = spec.Solve();
             var exact = ExactElasticNet(c.Data, c.Alpha, c.Lambda, s.Weights);
             Assert.NotNull(exact); // the answer's signs were the optimum's: the exact conditions hold there
@@ -60,7 +61,7 @@ public class FlatProblemsTests
         var other = Enumerable.Range(0, 12).Select(_ => Math.Round(random.NextDouble() * 4 - 2, 3)).ToArray();
         var y = Enumerable.Range(0, 12).Select(i => 2 * shared[i] + other[i] + Math.Round(random.NextDouble() - 0.5, 3)).ToArray();
         var data = new Dataset(["x1", "x2", "x3", "x4"], [shared, other, (double[])shared.Clone(), (double[])shared.Clone()], y, "y");
-        var spec = new ProblemSpec(data, LossKind.Mse, false, new ElasticNetPenalty(Alphas[0]), 0.01, null);
+        var spec = new ProblemSpec(data, LossKind.Mse, false, new ElasticNetPenalty(Alphas[0]), Form.Penalised(0.01));
         var s = spec.Solve();
         var group = ((QuadraticLoss)spec.Loss).Identical[0];
         var moved = (double[])s.Weights.Clone();
@@ -79,7 +80,7 @@ public class FlatProblemsTests
             double b = Math.Sqrt(a * d) * (1 - Math.Pow(10, -digits));
             var data = GivenQuadratic.AsData(cx, cy, a, b, d);
             double lambda = 0.1;
-            var s = new ProblemSpec(data, LossKind.Sse, false, new L2Penalty(), lambda, null).Solve();
+            var s = new ProblemSpec(data, LossKind.Sse, false, new L2Penalty(), Form.Penalised(lambda)).Solve();
             // (A + λI)w = A·c exactly, from the numbers as given
             var (ra, rb, rd, rl) = (Rational.From(a), Rational.From(b), Rational.From(d), Rational.From(lambda));
             var rhs = new[] { ra * Rational.From(cx) + rb * Rational.From(cy), rb * Rational.From(cx) + rd * Rational.From(cy) };

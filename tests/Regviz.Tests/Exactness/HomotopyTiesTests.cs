@@ -4,6 +4,7 @@ using Regviz.Core.Paths;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Core.Scenes;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Exactness;
@@ -34,7 +35,7 @@ public class HomotopyTiesTests
     {
         TiedDesigns.Sample(t =>
         {
-            var spec = new ProblemSpec(t.Data, LossKind.Mse, false, new L1Penalty(), null, null);
+            var spec = new ProblemSpec(t.Data, LossKind.Mse, false, new L1Penalty(), Form.Penalised(0));
             var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, count: 20, ratio: 1e-3);
             var expectedKnots = t.C.Select(v => 2 * Math.Abs(v)).Append(0).Distinct().OrderDescending().ToArray();
             var knots = path.Knots!.Select(p => p.Lambda).ToArray();
@@ -52,7 +53,7 @@ public class HomotopyTiesTests
     {
         TiedDesigns.Sample(t =>
         {
-            var spec = new ProblemSpec(t.Data, LossKind.Mse, false, new L1Penalty(), null, null);
+            var spec = new ProblemSpec(t.Data, LossKind.Mse, false, new L1Penalty(), Form.Penalised(0));
             var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, count: 20, ratio: 1e-3);
             var scene = new PathScene(path, spec.FeatureNames, spec.Penalty, PathAxis.Fraction, 0.5);
             double full = t.C.Sum(Math.Abs);

@@ -3,6 +3,7 @@ using Regviz.Core.Paths;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Tests.Support;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Exactness;
@@ -32,7 +33,7 @@ public class LassoOnHardDesignsTests
             // at cond(X) = 1e10 and λ = 1e-8·λ_max the KKT residual, however computed, carries ~1e-9 of rounding
             if (c.Name.StartsWith("cond 1e10", StringComparison.Ordinal) && Ratios[r] < 1e-6) return;
             double lambda = Ratios[r] * LassoReference.LambdaMax(d.X, d.Y, c.Intercept);
-            var solution = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, new L1Penalty(), lambda, null).Solve();
+            var solution = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, new L1Penalty(), Form.Penalised(lambda)).Solve();
             var w = solution.Weights;
 
             if (Ratios[r] <= 1e-6) small++;
@@ -59,7 +60,7 @@ public class LassoOnHardDesignsTests
         HardDesignCases.Any.Sample(c =>
         {
             var d = c.Data;
-            var spec = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, new L1Penalty(), null, null);
+            var spec = new ProblemSpec(c.Dataset, LossKind.Mse, c.Intercept, new L1Penalty(), Form.Penalised(0));
             var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, count: 30, ratio: 1e-6);
             double floor = 1e-6 * path.LambdaMax;
             // at cond(X) = 1e10, evaluating Xᵀ(y − Xw) in double precision carries ~1e-9 of rounding itself (an exact
@@ -81,7 +82,7 @@ public class LassoOnHardDesignsTests
         // certified, and feature-sign search from it stopped at KKT 7e-6; the single-λ solver certifies there
         var c = new HardCase("cond 1e10 50x10", HardDesigns.IllConditioned(562161, 50, 10, 1e10, true), true);
         var d = c.Data;
-        var spec = new ProblemSpec(c.Dataset, LossKind.Mse, true, new L1Penalty(), null, null);
+        var spec = new ProblemSpec(c.Dataset, LossKind.Mse, true, new L1Penalty(), Form.Penalised(0));
         var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, count: 30, ratio: 1e-6);
         foreach (var p in path.Points)
         {
@@ -98,7 +99,7 @@ public class LassoOnHardDesignsTests
         var c = new HardCase("near-duplicated 40x8", HardDesigns.Duplicated(203942, 40, 8, exact: false), false);
         var d = c.Data;
         double lambda = 1e-4 * LassoReference.LambdaMax(d.X, d.Y, false);
-        var s = new ProblemSpec(c.Dataset, LossKind.Mse, false, new L1Penalty(), lambda, null).Solve();
+        var s = new ProblemSpec(c.Dataset, LossKind.Mse, false, new L1Penalty(), Form.Penalised(lambda)).Solve();
         var reference = LassoReference.Solve(d.X, d.Y, lambda, false);
         double scale = reference.Max(Math.Abs);
         for (int j = 0; j < reference.Length; j++)

@@ -3,6 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Regviz.Core.Data;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Exactness;
@@ -38,7 +39,7 @@ public class LogisticDuplicateColumnsTests
             double lambdaMax = columns.Max(c => Math.Abs(c.Zip(y, (x, l) => x * (0.5 - l)).Sum() / n)) / Math.Max(alpha, 1e-3);
             double lambda = ratio * lambdaMax;
 
-            var s = new ProblemSpec(data, LossKind.Logistic, false, new ElasticNetPenalty(alpha), lambda, null).Solve();
+            var s = new ProblemSpec(data, LossKind.Logistic, false, new ElasticNetPenalty(alpha), Form.Penalised(lambda)).Solve();
             for (int j = 1; j < copies; j++) Assert.Equal(s.Weights[0], s.Weights[j]);
             var v = Enumerable.Range(0, distinct).Select(b => s.Weights[b == 0 ? 0 : copies + b - 1]).ToArray();
             var (residual, curvature) = Merged(blocks, sizes, y, alpha, lambda, v);

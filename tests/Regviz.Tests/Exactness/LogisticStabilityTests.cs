@@ -3,6 +3,7 @@ using Regviz.Core;
 using Regviz.Core.Data;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Exactness;
@@ -25,7 +26,7 @@ public class LogisticStabilityTests
         {
             Penalty penalty = kind switch { 0 => new L1Penalty(), 1 => new ElasticNetPenalty(0.5), _ => new LInfPenalty() };
             double lambda = Math.Pow(10, -exponent);
-            var s = new ProblemSpec(data, LossKind.Logistic, false, penalty, lambda, null).Solve();
+            var s = new ProblemSpec(data, LossKind.Logistic, false, penalty, Form.Penalised(lambda)).Solve();
             // (1/n)Σ log(1 + e^(−m_i)), m_i = ±z_i by the label: no term is a difference of large numbers
             double d = 0;
             for (int i = 0; i < data.Rows; i++)
@@ -56,8 +57,8 @@ public class LogisticStabilityTests
             var shifted = data.Columns.Select(c => c.Select(v => v + offset).ToArray()).ToArray();
             // shifted − offset is exact (Sterbenz), so this is the same data moved by exactly offset: same weights
             var back = shifted.Select(c => c.Select(v => v - offset).ToArray()).ToArray();
-            var far = new ProblemSpec(new Dataset(data.FeatureNames, shifted, data.Target, "y"), LossKind.Logistic, true, new L1Penalty(), lambda, null).Solve();
-            var near = new ProblemSpec(new Dataset(data.FeatureNames, back, data.Target, "y"), LossKind.Logistic, true, new L1Penalty(), lambda, null).Solve();
+            var far = new ProblemSpec(new Dataset(data.FeatureNames, shifted, data.Target, "y"), LossKind.Logistic, true, new L1Penalty(), Form.Penalised(lambda)).Solve();
+            var near = new ProblemSpec(new Dataset(data.FeatureNames, back, data.Target, "y"), LossKind.Logistic, true, new L1Penalty(), Form.Penalised(lambda)).Solve();
             Assert.True(near.Certificate.Certified, $"{near.Certificate}");
             double top = near.Weights.Max(Math.Abs);
             for (int j = 0; j < 2; j++)
@@ -73,8 +74,8 @@ public class LogisticStabilityTests
         {
             double scale = Math.Pow(2, -24); // exact: the weights scale by 2^24 exactly
             var small = new Dataset(data.FeatureNames, data.Columns.Select(c => c.Select(v => v * scale).ToArray()).ToArray(), data.Target, "y");
-            var s = new ProblemSpec(small, LossKind.Logistic, true, new L2Penalty(), 0, null).Solve();
-            var reference = new ProblemSpec(data, LossKind.Logistic, true, new L2Penalty(), 0, null).Solve();
+            var s = new ProblemSpec(small, LossKind.Logistic, true, new L2Penalty(), Form.Penalised(0)).Solve();
+            var reference = new ProblemSpec(data, LossKind.Logistic, true, new L2Penalty(), Form.Penalised(0)).Solve();
             for (int j = 0; j < 2; j++)
                 Assert.True(Math.Abs(s.Weights[j] * scale - reference.Weights[j]) <= 1e-9 * reference.Weights.Max(Math.Abs), $"w{j + 1}: {s.Weights[j] * scale} vs {reference.Weights[j]}");
         }, iter: 30, threads: 1);
@@ -92,7 +93,7 @@ public class LogisticStabilityTests
     {
         foreach (Penalty penalty in new Penalty[] { new L2Penalty(), new ElasticNetPenalty(0.5) })
         {
-            var e = Assert.Throws<ProblemArgumentException>(() => new ProblemSpec(data, LossKind.Logistic, true, penalty, 0, null).Solve());
+            var e = Assert.Throws<ProblemArgumentException>(() => new ProblemSpec(data, LossKind.Logistic, true, penalty, Form.Penalised(0)).Solve());
             Assert.Contains("separable", e.Message);
         }
     }
@@ -103,10 +104,10 @@ public class LogisticStabilityTests
         Gen.Select(Overlapping, Gen.Int[0, 1], Gen.Double[1.05, 4]).Sample((data, kind, factor) =>
         {
             Penalty penalty = kind == 0 ? new LInfPenalty() : new LpPenalty(1.5);
-            var free = new ProblemSpec(data, LossKind.Logistic, false, penalty, 0, null).Solve();
+            var free = new ProblemSpec(data, LossKind.Logistic, false, penalty, Form.Penalised(0)).Solve();
             double radius = factor * penalty.Norm(free.Weights);
             Regviz.Core.Solvers.MultiplierSearch.Steps = 0;
-            var s = new ProblemSpec(data, LossKind.Logistic, false, penalty, null, radius).Solve();
+            var s = new ProblemSpec(data, LossKind.Logistic, false, penalty, Form.Constrained(radius)).Solve();
             // no multiplier search at all (it was a solve per λ/4 down to 1e-300, about 500 solves: 6 minutes)
             Assert.Equal(0, Regviz.Core.Solvers.MultiplierSearch.Steps);
             Assert.Equal(0, s.Lambda);

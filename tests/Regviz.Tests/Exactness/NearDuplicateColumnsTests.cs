@@ -3,6 +3,7 @@ using Regviz.Core.Data;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Tests.Support;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Exactness;
@@ -40,7 +41,7 @@ public class NearDuplicateColumnsTests
     {
         NearGroups.Sample(c =>
         {
-            var s = new ProblemSpec(c.Data, LossKind.Mse, c.Intercept, new ElasticNetPenalty(c.Alpha), c.Lambda, null).Solve();
+            var s = new ProblemSpec(c.Data, LossKind.Mse, c.Intercept, new ElasticNetPenalty(c.Alpha), Form.Penalised(c.Lambda)).Solve();
             var (x, y) = ExactlyCentred(c.Data, c.Intercept);
             var exact = FlatProblemsTests.ExactElasticNet(x, y, c.Alpha, c.Lambda, s.Weights);
             Assert.True(exact is not null, $"the answer's signs are not the optimum's: {string.Join(", ", s.Weights)} (α = 1 − {1 - c.Alpha:g2}, λ = {c.Lambda})");
@@ -73,7 +74,7 @@ public class NearDuplicateColumnsTests
             7.5170000002333195, 6.441000000407331, 10.103999998941926, 5.147999999759514, -10.54300000044472, 12.7989999998799, 2.9699999993720576, -2.675999999946268];
         var data = new Dataset(["x1", "x2", "x3", "x4", "x5"], columns, y, "y");
         const double alpha = 0.99999999999, lambda = 8.214941314238752;
-        var s = new ProblemSpec(data, LossKind.Mse, false, new ElasticNetPenalty(alpha), lambda, null).Solve();
+        var s = new ProblemSpec(data, LossKind.Mse, false, new ElasticNetPenalty(alpha), Form.Penalised(lambda)).Solve();
         var (x, target) = ExactlyCentred(data, false);
         var exact = FlatProblemsTests.ExactElasticNet(x, target, alpha, lambda, s.Weights);
         Assert.True(exact is not null, $"the answer's signs are not the optimum's: {string.Join(", ", s.Weights)}");
@@ -87,7 +88,7 @@ public class NearDuplicateColumnsTests
     {
         NearGroups.Sample(c =>
         {
-            var spec = new ProblemSpec(c.Data, LossKind.Mse, c.Intercept, new ElasticNetPenalty(c.Alpha), c.Lambda, null);
+            var spec = new ProblemSpec(c.Data, LossKind.Mse, c.Intercept, new ElasticNetPenalty(c.Alpha), Form.Penalised(c.Lambda));
             var s = spec.Solve();
             var group = ((QuadraticLoss)spec.Loss).Near!.Groups.FirstOrDefault(g => g.Any(j => s.Weights[j] != 0));
             if (group is null) return; // every near group at zero: no split to move

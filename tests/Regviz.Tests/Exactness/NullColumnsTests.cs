@@ -5,6 +5,7 @@ using Regviz.Core.Models;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Tests.Support;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Exactness;
@@ -42,10 +43,10 @@ public class NullColumnsTests
     {
         Gen.Select(WithNullColumn, Gen.Int[0, Penalties.Length - 1], Gen.Double[1e-3, 0.5]).Sample((c, p, ratio) =>
         {
-            var reducedSpec = new ProblemSpec(c.Reduced, LossKind.Mse, c.Intercept, Penalties[p](), 1, null);
+            var reducedSpec = new ProblemSpec(c.Reduced, LossKind.Mse, c.Intercept, Penalties[p](), Form.Penalised(1));
             double lambda = ratio * Regviz.Core.Certificates.OptimalityCheck.Reference(reducedSpec.Loss);
-            var full = new ProblemSpec(c.Full, LossKind.Mse, c.Intercept, Penalties[p](), lambda, null).Solve();
-            var reduced = new ProblemSpec(c.Reduced, LossKind.Mse, c.Intercept, Penalties[p](), lambda, null).Solve();
+            var full = new ProblemSpec(c.Full, LossKind.Mse, c.Intercept, Penalties[p](), Form.Penalised(lambda)).Solve();
+            var reduced = new ProblemSpec(c.Reduced, LossKind.Mse, c.Intercept, Penalties[p](), Form.Penalised(lambda)).Solve();
             Assert.Equal(0.0, full.Weights[c.At]);
             // the same problem, though not the same bits: the reduced one is solved from its own square root
             var rest = full.Weights.Where((_, j) => j != c.At).ToArray();
@@ -72,9 +73,9 @@ public class NullColumnsTests
         {
             var refusals = new Func<ProblemSpec>[]
             {
-                () => new ProblemSpec(c.Full, LossKind.Mse, c.Intercept, new L1Penalty(), 0, null),
-                () => new ProblemSpec(c.Full, LossKind.Mse, c.Intercept, new LInfPenalty(), 0.1, null),
-                () => new ProblemSpec(c.Full, LossKind.Mse, c.Intercept, new L2Penalty(), null, 1e6),
+                () => new ProblemSpec(c.Full, LossKind.Mse, c.Intercept, new L1Penalty(), Form.Penalised(0)),
+                () => new ProblemSpec(c.Full, LossKind.Mse, c.Intercept, new LInfPenalty(), Form.Penalised(0.1)),
+                () => new ProblemSpec(c.Full, LossKind.Mse, c.Intercept, new L2Penalty(), Form.Constrained(1e6)),
             };
             foreach (var make in refusals)
             {
@@ -92,9 +93,9 @@ public class NullColumnsTests
         var x = Enumerable.Range(0, 40).Select(_ => random.NextDouble() * 4 - 2).ToArray();
         var y = x.Select(v => random.NextDouble() < 1 / (1 + Math.Exp(-2 * v)) ? 1.0 : 0.0).ToArray();
         var data = new Dataset(["x", "null"], [x, new double[40]], y, "y");
-        var s = new ProblemSpec(data, LossKind.Logistic, false, new L2Penalty(), 0, null).Solve();
+        var s = new ProblemSpec(data, LossKind.Logistic, false, new L2Penalty(), Form.Penalised(0)).Solve();
         Assert.Null(s.Certificate.WeightBound);
-        var ridged = new ProblemSpec(data, LossKind.Logistic, false, new L2Penalty(), 1e-3, null).Solve();
+        var ridged = new ProblemSpec(data, LossKind.Logistic, false, new L2Penalty(), Form.Penalised(1e-3)).Solve();
         Assert.Equal(0.0, ridged.Weights[1]);
         Assert.True(ridged.Certificate.Certified && ridged.Certificate.WeightBound is not null, $"{ridged.Certificate}");
     }

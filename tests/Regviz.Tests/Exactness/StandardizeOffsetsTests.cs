@@ -3,6 +3,7 @@ using Regviz.Core.Data;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Tests.Support;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Exactness;
@@ -29,9 +30,9 @@ public class StandardizeOffsetsTests
             double alpha = kind switch { 0 => 0, 1 => 1, _ => 0.5 };
             Penalty penalty = kind switch { 0 => new L2Penalty(), 1 => new L1Penalty(), _ => new ElasticNetPenalty(0.5) };
             var scaling = Standardization.Of(data, centre: true);
-            var scaled = new ProblemSpec(scaling.Apply(data), LossKind.Mse, true, penalty, 1, null);
+            var scaled = new ProblemSpec(scaling.Apply(data), LossKind.Mse, true, penalty, Form.Penalised(1));
             double lambda = ratio * (scaled.Penalty.LambdaMax(Gradient0(scaled)) ?? 1);
-            var s = new ProblemSpec(scaling.Apply(data), LossKind.Mse, true, penalty, lambda, null).Solve();
+            var s = new ProblemSpec(scaling.Apply(data), LossKind.Mse, true, penalty, Form.Penalised(lambda)).Solve();
             var w = scaling.ToOriginal(s.Weights);
 
             // the reference: exact centring, division by the double scale, then the exact sign-fixed solve

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Regviz.Cli.Options;
 using Regviz.Core.Penalties;
 using Regviz.Tests.Cli;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Figures;
@@ -110,7 +111,7 @@ public class FigureTests : Support.ScratchFolder
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var root = doc.RootElement;
         var problem = new Regviz.Core.Problems.ProblemSpec(Regviz.Core.Data.BuiltInDataset.Create(),
-            Regviz.Core.Problems.LossKind.Mse, false, new L1Penalty(), 0.5, null);
+            Regviz.Core.Problems.LossKind.Mse, false, new L1Penalty(), Form.Penalised(0.5));
         var loss = root.GetProperty("contours").GetProperty("loss");
         Assert.True(loss.GetArrayLength() >= 5);
         int checkedPoints = 0;

@@ -9,6 +9,7 @@ using Regviz.Core.Problems;
 using Regviz.Core.Scenes;
 using Regviz.Plotting;
 using Regviz.Tests.Cli;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Figures;
@@ -224,7 +225,7 @@ public partial class NotationTests : Support.ScratchFolder
     [InlineData(1.0, 800)]
     public void Print_style_keeps_every_corner_of_the_l1_ball(double lambda, int size)
     {
-        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, PenaltyCatalogue.Create("l1")!, lambda, null);
+        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, PenaltyCatalogue.Create("l1")!, Form.Penalised(lambda));
         var style = new FigureStyle(size, size, Theme.Print, null);
         var scene = SceneBuilder.Contour(spec, new SceneOptions(null, 200, 10, false, style.Frame().Aspect));
         // no legend: where it goes (over the top corner at 400 px, once) is the layout's business, not the dashes'

@@ -37,7 +37,7 @@ public class PathMeaningTests
             var data = new Dataset([.. Enumerable.Range(1, k).Select(j => $"x{j}")], columns, y, "y");
             Penalty penalty = p switch { 0 => new L1Penalty(), 1 => PenaltyCatalogue.Create("l2")!, _ => PenaltyCatalogue.Create("elasticnet", PenaltyArguments.None.With("alpha", alpha))! };
             var axis = (PathAxis)a;
-            return new Case(new ProblemSpec(data, LossKind.Mse, p == 3, penalty, null, null), penalty, axis, $"{penalty.Name} k={k} n={n} {axis} seed={seed}");
+            return new Case(new ProblemSpec(data, LossKind.Mse, p == 3, penalty, Form.Penalised(0)), penalty, axis, $"{penalty.Name} k={k} n={n} {axis} seed={seed}");
         });
 
     private static PathScene Scene(Case c)

@@ -3,6 +3,7 @@ using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Core.Scenes;
 using Regviz.Plotting;
+using Regviz.Core.Solvers;
 using SkiaSharp;
 using Xunit;
 
@@ -22,7 +23,7 @@ public class PngEncoderTests
     {
         var style = new FigureStyle(640, 480, Theme.Find(theme)!, null);
         FontRegistry.EnsureRegistered();
-        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), 0.5, null);
+        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, new L1Penalty(), Form.Penalised(0.5));
         var scene = SceneBuilder.Contour(spec, new SceneOptions(null, 120, 10, true, style.Frame().Aspect));
         using var surface = SKSurface.Create(new SKImageInfo(style.Width, style.Height))!;
         ContourFigure.Render(scene, style).Render(surface);

@@ -2,6 +2,7 @@ using CsCheck;
 using Regviz.Core.Penalties;
 using Regviz.Core.Sparsity;
 using Regviz.Plotting;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Figures;
@@ -43,7 +44,7 @@ public class SparsityDiscTests
     {
         Results.Sample(results =>
         {
-            var plots = SparsityFigure.Panels(results, 1.0, null, Panel);
+            var plots = SparsityFigure.Panels(results, Form.Constrained(1.0), Panel);
             double? perOptimum = null;
             for (int i = 0; i < results.Length; i++)
             {

@@ -6,6 +6,7 @@ using Regviz.Core.Problems;
 using Regviz.Core.Scenes;
 using Regviz.Plotting;
 using Regviz.Tests.Cli;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Figures;
@@ -188,7 +189,7 @@ public class TextbookControlTests : Support.ScratchFolder
         var kind = loss == "logistic" ? LossKind.Logistic : LossKind.Mse;
         var data = new Regviz.Core.Models.LinearModel().BuiltInData(kind) ?? BuiltInDataset.Create();
         var spec = new ProblemSpec(data, kind, false,
-            PenaltyCatalogue.Create(norm)!, double.Parse(lambda, System.Globalization.CultureInfo.InvariantCulture), null);
+            PenaltyCatalogue.Create(norm)!, Form.Penalised(double.Parse(lambda, System.Globalization.CultureInfo.InvariantCulture)));
         var style = new FigureStyle(700, 700, Theme.Light, null);
         var request = trace ? new TraceRequest(Regviz.Core.Traces.TraceMethod.Gd, null, 40) : null;
         var scene = SceneBuilder.Contour(spec, new SceneOptions(null, 400, 10, false, style.Frame().Aspect, request));

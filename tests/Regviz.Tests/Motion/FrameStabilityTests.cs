@@ -5,6 +5,7 @@ using Regviz.Core.Problems;
 using Regviz.Core.Scenes;
 using Regviz.Core.Traces;
 using Regviz.Plotting;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Motion;
@@ -21,7 +22,7 @@ public class FrameStabilityTests
     private static ContourSweep Sweep(string norm, bool radius, int frames = 10, bool reverse = false)
     {
         var penalty = PenaltyCatalogue.Create(norm)!;
-        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, 0.5, null);
+        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, Form.Penalised(0.5));
         var options = new SceneOptions(null, 120, 8, false, Style.Frame().Aspect);
         return Sweeps.Contour(spec, penalty, options, new SweepRequest(radius ? SweepParameter.Radius : SweepParameter.Lambda, frames, Reverse: reverse));
     }
@@ -29,7 +30,7 @@ public class FrameStabilityTests
     private static ContourSweep Trace(string norm, string method, int steps)
     {
         var penalty = PenaltyCatalogue.Create(norm)!;
-        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, 0.5, null);
+        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, Form.Penalised(0.5));
         var kind = Enum.Parse<TraceMethod>(method, ignoreCase: true);
         var options = new SceneOptions(null, 120, 8, false, Style.Frame().Aspect, new TraceRequest(kind, null, steps));
         return Sweeps.Trace(spec, options);

@@ -4,6 +4,7 @@ using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Core.Scenes;
 using Regviz.Plotting;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.Motion;
@@ -28,7 +29,7 @@ public class LegendPadTests
             var theme = new[] { Theme.Light, Theme.Dark, Theme.Colorblind, Theme.Print }[c.Style];
             var style = new FigureStyle(c.Size, c.Size, theme, null);
             var penalty = PenaltyCatalogue.Create(c.Norm)!;
-            var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, c.Lambda, null);
+            var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, Form.Penalised(c.Lambda));
             var scene = SceneBuilder.Contour(spec, new SceneOptions(null, 80, 6, false, style.Frame().Aspect));
             var plot = ContourFigure.Render(scene, style);
             var with = RgbaFrame.Render(plot, c.Size, c.Size).Pixels;

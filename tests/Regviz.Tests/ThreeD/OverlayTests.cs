@@ -6,6 +6,7 @@ using Regviz.Core.Problems;
 using Regviz.Core.Scenes;
 using Regviz.Core.ThreeD;
 using Regviz.Plotting;
+using Regviz.Core.Solvers;
 using Xunit;
 
 namespace Regviz.Tests.ThreeD;
@@ -142,7 +143,7 @@ public class OverlayTests : Support.ScratchFolder
         Gen.Select(Gen.Int[0, 2], Gen.Double[0.05, 2]).Sample((n, lambda) =>
         {
             Penalty penalty = n switch { 0 => new L1Penalty(), 1 => new L2Penalty(), _ => PenaltyCatalogue.Create("elasticnet", PenaltyArguments.None.With("alpha", 0.5).With("p", 0.5))! };
-            var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, lambda, null);
+            var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, Form.Penalised(lambda));
             var contour = SceneBuilder.Contour(spec, new SceneOptions(null, 60, 8, false));
             var (scene, _, _) = SurfaceMesh.Build(spec, contour, SurfaceShow.Split, 48);
             static string Key(Triangle3 f) => string.Join(";", new[] { f.A, f.B, f.C }.Select(v => $"{v.X:R},{v.Y:R}").Order());
