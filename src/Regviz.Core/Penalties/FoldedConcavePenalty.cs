@@ -6,7 +6,8 @@ namespace Regviz.Core.Penalties;
 /// <summary>
 /// A folded concave penalty (MCP, SCAD): P(w) = Σ q(|w_j|) with q rising from q(0) = 0 with slope 1 (the lasso's
 /// kink, so zeros are exact), bending down, and flat from |w| = γλ on, so large weights are not shrunk. The shape
-/// depends on λ, so the penalty is taken at a λ (<see cref="At"/>). What the two share lives here: the value as a
+/// depends on λ: a penalty is made at λ = 1 and the problem takes it at its own λ (the internal <c>At</c>), so no caller
+/// gives a λ that the solver would replace. What the two share lives here: the value as a
 /// sum over coordinates, the exact level sets traced through each coordinate's share of the level, the ray radius
 /// by bisection, λ_max, and the solver (the global search in the plane, coordinate descent along the path beyond).
 /// A subclass gives q, its inverse, its derivatives and its exact scalar prox.
@@ -33,8 +34,8 @@ public abstract class FoldedConcavePenalty : Penalty
     /// <summary>γ: the penalty stops rising at |w| = γλ.</summary>
     public double Gamma { get; }
 
-    /// <summary>The λ the shape is taken at.</summary>
-    public double Lambda { get; }
+    /// <summary>The λ the shape is taken at (read it as <see cref="ShapedAt"/>).</summary>
+    private protected double Lambda { get; }
 
     /// <summary>γλ, where q stops rising (∞ when γλ overflows).</summary>
     private protected double Flat { get; }
@@ -62,7 +63,7 @@ public abstract class FoldedConcavePenalty : Penalty
     /// <inheritdoc/>
     public override double? ShapedAt => Lambda;
     /// <inheritdoc/>
-    public override Penalty At(double lambda) => lambda > 0 && lambda != Lambda ? WithLambda(lambda) : this;
+    internal override Penalty At(double lambda) => lambda > 0 && lambda != Lambda ? WithLambda(lambda) : this;
 
     /// <inheritdoc/>
     public override double Value(ReadOnlySpan<double> w)

@@ -7,7 +7,7 @@ namespace Regviz.Core.Penalties;
 /// MCP, the minimax concave penalty (Zhang 2010): p(w) = λ|w| − w²/(2γ) for |w| ≤ γλ, and γλ²/2 beyond. It starts
 /// as the lasso (slope λ at 0, so zeros are exact), bends down at rate 1/γ and is flat from γλ on, so a large weight
 /// is not shrunk at all. The objective is D(w) + Σ p(w_j) = D(w) + λ·P(w), P(w) = Σ p(w_j)/λ; P changes shape with
-/// λ, so it is taken at λ by <see cref="FoldedConcavePenalty.At"/> (at λ = 1 until then). Not convex: in the plane the global optimum is
+/// λ, so the problem takes it at its λ (made at λ = 1). Not convex: in the plane the global optimum is
 /// searched for; in more dimensions coordinate descent with the exact univariate threshold finds a local optimum,
 /// as R's ncvreg does.
 /// </summary>
@@ -21,9 +21,10 @@ public sealed class McpPenalty : FoldedConcavePenalty
         a => new McpPenalty(a.ValueOrDefault(GammaParameter)));
 
     /// <param name="gamma">γ &gt; 1 (ncvreg's condition), or null for <see cref="DefaultGamma"/>.</param>
-    /// <param name="lambda">The λ the shape is taken at, &gt; 0.</param>
-    public McpPenalty(double? gamma = null, double lambda = 1)
-        : base(Checked(gamma ?? DefaultGamma), lambda, static (g, l) => g * l / 2) { }
+    public McpPenalty(double? gamma = null) : this(Checked(gamma ?? DefaultGamma), 1) { }
+
+    /// <summary>The shape at <paramref name="lambda"/> &gt; 0, made only by <see cref="WithLambda"/>.</summary>
+    private McpPenalty(double gamma, double lambda) : base(gamma, lambda, static (g, l) => g * l / 2) { }
 
     private static double Checked(double g) => g > 1 && double.IsFinite(g)
         ? g : throw new ProblemArgumentException("gamma", $"{g} must be a finite number > 1 for mcp (as in ncvreg)");

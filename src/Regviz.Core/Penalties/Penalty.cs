@@ -72,13 +72,16 @@ public abstract class Penalty
 
     /// <summary>
     /// The penalty as it applies at λ. Penalties whose shape depends on λ (MCP and SCAD flatten beyond a multiple
-    /// of λ) return themselves rescaled so that their term is λ·P(w); the others are the same at every λ.
+    /// of λ) return themselves rescaled so that their term is λ·P(w); the others are the same at every λ. Internal:
+    /// the λ is the problem's (<see cref="Problems.ProblemSpec"/>, the solvers, paths and sweeps take the penalty at
+    /// it), so a caller cannot make a penalty at one λ and solve it at another.
     /// </summary>
-    public virtual Penalty At(double lambda) => this;
+    internal virtual Penalty At(double lambda) => this;
 
     /// <summary>
-    /// The λ this penalty's shape is taken at, for penalties whose shape depends on λ (MCP, SCAD; taken at λ = 1 until
-    /// <see cref="At"/> says otherwise), so that a figure of P alone can say which λ it shows; null for the others.
+    /// The λ this penalty's shape is taken at, for penalties whose shape depends on λ (MCP, SCAD: λ = 1 as made, the
+    /// problem's λ in <see cref="Problems.ProblemSpec.Penalty"/>), so that a figure of P alone can say which λ it
+    /// shows; null for the others.
     /// </summary>
     public virtual double? ShapedAt => null;
 

@@ -7,7 +7,7 @@ namespace Regviz.Core.Penalties;
 /// SCAD, the smoothly clipped absolute deviation penalty (Fan &amp; Li 2001): p(w) = λ|w| for |w| ≤ λ,
 /// (2γλ|w| − w² − λ²)/(2(γ − 1)) for λ &lt; |w| ≤ γλ, and λ²(γ + 1)/2 beyond. The lasso near 0 (exact zeros), then
 /// a quadratic that bends down to flat at γλ, so large weights are not shrunk. The objective is
-/// D(w) + Σ p(w_j) = D(w) + λ·P(w), P(w) = Σ p(w_j)/λ, taken at λ by <see cref="FoldedConcavePenalty.At"/> (at λ = 1 until then). Not
+/// D(w) + Σ p(w_j) = D(w) + λ·P(w), P(w) = Σ p(w_j)/λ, which the problem takes at its λ (made at λ = 1). Not
 /// convex: the global optimum in the plane, coordinate descent (a local optimum, as in R's ncvreg) in more dimensions.
 /// </summary>
 public sealed class ScadPenalty : FoldedConcavePenalty
@@ -20,9 +20,10 @@ public sealed class ScadPenalty : FoldedConcavePenalty
         a => new ScadPenalty(a.ValueOrDefault(GammaParameter)));
 
     /// <param name="gamma">γ &gt; 2 (ncvreg's condition), or null for <see cref="DefaultGamma"/>.</param>
-    /// <param name="lambda">The λ the shape is taken at, &gt; 0.</param>
-    public ScadPenalty(double? gamma = null, double lambda = 1)
-        : base(Checked(gamma ?? DefaultGamma), lambda, static (g, l) => l * (g + 1) / 2)
+    public ScadPenalty(double? gamma = null) : this(Checked(gamma ?? DefaultGamma), 1) { }
+
+    /// <summary>The shape at <paramref name="lambda"/> &gt; 0, made only by <see cref="WithLambda"/>.</summary>
+    private ScadPenalty(double gamma, double lambda) : base(gamma, lambda, static (g, l) => l * (g + 1) / 2)
     {
         Bend = (Gamma - 1) * lambda;
     }
