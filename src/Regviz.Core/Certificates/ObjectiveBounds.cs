@@ -27,7 +27,7 @@ internal static class ObjectiveBounds
         // nearly identical columns: the step on G carries rounding over a curvature of 1e-14; their own system does not
         // (a zero on a tie within the gradient's rounding, as at λ_max, may be a tiny weight at the optimum: no step)
         var newton = loss is QuadraticLoss { Near: not null } q && ridge > 0 && penalty.ElasticNetAlpha is { } alpha
-            ? (GradientRounding.PerColumn(loss, w) is { } rounding && !NewtonDistance.ZerosHeld(penalty, g, rounding, w, null, 0, lambda) ? null : NearColumnsFinish.Distance(q, w, lambda / q.Scale, alpha))
+            ? (GradientRounding.PerColumn(loss, w) is { } rounding && !NewtonDistance.ZerosHeld(penalty, g, rounding, w, null, 0, lambda) ? null : NearColumnsFinish.Distance(q, w, q.Mu(lambda), alpha))
             : NewtonDistance.Of(loss, penalty, g, w, lambda, onGroups ? moduli.Groups : [], OptimalityCheck.Reference(loss));
         return Finish(kkt, loss.Value(new double[w.Length]), Unit(loss), objective, gap, m, xi, w, newton);
     }

@@ -52,7 +52,7 @@ internal sealed class KnotReader
         }
         var certificate = OptimalityCheck.FromGradient(_q, _reference, g, _penalty, w, lambda);
         if (certificate.Certified) return new PathPoint(lambda, w) { Certificate = certificate };
-        var searched = new PathPoint(lambda, FeatureSignSearch.Solve(_q, lambda / _q.Scale / 2, 0, w)).Certified(_q, _penalty);
+        var searched = new PathPoint(lambda, FeatureSignSearch.Solve(_q, _q.Mu(lambda) / 2, 0, w)).Certified(_q, _penalty);
         if (searched.Certificate!.Certified) return searched;
         // feature-sign search from the interpolation can stall on a design of condition 1e10 (KKT 7e-6 at 4e-6·λ_max,
         // CsCheck seed fDNXBTOkEwz1 of LassoOnHardDesignsTests) where the solver of a single λ certifies (KKT 4e-12)

@@ -23,7 +23,7 @@ internal static class LassoHomotopy
         int k = q.Dimension;
         var c = q.Cross;
         double gamma = c.Max(Math.Abs);
-        var knots = new List<PathPoint> { new(2 * q.Scale * gamma, new double[k]) };
+        var knots = new List<PathPoint> { new(q.LambdaOf(2 * gamma), new double[k]) };
         if (gamma == 0) return knots;
 
         var active = new List<int>();
@@ -94,7 +94,7 @@ internal static class LassoHomotopy
                 entering = Enumerable.Range(0, k).Where(j => !active.Contains(j) && !leaving.Contains(j) && Math.Abs(c[j] - q.GramRow(j, w)) >= gamma * (1 - Ties)).ToList();
             }
             // the walk goes on from w; the knot keeps the digits the root lost, from the data (a clone: Refine may return w)
-            knots.Add(new PathPoint(2 * q.Scale * gamma, (double[])DataRefinement.Refine(q, gamma, 0, w).Clone()));
+            knots.Add(new PathPoint(q.LambdaOf(2 * gamma), (double[])DataRefinement.Refine(q, gamma, 0, w).Clone()));
         }
         // the last knot is checked like every other: at γ = 0 it is the least-squares fit, whose residual correlations vanish
         if (knots.Count > 1 && knots[^1].Lambda == 0 && !Holds(q, 0, knots[^1].Weights, reference))

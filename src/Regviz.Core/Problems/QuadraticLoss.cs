@@ -57,6 +57,15 @@ public sealed class QuadraticLoss : ISmoothLoss
     public double Scale { get; }
     /// <summary>n, the number of rows.</summary>
     public int Rows { get; }
+
+    /// <summary>
+    /// μ = λ/s: the least-squares solvers minimise the normalised F(w) = wᵀGw − 2cᵀw + μP(w), whose minimiser is that
+    /// of D + λP. The one place λ becomes μ (and <see cref="LambdaOf"/> the one place back).
+    /// </summary>
+    internal double Mu(double lambda) => lambda / Scale;
+
+    /// <summary>λ = μ·s, the inverse of <see cref="Mu"/>.</summary>
+    internal double LambdaOf(double mu) => mu * Scale;
     /// <summary>k, the number of weights.</summary>
     public int Dimension => Cross.Length;
     /// <summary>The weights' names.</summary>

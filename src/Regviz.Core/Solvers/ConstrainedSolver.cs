@@ -38,7 +38,7 @@ internal static class ConstrainedSolver
             Solution? closest = null;
             foreach (var (mu, wr) in RidgeBall.Solve(q, radius))
             {
-                var candidate = Solution.Create(q, penalty, wr, mu * q.Scale, radius, SolveMethod.RidgeBallSecular);
+                var candidate = Solution.Create(q, penalty, wr, q.LambdaOf(mu), radius, SolveMethod.RidgeBallSecular);
                 if (candidate.Certificate.Certified) return candidate;
                 if (closest is null || candidate.Certificate.Kkt < closest.Certificate.Kkt) closest = candidate;
             }
@@ -58,9 +58,9 @@ internal static class ConstrainedSolver
         double floor = UnregularisedSolver.IsUnique(q) ? 1e-300 : 1e-15 * 2 * q.Cross.Max(Math.Abs);
         double muStar = MultiplierSearch.Smallest(mu => penalty.Norm(Optimizer.SolveNormalised(q, penalty, mu).Weights), radius, floor: floor);
         var (w, method) = Optimizer.SolveNormalised(q, penalty, muStar);
-        var bisected = Solution.Create(q, penalty, w, muStar * q.Scale, radius, method, bisected: true);
+        var bisected = Solution.Create(q, penalty, w, q.LambdaOf(muStar), radius, method, bisected: true);
         if (exponent == 1 && ExactL1(q, w, radius) is { } exact
-            && Solution.Create(q, penalty, exact.W, exact.Mu * q.Scale, radius, method, bisected: true) is { Certificate.Certified: true } finished)
+            && Solution.Create(q, penalty, exact.W, q.LambdaOf(exact.Mu), radius, method, bisected: true) is { Certificate.Certified: true } finished)
             return finished;
         return bisected;
     }
@@ -86,9 +86,9 @@ internal static class ConstrainedSolver
             if (solution.Certificate.Certified && Math.Abs(solution.Certificate.NormGap!.Value) <= Certificates.Certificate.NormTolerance * radius)
                 return solution;
             // a knot lost to rounding: solve at this λ exactly, then put the multiplier on that support's segment
-            var exact = FeatureSignSearch.Solve(q, lambda / (2 * q.Scale), 0, w);
+            var exact = FeatureSignSearch.Solve(q, q.Mu(lambda) / 2, 0, w);
             if (ExactL1(q, exact, radius) is not { } adjusted) return null;
-            solution = Solution.Create(q, penalty, adjusted.W, adjusted.Mu * q.Scale, radius, SolveMethod.LassoPathSegmentRepaired);
+            solution = Solution.Create(q, penalty, adjusted.W, q.LambdaOf(adjusted.Mu), radius, SolveMethod.LassoPathSegmentRepaired);
             return solution.Certificate.Certified ? solution : null;
         }
         return null;

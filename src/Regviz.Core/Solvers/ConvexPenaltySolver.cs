@@ -12,7 +12,7 @@ internal static class ConvexPenaltySolver
     public static double[] Solve(QuadraticLoss q, Penalty penalty, double mu)
     {
         var ridge = RidgeSolver.Solve(q, mu);
-        var approx = GeneralProximalGradient.Minimise(q, penalty, mu * q.Scale, ridge, accelerate: true, LInfSolver.Lipschitz(q));
-        return ReducedNewton.Polish(q, penalty, mu * q.Scale, approx);
+        var approx = GeneralProximalGradient.Minimise(q, penalty, q.LambdaOf(mu), ridge, accelerate: true, LInfSolver.Lipschitz(q));
+        return ReducedNewton.Polish(q, penalty, q.LambdaOf(mu), approx);
     }
 }

@@ -90,6 +90,6 @@ internal static class LInfSolver
         for (int j = 0; j < k; j++) candidate[j] = w0[j] - mStar * w1[j];
         foreach (int j in held) candidate[j] = signs[j] * mStar;
         if (free.Any(j => Math.Abs(candidate[j]) > mStar)) return (null, mStar);
-        return (OptimalityCheck.Penalised(q, new LInfPenalty(), candidate, mu * q.Scale).Certified ? candidate : null, mStar);
+        return (OptimalityCheck.Penalised(q, new LInfPenalty(), candidate, q.LambdaOf(mu)).Certified ? candidate : null, mStar);
     }
 }

@@ -31,7 +31,7 @@ internal static class NonConvexPlaneSolver
         }
         foreach (var start in QuadrantGridMinima(q, penalty, mu))
         {
-            var polished = ReducedNewton.Polish(q, penalty, mu * q.Scale, start);
+            var polished = ReducedNewton.Polish(q, penalty, q.LambdaOf(mu), start);
             if (polished[0] != 0 && polished[1] != 0) candidates.Add(polished);
         }
         return candidates.MinBy(w => Objective(q, penalty, mu, w))!;
@@ -86,7 +86,7 @@ internal static class NonConvexPlaneSolver
             CoordinateDescentSolver.Solve(q, mu / 2, 0),
         };
         return starts
-            .Select(s => ReducedNewton.Polish(q, penalty, mu * q.Scale, GeneralProximalGradient.Minimise(q, penalty, mu * q.Scale, s, accelerate: false, LInfSolver.Lipschitz(q))))
+            .Select(s => ReducedNewton.Polish(q, penalty, q.LambdaOf(mu), GeneralProximalGradient.Minimise(q, penalty, q.LambdaOf(mu), s, accelerate: false, LInfSolver.Lipschitz(q))))
             .MinBy(w => Objective(q, penalty, mu, w))!;
     }
 }

@@ -5,8 +5,8 @@ namespace Regviz.Core.Solvers;
 
 /// <summary>
 /// Least squares on a linear model, the exact fast path behind <see cref="Regularised"/>. Solvers work on the
-/// normalised objective F(w) = wᵀGw − 2cᵀw + μP(w) with μ = λ/scale, whose minimiser is that of J = D + λP; λ is
-/// converted to μ here and nowhere else.
+/// normalised objective F(w) = wᵀGw − 2cᵀw + μP(w) with μ = λ/scale (<see cref="QuadraticLoss.Mu"/>, the one
+/// conversion), whose minimiser is that of J = D + λP.
 /// </summary>
 internal static class Optimizer
 {
@@ -15,7 +15,7 @@ internal static class Optimizer
     {
         RegularisationForm.CheckLambda(lambda);
         penalty = penalty.At(lambda);
-        double mu = lambda / q.Scale;
+        double mu = q.Mu(lambda);
         if (mu == 0 && !UnregularisedSolver.IsUnique(q))
             throw new ProblemArgumentException("lambda", "0",
                 "the least-squares optimum is not unique (collinear features or fewer rows than features); use λ > 0");

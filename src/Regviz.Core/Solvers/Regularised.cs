@@ -35,6 +35,6 @@ public static class Regularised
     internal static double[] WeightsAt(ISmoothLoss loss, Penalty penalty, double lambda, double[]? warm = null) =>
         loss is QuadraticLoss { NullColumns: { Length: > 0 } nulls } n ? NullColumns.WeightsAt(n, nulls, penalty, lambda, warm)
         : loss is QuadraticLoss q
-            ? Optimizer.SolveNormalised(q, penalty.At(lambda), lambda / q.Scale, warm).Weights
+            ? Optimizer.SolveNormalised(q, penalty.At(lambda), q.Mu(lambda), warm).Weights
             : GeneralOptimizer.Solve(loss, penalty.At(lambda), lambda, warm).Weights;
 }

@@ -27,11 +27,11 @@ internal static class SeparableCoordinateDescent
         var w = new double[q.Dimension];
         // λ_max in normalised units: ‖∇D(0)‖∞/scale = 2‖c‖∞
         double muMax = 2 * q.Cross.Max(Math.Abs);
-        double lambda = mu * q.Scale;
+        double lambda = q.LambdaOf(mu);
         for (int i = 1; muMax * Math.Pow(10, -(double)i / StepsPerDecade) > mu; i++)
         {
             double step = muMax * Math.Pow(10, -(double)i / StepsPerDecade);
-            w = Solve(q, penalty.At(step * q.Scale), step, w);
+            w = Solve(q, penalty.At(q.LambdaOf(step)), step, w);
         }
         return (Solve(q, penalty.At(lambda), mu, w), SolveMethod.CoordinateDescentPath);
     }
@@ -63,6 +63,6 @@ internal static class SeparableCoordinateDescent
             if (maxDelta <= 1e-15 * Math.Max(1, maxW)) break;
             if (sweep % 16 == 0) q.MultiplyGram(w, gw); // rounding drifts Gw over many updates
         }
-        return ReducedNewton.Polish(q, penalty, mu * q.Scale, w);
+        return ReducedNewton.Polish(q, penalty, q.LambdaOf(mu), w);
     }
 }
