@@ -68,11 +68,11 @@ public static class SweepValues
     /// <summary>(largest, smallest) default λ: where w* is (nearly) 0 and where it is (nearly) the unregularised fit.</summary>
     private static (double Hi, double Lo) LambdaEnds(ISmoothLoss loss, Penalty penalty, double[]? unregularised)
     {
-        var g = RegularisationPaths.GradientAtZero(loss);
-        double lassoMax = g.Max(Math.Abs);
+        var range = LambdaRange.Of(loss, penalty);
+        double lassoMax = range.LassoMax;
         if (!(lassoMax > 0))
             throw new ProblemArgumentException(null, "nothing moves: the target is uncorrelated with every feature (λ_max = 0, so w* = 0 for every λ)");
-        if (penalty.LambdaMax(g) is { } max && max > 0) return (max, max / 100);
+        if (range.PenaltyMax is { } max && max > 0) return (max, max / 100);
         if (unregularised is null) return (lassoMax * 10, lassoMax / 10);
         double full = penalty.Norm(unregularised);
         double Size(double lambda) => penalty.At(lambda).Norm(Regularised.WeightsAt(loss, penalty, lambda));

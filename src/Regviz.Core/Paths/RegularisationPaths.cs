@@ -27,7 +27,7 @@ public sealed record RegularisationPath(double LambdaMax, IReadOnlyList<PathPoin
 }
 
 /// <summary>
-/// The one home of regularisation paths: λ_max, the λ grids, warm-started sweeps and the exact lasso homotopy,
+/// The one home of regularisation paths: the λ grids (their top, λ_max, from <see cref="LambdaRange"/>), warm-started sweeps and the exact lasso homotopy,
 /// for the path figure (glmnet's log grid) and for the path drawn on the contour plane alike. Least squares with
 /// l1 is read off the exact knots, straight between them, so a figure drawn through them has its corners exactly
 /// right; every other path is solved point by point, each solve starting from its neighbour's optimum.
@@ -38,15 +38,10 @@ public static class RegularisationPaths
     public const int MaxCount = 10_000;
 
     /// <summary>∇D(0): the data's pull on w at the origin.</summary>
-    public static double[] GradientAtZero(ISmoothLoss loss)
-    {
-        var g = new double[loss.Dimension];
-        loss.Gradient(new double[loss.Dimension], g);
-        return g;
-    }
+    public static double[] GradientAtZero(ISmoothLoss loss) => LambdaRange.GradientAtZero(loss);
 
-    /// <summary>The smallest λ at which w = 0 is optimal, or null when no finite λ gives exactly 0.</summary>
-    public static double? LambdaMax(ISmoothLoss loss, Penalty penalty) => penalty.LambdaMax(GradientAtZero(loss));
+    /// <summary>The smallest λ at which w = 0 is optimal, or null when no finite λ gives exactly 0 (<see cref="LambdaRange"/>).</summary>
+    public static double? LambdaMax(ISmoothLoss loss, Penalty penalty) => LambdaRange.Of(loss, penalty).PenaltyMax;
 
     /// <summary>
     /// glmnet's conventions: <paramref name="count"/> values of λ log-spaced from λ_max down to
@@ -59,13 +54,12 @@ public static class RegularisationPaths
     {
         if (count < 2 || count > MaxCount) throw new ProblemArgumentException("count", $"{count} is outside 2..{MaxCount}");
         if (ratio is { } given && !(given > 0 && given < 1)) throw new ProblemArgumentException("ratio", $"{given} must be in (0, 1)");
-        var g = GradientAtZero(loss);
-        double lassoMax = g.Max(Math.Abs);
-        if (lassoMax == 0)
+        var range = LambdaRange.Of(loss, penalty);
+        if (range.LassoMax == 0)
             throw new ProblemArgumentException(null, loss is QuadraticLoss
                 ? "the path is empty: the target is uncorrelated with every feature (λ_max = 0, so w = 0 for every λ)"
                 : FlatAtOrigin);
-        double lambdaMax = penalty.LambdaMax(g) ?? lassoMax / 0.001;
+        double lambdaMax = range.Top;
 
         if (IsExactLasso(loss, penalty, out var q))
         {
@@ -77,7 +71,7 @@ public static class RegularisationPaths
             return new RegularisationPath(lambdaMax, grid, knots) { Unregularised = end };
         }
         var unregularised = UnregularisedEnd(loss, penalty);
-        double r = ratio ?? DefaultRatio(loss, penalty, lambdaMax, unregularised?.Weights);
+        double r = ratio ?? DefaultRatio(loss, range, unregularised?.Weights);
         var (points, entries) = EntryPoints.Insert(Sweep(loss, penalty, Grid(lambdaMax, r, count)), loss, penalty);
         return new RegularisationPath(lambdaMax, points, null) { Unregularised = unregularised, EntryLambdas = [.. entries.Select(e => e.Lambda)] };
     }
@@ -92,9 +86,10 @@ public static class RegularisationPaths
     /// thousandth of the axis) and the figure shows every coefficient's whole journey without decades of flat line.
     /// Never less far than 1e-4; 1e-4 when D is flat in some direction.
     /// </summary>
-    internal static double DefaultRatio(ISmoothLoss loss, Penalty penalty, double lambdaMax, double[]? unregularised)
+    internal static double DefaultRatio(ISmoothLoss loss, LambdaRange range, double[]? unregularised)
     {
-        if (penalty.LambdaMax(GradientAtZero(loss)) is not null || unregularised is null) return 1e-4;
+        if (range.PenaltyMax is not null || unregularised is null) return 1e-4;
+        double lambdaMax = range.Top;
         int k = loss.Dimension;
         var h = new double[k * k];
         loss.Hessian(unregularised, h);
@@ -122,16 +117,18 @@ public static class RegularisationPaths
     {
         if (IsExactLasso(loss, penalty, out var q))
             return ExactLassoToOrigin(q, penalty, unregularised);
-        if (loss is not QuadraticLoss && GradientAtZero(loss).All(g => g == 0))
+        var range = LambdaRange.Of(loss, penalty);
+        if (loss is not QuadraticLoss && range.LassoMax == 0)
             throw new ProblemArgumentException(null, FlatAtOrigin);
         var lambdas = new List<double>();
-        if (LambdaMax(loss, penalty) is { } max)
+        if (range.PenaltyMax is { } max)
         {
             for (int k = count; k >= 1; k--) lambdas.Add(max * k / count);
         }
         else
         {
-            double end = 1000 * Math.Max(GradientAtZero(loss).Max(Math.Abs), 1e-300);
+            // an uncorrelated target (least squares: w = 0 at every λ) still gets a range, above 0
+            double end = Math.Max(range.Top, 1e-297);
             double start = end * 1e-6;
             for (int k = count - 1; k >= 0; k--) lambdas.Add(start * Math.Pow(end / start, (double)k / (count - 1)));
         }

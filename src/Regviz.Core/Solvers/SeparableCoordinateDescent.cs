@@ -25,8 +25,8 @@ internal static class SeparableCoordinateDescent
     public static (double[] Weights, SolveMethod Method) AlongPath(QuadraticLoss q, Penalty penalty, double mu)
     {
         var w = new double[q.Dimension];
-        // λ_max in normalised units: ‖∇D(0)‖∞/scale = 2‖c‖∞
-        double muMax = 2 * q.Cross.Max(Math.Abs);
+        // λ_max (the lasso's, as for MCP and SCAD: their slope at 0 is 1) in normalised units
+        double muMax = q.Mu(LambdaRange.Of(q, penalty).Top);
         double lambda = q.LambdaOf(mu);
         for (int i = 1; muMax * Math.Pow(10, -(double)i / StepsPerDecade) > mu; i++)
         {
