@@ -41,7 +41,7 @@ internal sealed class BallCommand
         var (az, el) = Camera.ParseView(result.GetValue(_view)!, "--view");
         var f = _figure.Bind(result);
         string output = f.OutOr(DefaultNames.Unique(DefaultName(balls, result), result, _norm));
-        f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
+        f.WarnAboutGlyphs();
         var scenes = balls.Select(b => (b.Name, Scene: BallMesh.Build(b))).ToList();
         var description = BallFigures.Describe(balls, az, el);
         var style = f.Style with { Description = description };

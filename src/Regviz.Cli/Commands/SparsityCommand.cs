@@ -70,7 +70,7 @@ internal sealed class SparsityCommand
         RegularisationForm.Check(experiment.Lambda, experiment.Radius);
         string output = f.OutOr(DefaultNames.Unique($"sparsity-{string.Join("-", penalties.Select(x => x.Name))}.png", result, _norms));
         FigureExport.FormatOf(output, "--out");
-        f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
+        f.WarnAboutGlyphs();
 
         var clock = Stopwatch.StartNew();
         var results = RunTrials(result.InvocationConfiguration.Error, penalties, experiment);
