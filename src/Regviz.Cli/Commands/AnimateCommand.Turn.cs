@@ -63,7 +63,7 @@ internal sealed partial class AnimateCommand
             if (SweepOptions.Given(result, option))
                 throw new InputException($"{option.Name} has no effect with --figure ball (the unit ball is the penalty's alone)");
         var arguments = penalty.Arguments(result);
-        var balls = BallFigures.Parse(result.GetValue(penalty.Norm)!, arguments.Value(ElasticNetPenalty.AlphaParameter), arguments.Value(LpPenalty.PParameter), result.GetValue(_turnGroups)!);
+        var balls = BallFigures.Parse(result.GetValue(penalty.Norm)!, arguments, result.GetValue(_turnGroups)!);
         output ??= f.Run.Outputs.Prepare(DefaultNames.Unique($"animate-ball-{string.Join("-", balls.Select(b => b.Name))}-rotate{Num(degrees)}.png", result,
             penalty.Norm, _rotate, _turnFigure), "--out");
         var scenes = balls.Select(b => BallMesh.Build(b)).ToList();
