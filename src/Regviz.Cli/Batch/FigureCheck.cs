@@ -44,7 +44,7 @@ internal static class FigureCheck
         double tolerance = figure.Tolerance ?? c.Tolerance;
         string actualPath = Path.Combine(outDir, figure.Out);
         byte[] actual;
-        try { actual = BoundedInput.ReadBytes(actualPath, "figure", Limits.ImageBytes, 0); }
+        try { actual = BoundedInput.ReadBytes(actualPath, "figure", ToolLimits.ImageBytes, 0); }
         catch (InputException e) { return new CheckOutcome(CheckStatus.Failed, $"UNREADABLE ({e.Message})") { Tolerance = tolerance }; }
         string sha = Convert.ToHexStringLower(SHA256.HashData(actual));
 
@@ -150,7 +150,7 @@ internal static class FigureCheck
             case FileKind.Special or FileKind.Folder: return new ImageCheck(CheckStatus.Failed, "UNREADABLE GOLDEN (not a regular file)"); // a FIFO would block
         }
         byte[] expected;
-        try { expected = BoundedInput.ReadBytes(golden, "golden", Limits.ImageBytes, 0); }
+        try { expected = BoundedInput.ReadBytes(golden, "golden", ToolLimits.ImageBytes, 0); }
         catch (InputException) { return new ImageCheck(CheckStatus.Failed, "UNREADABLE GOLDEN"); }
         bool png = name.EndsWith(".png", StringComparison.OrdinalIgnoreCase);
         // the common case in CI: the same bytes, known without decoding two images

@@ -76,7 +76,7 @@ internal sealed class CompareCommand
     internal static (byte[] Rgb, int Width, int Height) Load(string path, string role)
     {
         string Unreadable() => $"{role}: '{path}' is not a readable image";
-        byte[] bytes = BoundedInput.ReadBytes(path, $"{role}: file", Limits.ImageBytes, 0, header =>
+        byte[] bytes = BoundedInput.ReadBytes(path, $"{role}: file", ToolLimits.ImageBytes, 0, header =>
         {
             if (!ImageComparison.HasImageSignature(header)) throw new InputException(Unreadable());
         });

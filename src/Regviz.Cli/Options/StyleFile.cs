@@ -74,7 +74,7 @@ internal static class StyleFile
     {
         // a manifest's style must be a regular file inside its folder: a FIFO behind a committed symlink would block the batch
         reads.Check(path, Flag);
-        string text = BoundedInput.ReadText(path, $"{Flag}: file", Limits.StyleBytes, Limits.LineBytes);
+        string text = BoundedInput.ReadText(path, $"{Flag}: file", ToolLimits.StyleBytes, Limits.LineBytes);
         return Parse(text, new Source(path, reads), Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
@@ -229,7 +229,7 @@ internal static class StyleFile
         if (name.Length == 0) throw At(source, node, $"{key}: no file named");
         string path = Path.Combine(folder, name);
         source.Reads.Check(path, $"{Flag}: '{source}' {key}");
-        return BoundedInput.ReadBytes(path, $"{Flag}: '{source}' {key}", Limits.FontBytes, 0, header =>
+        return BoundedInput.ReadBytes(path, $"{Flag}: '{source}' {key}", ToolLimits.FontBytes, 0, header =>
         {
             string tag = header.Length >= 4 ? System.Text.Encoding.Latin1.GetString(header[..4]) : "";
             bool font = tag is "\0\u0001\0\0" or "OTTO" or "true" or "ttcf";
