@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Regviz.Cli.Commands;
 using Regviz.Cli.Errors;
+using Regviz.Cli.Output;
 using Regviz.Core;
 using Regviz.Core.IO;
 
@@ -48,11 +49,15 @@ public static class RegvizApp
     /// <paramref name="interrupt"/> fires, the run's temporary files are removed, nothing more is renamed into
     /// place, and the exit code is 130.
     /// </summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default) =>
+        Run(args, new RunContext(stdout, stderr), interrupt);
+
+    /// <summary><see cref="Run(string[], TextWriter, TextWriter, CancellationToken)"/> with the run's services given.</summary>
+    internal static int Run(string[] args, RunContext run, CancellationToken interrupt = default)
     {
-        var result = Execute(args, stdout, stderr, interrupt);
-        if (result.Error is { } message) stderr.WriteLine($"error: {message}");
-        if (result.Detail is { } detail) stderr.WriteLine(detail);
+        var result = Execute(args, run, interrupt);
+        if (result.Error is { } message) run.Error.WriteLine($"error: {message}");
+        if (result.Detail is { } detail) run.Error.WriteLine(detail);
         return result.ExitCode;
     }
 
@@ -68,7 +73,11 @@ public static class RegvizApp
     /// failure is returned (exit code and message) instead of written, for a caller that reports it itself. Every
     /// exception becomes a result here (<see cref="ExceptionEdge"/>).
     /// </summary>
-    public static RunResult Execute(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default)
+    public static RunResult Execute(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt = default) =>
+        Execute(args, new RunContext(stdout, stderr), interrupt);
+
+    /// <summary><see cref="Execute(string[], TextWriter, TextWriter, CancellationToken)"/> with the run's services given (a batch figure's).</summary>
+    internal static RunResult Execute(string[] args, RunContext configuration, CancellationToken interrupt = default)
     {
         try
         {
@@ -81,7 +90,6 @@ public static class RegvizApp
                 return Failure(typo, UsageError);
             if (parsed.Action is not Help.ExamplesHelpAction && OptionsWithoutEffect.Find(parsed) is { } idle)
                 return Failure(idle, UsageError);
-            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
             if (!interrupt.CanBeCanceled) return new RunResult(parsed.Invoke(configuration));
             var work = Task.Run(() => parsed.Invoke(configuration));
             try { Task.WaitAny([work], interrupt); } // throws only on interruption; a failure is rethrown unwrapped below

@@ -23,13 +23,12 @@ public static class Excerpt
         : string.Join(", ", names.Take(8).Select(n => Of(n))) + $", … ({names.Count - 9} more), " + Of(names[^1]);
 
     /// <summary>
-    /// An excerpt of a file's content (a cell, a header name, a key): quoted like <see cref="Of"/>, except while reads
-    /// are confined to a manifest's folder (<see cref="IO.ReadConfinement"/>), when nothing of it is quoted: the line
-    /// and column say where, and CI logs of public repositories are public.
+    /// An excerpt of a file's content (a cell, a header name, a key): quoted like <see cref="Of"/> when
+    /// <paramref name="quote"/>, else nothing of it: for a file a manifest named, the line and column say where, and CI
+    /// logs of public repositories are public.
     /// </summary>
-    public static string Content(ReadOnlySpan<char> text) => IO.ReadConfinement.Active ? "(not quoted)" : Of(text);
+    public static string Content(ReadOnlySpan<char> text, bool quote) => quote ? Of(text) : "(not quoted)";
 
-    /// <summary>A file's column names for a message, like <see cref="List"/>, or their count alone while reads are confined.</summary>
-    public static string ContentList(IReadOnlyList<string> names) =>
-        IO.ReadConfinement.Active ? "not quoted" : List(names);
+    /// <summary>A file's column names for a message, like <see cref="List"/> when <paramref name="quote"/>, else not at all.</summary>
+    public static string ContentList(IReadOnlyList<string> names, bool quote) => quote ? List(names) : "not quoted";
 }

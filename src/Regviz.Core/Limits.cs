@@ -1,8 +1,9 @@
 namespace Regviz.Core;
 
 /// <summary>
-/// Every cap on untrusted input in one place (the README's table of limits lists the same numbers): inputs come
-/// from pull requests in CI, and each cap turns a resource bomb into one error line.
+/// The library's caps on untrusted input (data files, names, images): inputs come from pull requests in CI, and each
+/// cap turns a resource bomb into one error line. The command line's own inputs (manifests, style and font files,
+/// images to compare) have theirs in the tool; the README's table of limits lists both.
 /// </summary>
 public static class Limits
 {
@@ -21,20 +22,6 @@ public static class Limits
     /// <summary>The longest column name drawn or written: longer ones are cut with an ellipsis (their full text still selects them).</summary>
     public const int NameChars = 100;
 
-    /// <summary>A batch manifest: whole file, nesting depth of its YAML, number of figures.</summary>
-    public const long ManifestBytes = 10L << 20;
-    /// <summary>The deepest nesting a manifest may have.</summary>
-    public const int YamlDepth = 64;
-    /// <summary>The most figures one manifest may ask for.</summary>
-    public const int Figures = 100_000;
-
-    /// <summary>A style file (YAML): colours, widths and sizes need a few hundred bytes; a megabyte is generous.</summary>
-    public const long StyleBytes = 1L << 20;
-    /// <summary>A font file named by a style: Noto Sans CJK, among the largest, is about 16 MB.</summary>
-    public const long FontBytes = 32L << 20;
-
-    /// <summary>An image read by compare or batch --check: the file, and its pixels (the output limit, 10000 × 10000).</summary>
-    public const long ImageBytes = 64L << 20;
     /// <summary>The most pixels an image read for comparison may have.</summary>
     public const long ImagePixels = 100_000_000;
 

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Regviz.Cli.Errors;
+using Regviz.Cli.Options;
 using Regviz.Cli.Output;
 using Regviz.Core;
 using Regviz.Core.IO;
+using Regviz.Plotting;
 
 namespace Regviz.Cli.Batch;
 
@@ -36,9 +38,9 @@ internal static class BatchRunner
         {
             var clock = Stopwatch.StartNew();
             var warnings = new FigureWarnings();
-            var made = new DescriptionCapture.Holder();
+            FigureDescription? made = null;
             var sidecar = new SidecarCapture.Holder();
-            string? error = problems[i] ?? Render(request, figures[i], warnings, made, sidecar);
+            string? error = problems[i] ?? Render(request, figures[i], warnings, d => made = d, sidecar);
             if (error is not null) error = RegvizApp.OneLine(error);
             CheckOutcome? check = null;
             if (error is null && request.Check is { } c)
@@ -57,7 +59,7 @@ internal static class BatchRunner
             {
                 Check = check,
                 Index = i,
-                Description = error is null && request.KeepsDescriptions ? made.Description : null,
+                Description = error is null && request.KeepsDescriptions ? made : null,
                 Warnings = warnings.Lines(),
             };
             outcomes[i] = outcome;
@@ -100,20 +102,24 @@ internal static class BatchRunner
         return problems;
     }
 
-    /// <summary>Runs one figure: its warnings go to <paramref name="warnings"/>, its description to <paramref name="made"/>, its sidecar (when checking) to <paramref name="sidecar"/>; returns its error, if any.</summary>
-    private static string? Render(BatchRequest request, ManifestFigure figure, FigureWarnings warnings, DescriptionCapture.Holder made, SidecarCapture.Holder sidecar)
+    /// <summary>Runs one figure: its warnings go to <paramref name="warnings"/>, its description to <paramref name="described"/>, its sidecar (when checking) to <paramref name="sidecar"/>; returns its error, if any.</summary>
+    private static string? Render(BatchRequest request, ManifestFigure figure, FigureWarnings warnings, Action<FigureDescription> described, SidecarCapture.Holder sidecar)
     {
         try
         {
             var args = FigureJob.CommandLine(request.Manifest.Defaults, figure, request.ManifestFolder);
             // a check compares the figure's numbers with its golden's: it asks for them when the figure does not
             if (request.Check is not null) args = FigureJob.WithSidecar(args);
+            var run = new RunContext(TextWriter.Null, TextWriter.Null)
+            {
+                Outputs = OutputTargets.Inside(request.OutDir),
+                Reads = ReadConfinement.To([request.ManifestFolder, .. request.AllowRead]),
+                Warnings = warnings,
+                Described = described,
+            };
             RunResult result;
-            using (OutputTargets.ConfineTo(request.OutDir))
-            using (ReadConfinement.Enter([request.ManifestFolder, .. request.AllowRead]))
-            using (DescriptionCapture.Open(made))
             using (request.Check is not null ? SidecarCapture.Open(sidecar) : null)
-                result = RegvizApp.Execute(args, TextWriter.Null, warnings);
+                result = RegvizApp.Execute(args, run);
             return result.ExitCode == RegvizApp.Ok ? null : result.Error ?? $"failed (exit code {result.ExitCode})";
         }
         catch (Exception e) when (e is not OperationCanceledException)

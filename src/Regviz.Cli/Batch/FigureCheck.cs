@@ -44,7 +44,7 @@ internal static class FigureCheck
         double tolerance = figure.Tolerance ?? c.Tolerance;
         string actualPath = Path.Combine(outDir, figure.Out);
         byte[] actual;
-        try { actual = BoundedInput.ReadBytes(actualPath, "figure", Limits.ImageBytes, 0); }
+        try { actual = BoundedInput.ReadBytes(actualPath, "figure", ToolLimits.ImageBytes, 0); }
         catch (InputException e) { return new CheckOutcome(CheckStatus.Failed, $"UNREADABLE ({e.Message})") { Tolerance = tolerance }; }
         string sha = Convert.ToHexStringLower(SHA256.HashData(actual));
 
@@ -101,8 +101,7 @@ internal static class FigureCheck
         try
         {
             string name = Path.ChangeExtension(figure, null) + "-diff.png";
-            using (OutputTargets.ConfineTo(diffDir))
-                AtomicFile.WriteAllBytes(OutputTargets.Prepare(name, "--diff"), diff);
+            AtomicFile.WriteAllBytes(OutputTargets.Inside(diffDir).Prepare(name, "--diff"), diff);
             return (Path.Combine(diffDir, name), verdict);
         }
         catch (InputException ex) { return (null, $"{verdict}; no diff image: {ex.Message}"); }
@@ -151,7 +150,7 @@ internal static class FigureCheck
             case FileKind.Special or FileKind.Folder: return new ImageCheck(CheckStatus.Failed, "UNREADABLE GOLDEN (not a regular file)"); // a FIFO would block
         }
         byte[] expected;
-        try { expected = BoundedInput.ReadBytes(golden, "golden", Limits.ImageBytes, 0); }
+        try { expected = BoundedInput.ReadBytes(golden, "golden", ToolLimits.ImageBytes, 0); }
         catch (InputException) { return new ImageCheck(CheckStatus.Failed, "UNREADABLE GOLDEN"); }
         bool png = name.EndsWith(".png", StringComparison.OrdinalIgnoreCase);
         // the common case in CI: the same bytes, known without decoding two images
@@ -189,9 +188,9 @@ internal static class FigureCheck
     {
         AnimationDifference d;
         try { d = AnimationComparison.Compare(expected, actual, page, wantDiff); }
-        catch (InputException ex) when (ex.Message.StartsWith("golden:", StringComparison.Ordinal))
+        catch (InputException ex) when (ex.Label == "golden")
         {
-            return new ImageCheck(CheckStatus.Failed, $"UNREADABLE GOLDEN ({ex.Message["golden: ".Length..]})");
+            return new ImageCheck(CheckStatus.Failed, $"UNREADABLE GOLDEN ({ex.Reason})");
         }
         catch (InputException ex) { return new ImageCheck(CheckStatus.Failed, $"UNREADABLE ({ex.Message})") { Golden = expected, GoldenIsImage = !page && IsPlainPng(expected) }; }
         var check = new ImageCheck(CheckStatus.Failed, "") { Golden = expected, GoldenIsImage = !page && IsPlainPng(expected), Size = page ? (0, 0) : PngSize(actual) };
@@ -224,8 +223,7 @@ internal static class FigureCheck
         {
             try
             {
-                using (OutputTargets.ConfineTo(goldenDir))
-                    AtomicFile.WriteAllBytes(OutputTargets.Prepare(figure.Out, "--check"), actual);
+                AtomicFile.WriteAllBytes(OutputTargets.Inside(goldenDir).Prepare(figure.Out, "--check"), actual);
                 wroteGolden = true;
             }
             catch (InputException ex) { verdict += $"; golden not written: {ex.Message}"; }
@@ -266,7 +264,7 @@ internal static class FigureCheck
     private static bool IsPlainPng(byte[] bytes) =>
         bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']) && bytes.AsSpan().EndsWith(IendChunk);
 
-    /// <summary>What <see cref="CompareCommand.Load"/> does, on bytes already read (and hashed).</summary>
+    /// <summary>An image read for a check: refused in the words of <c>compare</c>, on bytes already read (and hashed).</summary>
     private static (byte[] Rgb, int Width, int Height) Decode(byte[] bytes, string path, string role)
     {
         string unreadable = $"{role}: '{path}' is not a readable image";

@@ -19,23 +19,18 @@ internal static class GitHubActions
     /// <summary>The most bytes appended to the step summary (GitHub's own limit is 1 MiB per step).</summary>
     public const int MaxSummaryBytes = 64 * 1024;
 
-    /// <summary>Variables read from the process's environment, or for a test from its own flow of execution only.</summary>
-    internal static readonly AsyncLocal<IReadOnlyDictionary<string, string>?> TestEnvironment = new();
+    /// <summary>Whether the run is on GitHub Actions, by the environment <paramref name="variable"/> reads (the run's: <see cref="Output.RunContext.Variable"/>).</summary>
+    public static bool Enabled(Func<string, string?> variable) => variable("GITHUB_ACTIONS") == "true";
 
-    private static string? Variable(string name) =>
-        TestEnvironment.Value is { } test ? test.GetValueOrDefault(name) : Environment.GetEnvironmentVariable(name);
-
-    public static bool Enabled => Variable("GITHUB_ACTIONS") == "true";
-
-    public static void Report(TextWriter stdout, string manifest, IReadOnlyList<FigureOutcome> outcomes, CheckRun? run)
+    public static void Report(TextWriter stdout, Func<string, string?> variable, string manifest, IReadOnlyList<FigureOutcome> outcomes, CheckRun? run)
     {
         var failures = outcomes.Where(o => o.Status is CheckStatus.Error or CheckStatus.Failed or CheckStatus.Missing).OrderBy(o => o.Index).ToList();
-        manifest = InWorkspace(manifest);
+        manifest = InWorkspace(manifest, variable);
         foreach (var o in failures.Take(MaxFigures))
             stdout.WriteLine(Annotation(manifest, o, run));
         if (failures.Count > MaxFigures)
             stdout.WriteLine($"::warning::{Data($"{failures.Count - MaxFigures} more figures failed: the report and the JUnit file list them all")}");
-        if (Variable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+        if (variable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
         {
             try { AppendTo(summary, Summary(manifest, outcomes, failures, run)); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InputException)
@@ -46,9 +41,9 @@ internal static class GitHubActions
     }
 
     /// <summary>The manifest as GitHub places annotations: relative to the checkout (GITHUB_WORKSPACE) when it lies inside it.</summary>
-    private static string InWorkspace(string manifest)
+    private static string InWorkspace(string manifest, Func<string, string?> variable)
     {
-        if (Variable("GITHUB_WORKSPACE") is not { Length: > 0 } workspace) return manifest;
+        if (variable("GITHUB_WORKSPACE") is not { Length: > 0 } workspace) return manifest;
         string full = Path.GetFullPath(manifest), root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workspace));
         return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             ? Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/')

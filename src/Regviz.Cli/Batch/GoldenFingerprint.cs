@@ -63,11 +63,7 @@ internal static class GoldenFingerprint
     }
 
     /// <summary>Checks, before any work, that the fingerprint can be written into <paramref name="folder"/>, confined to it.</summary>
-    public static string Prepare(string folder)
-    {
-        using (OutputTargets.ConfineTo(folder))
-            return OutputTargets.Prepare(FileName, "--update");
-    }
+    public static string Prepare(string folder) => OutputTargets.Inside(folder).Prepare(FileName, "--update");
 
     /// <summary>Writes the running renderer to <paramref name="target"/> unless that is what it already says (its modification time then stays).</summary>
     public static void Save(string target, IReadOnlyList<KeyValuePair<string, string>>? recorded)

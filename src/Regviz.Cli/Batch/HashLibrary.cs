@@ -38,7 +38,7 @@ internal sealed class HashLibrary
             case FileKind.Special:
                 throw new InputException($"{what}: '{path}' is not a regular file"); // a FIFO would block the run
         }
-        byte[] bytes = BoundedInput.ReadBytes(path, $"{what}: file", Limits.ManifestBytes, Limits.LineBytes);
+        byte[] bytes = BoundedInput.ReadBytes(path, $"{what}: file", ToolLimits.ManifestBytes, Limits.LineBytes);
         return new HashLibrary(path, Parse(bytes, path), bytes);
     }
 
@@ -48,7 +48,7 @@ internal sealed class HashLibrary
         JsonDocument document;
         var json = bytes.AsMemory();
         if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) json = json[3..]; // an editor's BOM
-        try { document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = Limits.YamlDepth }); }
+        try { document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = ToolLimits.YamlDepth }); }
         catch (JsonException e)
         {
             // the parser's own message may quote the file; its position says enough

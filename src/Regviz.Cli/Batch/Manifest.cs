@@ -20,7 +20,7 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
 
     /// <summary>Reads YAML (JSON is YAML too), size and line length capped; every structural error names its line and column.</summary>
     public static Manifest Load(string path) =>
-        Parse(BoundedInput.ReadText(path, "manifest", Limits.ManifestBytes, Limits.LineBytes), path);
+        Parse(BoundedInput.ReadText(path, "manifest", ToolLimits.ManifestBytes, Limits.LineBytes), path);
 
     public static Manifest Parse(string text, string source)
     {
@@ -60,8 +60,8 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
             }
         }
         if (figures is null) throw new InputException($"manifest '{source}': no 'figures' list");
-        if (figures.Children.Count > Limits.Figures)
-            throw At(source, figures, $"{figures.Children.Count} figures; at most {Limits.Figures} are run from one manifest");
+        if (figures.Children.Count > ToolLimits.Figures)
+            throw At(source, figures, $"{figures.Children.Count} figures; at most {ToolLimits.Figures} are run from one manifest");
 
         var list = new List<ManifestFigure>();
         foreach (var item in figures.Children)
@@ -88,7 +88,7 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
     }
 
     /// <summary>
-    /// Refuses nesting deeper than <see cref="Limits.YamlDepth"/>, aliases and more than <see cref="Limits.Figures"/>
+    /// Refuses nesting deeper than <see cref="ToolLimits.YamlDepth"/>, aliases and more than <see cref="ToolLimits.Figures"/>
     /// figures before the tree is built: building it recurses once per level, and 50,000 levels (a few hundred kilobytes
     /// of brackets) overflow the stack, which no handler catches. The event parser used here does not recurse.
     /// </summary>
@@ -106,10 +106,10 @@ internal sealed record Manifest(string Defaults, IReadOnlyList<ManifestFigure> F
             if (e is AnchorAlias)
                 throw new InputException($"{at}: YAML aliases (*name) are not allowed in a manifest; write the value out");
             // the entries of the figures list, counted before the tree is built: 3 million empty ones took 847 MB
-            if (depth == 2 && e is MappingStart or SequenceStart or YamlDotNet.Core.Events.Scalar && ++entries > Limits.Figures)
-                throw new InputException($"{at}: more than {Limits.Figures} figures; at most that many are run from one manifest");
-            if (e is MappingStart or SequenceStart && ++depth > Limits.YamlDepth)
-                throw new InputException($"{at}: nested deeper than {Limits.YamlDepth} levels");
+            if (depth == 2 && e is MappingStart or SequenceStart or YamlDotNet.Core.Events.Scalar && ++entries > ToolLimits.Figures)
+                throw new InputException($"{at}: more than {ToolLimits.Figures} figures; at most that many are run from one manifest");
+            if (e is MappingStart or SequenceStart && ++depth > ToolLimits.YamlDepth)
+                throw new InputException($"{at}: nested deeper than {ToolLimits.YamlDepth} levels");
             if (e is MappingEnd or SequenceEnd) depth--;
         }
     }

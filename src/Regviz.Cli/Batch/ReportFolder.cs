@@ -33,12 +33,10 @@ internal sealed class ReportFolder
     public static ReportFolder Prepare(string dir)
     {
         BatchFolders.Create(dir, Option);
-        using (OutputTargets.ConfineTo(dir))
-        {
-            string index = OutputTargets.Prepare("index.html", Option);
-            OutputTargets.Prepare($"{Images}/{NameOf(0, "result", ".png")}", Option);
-            return new ReportFolder(dir, index);
-        }
+        var inside = OutputTargets.Inside(dir);
+        string index = inside.Prepare("index.html", Option);
+        inside.Prepare($"{Images}/{NameOf(0, "result", ".png")}", Option);
+        return new ReportFolder(dir, index);
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ internal sealed partial class AnimateCommand
         double degrees = result.GetValue(_rotate)!.Value;
         var figure = _figure.Bind(result);
         var json = figure.Json;
-        string? output = result.GetValue(_out) is { } o ? OutputTargets.Prepare(o, "--out") : null;
+        string? output = result.GetValue(_out) is { } o ? figure.Run.Outputs.Prepare(o, "--out") : null;
         return ball
             ? TurnBall(result, figure, timing, frames, degrees, az, el, output, json)
             : TurnSurface(result, figure, timing, frames, degrees, az, el, output, json);
@@ -63,8 +63,8 @@ internal sealed partial class AnimateCommand
             if (SweepOptions.Given(result, option))
                 throw new InputException($"{option.Name} has no effect with --figure ball (the unit ball is the penalty's alone)");
         var arguments = penalty.Arguments(result);
-        var balls = BallFigures.Parse(result.GetValue(penalty.Norm)!, arguments.Value(ElasticNetPenalty.AlphaParameter), arguments.Value(LpPenalty.PParameter), result.GetValue(_turnGroups)!);
-        output ??= OutputTargets.Prepare(DefaultNames.Unique($"animate-ball-{string.Join("-", balls.Select(b => b.Name))}-rotate{Num(degrees)}.png", result,
+        var balls = BallFigures.Parse(result.GetValue(penalty.Norm)!, arguments, result.GetValue(_turnGroups)!);
+        output ??= f.Run.Outputs.Prepare(DefaultNames.Unique($"animate-ball-{string.Join("-", balls.Select(b => b.Name))}-rotate{Num(degrees)}.png", result,
             penalty.Norm, _rotate, _turnFigure), "--out");
         var scenes = balls.Select(b => BallMesh.Build(b)).ToList();
         var description = BallFigures.Describe(balls, az, el);
@@ -86,12 +86,12 @@ internal sealed partial class AnimateCommand
         var area = _plane.Bind(result);
         var spec = _problem.Bind(result);
         string[] variant = show == SurfaceShow.Objective ? ["j", $"rotate{Num(degrees)}"] : [$"rotate{Num(degrees)}"];
-        output ??= OutputTargets.Prepare(DefaultNames.Unique(ContourCommand.DefaultName("animate-surface", spec.Penalty, spec, variant), result,
+        output ??= f.Run.Outputs.Prepare(DefaultNames.Unique(DefaultNames.Descriptive("animate-surface", spec.Penalty, spec, variant), result,
             [.. _problem.PenaltyOptions.Listable, _problem.Lambda, _problem.Radius, _turnShow, _rotate, _turnFigure]), "--out");
         TurntableOptions.Check(degrees, frames, output, f.Style);
-        f.WarnAboutGlyphs(result.InvocationConfiguration.Error, spec.FeatureNames);
+        f.WarnAboutGlyphs(spec.FeatureNames);
         var plan = SurfacePlan.Make(spec, new SceneOptions(area.Range, area.Grid, area.Levels, false), show, f.Style);
-        CertificateOut.Warn(result.InvocationConfiguration.Error, plan.Contour.Optimum.Certificate, "the optimum");
+        CertificateOut.Warn(f.Run.Warnings, plan.Contour.Optimum.Certificate, "the optimum");
         var style = f.Style with { Description = plan.Description };
         Figure3 At(double azimuth) => plan.At(style, azimuth, el);
         AtomicFile.WriteAllBytes(output, Turntable.Apng(At, az, degrees, frames, timing, plan.Description));

@@ -78,14 +78,15 @@ internal sealed partial class AnimateCommand
             SweepOptions.CheckCost(steps + 1, style, "--steps");
             trace = ContourCommand.TraceRequestFrom(method, result.GetValue(_start), steps);
         }
-        var json = result.GetValue(_figure.Json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
-        string? output = result.GetValue(_out) is { } o ? CheckPng(OutputTargets.Prepare(o, "--out")) : null;
+        var outputs = figure.Run.Outputs;
+        var json = result.GetValue(_figure.Json) is { } j ? outputs.Prepare(j, "--json") : null;
+        string? output = result.GetValue(_out) is { } o ? CheckPng(outputs.Prepare(o, "--out")) : null;
         var spec = _problem.Bind(result);
         var penalty = _problem.PenaltyOptions.Bind(result);
-        figure.WarnAboutGlyphs(stderr, spec.FeatureNames);
+        figure.WarnAboutGlyphs(spec.FeatureNames);
         // λ or the radius is in the name only with --trace (a sweep's range is in the suffix)
         Option[] named = [.. _problem.PenaltyOptions.Listable, _problem.Model, _problem.Loss, _trace, _sweep.Sweep, .. trace is null ? Array.Empty<Option>() : [_problem.Lambda, _problem.Radius]];
-        output ??= OutputTargets.Prepare(DefaultNames.Unique(ContourCommand.DefaultName("animate", penalty, trace is null ? null : spec, Variant(spec, method, request)), result, named), "--out");
+        output ??= outputs.Prepare(DefaultNames.Unique(DefaultNames.Descriptive("animate", penalty, trace is null ? null : spec, Variant(spec, method, request)), result, named), "--out");
         OutputTargets.Distinct(output, "--out", json, "--json");
 
         var options = new SceneOptions(area.Range, area.Grid, area.Levels, result.GetValue(_path), style.Frame().Aspect, trace);
@@ -94,7 +95,7 @@ internal sealed partial class AnimateCommand
             ? Sweeps.Contour(spec, penalty, options, request!, progress, cancel)
             : Sweeps.Trace(spec, options, progress, cancel);
         sweep = sweep with { First = sweep.First with { LossNote = LossNotes.ForContour(spec) } };
-        Warn(stderr, sweep, method);
+        SweepWarnings.Warn(figure.Run.Warnings, sweep, method);
         var description = SweepText.Describe(sweep);
         var layouts = json is null ? null : new FigureLayout?[sweep.Frames.Count];
         AtomicFile.WriteAllBytes(output, ContourAnimation.Apng(sweep, style with { Description = description }, timing, cancel, layouts));
@@ -134,16 +135,5 @@ internal sealed partial class AnimateCommand
         var words = new FigureDescription[sweep.Frames.Count];
         Parallel.For(0, words.Length, k => words[k] = SweepText.Frame(sweep, k));
         return words;
-    }
-
-    /// <summary>One line for every frame that fell short of its certificate, and the trace's divergence, as contour says them.</summary>
-    internal static void Warn(TextWriter stderr, ContourSweep sweep, string? method)
-    {
-        var uncertified = sweep.Parameter == SweepParameter.Iterate ? [] : sweep.Frames.Where(f => !f.Optimum.Certificate.Certified).ToList();
-        if (uncertified.Count > 0)
-            stderr.WriteLine($"warning: {Text.Count(uncertified.Count, "frame")} of {sweep.Frames.Count} not certified (first: frame {uncertified[0].Index}, λ = {Text.Readable(uncertified[0].Optimum.Lambda)}, KKT residual {Text.Readable(uncertified[0].Optimum.Certificate.Kkt)})");
-        if (sweep.Parameter == SweepParameter.Iterate) CertificateOut.Warn(stderr, sweep.First.Optimum.Certificate, "the optimum");
-        if (sweep.First.Trace is { Diverged: true } diverged)
-            stderr.WriteLine($"warning: --trace {method} diverged after {diverged.Iterates.Count - 1} steps (step 1/L = {Text.Readable(diverged.Step)}); the frames show the steps before it");
     }
 }

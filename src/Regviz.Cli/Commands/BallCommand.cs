@@ -14,8 +14,8 @@ namespace Regviz.Cli.Commands;
 internal sealed class BallCommand
 {
     private readonly Option<string> _norm = new("--norm") { Description = "Penalty whose unit ball P(w) ≤ 1 is drawn: l1 (octahedron), l2 (sphere), linf (cube), elasticnet (--alpha), lp (--p, a star for p < 1), group (Σ over groups of ‖w_g‖₂, --groups); a comma list draws the balls side by side", DefaultValueFactory = _ => "l1", HelpName = "l1|l2|linf|elasticnet|lp|group[,..]" };
-    private readonly Option<double> _alpha = NumberOptions.Required("--alpha", 0.5, "Elastic-net mixing α in [0, 1], the weight of the L1 term", "α");
-    private readonly Option<double> _p = NumberOptions.Required("--p", 0.5, "Exponent 0 < p ≤ 100 of the lp ball", "p");
+    // the parameters are the penalties' own declarations (help, range, default), as for every other command
+    private readonly PenaltyOptions _penalty = new();
     private readonly Option<string> _groups = new("--groups") { Description = "The group norm's groups of w1, w2, w3: commas between groups, a colon for a range (1,2:3 is {w1} and {w2, w3})", DefaultValueFactory = _ => "1,2:3", HelpName = "G,G.." };
     private readonly Option<string> _view = ViewOption.Create();
     private readonly FigureOptions _figure = new();
@@ -26,7 +26,10 @@ internal sealed class BallCommand
     private Command Build()
     {
         var command = new Command("ball", "The unit ball of a penalty in three weights (octahedron, sphere, cube, elastic net, lp, group lasso), its exact edges and corners drawn sharp");
-        foreach (var option in new Option[] { _norm, _alpha, _p, _groups, _view }) command.Options.Add(option);
+        command.Options.Add(_norm);
+        _penalty.AddParametersTo(command, BallFigures.Norms);
+        command.Options.Add(_groups);
+        command.Options.Add(_view);
         _figure.AddTo(command);
         _turn.AddTo(command);
         _figure.Size.Description += "; the size of each ball's panel";
@@ -41,7 +44,7 @@ internal sealed class BallCommand
         var (az, el) = Camera.ParseView(result.GetValue(_view)!, "--view");
         var f = _figure.Bind(result);
         string output = f.OutOr(DefaultNames.Unique(DefaultName(balls, result), result, _norm));
-        f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
+        f.WarnAboutGlyphs();
         var scenes = balls.Select(b => (b.Name, Scene: BallMesh.Build(b))).ToList();
         var description = BallFigures.Describe(balls, az, el);
         var style = f.Style with { Description = description };
@@ -55,15 +58,14 @@ internal sealed class BallCommand
     }
 
     private List<UnitBall> Balls(ParseResult result) =>
-        BallFigures.Parse(result.GetValue(_norm)!, result.GetValue(_alpha), result.GetValue(_p), result.GetValue(_groups)!);
+        BallFigures.Parse(result.GetValue(_norm)!, _penalty.Arguments(result), result.GetValue(_groups)!);
 
     private string DefaultName(IReadOnlyList<UnitBall> balls, ParseResult result)
     {
         string Num(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
         string name = "ball-" + string.Join("-", balls.Select(b => b.Name));
-        if (balls.Any(b => b.Name == "elasticnet")) name += $"-alpha{Num(result.GetValue(_alpha))}";
-        if (balls.Any(b => b.Name == "lp")) name += $"-p{Num(result.GetValue(_p))}";
-        if (balls.Any(b => b.Name == "group")) name += "-groups" + result.GetValue(_groups)!.Replace(',', '_').Replace(':', '-');
+        foreach (var parameter in balls.SelectMany(b => b.Parameters).DistinctBy(p => p.Name)) name += $"-{parameter.Name}{Num(parameter.Value)}";
+        if (balls.Any(b => b.Name == BallFigures.GroupNorm)) name += "-groups" + result.GetValue(_groups)!.Replace(',', '_').Replace(':', '-');
         if (result.GetValue(_view) is { } view && view != ViewOption.Default) name += "-view" + view.Replace(',', '_');
         if (result.GetValue(_turn.Rotate) is { } rotate) name += "-rotate" + Num(rotate);
         return name + ".png";

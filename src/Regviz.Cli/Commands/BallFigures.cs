@@ -14,17 +14,24 @@ internal static class BallFigures
     public const int MaxPanels = 9;
 
     /// <summary>The balls a --norm list names, shaped by --alpha, --p and --groups.</summary>
-    public static List<UnitBall> Parse(string norms, double alpha, double p, string groups)
+    /// <summary>The group norm: the one ball that is not a registered penalty (it needs --groups, and no solver takes it).</summary>
+    public const string GroupNorm = "group";
+
+    /// <summary>The norms a ball can be drawn for: every registered penalty a norm bounds, then the group norm.</summary>
+    public static IReadOnlyList<string> Norms =>
+        [.. PenaltyCatalogue.Kinds.Where(k => UnitBall.Exists(k.Create(PenaltyArguments.None))).Select(k => k.Name), GroupNorm];
+
+    /// <summary>The balls named by <paramref name="norms"/> (a comma list), each penalty shaped by <paramref name="arguments"/>, which the penalty checks against its declared ranges.</summary>
+    public static List<UnitBall> Parse(string norms, PenaltyArguments arguments, string groups)
     {
         var names = norms.Split(',', StringSplitOptions.TrimEntries);
         if (names.Length > MaxPanels) throw new InputException($"--norm: {names.Length} norms; at most {MaxPanels} panels");
-        if (alpha is < 0 or > 1) throw new InputException($"--alpha: {alpha.ToString(CultureInfo.InvariantCulture)} is outside [0, 1]");
-        if (p is <= 0 or > 100) throw new InputException($"--p: {p.ToString(CultureInfo.InvariantCulture)} is outside (0, 100]");
-        return names.Select(name => name.ToLowerInvariant() switch
+        return names.Select(name =>
         {
-            "group" => UnitBall.Group(UnitBall.ParseGroups(groups, "--groups")),
-            "mcp" or "scad" => throw new InputException($"--norm {name}: MCP and SCAD bound no norm, so they have no unit ball (ball takes l1, l2, linf, elasticnet, lp, group)"),
-            var n => UnitBall.For(PenaltyCatalogue.Create(Words.Norm(n), PenaltyArguments.None.With("alpha", alpha).With("p", p))!),
+            if (name.Equals(GroupNorm, StringComparison.OrdinalIgnoreCase)) return UnitBall.Group(UnitBall.ParseGroups(groups, "--groups"));
+            var penalty = PenaltyCatalogue.Create(Words.Norm(name), arguments)!;
+            return UnitBall.Exists(penalty) ? UnitBall.For(penalty)
+                : throw new InputException($"--norm {name}: {penalty.Name} bounds no norm, so it has no unit ball (ball takes {string.Join(", ", Norms)})");
         }).ToList();
     }
 

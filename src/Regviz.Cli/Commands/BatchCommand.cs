@@ -224,8 +224,7 @@ internal sealed class BatchCommand
     {
         string folder = FolderOf(path);
         if (FileKinds.Of(folder) == FileKind.Missing) throw new InputException($"{option}: the folder of '{path}' does not exist");
-        using (OutputTargets.ConfineTo(folder))
-            return OutputTargets.Prepare(Path.GetFileName(Path.GetFullPath(path)), option);
+        return OutputTargets.Inside(folder).Prepare(Path.GetFileName(Path.GetFullPath(path)), option);
     }
 
     /// <summary>Refuses a --markdown file that a figure (or, with --update, its golden) would be written over.</summary>
@@ -286,7 +285,8 @@ internal sealed class BatchCommand
             if (destinations.Summary is { } summary) JsonSummary.Write(run, summary);
         }
         report.Summary(outcomes, clock.Elapsed.TotalSeconds, check is not null, run?.RendererNote, run);
-        if (GitHubActions.Enabled) GitHubActions.Report(stdout, manifestPath, outcomes, run);
+        var variable = RunContext.Of(result).Variable;
+        if (GitHubActions.Enabled(variable)) GitHubActions.Report(stdout, variable, manifestPath, outcomes, run);
         var failed = outcomes.Where(o => !o.Made).ToList();
         // a snippet missing a figure would replace a whole one: it is written only when every figure was made
         if (failed.Count == 0 && destinations.Markdown is { } markdown) MarkdownSnippet.Write(outcomes, images, markdown);

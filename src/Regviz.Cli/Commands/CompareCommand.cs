@@ -36,10 +36,11 @@ internal sealed class CompareCommand
         var stdout = result.InvocationConfiguration.Output;
         double t = result.GetValue(_tolerance);
         if (t < 0) throw new InputException($"--tolerance: {RegularisationForm.RoundTrip(t)} must be ≥ 0");
-        string? diffPath = result.GetValue(_diff) is { } dp ? OutputTargets.Prepare(dp, "--diff") : null;
+        var outputs = RunContext.Of(result).Outputs;
+        string? diffPath = result.GetValue(_diff) is { } dp ? outputs.Prepare(dp, "--diff") : null;
         if (diffPath is not null && FigureExport.FormatOf(diffPath, "--diff") != "png")
             throw new InputException($"--diff: '{diffPath}' must end in .png (the diff image is PNG only)");
-        string? target = result.GetValue(_json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
+        string? target = result.GetValue(_json) is { } j ? outputs.Prepare(j, "--json") : null;
         if (diffPath is not null) OutputTargets.Distinct(diffPath, "--diff", target, "--json");
         var e = Load(result.GetValue(_expected)!, "EXPECTED");
         var a = Load(result.GetValue(_actual)!, "ACTUAL");
@@ -75,7 +76,7 @@ internal sealed class CompareCommand
     internal static (byte[] Rgb, int Width, int Height) Load(string path, string role)
     {
         string Unreadable() => $"{role}: '{path}' is not a readable image";
-        byte[] bytes = BoundedInput.ReadBytes(path, $"{role}: file", Limits.ImageBytes, 0, header =>
+        byte[] bytes = BoundedInput.ReadBytes(path, $"{role}: file", ToolLimits.ImageBytes, 0, header =>
         {
             if (!ImageComparison.HasImageSignature(header)) throw new InputException(Unreadable());
         });

@@ -26,8 +26,8 @@ internal sealed partial class ContourCommand
         var specs = Enumerable.Range(0, plan.Count).Select(i => _problem.Bind(plan.Panel(result, i))).ToList();
         var penalties = specs.Select(s => s.Penalty).ToList();
         PanelFigures.CheckVaries(plan, penalties);
-        f.WarnAboutGlyphs(stderr, specs[0].FeatureNames);
-        string panelsName = PanelFigures.DefaultName(DefaultName("contour", specs[0].Penalty, specs[0], [.. Variant(result, specs[0], null), .. _parts.NameWords(result)]), plan, penalties, specs, "contour");
+        f.WarnAboutGlyphs(specs[0].FeatureNames);
+        string panelsName = PanelFigures.DefaultName(DefaultNames.Descriptive("contour", specs[0].Penalty, specs[0], [.. Variant(result, specs[0], null), .. _parts.NameWords(result)]), plan, penalties, specs, "contour");
         string output = f.OutOr(DefaultNames.Unique(OverlayFigures.DefaultName(panelsName, "contour"), result, PanelFigures.Named(Named, plan, _problem.PenaltyOptions.Parameters)));
 
         // only the ball through each optimum: the other penalty contours of several penalties would be a thicket
@@ -39,7 +39,7 @@ internal sealed partial class ContourCommand
             .ToList();
         var names = penalties.Select(p => PanelFigures.Varying(plan, p, null)).ToList();
         for (int i = 0; i < scenes.Count; i++)
-            CertificateOut.Warn(stderr, scenes[i].Optimum.Certificate, $"the optimum of {names[i]}");
+            CertificateOut.Warn(f.Run.Warnings, scenes[i].Optimum.Certificate, $"the optimum of {names[i]}");
         string common = PanelFigures.Common(plan, penalties[0], specs[0], scenes[0].LossNote);
         string title = f.Style.Title ?? $"{string.Join(" vs ", names)}{(common.Length > 0 ? $", {common}" : "")}";
         var descriptions = scenes.Select(FigureText.Describe).ToList();

@@ -26,8 +26,8 @@ internal sealed partial class ContourCommand
         var specs = Enumerable.Range(0, plan.Count).Select(i => _problem.Bind(plan.Panel(result, i))).ToList();
         var penalties = specs.Select(s => s.Penalty).ToList();
         PanelFigures.CheckVaries(plan, penalties);
-        f.WarnAboutGlyphs(stderr, specs[0].FeatureNames);
-        string name = PanelFigures.DefaultName(DefaultName("contour", specs[0].Penalty, specs[0], [.. Variant(result, specs[0], method), .. _parts.NameWords(result)]), plan, penalties, specs, "contour");
+        f.WarnAboutGlyphs(specs[0].FeatureNames);
+        string name = PanelFigures.DefaultName(DefaultNames.Descriptive("contour", specs[0].Penalty, specs[0], [.. Variant(result, specs[0], method), .. _parts.NameWords(result)]), plan, penalties, specs, "contour");
         string output = f.OutOr(DefaultNames.Unique(name, result, PanelFigures.Named(Named, plan, _problem.PenaltyOptions.Parameters)));
 
         var options = SceneOptionsFor(result, area, panel, trace);
@@ -42,9 +42,9 @@ internal sealed partial class ContourCommand
         {
             var o = scenes[i].Optimum;
             string varying = PanelFigures.Varying(plan, penalties[i], specs[i], o);
-            CertificateOut.Warn(stderr, o.Certificate, $"the optimum of the panel {varying}");
+            CertificateOut.Warn(f.Run.Warnings, o.Certificate, $"the optimum of the panel {varying}");
             if (scenes[i].Trace is { Diverged: true } diverged)
-                stderr.WriteLine($"warning: --trace {method} diverged after {Text.Count(diverged.Iterates.Count - 1, "step")} in the panel {varying}; the figure shows the steps before it");
+                f.Run.Warnings.Warn($"--trace {method} diverged after {Text.Count(diverged.Iterates.Count - 1, "step")} in the panel {varying}; the figure shows the steps before it");
             string title = ContourFigure.Punchline(o.Weights) is { } punchline ? $"{varying}: {punchline}" : varying;
             titles.Add(varying);
             plots.Add(ContourFigure.Render(scenes[i], panel with { Title = title }, parts with { Legend = false }));

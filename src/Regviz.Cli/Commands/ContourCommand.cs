@@ -57,14 +57,14 @@ internal sealed partial class ContourCommand
         string? method = result.GetValue(_trace);
         var trace = TraceRequestFrom(method, result.GetValue(_start), result.GetValue(_steps));
         var spec = _problem.Bind(result);
-        string output = f.OutOr(DefaultNames.Unique(DefaultName("contour", spec.Penalty, spec, [.. Variant(result, spec, method), .. _parts.NameWords(result)]), result, Named));
-        f.WarnAboutGlyphs(stderr, spec.FeatureNames);
+        string output = f.OutOr(DefaultNames.Unique(DefaultNames.Descriptive("contour", spec.Penalty, spec, [.. Variant(result, spec, method), .. _parts.NameWords(result)]), result, Named));
+        f.WarnAboutGlyphs(spec.FeatureNames);
         var options = SceneOptionsFor(result, area, f.Style, trace);
         using var progress = ProgressLine.ForStderr(stderr, "loss grid");
         var scene = SceneBuilder.Contour(spec, options, progress, cancel) with { LossNote = LossNotes.ForContour(spec) };
-        CertificateOut.Warn(stderr, scene.Optimum.Certificate, "the optimum");
+        CertificateOut.Warn(f.Run.Warnings, scene.Optimum.Certificate, "the optimum");
         if (scene.Trace is { Diverged: true } diverged)
-            stderr.WriteLine($"warning: --trace {method} diverged after {Text.Count(diverged.Iterates.Count - 1, "step")} (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
+            f.Run.Warnings.Warn($"--trace {method} diverged after {Text.Count(diverged.Iterates.Count - 1, "step")} (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };
         var plot = ContourFigure.Render(scene, style, _parts.Bind(result));
@@ -117,20 +117,5 @@ internal sealed partial class ContourCommand
                 throw new InputException($"--start: '{start}' is not two finite numbers w1,w2");
         }
         return new TraceRequest(m, at, steps);
-    }
-
-    /// <summary>A name that says what is in the file, e.g. contour-l1-lambda0.5.png.</summary>
-    /// <param name="variant">What else sets the figure apart (model, loss, trace), so that two different figures never
-    /// share a default name and the second silently replace the first.</param>
-    internal static string DefaultName(string kind, Penalty penalty, ProblemSpec? spec, params string[] variant)
-    {
-        // round-trip digits: two λ that differ only in the 7th digit are two pictures, so they are two names
-        string Num(double v) => RegularisationForm.RoundTrip(v);
-        string name = $"{kind}-{penalty.Name}";
-        foreach (string v in variant) name += $"-{v}";
-        foreach (var a in penalty.Parameters) name += $"-{a.Name}{Num(a.Value)}";
-        if (spec?.Form is ConstrainedForm c) name += $"-radius{Num(c.Radius)}";
-        else if (spec?.Form is PenalisedForm p) name += $"-lambda{Num(p.Lambda)}";
-        return name + ".png";
     }
 }

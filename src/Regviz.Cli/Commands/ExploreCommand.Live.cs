@@ -77,10 +77,11 @@ internal sealed partial class ExploreCommand
     private int RunLive(ParseResult result, Live live, SweepRequest request, FigureOptions.Values figure, TextWriter stdout)
     {
         var spec = live.Spec;
-        var json = result.GetValue(_figure.Json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
-        string? output = result.GetValue(_out) is { } o ? CheckHtml(OutputTargets.Prepare(o, "--out")) : null;
+        var outputs = figure.Run.Outputs;
+        var json = result.GetValue(_figure.Json) is { } j ? outputs.Prepare(j, "--json") : null;
+        string? output = result.GetValue(_out) is { } o ? CheckHtml(outputs.Prepare(o, "--out")) : null;
         string name = $"explore-{string.Join("-", live.Norms)}{(request.Parameter == SweepParameter.Radius ? "-radius" : "")}.html";
-        output ??= OutputTargets.Prepare(DefaultNames.Unique(name, result, _problem.PenaltyOptions.Norm, _sweep.Sweep, _page), "--out");
+        output ??= outputs.Prepare(DefaultNames.Unique(name, result, _problem.PenaltyOptions.Norm, _sweep.Sweep, _page), "--out");
         OutputTargets.Distinct(output, "--out", json, "--json");
 
         var solutions = live.Panels.Select(p => _problem.Bind(p)).Select(s => (s.Penalty, Solution: s.Solve())).ToList();

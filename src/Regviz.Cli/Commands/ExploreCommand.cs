@@ -52,20 +52,21 @@ internal sealed partial class ExploreCommand
         var style = figure.Style;
         var request = _sweep.Bind(result, style);
         if (LivePageWanted(result) is { } live) return RunLive(result, live, request, figure, stdout);
-        var json = result.GetValue(_figure.Json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
-        string? output = result.GetValue(_out) is { } o ? CheckHtml(OutputTargets.Prepare(o, "--out")) : null;
+        var outputs = figure.Run.Outputs;
+        var json = result.GetValue(_figure.Json) is { } j ? outputs.Prepare(j, "--json") : null;
+        string? output = result.GetValue(_out) is { } o ? CheckHtml(outputs.Prepare(o, "--out")) : null;
         var spec = _problem.Bind(result);
         var penalty = _problem.PenaltyOptions.Bind(result);
-        figure.WarnAboutGlyphs(stderr, spec.FeatureNames);
-        string name = Path.ChangeExtension(ContourCommand.DefaultName("explore", penalty, null, Variant(spec, request)), ".html");
-        output ??= OutputTargets.Prepare(DefaultNames.Unique(name, result, [.. _problem.PenaltyOptions.Listable, _problem.Model, _problem.Loss, _sweep.Sweep, _page]), "--out");
+        figure.WarnAboutGlyphs(spec.FeatureNames);
+        string name = Path.ChangeExtension(DefaultNames.Descriptive("explore", penalty, null, Variant(spec, request)), ".html");
+        output ??= outputs.Prepare(DefaultNames.Unique(name, result, [.. _problem.PenaltyOptions.Listable, _problem.Model, _problem.Loss, _sweep.Sweep, _page]), "--out");
         OutputTargets.Distinct(output, "--out", json, "--json");
 
         var options = new SceneOptions(area.Range, area.Grid, area.Levels, result.GetValue(_path), style.Frame().Aspect);
         using var progress = ProgressLine.ForStderr(stderr, "loss grid");
         var sweep = Sweeps.Contour(spec, penalty, options, request, progress, cancel);
         sweep = sweep with { First = sweep.First with { LossNote = LossNotes.ForContour(spec) } };
-        AnimateCommand.Warn(stderr, sweep, null);
+        SweepWarnings.Warn(figure.Run.Warnings, sweep, null);
         var frames = ContourAnimation.Patches(sweep, style, cancel);
         string title = style.Title ?? $"{PenaltyNames.Display(penalty)}: how w* moves with {(request.Parameter == SweepParameter.Radius ? "the radius t" : "λ")}";
         var description = SweepText.Describe(sweep);

@@ -16,10 +16,10 @@ internal sealed partial class NormCommand
         var plan = OverlayFigures.Check(candidate, result, _panels);
         var area = _plane.Bind(result);
         var f = _figure.Bind(result);
-        f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
+        f.WarnAboutGlyphs();
         var penalties = Enumerable.Range(0, plan.Count).Select(i => _penalty.Bind(plan.Panel(result, i))).ToList();
         PanelFigures.CheckVaries(plan, penalties);
-        string panelsName = PanelFigures.DefaultName(ContourCommand.DefaultName("norm", penalties[0], null, NameWords(result)), plan, penalties, null, "norm");
+        string panelsName = PanelFigures.DefaultName(DefaultNames.Descriptive("norm", penalties[0], null, NameWords(result)), plan, penalties, null, "norm");
         string output = f.OutOr(DefaultNames.Unique(OverlayFigures.DefaultName(panelsName, "norm"), result, PanelFigures.Named(Named, plan, _penalty.Parameters)));
         // several penalties' evenly spaced levels would be a thicket: the unit balls unless --level or --levels says otherwise
         IReadOnlyList<double>? exact = ExactLevels(result) ?? (result.GetResult(_plane.Levels) is { Implicit: false } ? null : [1.0]);

@@ -15,12 +15,12 @@ internal sealed partial class NormCommand
     {
         var area = _plane.Bind(result);
         var f = _figure.Bind(result);
-        f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
+        f.WarnAboutGlyphs();
         var panel = PanelFigures.PanelStyle(result, _figure, f);
         PanelFigures.CheckImage(plan, panel);
         var penalties = Enumerable.Range(0, plan.Count).Select(i => _penalty.Bind(plan.Panel(result, i))).ToList();
         PanelFigures.CheckVaries(plan, penalties);
-        string name = PanelFigures.DefaultName(ContourCommand.DefaultName("norm", penalties[0], null, NameWords(result)), plan, penalties, null, "norm");
+        string name = PanelFigures.DefaultName(DefaultNames.Descriptive("norm", penalties[0], null, NameWords(result)), plan, penalties, null, "norm");
         string output = f.OutOr(DefaultNames.Unique(name, result, PanelFigures.Named(Named, plan, _penalty.Parameters)));
         var exact = ExactLevels(result);
         var parts = _parts.Bind(result);

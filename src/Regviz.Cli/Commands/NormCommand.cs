@@ -47,8 +47,8 @@ internal sealed partial class NormCommand
         var area = _plane.Bind(result);
         var f = _figure.Bind(result);
         var penalty = _penalty.Bind(result);
-        string output = f.OutOr(DefaultNames.Unique(ContourCommand.DefaultName("norm", penalty, null, NameWords(result)), result, Named));
-        f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
+        string output = f.OutOr(DefaultNames.Unique(DefaultNames.Descriptive("norm", penalty, null, NameWords(result)), result, Named));
+        f.WarnAboutGlyphs();
         var scene = SceneFor(penalty, area, ExactLevels(result), f.Style.Frame().Aspect);
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };

@@ -64,9 +64,9 @@ internal sealed class PathCommand
         if (axis != PathAxis.Lambda) words.Add(axis == PathAxis.Norm ? "xnorm" : "xfraction");
         if (knots) words.Add("knots");
         if (standardize) words.Add("standardized");
-        string output = f.OutOr(DefaultNames.Unique(ContourCommand.DefaultName("path", spec.Penalty, null, [.. words]), result,
+        string output = f.OutOr(DefaultNames.Unique(DefaultNames.Descriptive("path", spec.Penalty, null, [.. words]), result,
             [.. _problem.PenaltyOptions.Listable, _problem.Model, _problem.Loss, _xvar, _knots, _standardize]));
-        f.WarnAboutGlyphs(result.InvocationConfiguration.Error, spec.FeatureNames);
+        f.WarnAboutGlyphs(spec.FeatureNames);
         var path = RegularisationPaths.LogGrid(spec.Loss, spec.Penalty, result.GetValue(_count), result.GetValue(_ratio));
         // the ‖w‖₁ and fraction axes show λ = 0: the grid goes on until it is the fit, so no straight line is drawn to it
         if (axis != PathAxis.Lambda) path = PathToFit.Extend(path, spec.Loss, spec.Penalty);
@@ -86,7 +86,7 @@ internal sealed class PathCommand
         if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, LayoutJson.With(w => SceneJson.Write(w, scene, description, scaling, marked), FigureLayout.Of(plot)));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         if (oldMark is { } old)
-            result.InvocationConfiguration.Error.WriteLine($"warning: path --lambda is the old spelling of --mark: write --mark {RegularisationForm.RoundTrip(old)}");
+            f.Run.Warnings.Warn($"path --lambda is the old spelling of --mark: write --mark {RegularisationForm.RoundTrip(old)}");
         return 0;
     }
 

@@ -53,7 +53,7 @@ internal sealed class ShrinkCommand
         double thresholds = first.Curves.Max(c => c.Threshold ?? 0);
         var scene = zmax is null ? Shrinkage.Curves(estimators, lambda, Math.Max(3, 3 * thresholds)) : first;
         if (result.GetValue(_objective) is { } at) scene = Shrinkage.WithObjective(scene, at);
-        f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
+        f.WarnAboutGlyphs();
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };
         var plot = ShrinkFigure.Render(scene, style);

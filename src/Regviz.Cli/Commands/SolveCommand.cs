@@ -25,10 +25,11 @@ internal sealed class SolveCommand
     private int Run(ParseResult result)
     {
         var stdout = result.InvocationConfiguration.Output;
-        string? target = result.GetValue(_json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
+        var run = RunContext.Of(result);
+        string? target = result.GetValue(_json) is { } j ? run.Outputs.Prepare(j, "--json") : null;
         var spec = _problem.Bind(result);
         var solution = spec.Solve();
-        CertificateOut.Warn(result.InvocationConfiguration.Error, solution.Certificate, "the optimum");
+        CertificateOut.Warn(run.Warnings, solution.Certificate, "the optimum");
         if (target is not null)
             JsonOut.Write(target, stdout, w => SolutionReport.WriteJson(w, spec, solution));
         if (target != "-")

@@ -78,7 +78,7 @@ internal sealed class SparsityCommand
         var experiment = new Experiment(result.GetValue(_trials), result.GetValue(_seed), form);
         string output = f.OutOr(DefaultNames.Unique($"sparsity-{string.Join("-", penalties.Select(x => x.Name))}.png", result, _norms));
         FigureExport.FormatOf(output, "--out");
-        f.WarnAboutGlyphs(result.InvocationConfiguration.Error);
+        f.WarnAboutGlyphs();
 
         var clock = Stopwatch.StartNew();
         var results = RunTrials(result.InvocationConfiguration.Error, penalties, experiment);

@@ -46,12 +46,12 @@ internal sealed class SurfaceCommand
         var area = _plane.Bind(result);
         var f = _figure.Bind(result);
         var spec = _problem.Bind(result);
-        string output = f.OutOr(DefaultNames.Unique(ContourCommand.DefaultName("surface", spec.Penalty, spec, Variant(show, result)), result,
+        string output = f.OutOr(DefaultNames.Unique(DefaultNames.Descriptive("surface", spec.Penalty, spec, Variant(show, result)), result,
             [.. _problem.PenaltyOptions.Listable, _problem.Lambda, _problem.Radius, _show]));
-        f.WarnAboutGlyphs(result.InvocationConfiguration.Error, spec.FeatureNames);
+        f.WarnAboutGlyphs(spec.FeatureNames);
         var plan = SurfacePlan.Make(spec, new SceneOptions(area.Range, area.Grid, area.Levels, false), show, f.Style);
         var (contour, scene, description) = (plan.Contour, plan.Scene, plan.Description);
-        CertificateOut.Warn(result.InvocationConfiguration.Error, contour.Optimum.Certificate, "the optimum");
+        CertificateOut.Warn(f.Run.Warnings, contour.Optimum.Certificate, "the optimum");
         var style = f.Style with { Description = description };
         var turn = _turn.Bind(result, output, style);
         Figure3 At(double azimuth) => plan.At(style, azimuth, el);

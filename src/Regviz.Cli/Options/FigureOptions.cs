@@ -27,24 +27,25 @@ internal sealed partial class FigureOptions
     }
 
     /// <summary>The validated options; every check here runs before any computation.</summary>
-    public sealed record Values(string? Out, FigureStyle Style, string? Json, bool Alt = false)
+    /// <param name="Run">The run's services: where files go, where warnings go, who hears of the figure.</param>
+    public sealed record Values(RunContext Run, string? Out, FigureStyle Style, string? Json, bool Alt = false)
     {
         /// <summary>The figure's file: --out, or else the descriptive default name, checked the same way before any drawing.</summary>
-        public string OutOr(string defaultName) => Out ?? OutputTargets.Prepare(defaultName, "--out");
+        public string OutOr(string defaultName) => Out ?? Run.Outputs.Prepare(defaultName, "--out");
 
         /// <summary>What stdout says once the figure is written: its path (unless the sidecar went there), then the alt text if asked.</summary>
         public void Announce(TextWriter stdout, string output, FigureDescription description)
         {
             if (Json != "-") stdout.WriteLine(output);
             if (Alt) stdout.WriteLine(description.Alt);
-            DescriptionCapture.Written(description);
+            Run.Described?.Invoke(description);
         }
 
-        /// <summary>One warning: line for each text the figure's font cannot draw (the title, data column names), saying which font of this machine draws it, or that nothing does.</summary>
-        public void WarnAboutGlyphs(TextWriter stderr, IEnumerable<string>? columns = null)
+        /// <summary>One warning for each text the figure's font cannot draw (the title, data column names), saying which font of this machine draws it, or that nothing does.</summary>
+        public void WarnAboutGlyphs(IEnumerable<string>? columns = null)
         {
-            if (Style.Title is { } title) GlyphWarnings.Warn(stderr, "--title", title, Style.Theme.FontFamily);
-            foreach (string column in columns ?? []) GlyphWarnings.Warn(stderr, $"column '{Excerpt.Content(column)}'", column, Style.Theme.FontFamily);
+            if (Style.Title is { } title) GlyphWarnings.Warn(Run.Warnings, "--title", title, Style.Theme.FontFamily, Run.Reads.Quote);
+            foreach (string column in columns ?? []) GlyphWarnings.Warn(Run.Warnings, $"column '{Excerpt.Content(column, Run.Reads.Quote)}'", column, Style.Theme.FontFamily, Run.Reads.Quote);
         }
     }
 
@@ -56,10 +57,11 @@ internal sealed partial class FigureOptions
         var (width, height) = physical ?? ParseSize(sizeText);
         if (physical is not null) dpi ??= PrintSize.DefaultDpi;
         var theme = BindStyle(r);
+        var run = RunContext.Of(r);
         // every destination is checked before any work: a run that cannot write its sidecar must not have replaced the figure
-        string? output = r.GetValue(Out) is { } o ? OutputTargets.Prepare(o, "--out") : null;
+        string? output = r.GetValue(Out) is { } o ? run.Outputs.Prepare(o, "--out") : null;
         if (output is not null) FigureExport.FormatOf(output, "--out");
-        string? json = r.GetValue(Json) is { } j ? OutputTargets.Prepare(j, "--json") : null;
+        string? json = r.GetValue(Json) is { } j ? run.Outputs.Prepare(j, "--json") : null;
         if (output is not null) OutputTargets.Distinct(output, "--out", json, "--json");
         bool alt = r.GetValue(Alt);
         if (alt && json == "-")
@@ -68,7 +70,7 @@ internal sealed partial class FigureOptions
         if (r.GetValue(FontSize) is { } points) style = PrintSize.WithFontSize(style, points);
         if (style.TitleLines > style.MaxTitleLines)
             throw new InputException($"--title: wrapped to the figure's width it takes {style.TitleLines} lines, and at most {style.MaxTitleLines} fit at {width}x{height} (a quarter of the height): shorten it or give a larger --size");
-        return new Values(output, style, json, alt);
+        return new Values(run, output, style, json, alt);
     }
 
     /// <summary>The longest title, in characters as a reader counts them: a longer text is a caption, which --alt and the sidecar give.</summary>
@@ -96,7 +98,7 @@ internal sealed partial class FigureOptions
         if (!File.Exists(style) && !style.Contains('.') && !style.Contains('/'))
             throw new InputException($"--style: '{Excerpt.Of(style)}' is neither a built-in style ({string.Join(", ", Plotting.Theme.Names)}) nor a file"
                 + (Errors.Suggestions.Nearest(style, Plotting.Theme.Names) is { } near ? $" (did you mean '{near}'?)" : ""));
-        return StyleFile.Load(style);
+        return StyleFile.Load(style, RunContext.Of(r).Reads);
     }
 
     /// <summary>WxH, or one number N for a square NxN.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Regviz.Cli.Output;
 using Regviz.Core;
 
 namespace Regviz.Cli.Options;
@@ -47,7 +48,7 @@ internal sealed class PanelOptions
         if (values.Length > MaxPanels)
             throw new InputException($"{option.Name}: {values.Length} values make {values.Length} panels; at most {MaxPanels}");
         if (DecimalComma.Reading(values) is { } meant)
-            result.InvocationConfiguration.Error.WriteLine($"warning: {option.Name} {token.Value} makes two panels: did you mean {meant}? (',' separates panels)");
+            RunContext.Of(result).Warnings.Warn($"{option.Name} {token.Value} makes two panels: did you mean {meant}? (',' separates panels)");
         int columns = cols ?? DefaultColumns(values.Length);
         if (columns < 1 || columns > values.Length)
             throw new InputException($"--cols: {columns} is outside 1..{values.Length} (the number of panels)");

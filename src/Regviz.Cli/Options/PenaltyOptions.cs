@@ -45,6 +45,13 @@ internal sealed class PenaltyOptions
         foreach (var option in Parameters) command.Options.Add(option);
     }
 
+    /// <summary>The parameters of the penalties named <paramref name="norms"/> only, for a command that draws a few of them (ball).</summary>
+    public void AddParametersTo(Command command, IReadOnlyCollection<string> norms)
+    {
+        foreach (var (spec, option) in _parameters)
+            if (PenaltyCatalogue.Kinds.Any(k => norms.Contains(k.Name) && k.Parameters.Contains(spec))) command.Options.Add(option);
+    }
+
     /// <summary>Only the norm's name: a caller can check it before costlier options, as a typo should cost nothing.</summary>
     public string Name(ParseResult r) => Words.Norm(r.GetValue(Norm)!);
 

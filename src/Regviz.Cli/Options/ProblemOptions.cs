@@ -106,12 +106,13 @@ internal sealed class ProblemOptions
         var features = ParseList(result.GetValue(Features));
         string? path = result.GetValue(Data);
         string? target = result.GetValue(Target);
+        var reads = Output.RunContext.Of(result).Reads;
         // a manifest's data must be a regular file inside its folder: a FIFO would block the batch, /etc/shadow is not its to read
-        if (path is not null) ReadConfinement.Check(path, "--data");
+        if (path is not null) reads.Check(path, "--data");
         string? delimiter = result.GetValue(Delimiter);
         if (delimiter is not null && path is null)
             throw new InputException("--delimiter has no effect without --data (it is the separator of a CSV file's fields)");
-        if (path is not null) return CsvDataset.Load(path, target, features, delimiter is null ? null : Words.Delimiter(delimiter));
+        if (path is not null) return CsvDataset.Load(path, target, features, delimiter is null ? null : Words.Delimiter(delimiter), reads.Quote);
 
         var builtIn = model.BuiltInData(loss) ?? BuiltInDataset.Create();
         if (target is not null && target != builtIn.TargetName)

@@ -69,17 +69,29 @@ internal static class StyleFile
     private const float MaxWidth = 20, MinFont = 4, MaxFont = 72;
     private const int MaxSeries = 64;
 
-    /// <summary>The style in the file at <paramref name="path"/>; a font file it names is read relative to its folder.</summary>
-    public static Theme Load(string path)
+    /// <summary>The style in the file at <paramref name="path"/>; a font file it names is read relative to its folder, within <paramref name="reads"/>.</summary>
+    public static Theme Load(string path, ReadConfinement reads)
     {
         // a manifest's style must be a regular file inside its folder: a FIFO behind a committed symlink would block the batch
-        ReadConfinement.Check(path, Flag);
-        string text = BoundedInput.ReadText(path, $"{Flag}: file", Limits.StyleBytes, Limits.LineBytes);
-        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path))!);
+        reads.Check(path, Flag);
+        string text = BoundedInput.ReadText(path, $"{Flag}: file", ToolLimits.StyleBytes, Limits.LineBytes);
+        return Parse(text, new Source(path, reads), Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <summary>
+    /// The file being read, as every message names it (its path), with what it may read and quote: a style named by a
+    /// manifest names font files, and its keys and values are not quoted into public CI logs.
+    /// </summary>
+    private readonly record struct Source(string Path, ReadConfinement Reads)
+    {
+        public override string ToString() => Path;
+
+        /// <summary>An excerpt of what the file says, or nothing of it while reads are confined.</summary>
+        public string Content(ReadOnlySpan<char> text) => Excerpt.Content(text, Reads.Quote);
     }
 
     /// <summary>The style written in <paramref name="text"/> (<paramref name="source"/> names it in errors); font files are found from <paramref name="folder"/>.</summary>
-    public static Theme Parse(string text, string source, string folder)
+    private static Theme Parse(string text, Source source, string folder)
     {
         var root = Tree(text, source);
         var theme = Theme.Light;
@@ -87,7 +99,7 @@ internal static class StyleFile
         // base first, wherever it is written: every other key changes what it starts from
         if (root.Children.FirstOrDefault(p => Key(p.Key, source) == "base") is { Key: not null } b)
             theme = Theme.Find(Scalar(b.Value, source, "base")) is { } found ? found
-                : throw At(source, b.Value, $"base: unknown style '{Excerpt.Content(Scalar(b.Value, source, "base"))}' (valid: {string.Join(", ", Theme.Names)})");
+                : throw At(source, b.Value, $"base: unknown style '{source.Content(Scalar(b.Value, source, "base"))}' (valid: {string.Join(", ", Theme.Names)})");
         foreach (var (keyNode, value) in root.Children)
         {
             string key = Key(keyNode, source);
@@ -100,17 +112,17 @@ internal static class StyleFile
                 "dashes" => Dashes(theme, Mapping(value, source, key), source),
                 "fonts" => Fonts(theme, Mapping(value, source, key), source, folder),
                 "grid" => theme with { ShowGrid = Bool(value, source, key) },
-                _ => throw At(source, keyNode, $"unknown key '{Excerpt.Content(key)}' (valid: {string.Join(", ", TopKeys)})"),
+                _ => throw At(source, keyNode, $"unknown key '{source.Content(key)}' (valid: {string.Join(", ", TopKeys)})"),
             };
         }
-        return theme with { Name = Path.GetFileNameWithoutExtension(source) };
+        return theme with { Name = System.IO.Path.GetFileNameWithoutExtension(source.Path) };
     }
 
     /// <summary>
     /// The YAML tree, after a pass of the event parser (which does not recurse) has refused deep nesting and
     /// aliases: building the tree recurses once per level, and an alias is how a small file becomes a large tree.
     /// </summary>
-    private static YamlMappingNode Tree(string text, string source)
+    private static YamlMappingNode Tree(string text, Source source)
     {
         Mark last = Mark.Empty;
         var stream = new YamlStream();
@@ -145,7 +157,7 @@ internal static class StyleFile
         return root;
     }
 
-    private static Theme Colors(Theme theme, YamlMappingNode map, string source)
+    private static Theme Colors(Theme theme, YamlMappingNode map, Source source)
     {
         bool labelBackground = false;
         foreach (var (keyNode, value) in map.Children)
@@ -158,7 +170,7 @@ internal static class StyleFile
                 continue;
             }
             if (!ColorKeys.TryGetValue(key, out var set))
-                throw At(source, keyNode, $"unknown key '{Excerpt.Content(key)}' in 'colors' (valid: {string.Join(", ", ColorKeys.Keys.Append("series"))})");
+                throw At(source, keyNode, $"unknown key '{source.Content(key)}' in 'colors' (valid: {string.Join(", ", ColorKeys.Keys.Append("series"))})");
             theme = set(theme, Colour(value, source, $"colors.{key}"));
             labelBackground |= key == "label_background";
         }
@@ -166,7 +178,7 @@ internal static class StyleFile
         return labelBackground ? theme : theme with { LabelBackground = theme.Background.WithAlpha(0.88) };
     }
 
-    private static Theme Dashes(Theme theme, YamlMappingNode map, string source)
+    private static Theme Dashes(Theme theme, YamlMappingNode map, Source source)
     {
         var dashes = theme.Dashes;
         foreach (var (keyNode, value) in map.Children)
@@ -178,12 +190,12 @@ internal static class StyleFile
                 dashes = dashes with { Series = items.Select(n => Dash(n, source, "dashes.series")).ToArray() };
             }
             else if (DashKeys.TryGetValue(key, out var set)) dashes = set(dashes, Dash(value, source, $"dashes.{key}"));
-            else throw At(source, keyNode, $"unknown key '{Excerpt.Content(key)}' in 'dashes' (valid: {string.Join(", ", DashKeys.Keys.Append("series"))})");
+            else throw At(source, keyNode, $"unknown key '{source.Content(key)}' in 'dashes' (valid: {string.Join(", ", DashKeys.Keys.Append("series"))})");
         }
         return theme with { Dashes = dashes };
     }
 
-    private static Theme Fonts(Theme theme, YamlMappingNode map, string source, string folder)
+    private static Theme Fonts(Theme theme, YamlMappingNode map, Source source, string folder)
     {
         var sizes = theme.Fonts;
         YamlNode? file = null, bold = null;
@@ -193,7 +205,7 @@ internal static class StyleFile
             if (key == "file") file = value;
             else if (key == "bold_file") bold = value;
             else if (SizeKeys.TryGetValue(key, out var set)) sizes = set(sizes, Number(value, source, $"fonts.{key}", MinFont, MaxFont));
-            else throw At(source, keyNode, $"unknown key '{Excerpt.Content(key)}' in 'fonts' (valid: file, bold_file, {string.Join(", ", SizeKeys.Keys)})");
+            else throw At(source, keyNode, $"unknown key '{source.Content(key)}' in 'fonts' (valid: file, bold_file, {string.Join(", ", SizeKeys.Keys)})");
         }
         theme = theme with { Fonts = sizes };
         if (file is null)
@@ -211,13 +223,13 @@ internal static class StyleFile
     }
 
     /// <summary>A font file, relative to the style's folder; capped in size and checked to start like a TrueType or OpenType font before Skia parses it.</summary>
-    private static byte[] FontBytes(YamlNode node, string source, string folder, string key)
+    private static byte[] FontBytes(YamlNode node, Source source, string folder, string key)
     {
         string name = Scalar(node, source, key);
         if (name.Length == 0) throw At(source, node, $"{key}: no file named");
         string path = Path.Combine(folder, name);
-        ReadConfinement.Check(path, $"{Flag}: '{source}' {key}");
-        return BoundedInput.ReadBytes(path, $"{Flag}: '{source}' {key}", Limits.FontBytes, 0, header =>
+        source.Reads.Check(path, $"{Flag}: '{source}' {key}");
+        return BoundedInput.ReadBytes(path, $"{Flag}: '{source}' {key}", ToolLimits.FontBytes, 0, header =>
         {
             string tag = header.Length >= 4 ? System.Text.Encoding.Latin1.GetString(header[..4]) : "";
             bool font = tag is "\0\u0001\0\0" or "OTTO" or "true" or "ttcf";
@@ -225,20 +237,20 @@ internal static class StyleFile
         });
     }
 
-    private static T Section<T>(YamlMappingNode map, string source, string section, Dictionary<string, Func<T, float, T>> keys, T start, Func<YamlNode, string, float> read)
+    private static T Section<T>(YamlMappingNode map, Source source, string section, Dictionary<string, Func<T, float, T>> keys, T start, Func<YamlNode, string, float> read)
     {
         foreach (var (keyNode, value) in map.Children)
         {
             string key = Key(keyNode, source);
             if (!keys.TryGetValue(key, out var set))
-                throw At(source, keyNode, $"unknown key '{Excerpt.Content(key)}' in '{section}' (valid: {string.Join(", ", keys.Keys)})");
+                throw At(source, keyNode, $"unknown key '{source.Content(key)}' in '{section}' (valid: {string.Join(", ", keys.Keys)})");
             start = set(start, read(value, $"{section}.{key}"));
         }
         return start;
     }
 
     /// <summary>#RGB, #RRGGBB or #RRGGBBAA.</summary>
-    private static Color Colour(YamlNode node, string source, string key)
+    private static Color Colour(YamlNode node, Source source, string key)
     {
         string text = Scalar(node, source, key).Trim();
         if (text.Length == 0)
@@ -246,39 +258,39 @@ internal static class StyleFile
         string hex = text.StartsWith('#') ? text[1..] : "";
         if (hex.Length == 3) hex = string.Concat(hex.Select(c => $"{c}{c}"));
         if (hex.Length is not (6 or 8) || !hex.All(char.IsAsciiHexDigit))
-            throw At(source, node, $"{key}: '{Excerpt.Content(text)}' is not a colour (write \"#RRGGBB\", \"#RGB\" or \"#RRGGBBAA\")");
+            throw At(source, node, $"{key}: '{source.Content(text)}' is not a colour (write \"#RRGGBB\", \"#RGB\" or \"#RRGGBBAA\")");
         byte Part(int i) => byte.Parse(hex.AsSpan(2 * i, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         return new Color(Part(0), Part(1), Part(2), hex.Length == 8 ? Part(3) : (byte)255);
     }
 
-    private static LinePattern Dash(YamlNode node, string source, string key)
+    private static LinePattern Dash(YamlNode node, Source source, string key)
     {
         string text = Scalar(node, source, key).Trim().ToLowerInvariant();
         return LineDashes.Named.TryGetValue(text, out var p) ? p
-            : throw At(source, node, $"{key}: unknown dash '{Excerpt.Content(text)}' (valid: {string.Join(", ", LineDashes.Named.Keys)})");
+            : throw At(source, node, $"{key}: unknown dash '{source.Content(text)}' (valid: {string.Join(", ", LineDashes.Named.Keys)})");
     }
 
-    private static float Number(YamlNode node, string source, string key, float min, float max)
+    private static float Number(YamlNode node, Source source, string key, float min, float max)
     {
         string text = Scalar(node, source, key);
         if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float v) || !float.IsFinite(v))
-            throw At(source, node, $"{key}: '{Excerpt.Content(text)}' is not a number");
+            throw At(source, node, $"{key}: '{source.Content(text)}' is not a number");
         if (v < min || v > max)
             throw At(source, node, $"{key}: {text} is outside {min.ToString(CultureInfo.InvariantCulture)}..{max.ToString(CultureInfo.InvariantCulture)}");
         return v;
     }
 
-    private static bool Bool(YamlNode node, string source, string key) => Scalar(node, source, key).Trim() switch
+    private static bool Bool(YamlNode node, Source source, string key) => Scalar(node, source, key).Trim() switch
     {
         "true" => true,
         "false" => false,
-        var other => throw At(source, node, $"{key}: '{Excerpt.Content(other)}' is not true or false"),
+        var other => throw At(source, node, $"{key}: '{source.Content(other)}' is not true or false"),
     };
 
-    private static YamlMappingNode Mapping(YamlNode node, string source, string key) =>
+    private static YamlMappingNode Mapping(YamlNode node, Source source, string key) =>
         node as YamlMappingNode ?? throw At(source, node, $"'{key}' must be a mapping of keys to values");
 
-    private static IReadOnlyList<YamlNode> Sequence(YamlNode node, string source, string key, int most)
+    private static IReadOnlyList<YamlNode> Sequence(YamlNode node, Source source, string key, int most)
     {
         var list = node as YamlSequenceNode ?? throw At(source, node, $"'{key}' must be a list, e.g. [\"#0072b2\", \"#d55e00\"]");
         if (list.Children.Count is 0 || list.Children.Count > most)
@@ -286,12 +298,12 @@ internal static class StyleFile
         return list.Children.ToList();
     }
 
-    private static string Key(YamlNode node, string source) =>
+    private static string Key(YamlNode node, Source source) =>
         node is YamlScalarNode { Value: { } v } ? v : throw At(source, node, "a key must be a plain string");
 
-    private static string Scalar(YamlNode node, string source, string key) =>
+    private static string Scalar(YamlNode node, Source source, string key) =>
         node is YamlScalarNode { Value: { } v } ? v : throw At(source, node, $"'{key}' must be a single value, not a list or mapping");
 
-    private static InputException At(string source, YamlNode node, string message) =>
+    private static InputException At(Source source, YamlNode node, string message) =>
         new($"{Flag}: '{source}' line {node.Start.Line}, column {node.Start.Column}: {message}");
 }

@@ -37,8 +37,8 @@ internal static class CertificateOut
         return $"optimality: KKT residual {Text.Readable(c.Kkt)} (relative to ‖∇D(0)‖∞){dual}, {verdict}{gap}{weights}";
     }
 
-    /// <summary>One stderr line when an answer falls short of the 1e-9 promise; nothing otherwise.</summary>
-    public static void Warn(TextWriter stderr, Certificate c, string what)
+    /// <summary>One warning when an answer falls short of the 1e-9 promise; nothing otherwise.</summary>
+    public static void Warn(IWarnings warnings, Certificate c, string what)
     {
         if (c.Certified) return;
         string kkt = c.Kkt <= Certificate.Tolerance
@@ -48,7 +48,7 @@ internal static class CertificateOut
         string bounds = (c.ObjectiveBound is { } o && o > Certificate.ObjectiveTolerance * Math.Abs(c.Objective)
                 ? $", J(w) − J* ≤ {Text.Readable(o)} > {Text.Readable(Certificate.ObjectiveTolerance)}·|J|" : "")
             + (c.WeightBound is { } b ? $", ‖w − w*‖ ≤ {Text.Readable(b)}" : "");
-        stderr.WriteLine($"warning: {what} is not certified: {kkt}{gap}{bounds}");
+        warnings.Warn($"{what} is not certified: {kkt}{gap}{bounds}");
     }
 
     /// <summary>JSON has no infinity: an unbounded violation is written as the largest double.</summary>

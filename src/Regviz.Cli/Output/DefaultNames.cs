@@ -1,5 +1,9 @@
 using System.CommandLine;
 using System.Text;
+using Regviz.Core;
+using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
+using Regviz.Core.Solvers;
 
 namespace Regviz.Cli.Output;
 
@@ -11,6 +15,21 @@ namespace Regviz.Cli.Output;
 /// </summary>
 internal static class DefaultNames
 {
+    /// <summary>A name that says what is in the file, e.g. contour-l1-lambda0.5.png: the command, the penalty and its parameters, λ or t.</summary>
+    /// <param name="spec">The problem whose λ or t the name gives; null when the name carries neither (a sweep's range is in the suffix).</param>
+    /// <param name="variant">What else the name spells out in full (model, loss, trace); every other picture option goes into <see cref="Unique"/>'s suffix.</param>
+    public static string Descriptive(string kind, Penalty penalty, ProblemSpec? spec, params string[] variant)
+    {
+        // round-trip digits: two λ that differ only in the 7th digit are two pictures, so they are two names
+        string Num(double v) => RegularisationForm.RoundTrip(v);
+        string name = $"{kind}-{penalty.Name}";
+        foreach (string v in variant) name += $"-{v}";
+        foreach (var a in penalty.Parameters) name += $"-{a.Name}{Num(a.Value)}";
+        if (spec?.Form is ConstrainedForm c) name += $"-radius{Num(c.Radius)}";
+        else if (spec?.Form is PenalisedForm p) name += $"-lambda{Num(p.Lambda)}";
+        return name + ".png";
+    }
+
     /// <summary>Options that change where things go or what is printed, never the picture.</summary>
     private static readonly HashSet<string> Neutral = ["--out", "--json", "--alt", "--help", "--verbose"];
 

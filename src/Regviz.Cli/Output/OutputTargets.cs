@@ -7,29 +7,27 @@ namespace Regviz.Cli.Output;
 /// Every file a command writes is named through here, before any work: checked (<see cref="OutputCheck"/>), and
 /// inside a batch confined to the batch's folder. A manifest comes from a pull request, so there every output
 /// path is relative to that folder, '..' and absolute paths are refused, and the path must still lie inside the
-/// folder after symbolic links are followed (a link committed inside it may point anywhere).
+/// folder after symbolic links are followed (a link committed inside it may point anywhere). A run gets its
+/// targets from its <see cref="RunContext"/>.
 /// </summary>
-internal static class OutputTargets
+internal sealed class OutputTargets
 {
-    private static readonly AsyncLocal<string?> Root = new();
+    private readonly string? _root;
 
-    /// <summary>Until disposed, output paths on this flow of execution are relative to, and confined to, <paramref name="folder"/>.</summary>
-    public static IDisposable ConfineTo(string folder)
-    {
-        string? previous = Root.Value;
-        Root.Value = folder;
-        return new Restore(previous);
-    }
+    private OutputTargets(string? root) => _root = root;
 
-    /// <summary>True inside a batch figure: its inputs come from a manifest too.</summary>
-    public static bool Confined => Root.Value is not null;
+    /// <summary>A typed command's: any path the user may write.</summary>
+    public static OutputTargets Anywhere { get; } = new(null);
+
+    /// <summary>Paths relative to, and confined to, <paramref name="folder"/>.</summary>
+    public static OutputTargets Inside(string folder) => new(folder);
 
     /// <summary>The path to write <paramref name="path"/> (the value of <paramref name="option"/>) at; "-" (stdout) is returned as is.</summary>
-    public static string Prepare(string path, string option)
+    public string Prepare(string path, string option)
     {
         if (path == "-") return path;
         OutputCheck.CheckName(path, option);
-        if (Root.Value is { } root)
+        if (_root is { } root)
         {
             if (Escapes(path))
                 throw new InputException($"{option}: '{path}' escapes the output folder (absolute paths and '..' are refused in a manifest)");
@@ -54,9 +52,4 @@ internal static class OutputTargets
 
     public static bool Escapes(string relative) =>
         Path.IsPathRooted(relative) || relative.Split('/', '\\').Contains("..");
-
-    private sealed class Restore(string? previous) : IDisposable
-    {
-        public void Dispose() => Root.Value = previous;
-    }
 }

@@ -11,17 +11,18 @@ namespace Regviz.Core.Data;
 public static class CsvDataset
 {
     /// <summary>Reads a CSV file (header row, numeric cells, invariant culture) as a data set; the target defaults to the last column and the features to all the others. Errors name the file, line and column. The field separator is <paramref name="delimiter"/>, or else the one the header uses (<see cref="CsvDialect.Detect"/>).</summary>
-    public static Dataset Load(string path, string? target = null, IReadOnlyList<string>? features = null, char? delimiter = null)
+    /// <param name="quoteContent">Whether errors may quote the file's cells and names (false for a file a manifest names: <see cref="Excerpt.Content"/>); the data set remembers it (<see cref="Dataset.Quotable"/>).</param>
+    public static Dataset Load(string path, string? target = null, IReadOnlyList<string>? features = null, char? delimiter = null, bool quoteContent = true)
     {
         string text;
         // an unreadable file is a bad data argument like any unreadable content, so a caller catches one exception type
         try { text = BoundedInput.ReadText(path, "file", Limits.CsvBytes, Limits.LineBytes); }
         catch (InputException e) { throw new ProblemArgumentException("data", e.Message); }
-        return Parse(text, path, target, features, delimiter);
+        return Parse(text, path, target, features, delimiter, quoteContent);
     }
 
-    /// <summary>Parses CSV text; <paramref name="source"/> names it in messages.</summary>
-    public static Dataset Parse(string text, string source, string? target = null, IReadOnlyList<string>? features = null, char? delimiter = null)
+    /// <summary>Parses CSV text; <paramref name="source"/> names it in messages; <paramref name="quoteContent"/> as for <see cref="Load"/>.</summary>
+    public static Dataset Parse(string text, string source, string? target = null, IReadOnlyList<string>? features = null, char? delimiter = null, bool quoteContent = true)
     {
         if (string.IsNullOrWhiteSpace(text))
             throw new ProblemArgumentException("data", $"'{source}' is empty");
@@ -41,7 +42,7 @@ public static class CsvDataset
 
         try
         {
-            return Read(reader, source, target, features, separator);
+            return Read(reader, source, target, features, separator, quoteContent);
         }
         catch (Exception e) when (e is not ProblemArgumentException and not OutOfMemoryException)
         {
@@ -49,7 +50,7 @@ public static class CsvDataset
         }
     }
 
-    private static Dataset Read(SepReader reader, string source, string? target, IReadOnlyList<string>? features, char separator)
+    private static Dataset Read(SepReader reader, string source, string? target, IReadOnlyList<string>? features, char separator, bool quote)
     {
         if (!reader.MoveNext())
             throw new ProblemArgumentException("data", $"'{source}' is empty");
@@ -63,7 +64,7 @@ public static class CsvDataset
             throw new ProblemArgumentException("data", $"'{source}' has no header row with a name for every column");
         var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new ProblemArgumentException("data", $"'{source}' gives columns {Array.IndexOf(names, duplicate.Key) + 1} and {Array.IndexOf(names, duplicate.Key, Array.IndexOf(names, duplicate.Key) + 1) + 1} the same name ('{Excerpt.Content(duplicate.Key)}')");
+            throw new ProblemArgumentException("data", $"'{source}' gives columns {Array.IndexOf(names, duplicate.Key) + 1} and {Array.IndexOf(names, duplicate.Key, Array.IndexOf(names, duplicate.Key) + 1) + 1} the same name ('{Excerpt.Content(duplicate.Key, quote)}')");
         if (names.All(LooksNumeric))
             throw new ProblemArgumentException("data",
                 $"'{source}' has no header row (the first line is all numbers); add a line of column names");
@@ -90,8 +91,8 @@ public static class CsvDataset
                 var cell = row[j].Span;
                 if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
                     throw CsvDialect.HasDecimalComma(cell)
-                        ? new ProblemArgumentException("data", CsvDialect.DecimalCommaMessage(source, line, j + 1, cell))
-                        : NotANumber(source, line, j + 1, cell, separator);
+                        ? new ProblemArgumentException("data", CsvDialect.DecimalCommaMessage(source, line, j + 1, cell, quote))
+                        : NotANumber(source, line, j + 1, cell, separator, quote);
                 values[j].Add(v);
             }
         }
@@ -99,7 +100,7 @@ public static class CsvDataset
         string targetName = target ?? names[^1];
         int t = Array.IndexOf(names, targetName);
         if (t < 0)
-            throw new ProblemArgumentException("target", $"no column '{Excerpt.Of(targetName)}' in '{source}' (columns: {Excerpt.ContentList(names)})");
+            throw new ProblemArgumentException("target", $"no column '{Excerpt.Of(targetName)}' in '{source}' (columns: {Excerpt.ContentList(names, quote)})");
 
         var featureNames = features is { Count: > 0 } ? features.ToArray() : names.Where(n => n != targetName).ToArray();
         foreach (var f in featureNames)
@@ -107,17 +108,17 @@ public static class CsvDataset
             if (f == targetName)
                 throw new ProblemArgumentException("features", $"'{Excerpt.Of(f)}' is the target column");
             if (Array.IndexOf(names, f) < 0)
-                throw new ProblemArgumentException("features", $"no column '{Excerpt.Of(f)}' in '{source}' (columns: {Excerpt.ContentList(names)})");
+                throw new ProblemArgumentException("features", $"no column '{Excerpt.Of(f)}' in '{source}' (columns: {Excerpt.ContentList(names, quote)})");
         }
         if (featureNames.Length == 0)
-            throw new ProblemArgumentException("data", $"'{source}' has no feature columns besides the target (column {t + 1}, '{Excerpt.Content(targetName)}')");
+            throw new ProblemArgumentException("data", $"'{source}' has no feature columns besides the target (column {t + 1}, '{Excerpt.Content(targetName, quote)}')");
 
         foreach (int j in featureNames.Select(f => Array.IndexOf(names, f)).Append(t))
             if (!double.IsFinite(values[j].Sum(v => v * v)))
                 throw new ProblemArgumentException("data", $"'{source}' column {j + 1} has values too large to square in double precision (rescale it)");
         var columns = featureNames.Select(f => values[Array.IndexOf(names, f)].ToArray()).ToArray();
         var shown = ColumnNames.Shown([.. featureNames, targetName]);
-        var data = new Dataset(shown[..^1], columns, values[t].ToArray(), shown[^1]);
+        var data = new Dataset(shown[..^1], columns, values[t].ToArray(), shown[^1]) { Quotable = quote };
         if (data.Rows == 0)
             throw new ProblemArgumentException("data", $"'{source}' has a header but no data rows");
         return data;
@@ -137,9 +138,9 @@ public static class CsvDataset
     }
 
     /// <summary>A cell that is no number; when it holds another separator, the message says the file may be read with the wrong one.</summary>
-    private static ProblemArgumentException NotANumber(string source, int line, int column, ReadOnlySpan<char> cell, char separator)
+    private static ProblemArgumentException NotANumber(string source, int line, int column, ReadOnlySpan<char> cell, char separator, bool quote)
     {
-        string text = Excerpt.Content(cell);
+        string text = Excerpt.Content(cell, quote);
         if (CsvDialect.OtherSeparatorIn(cell, separator) is not { } other)
             return new ProblemArgumentException("data", $"'{source}' line {line}, column {column}: '{text}' is not a finite number");
         return new ProblemArgumentException("data", w => $"'{source}' line {line}, column {column}: '{text}' is not a finite number "

@@ -58,6 +58,6 @@ internal static class CsvDialect
     }
 
     /// <summary>The message for a cell with a decimal comma: what it is, and the two ways out.</summary>
-    public static string DecimalCommaMessage(string source, int line, int column, ReadOnlySpan<char> cell) =>
-        $"'{source}' line {line}, column {column}: '{Excerpt.Content(cell)}' has a decimal comma; regviz reads numbers with a decimal point (invariant culture): export the file with '.' decimals or replace the commas";
+    public static string DecimalCommaMessage(string source, int line, int column, ReadOnlySpan<char> cell, bool quote) =>
+        $"'{source}' line {line}, column {column}: '{Excerpt.Content(cell, quote)}' has a decimal comma; regviz reads numbers with a decimal point (invariant culture): export the file with '.' decimals or replace the commas";
 }

@@ -26,6 +26,11 @@ public sealed class Dataset
     public double[] Target { get; }
     /// <summary>The target column's name.</summary>
     public string TargetName { get; }
+    /// <summary>
+    /// Whether messages may quote the names of its columns: false for a file read on behalf of a manifest
+    /// (<see cref="CsvDataset.Load"/>'s <c>quoteContent</c>), whose errors end up in public CI logs.
+    /// </summary>
+    public bool Quotable { get; init; } = true;
     /// <summary>The quadratic these rows stand for, exactly as given, when they were made from one (<see cref="GivenQuadratic"/>).</summary>
     internal Problems.GivenLoss? Given { get; init; }
     /// <summary>How many rows (observations).</summary>
@@ -45,7 +50,7 @@ public sealed class Dataset
                     $"no column '{names[k]}' (columns: {string.Join(", ", FeatureNames)})");
             cols[k] = Columns[j];
         }
-        return new Dataset(names.ToArray(), cols, Target, TargetName);
+        return new Dataset(names.ToArray(), cols, Target, TargetName) { Quotable = Quotable };
     }
 
     private int IndexOf(string name)

@@ -62,10 +62,11 @@ public static class AtomicFile
     }
 
     /// <summary>
-    /// Special files, and existing files under /dev or /proc: /dev/stdout resolves (through /proc/self/fd/1) to
+    /// Whether this class writes <paramref name="path"/> in place instead of renaming a temporary file onto it:
+    /// special files, and existing files under /dev or /proc: /dev/stdout resolves (through /proc/self/fd/1) to
     /// whatever standard output is, which may be a regular file the shell holds open; it must be written, not replaced.
     /// </summary>
-    internal static bool InPlace(string path) => FileKinds.Of(path) switch
+    public static bool InPlace(string path) => FileKinds.Of(path) switch
     {
         FileKind.Special => true,
         FileKind.Regular => !OperatingSystem.IsWindows() && (IsUnder(path, "/dev/") || IsUnder(path, "/proc/")),

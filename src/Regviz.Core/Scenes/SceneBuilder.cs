@@ -68,7 +68,7 @@ public static class SceneBuilder
         if (q.Dimension != 2)
             throw new ProblemArgumentException("features", words =>
                 $"a figure in the parameter plane needs exactly two parameters, the data has {q.Dimension} "
-                + $"({Excerpt.ContentList(spec.FeatureNames)}); pick two with {words.Name("features")} A,B");
+                + $"({Excerpt.ContentList(spec.FeatureNames, spec.Data.Quotable)}); pick two with {words.Name("features")} A,B");
         var penalty = spec.Penalty;
         var optimum = spec.Solve();
         var ls = spec.Unregularised();

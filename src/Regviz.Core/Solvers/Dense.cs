@@ -21,16 +21,10 @@ internal static class Dense
     /// <summary>Cholesky and one step of refinement (it buys the last digits on an ill-conditioned block); null when not positive definite.</summary>
     private static Vector<double>? CholeskySolve(Matrix<double> a, Vector<double> b)
     {
-        try
-        {
-            var chol = a.Cholesky();
-            var x = chol.Solve(b);
-            return x + chol.Solve(b - a * x);
-        }
-        catch (ArgumentException)
-        {
-            return null; // not positive definite: the caller decides what that means
-        }
+        // not positive definite: null, and the caller decides what that means
+        if (CholeskyFactor.Of(a) is not { } chol) return null;
+        var x = chol.Solve(b);
+        return x + chol.Solve(b - a * x);
     }
 
     /// <summary>The largest eigenvalue of G (G is symmetric positive semi-definite).</summary>

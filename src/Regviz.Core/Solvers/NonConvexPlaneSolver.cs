@@ -45,8 +45,9 @@ internal static class NonConvexPlaneSolver
     {
         var centre = UnregularisedSolver.Solve(q);
         var g = Dense.Gram(q);
-        Matrix<double> inv;
-        try { inv = g.Inverse(); } catch (Exception) { yield break; }
+        // a singular G (two identical columns) has no bounded ellipse to search: the other candidates cover it
+        if (!(g.Determinant() > 0)) yield break;
+        var inv = g.Inverse();
         double rho = Math.Max(0, Vector<double>.Build.Dense(q.Cross) * (inv * Vector<double>.Build.Dense(q.Cross)));
         double hx = Math.Sqrt(rho * inv[0, 0]), hy = Math.Sqrt(rho * inv[1, 1]);
         if (!double.IsFinite(hx) || !double.IsFinite(hy) || hx == 0 || hy == 0) yield break;

@@ -44,9 +44,8 @@ internal static class ReducedNewton
             var (_, pg, ph) = pen(u);
             var grad = p.TransposeThisAndMultiply(Vector<double>.Build.Dense(g)) + pg;
             var hess = p.TransposeThisAndMultiply(Matrix<double>.Build.Dense(k, k, (i, j) => h[i * k + j]) * p) + ph;
-            Vector<double> step;
-            try { step = hess.Cholesky().Solve(-grad); }
-            catch (ArgumentException) { step = -grad / Math.Max(hess.L1Norm(), 1e-300); } // ‖H‖₁ bounds its spectrum
+            // not positive definite (a non-convex penalty's curvature): a gradient step, scaled by ‖H‖₁, which bounds its spectrum
+            var step = CholeskyFactor.Of(hess) is { } chol ? chol.Solve(-grad) : -grad / Math.Max(hess.L1Norm(), 1e-300);
             // a λ near the top of double (1e300) overflows λ·p″ and the step: nothing left to polish, w stands
             if (!step.All(double.IsFinite)) break;
             double t = 1;

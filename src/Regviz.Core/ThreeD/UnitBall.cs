@@ -10,12 +10,23 @@ public sealed class UnitBall
 {
     private readonly Func<Vec3, double> _radius;
 
-    private UnitBall(string name, string title, Func<Vec3, double> radius, bool isCube)
+    private UnitBall(string name, string title, Func<Vec3, double> radius, bool isCube, IReadOnlyList<PenaltyParameter>? parameters = null)
     {
         Name = name;
         Title = title;
         _radius = radius;
         IsCube = isCube;
+        Parameters = parameters ?? [];
+    }
+
+    /// <summary>The penalty's parameters that shape the ball (α, p), as the penalty declares them; none for the group ball.</summary>
+    public IReadOnlyList<PenaltyParameter> Parameters { get; }
+
+    /// <summary>Whether <paramref name="penalty"/> has a unit ball: a norm bounds it (l1, l2, lp, linf) or it is the elastic net; MCP and SCAD bound none.</summary>
+    public static bool Exists(Penalty penalty)
+    {
+        ArgumentNullException.ThrowIfNull(penalty);
+        return penalty.BallExponent is not null || penalty.ElasticNetAlpha is not null;
     }
 
     /// <summary>The norm's name as the command line gives it (l1, group, …).</summary>
@@ -37,15 +48,15 @@ public sealed class UnitBall
     public static UnitBall For(Penalty penalty)
     {
         string title = penalty.Title + string.Concat(penalty.Parameters.Select(p => $", {p.Symbol} = {p.Value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}"));
+        if (!Exists(penalty))
+            throw new ArgumentException($"{penalty.Name} bounds no norm, so it has no unit ball", nameof(penalty));
         if (penalty.ElasticNetAlpha is { } alpha && penalty.BallExponent is null)
             return new UnitBall(penalty.Name, title, d =>
             {
                 double a = Math.Abs(d.X) + Math.Abs(d.Y) + Math.Abs(d.Z), b = d.Dot(d);
                 return 2 / (alpha * a + Math.Sqrt(alpha * alpha * a * a + 4 * (1 - alpha) * b));
-            }, false);
-        if (penalty.BallExponent is null)
-            throw new ArgumentException($"{penalty.Name} bounds no norm, so it has no unit ball", nameof(penalty));
-        return new UnitBall(penalty.Name, title, d => 1 / penalty.Norm(d.ToArray()), double.IsPositiveInfinity(penalty.BallExponent.Value));
+            }, false, penalty.Parameters);
+        return new UnitBall(penalty.Name, title, d => 1 / penalty.Norm(d.ToArray()), double.IsPositiveInfinity(penalty.BallExponent!.Value), penalty.Parameters);
     }
 
     /// <summary>The group-lasso ball Σ_g ‖w_g‖₂ ≤ 1 over <paramref name="groups"/> (0-based indices of w₁..w₃).</summary>

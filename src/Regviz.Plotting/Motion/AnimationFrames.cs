@@ -325,5 +325,5 @@ internal static class AnimationFrames
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
-    private static InputException Bad(string role, string why) => new($"{role}: {why}");
+    private static InputException Bad(string role, string why) => new(role, why);
 }

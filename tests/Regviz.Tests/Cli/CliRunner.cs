@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Regviz.Cli;
+using Regviz.Cli.Output;
 
 namespace Regviz.Tests.Cli;
 
@@ -34,7 +35,11 @@ internal static partial class CliRunner
         if (Executable is not null && Passable(args)) return RunProcess(args);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = RegvizApp.Run(args, stdout, stderr);
+        // the variables a test gives the process are the in-process run's whole environment too
+        var run = ChildEnvironment.Value is { } variables
+            ? new RunContext(stdout, stderr) { Variable = name => variables.GetValueOrDefault(name) }
+            : new RunContext(stdout, stderr);
+        int code = RegvizApp.Run(args, run);
         return new Result(code, stdout.ToString(), stderr.ToString().Replace("\r", ""));
     }
 

@@ -49,13 +49,13 @@ public class CertificateOutputTests : Support.ScratchFolder
     public void An_uncertified_answer_owes_one_warning_line_and_a_certified_one_none()
     {
         var err = new StringWriter();
-        CertificateOut.Warn(err, new Certificate(3e-6, false), "the optimum");
+        CertificateOut.Warn(new StderrWarnings(err), new Certificate(3e-6, false), "the optimum");
         var lines = err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
         Assert.StartsWith("warning: the optimum is not certified: KKT residual 3E-06", lines[0]);
 
         var quiet = new StringWriter();
-        CertificateOut.Warn(quiet, new Certificate(1e-12, true), "the optimum");
+        CertificateOut.Warn(new StderrWarnings(quiet), new Certificate(1e-12, true), "the optimum");
         Assert.Equal("", quiet.ToString());
     }
 }

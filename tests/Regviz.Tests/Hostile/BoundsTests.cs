@@ -132,7 +132,7 @@ public class BoundsTests : HostileFolder
         string manifest = Write("many.yaml", b.ToString());
         var (code, _, stderr, peak) = RunProcess(TimeSpan.FromMinutes(2), "batch", manifest, "--out", PathOf("o"));
         Assert.Equal(2, code);
-        Assert.Contains($"more than {Limits.Figures} figures", stderr);
+        Assert.Contains($"more than {Regviz.Cli.ToolLimits.Figures} figures", stderr);
         Assert.True(peak < 400, $"peak {peak:0} MB");
     }
 

@@ -20,10 +20,9 @@ public class GitHubActionsTests : ScratchFolder
     private CliRunner.Result RunOnActions(string summary, params string[] args)
     {
         var variables = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary, ["GITHUB_WORKSPACE"] = Dir };
-        GitHubActions.TestEnvironment.Value = variables;
         CliRunner.ChildEnvironment.Value = variables;
         try { return CliRunner.Run(args); }
-        finally { GitHubActions.TestEnvironment.Value = null; CliRunner.ChildEnvironment.Value = null; }
+        finally { CliRunner.ChildEnvironment.Value = null; }
     }
 
     [Fact]
@@ -107,9 +106,8 @@ public class GitHubActionsTests : ScratchFolder
     {
         var outcomes = Enumerable.Range(0, 150).Select(i => new FigureOutcome(new ManifestFigure($"f{i}.png", "norm", i + 2), "bad", 0) { Index = i }).ToList();
         var stdout = new StringWriter();
-        GitHubActions.TestEnvironment.Value = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" };
-        try { GitHubActions.Report(stdout, "m.yaml", outcomes, null); }
-        finally { GitHubActions.TestEnvironment.Value = null; }
+        var variables = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" };
+        GitHubActions.Report(stdout, name => variables.GetValueOrDefault(name), "m.yaml", outcomes, null);
         var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(GitHubActions.MaxFigures, lines.Count(l => l.StartsWith("::error ")));
         Assert.Equal("::warning::50 more figures failed: the report and the JUnit file list them all", lines.Last());

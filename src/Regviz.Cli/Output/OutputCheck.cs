@@ -1,13 +1,16 @@
 using System.Text;
 
-namespace Regviz.Core.IO;
+using Regviz.Core;
+using Regviz.Core.IO;
+
+namespace Regviz.Cli.Output;
 
 /// <summary>
 /// Checks an output destination before any work, so that a run that cannot write all its outputs fails before it
 /// has replaced any of them: the name is sane, the target is not a folder, its folder exists, is a folder and
 /// takes new files.
 /// </summary>
-public static class OutputCheck
+internal static class OutputCheck
 {
     /// <summary>The longest file name (in UTF-8 bytes) most file systems accept.</summary>
     public const int MaxNameBytes = 255;
