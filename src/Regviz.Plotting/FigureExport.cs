@@ -15,7 +15,7 @@ public static class FigureExport
     public static byte[] Encode(Plot plot, FigureStyle style, string format) => format switch
     {
         "svg" => new System.Text.UTF8Encoding(false).GetBytes(Described(StableIds(plot.GetSvgXml(style.Width, style.Height)), style.Description)),
-        "pdf" => PdfDocument.Write(canvas => plot.Render(canvas, style.Width, style.Height), style.Width, style.Height, style.Dpi ?? FigureStyle.ScreenDpi, style.Description, style.Title),
+        "pdf" => PdfDocument.Write(canvas => SinglePass.Run(plot, () => plot.Render(canvas, style.Width, style.Height)), style.Width, style.Height, style.Dpi ?? FigureStyle.ScreenDpi, style.Description, style.Title),
         _ => Physical(Described(Png(plot, style.Width, style.Height), style.Description), style),
     };
 
@@ -54,7 +54,7 @@ public static class FigureExport
     {
         using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width, height))
             ?? throw new InvalidOperationException($"Skia could not allocate a {width}x{height} surface");
-        plot.Render(surface);
+        SinglePass.Run(plot, () => plot.Render(surface));
         return EncodePng(surface);
     }
 
