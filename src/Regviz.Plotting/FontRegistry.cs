@@ -62,6 +62,13 @@ public static class FontRegistry
         return family;
     }
 
+    /// <summary>Registers <paramref name="regular"/> and <paramref name="bold"/> as <paramref name="family"/> (the first registration of a name stays).</summary>
+    internal static void AddFamily(string family, SkiaSharp.SKTypeface regular, SkiaSharp.SKTypeface bold)
+    {
+        EnsureRegistered();
+        Added.TryAdd(family, (regular, bold));
+    }
+
     /// <summary>The bold face of <paramref name="family"/> (the shipped bold, a style's bold file, or its regular face when it has none).</summary>
     internal static SkiaSharp.SKTypeface BoldTypeface(string family) =>
         Added.TryGetValue(family, out var faces) ? faces.Bold : BoldFace.Value;

@@ -178,7 +178,7 @@ public static class PanelGrid
             plot.RenderManager.ClearCanvasBeforeEachRender = false;
             canvas.Save();
             canvas.ClipRect(new SKRect(x, y, x + style.Width, y + style.Height));
-            plot.Render(canvas, new PixelRect(x, x + style.Width, y + style.Height, y));
+            SinglePass.Run(plot, () => plot.Render(canvas, new PixelRect(x, x + style.Width, y + style.Height, y)));
             canvas.Restore();
         }
         float top = headerHeight + layout.Rows(panels.Count) * style.Height;

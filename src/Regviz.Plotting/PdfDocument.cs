@@ -11,7 +11,11 @@ namespace Regviz.Plotting;
 /// </summary>
 internal static class PdfDocument
 {
-    public static byte[] Write(Action<SKCanvas> draw, int width, int height, double dpi, FigureDescription? description, string? title)
+    public static byte[] Write(Action<SKCanvas> draw, int width, int height, double dpi, FigureDescription? description, string? title) =>
+        Write(draw, width, height, dpi, description, title, out _);
+
+    /// <summary><see cref="Write(Action{SKCanvas}, int, int, double, FigureDescription?, string?)"/>, saying which font programs Skia embedded (<see cref="PdfFontSubsets.Apply(byte[], out PdfFontSubsets.Embedded?)"/>).</summary>
+    public static byte[] Write(Action<SKCanvas> draw, int width, int height, double dpi, FigureDescription? description, string? title, out PdfFontSubsets.Embedded? embedded)
     {
         using var stream = new MemoryStream();
         var metadata = new SKDocumentPdfMetadata
@@ -34,6 +38,6 @@ internal static class PdfDocument
             document.EndPage();
             document.Close();
         }
-        return PdfFontSubsets.Apply(stream.ToArray());
+        return PdfFontSubsets.Apply(stream.ToArray(), out embedded);
     }
 }

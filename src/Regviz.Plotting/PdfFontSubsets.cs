@@ -15,8 +15,15 @@ namespace Regviz.Plotting;
 internal static partial class PdfFontSubsets
 {
     /// <summary><paramref name="pdf"/> with its TrueType fonts cut to the glyphs it shows, or as it is when it cannot be read.</summary>
-    public static byte[] Apply(byte[] pdf)
+    public static byte[] Apply(byte[] pdf) => Apply(pdf, out _);
+
+    /// <summary>What a PDF embeds: the length of each font program as Skia wrote it, and whether any text shows glyph 0 (.notdef: a character its font lacks).</summary>
+    internal sealed record Embedded(IReadOnlyList<int> ProgramLengths, bool NotdefShown);
+
+    /// <summary><see cref="Apply(byte[])"/>, saying what the PDF embedded (null when it could not be read: nothing is known).</summary>
+    internal static byte[] Apply(byte[] pdf, out Embedded? embedded)
     {
+        embedded = null;
         if (PdfObjects.Read(pdf) is not { } objects) return pdf;
         var dicts = objects.Numbers.ToDictionary(n => n, objects.Dictionary);
         var contents = new HashSet<int>();
@@ -47,9 +54,11 @@ internal static partial class PdfFontSubsets
         }
 
         var shown = new Dictionary<string, HashSet<int>>();
-        var everyFont = new HashSet<int> { 0 }; // .notdef, and glyphs whose font cannot be told, go in every program
+        var everyFont = new HashSet<int>(); // glyphs whose font cannot be told go in every program
         foreach (int number in contents)
             if (objects.StreamData(number) is not { } content || !ShownGlyphs(content, shown, everyFont)) return pdf;
+        bool notdefShown = everyFont.Contains(0) || shown.Values.Any(set => set.Contains(0));
+        everyFont.Add(0); // .notdef goes in every program
         var glyphs = fontFiles.ToDictionary(f => f, _ => new HashSet<int>(everyFont));
         foreach (var (name, set) in shown)
         {
@@ -61,11 +70,16 @@ internal static partial class PdfFontSubsets
         }
 
         var replaced = new Dictionary<int, byte[]>();
+        var lengths = new List<int>();
+        bool allRead = true;
         foreach (var (number, kept) in glyphs)
         {
-            if (objects.StreamData(number) is not { } font || PdfFonts.Subset(font, kept) is not { } cut || cut.Length >= font.Length) continue;
+            if (objects.StreamData(number) is not { } font) { allRead = false; continue; }
+            lengths.Add(font.Length);
+            if (PdfFonts.Subset(font, kept) is not { } cut || cut.Length >= font.Length) continue;
             replaced[number] = PdfObjects.FlateStream(number, $"/Length1 {cut.Length}", cut);
         }
+        embedded = allRead ? new Embedded(lengths, notdefShown) : null;
         return replaced.Count == 0 ? pdf : objects.Write(replaced);
     }
 

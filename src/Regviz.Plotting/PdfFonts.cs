@@ -17,8 +17,8 @@ internal static class PdfFonts
     /// <summary>Basic Latin to Latin Extended-B, Greek, punctuation to mathematical operators (sub- and superscripts, arrows, ‖, ≤), box drawing and geometric shapes (● ○).</summary>
     private static readonly (int First, int Last)[] Repertoire = [(0x20, 0x24F), (0x370, 0x3FF), (0x2000, 0x22FF), (0x2500, 0x25FF)];
 
-    private static readonly Lazy<SKTypeface?> RegularCut = new(() => Cut(FontRegistry.Files.First()), LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly Lazy<SKTypeface?> BoldCut = new(() => Cut(FontRegistry.Files.Last()), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<(SKTypeface Face, int Length)?> RegularCut = new(() => Cut(FontRegistry.Files.First()), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<(SKTypeface Face, int Length)?> BoldCut = new(() => Cut(FontRegistry.Files.Last()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The cut-down regular and bold faces, when every one of <paramref name="texts"/> is within the repertoire and the cut could be made; else null.</summary>
     public static (SKTypeface Regular, SKTypeface Bold)? For(IEnumerable<string> texts)
@@ -26,17 +26,34 @@ internal static class PdfFonts
         foreach (string text in texts)
             foreach (var rune in text.EnumerateRunes())
                 if (rune.Value != '\n' && !Repertoire.Any(r => rune.Value >= r.First && rune.Value <= r.Last)) return null;
-        return RegularCut.Value is { } regular && BoldCut.Value is { } bold ? (regular, bold) : null;
+        return RegularCut.Value is { } regular && BoldCut.Value is { } bold ? (regular.Face, bold.Face) : null;
     }
 
-    private static SKTypeface? Cut(string file)
+    /// <summary>The family name under which <see cref="CutFamily"/> registers the cut faces.</summary>
+    internal const string CutFamilyName = "RegvizSansPdfCut";
+
+    private static readonly Lazy<(string Family, int[] Lengths)?> Family = new(() =>
+    {
+        if (RegularCut.Value is not { } regular || BoldCut.Value is not { } bold) return null;
+        FontRegistry.AddFamily(CutFamilyName, regular.Face, bold.Face);
+        return (CutFamilyName, [regular.Length, bold.Length]);
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The shipped regular and bold faces cut to the repertoire, as a font family a figure can be built in, and the
+    /// lengths of the two font programs (what a PDF drawn only with them embeds); null when the cut cannot be made. A
+    /// 2-D figure's PDF is drawn in it when it can be (<see cref="FigureExport.Save(ScottPlot.Plot, FigureStyle, string, Func{FigureStyle, ScottPlot.Plot})"/>).
+    /// </summary>
+    internal static (string Family, int[] Lengths)? CutFamily => Family.Value;
+
+    private static (SKTypeface Face, int Length)? Cut(string file)
     {
         var cut = CutWith(File.ReadAllBytes(file), input =>
         {
             var codepoints = hb_subset_input_unicode_set(input);
             foreach (var (first, last) in Repertoire) hb_set_add_range(codepoints, (uint)first, (uint)last);
         });
-        return cut is null ? null : SKTypeface.FromData(SKData.CreateCopy(cut));
+        return cut is null ? null : (SKTypeface.FromData(SKData.CreateCopy(cut)), cut.Length);
     }
 
     /// <summary>

@@ -212,11 +212,9 @@ internal sealed class PlotCanvas
 
     public void Line(Polyline line, Color color, float width, LinePattern? pattern = null)
     {
-        var sl = Plot.Add.ScatterLine(line.X, line.Y, color);
-        sl.LineWidth = width;
-        // no marker at all: a marker of size 0 is still drawn, once per point of every line (perf: in every frame of an animation)
-        sl.MarkerSize = 0;
-        sl.MarkerShape = MarkerShape.None;
+        // no marker at all: ScottPlot's scatter still visits a marker of size 0 at every point of every line (perf: in every frame of an animation)
+        var sl = new PolylinePlot(line.X, line.Y, color) { LineWidth = width };
+        Plot.PlottableList.Add(sl);
         if (pattern is { } p) sl.LinePattern = p;
     }
 

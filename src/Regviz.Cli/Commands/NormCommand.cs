@@ -53,7 +53,7 @@ internal sealed partial class NormCommand
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };
         var plot = NormFigure.Render(scene, style, _parts.Bind(result));
-        FigureExport.Save(plot, style, output);
+        plot = FigureExport.Save(plot, style, output, s => NormFigure.Render(scene, s, _parts.Bind(result)));
         if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, LayoutJson.With(w => SceneJson.Write(w, scene, description), FigureLayout.Of(plot)));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;

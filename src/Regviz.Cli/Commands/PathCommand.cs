@@ -82,7 +82,7 @@ internal sealed class PathCommand
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };
         var plot = PathFigure.Render(scene, style);
-        FigureExport.Save(plot, style, output);
+        plot = FigureExport.Save(plot, style, output, s => PathFigure.Render(scene, s));
         if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, LayoutJson.With(w => SceneJson.Write(w, scene, description, scaling, marked), FigureLayout.Of(plot)));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         if (oldMark is { } old)

@@ -57,7 +57,7 @@ internal sealed class ShrinkCommand
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };
         var plot = ShrinkFigure.Render(scene, style);
-        FigureExport.Save(plot, style, output);
+        plot = FigureExport.Save(plot, style, output, s => ShrinkFigure.Render(scene, s));
         if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, LayoutJson.With(w => WriteJson(w, scene, description), FigureLayout.Of(plot)));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;

@@ -97,9 +97,13 @@ public static class ContourAnimation
         if (before is null) return (FrameDelta.Whole(frame), PngEncoding.Compress(frame.Pixels, frame.Width, frame.Height), false);
         // an unchanged frame still needs a rectangle: one transparent pixel, blended over, changes nothing
         var rect = FrameDelta.Changed(frame, before) ?? new FrameRect(0, 0, 1, 1);
-        var pixels = FrameDelta.Patch(frame, before, rect, out bool over);
+        // the patch lives only until it is compressed: one buffer a thread (a new one a frame was fresh pages each time)
+        var pixels = PngEncoding.Buffer(ref t_patch, rect.Width * rect.Height * 4);
+        FrameDelta.Patch(frame, before, rect, pixels, out bool over);
         return (rect, PngEncoding.Compress(pixels, rect.Width, rect.Height), over);
     }
+
+    [ThreadStatic] private static byte[]? t_patch;
 
     /// <summary>
     /// Every frame as a patch over the pixels most frames share. The frames are drawn twice, once to vote on each pixel and

@@ -40,11 +40,22 @@ internal static class FrameDelta
     /// opaque, and the patch then holds the new pixels as they are, to replace the rectangle.</param>
     public static byte[] Patch(RgbaFrame current, RgbaFrame reference, FrameRect rect, out bool over)
     {
+        var patch = new byte[rect.Width * rect.Height * 4];
+        Patch(current, reference, rect, patch, out over);
+        return patch;
+    }
+
+    /// <summary>
+    /// <see cref="Patch(RgbaFrame, RgbaFrame, FrameRect, out bool)"/> into <paramref name="patch"/> (exactly
+    /// <paramref name="rect"/>'s pixels × 4 bytes, every one of them written): an animation reuses one buffer a thread.
+    /// </summary>
+    public static void Patch(RgbaFrame current, RgbaFrame reference, FrameRect rect, Span<byte> patch, out bool over)
+    {
+        if (patch.Length != rect.Width * rect.Height * 4) throw new ArgumentException($"a {rect.Width}x{rect.Height} patch needs {rect.Width * rect.Height * 4} bytes", nameof(patch));
         int w = current.Width;
         var a = MemoryMarshal.Cast<byte, uint>(current.Pixels);
         var b = MemoryMarshal.Cast<byte, uint>(reference.Pixels);
-        var patch = new byte[rect.Width * rect.Height * 4];
-        var p = MemoryMarshal.Cast<byte, uint>(patch.AsSpan());
+        var p = MemoryMarshal.Cast<byte, uint>(patch);
         over = true;
         for (int y = 0; y < rect.Height; y++)
         {
@@ -52,10 +63,11 @@ internal static class FrameDelta
             ra.CopyTo(p.Slice(y * rect.Width, rect.Width));
         }
         // RGBA read as a little-endian uint has alpha in its top byte: opaque pixels are 0xFF000000 and up
-        bool opaque = BitConverter.IsLittleEndian
-            ? !p.ContainsAnyExceptInRange(0xFF000000u, 0xFFFFFFFFu)
-            : Enumerable.Range(0, patch.Length / 4).All(i => patch[4 * i + 3] == 255);
-        if (!opaque) { over = false; return patch; }
+        bool opaque = true;
+        if (BitConverter.IsLittleEndian) opaque = !p.ContainsAnyExceptInRange(0xFF000000u, 0xFFFFFFFFu);
+        else
+            for (int i = 3; i < patch.Length && opaque; i += 4) opaque = patch[i] == 255;
+        if (!opaque) { over = false; return; }
         for (int y = 0; y < rect.Height; y++)
         {
             var ra = a.Slice((rect.Y + y) * w + rect.X, rect.Width);
@@ -71,7 +83,6 @@ internal static class FrameDelta
             for (; x < ra.Length; x++)
                 if (ra[x] == rb[x]) rp[x] = 0;
         }
-        return patch;
     }
 
     /// <summary>The whole frame as one patch.</summary>

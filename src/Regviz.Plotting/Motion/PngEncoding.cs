@@ -22,12 +22,14 @@ internal static class PngEncoding
     public static byte[] Compress(ReadOnlySpan<byte> rgba, int width, int height)
     {
         int stride = width * 4;
-        var filtered = new byte[(stride + 1) * height];
-        var candidate = new byte[stride];
+        // every byte of the filtered rows is written below, so a buffer kept from the thread's last image serves: a new
+        // one per animation frame (up to 2.5 MB, on the large object heap) was fresh pages to fault in every time
+        var filtered = Buffer(ref t_filtered, (stride + 1) * height);
+        var candidate = Buffer(ref t_candidate, stride);
         for (int y = 0; y < height; y++)
         {
             var row = rgba.Slice(y * stride, stride);
-            var into = filtered.AsSpan(y * (stride + 1) + 1, stride);
+            var into = filtered.Slice(y * (stride + 1) + 1, stride);
             // None first: a transparent (unchanged) row costs nothing and needs no other try
             row.CopyTo(into);
             long best = Cost(into);
@@ -46,10 +48,22 @@ internal static class PngEncoding
             }
             filtered[y * (stride + 1)] = type;
         }
-        using var output = new MemoryStream();
+        var output = t_output ??= new MemoryStream();
+        output.SetLength(0);
         using (var z = new ZLibStream(output, new ZLibCompressionOptions { CompressionLevel = Level }, leaveOpen: true))
             z.Write(filtered);
         return output.ToArray();
+    }
+
+    [ThreadStatic] private static byte[]? t_filtered;
+    [ThreadStatic] private static byte[]? t_candidate;
+    [ThreadStatic] private static MemoryStream? t_output;
+
+    /// <summary>The first <paramref name="length"/> bytes of the thread's buffer, grown when too short (its old contents are not kept).</summary>
+    internal static Span<byte> Buffer(ref byte[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length) buffer = GC.AllocateUninitializedArray<byte>(length);
+        return buffer.AsSpan(0, length);
     }
 
     /// <summary>

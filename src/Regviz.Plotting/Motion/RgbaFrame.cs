@@ -37,7 +37,7 @@ internal sealed class RgbaFrame
             t_size = (width, height);
         }
         t_surface.Canvas.Clear(SKColors.Transparent);
-        plot.Render(t_surface);
+        SinglePass.Run(plot, () => plot.Render(t_surface));
         return Read(t_surface, width, height, into);
     }
 
