@@ -32,7 +32,11 @@ public class EveryPenaltyOnHardDesignsTests
             // l2, elastic net, lp 1.5 and 3 are held to a certified answer everywhere, but FISTA + Newton (lp) on columns
             // scaled by 1e±6 can stop at 1e-9 to 1.5e-9, reported uncertified: a known limit (docs/exactness.md)
             bool scaled = c.Name.StartsWith("scaled", StringComparison.Ordinal);
-            if (StrictlyCertified.Contains(name))
+            // on identical columns only λ·p″ fixes how duplicates share their weight, and at 1e-6·λ_max lp's is so faint
+            // that its weight bound can pass 1e-9 of the weights' scale (seed 54gHgeBxgso5, lp 3: KKT 4e-16, duality gap
+            // 8e-20, ‖w − w*‖ ≤ 2.3e-9): right and honestly uncertified, so held to the independent check below
+            bool faintSplit = c.Name.StartsWith("duplicated", StringComparison.Ordinal) && Ratios[r] <= 1e-6;
+            if (StrictlyCertified.Contains(name) && !(s.Method == SolveMethod.FistaNewton && faintSplit))
             {
                 if (s.Method == SolveMethod.FistaNewton && scaled) return;
                 Assert.True(s.Certificate.Certified, $"{c} {name} λ/λmax={Ratios[r]}: {s.Certificate}");

@@ -1,3 +1,4 @@
+using Regviz.Core.Solvers;
 using Regviz.Core.Data;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
@@ -28,7 +29,7 @@ public class SinglePassTests
         var style = new FigureStyle(500, 400, Theme.Light, null);
         FontRegistry.EnsureRegistered();
         var penalty = PenaltyCatalogue.Create(norm, PenaltyArguments.None.With("alpha", 0.5))!;
-        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, 0.5, null);
+        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, Form.Penalised(0.5));
         var scene = SceneBuilder.Contour(spec, new SceneOptions(null, 100, 10, true, style.Frame().Aspect));
         var plot = ContourFigure.Render(scene, style);
         var passes = new Passes();

@@ -1,3 +1,4 @@
+using Regviz.Core.Solvers;
 using Regviz.Core.Data;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
@@ -20,7 +21,7 @@ public class PdfCutFamilyTests : Support.ScratchFolder
         FontRegistry.EnsureRegistered();
         var style = new FigureStyle(500, 420, Theme.Light, title);
         var penalty = PenaltyCatalogue.Create(norm, PenaltyArguments.None.With("alpha", 0.5))!;
-        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, 0.5, null);
+        var spec = new ProblemSpec(BuiltInDataset.Create(), LossKind.Mse, false, penalty, Form.Penalised(0.5));
         var scene = SceneBuilder.Contour(spec, new SceneOptions(null, 100, 10, true, style.Frame().Aspect));
         return (scene, style with { Description = FigureText.Describe(scene) });
     }
