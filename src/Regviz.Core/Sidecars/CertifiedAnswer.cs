@@ -42,6 +42,9 @@ public abstract record CertifiedAnswer
     internal static readonly string[] MemberNames =
         ["kkt", "certified", "norm_gap", "duality_gap", "duality_gap_relative", "objective_bound", "strong_convexity", "weight_bound", "weights_certified"];
 
+    /// <summary>The answers that may have no certificate (a path point not checked, a mark without an exact λ).</summary>
+    internal static readonly Type[] MayHaveNone = [typeof(PathPointSidecar), typeof(PathMarkSidecar)];
+
     /// <summary>The answer's members, with the certificate's (an unbounded KKT residual as the largest double).</summary>
     public static T With<T>(T answer, Certificate? c) where T : CertifiedAnswer => c is null ? answer : answer with
     {
