@@ -71,7 +71,7 @@ public sealed record SweepFrameSidecar : CertifiedAnswer
     [JsonPropertyOrder(200), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public LayoutSidecar? Layout { get; init; }
 }
 
-/// <summary><c>regviz animate --trace --json</c> (and <c>explore --trace</c>): an optimiser's iterates, frame by frame.</summary>
+/// <summary><c>regviz animate --trace --json</c>: an optimiser's iterates, frame by frame.</summary>
 public sealed record TraceSidecar
 {
     /// <inheritdoc cref="SweepSidecar.Alt"/>

@@ -28,7 +28,7 @@ internal static class SidecarSchemas
         ("shrink", typeof(ShrinkSidecar), "regviz shrink --json"),
         ("sparsity", typeof(SparsitySidecar), "regviz sparsity --json"),
         ("sweep", typeof(SweepSidecar), "regviz animate --json (a λ or t sweep) and explore --page frames --json"),
-        ("trace", typeof(TraceSidecar), "regviz animate --trace --json and explore --trace --json"),
+        ("trace", typeof(TraceSidecar), "regviz animate --trace --json"),
         ("threed", typeof(ThreeDSidecar), "regviz ball, surface and animate --rotate --json"),
         ("live", typeof(LiveSidecar), "regviz explore --json of a live page"),
         ("compare", typeof(CompareSidecar), "regviz compare --json"),
