@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Regviz.Cli.Output;
+using Regviz.Core.Sidecars;
 
 namespace Regviz.Cli.Batch;
 
@@ -10,97 +10,68 @@ namespace Regviz.Cli.Batch;
 /// </summary>
 internal static class JsonSummary
 {
-    public static void Write(CheckRun run, string target) => JsonOut.Write(target, TextWriter.Null, w =>
+    public static void Write(CheckRun run, string target) => JsonOut.Write(target, TextWriter.Null, new BatchSummarySidecar
     {
-        w.WriteStartObject();
-        w.WriteString("manifest", Safe(run.ManifestPath));
-        Nullable(w, "golden_dir", run.GoldenDir);
-        Nullable(w, "hash_library", run.HashLibrary);
-        w.WriteNumber("tolerance", run.Tolerance);
-        Nullable(w, "update", run.Update is { } u ? UpdateModes.Words[(int)u] : null);
-        w.WriteNumber("seconds", Math.Round(run.Seconds, 3));
-        w.WriteStartObject("counts");
-        w.WriteNumber("figures", run.Outcomes.Count);
-        foreach (var status in Enum.GetValues<CheckStatus>()) w.WriteNumber(CheckOutcome.Word(status), run.Count(status));
-        w.WriteEndObject();
-        Renderer(w, run);
-        w.WriteStartArray("figures");
-        foreach (var o in run.Outcomes) Figure(w, o, run);
-        w.WriteEndArray();
-        w.WriteEndObject();
+        Manifest = Safe(run.ManifestPath),
+        GoldenDir = Nullable(run.GoldenDir),
+        HashLibrary = Nullable(run.HashLibrary),
+        Tolerance = run.Tolerance,
+        Update = Nullable(run.Update is { } u ? UpdateModes.Words[(int)u] : null),
+        Seconds = Math.Round(run.Seconds, 3),
+        Counts = new BatchCountsSidecar
+        {
+            Figures = run.Outcomes.Count,
+            Error = run.Count(CheckStatus.Error),
+            Failed = run.Count(CheckStatus.Failed),
+            Missing = run.Count(CheckStatus.Missing),
+            Updated = run.Count(CheckStatus.Updated),
+            Created = run.Count(CheckStatus.Created),
+            Passed = run.Count(CheckStatus.Passed),
+        },
+        Renderer = new BatchRendererSidecar
+        {
+            Running = Components(run.Renderer.Running),
+            Recorded = Components(run.Renderer.Recorded),
+            Differences = [.. run.Renderer.Differences.Select(Safe)],
+            Note = Nullable(run.RendererNote),
+        },
+        Figures = [.. run.Outcomes.Select(o => Figure(o, run))],
     });
 
-    private static void Renderer(Utf8JsonWriter w, CheckRun run)
+    private static Dictionary<string, string>? Components(IReadOnlyList<KeyValuePair<string, string>>? components)
     {
-        w.WriteStartObject("renderer");
-        Components(w, "running", run.Renderer.Running);
-        Components(w, "recorded", run.Renderer.Recorded);
-        w.WriteStartArray("differences");
-        foreach (var d in run.Renderer.Differences) w.WriteStringValue(Safe(d));
-        w.WriteEndArray();
-        Nullable(w, "note", run.RendererNote);
-        w.WriteEndObject();
+        if (components is null) return null;
+        var safe = new Dictionary<string, string>();
+        foreach (var (key, value) in components) safe[Safe(key)] = Safe(value);
+        return safe;
     }
 
-    private static void Components(Utf8JsonWriter w, string name, IReadOnlyList<KeyValuePair<string, string>>? components)
+    private static BatchFigureSidecar Figure(FigureOutcome o, CheckRun run)
     {
-        if (components is null)
-        {
-            w.WriteNull(name);
-            return;
-        }
-        w.WriteStartObject(name);
-        foreach (var (key, value) in components) w.WriteString(Safe(key), Safe(value));
-        w.WriteEndObject();
-    }
-
-    private static void Figure(Utf8JsonWriter w, FigureOutcome o, CheckRun run)
-    {
-        double tolerance = run.Tolerance;
         var c = o.Check;
-        w.WriteStartObject();
-        w.WriteString("out", Safe(o.Figure.Out));
-        w.WriteNumber("line", o.Figure.Line);
-        w.WriteString("status", CheckOutcome.Word(o.Status));
-        w.WriteString("verdict", Safe(c?.Verdict ?? $"could not be made: {o.Error}"));
-        Number(w, "rms", c?.Rms);
-        w.WriteNumber("tolerance", c?.Tolerance ?? o.Figure.Tolerance ?? tolerance);
-        Number(w, "passing_tolerance", c?.PassingTolerance);
-        w.WriteNumber("different_pixels", c?.DifferentPixels ?? 0);
-        Nullable(w, "golden", c?.Golden);
-        Nullable(w, "actual", c?.Actual);
-        Nullable(w, "diff", c?.Diff);
-        Nullable(w, "sha256", c?.Sha256);
-        if (c?.Meaning is { } meaning)
+        return new BatchFigureSidecar
         {
-            w.WriteStartObject("meaning");
-            w.WriteString("kind", meaning.Word);
-            w.WriteStartArray("changes");
-            foreach (string line in meaning.Lines) w.WriteStringValue(Safe(line));
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        else w.WriteNull("meaning");
-        Nullable(w, "accept", run.AcceptFor(o));
-        w.WriteNumber("seconds", Math.Round(o.Seconds, 3));
-        Nullable(w, "error", o.Error);
-        w.WriteStartArray("warnings");
-        foreach (string warning in o.Warnings) w.WriteStringValue(Safe(warning));
-        w.WriteEndArray();
-        w.WriteEndObject();
+            Out = Safe(o.Figure.Out),
+            Line = o.Figure.Line,
+            Status = CheckOutcome.Word(o.Status),
+            Verdict = Safe(c?.Verdict ?? $"could not be made: {o.Error}"),
+            Rms = c?.Rms,
+            Tolerance = c?.Tolerance ?? o.Figure.Tolerance ?? run.Tolerance,
+            PassingTolerance = c?.PassingTolerance,
+            DifferentPixels = c?.DifferentPixels ?? 0,
+            Golden = Nullable(c?.Golden),
+            Actual = Nullable(c?.Actual),
+            Diff = Nullable(c?.Diff),
+            Sha256 = Nullable(c?.Sha256),
+            Meaning = c?.Meaning is { } meaning ? new BatchMeaningSidecar { Kind = meaning.Word, Changes = [.. meaning.Lines.Select(Safe)] } : null,
+            Accept = Nullable(run.AcceptFor(o)),
+            Seconds = Math.Round(o.Seconds, 3),
+            Error = Nullable(o.Error),
+            Warnings = [.. o.Warnings.Select(Safe)],
+        };
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v) w.WriteNumber(name, v);
-        else w.WriteNull(name);
-    }
-
-    private static void Nullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null) w.WriteNull(name);
-        else w.WriteString(name, Safe(value));
-    }
+    private static string? Nullable(string? value) => value is null ? null : Safe(value);
 
     /// <summary>
     /// Input text as every other channel shows it (<see cref="Core.SafeText"/>): JSON could carry control characters

@@ -73,8 +73,8 @@ internal sealed partial class AnimateCommand
         Figure3 At(double azimuth) => BallFigures.At(balls, scenes, style, azimuth, el);
         AtomicFile.WriteAllBytes(output, Turntable.Apng(At, az, degrees, frames, timing, description));
         if (json is not null)
-            JsonOut.Write(json, result.InvocationConfiguration.Output, w => ThreeDJson.Write(w, "animate", At(az),
-                balls.Select((b, i) => (b.Name, scenes[i])).ToList(), description, w => WriteTurn(w, degrees, frames, timing)));
+            JsonOut.Write(json, result.InvocationConfiguration.Output, ThreeDJson.Sidecar("animate", At(az),
+                balls.Select((b, i) => (b.Name, scenes[i])).ToList(), description) with { Turn = Turn(degrees, frames, timing) });
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }
@@ -96,21 +96,14 @@ internal sealed partial class AnimateCommand
         Figure3 At(double azimuth) => plan.At(style, azimuth, el);
         AtomicFile.WriteAllBytes(output, Turntable.Apng(At, az, degrees, frames, timing, plan.Description));
         if (json is not null)
-            JsonOut.Write(json, result.InvocationConfiguration.Output, w => ThreeDJson.Write(w, "animate", At(az),
-                [(plan.Contour.Penalty.Name, plan.Scene)], plan.Description, w => WriteTurn(w, degrees, frames, timing)));
+            JsonOut.Write(json, result.InvocationConfiguration.Output, ThreeDJson.Sidecar("animate", At(az),
+                [(plan.Contour.Penalty.Name, plan.Scene)], plan.Description) with { Turn = Turn(degrees, frames, timing) });
         f.Announce(result.InvocationConfiguration.Output, output, plan.Description);
         return 0;
     }
 
-    private static void WriteTurn(System.Text.Json.Utf8JsonWriter w, double degrees, int frames, AnimationTiming timing)
-    {
-        w.WriteStartObject("turn");
-        w.WriteNumber("degrees", degrees);
-        w.WriteNumber("frames", frames);
-        w.WriteNumber("fps", timing.FramesPerSecond);
-        w.WriteNumber("hold", timing.Hold);
-        w.WriteEndObject();
-    }
+    private static Core.Sidecars.TurnSidecar Turn(double degrees, int frames, AnimationTiming timing) =>
+        new() { Degrees = degrees, Frames = frames, Fps = timing.FramesPerSecond, Hold = timing.Hold };
 
     private static string Num(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
 }

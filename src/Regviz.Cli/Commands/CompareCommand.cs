@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Text.Json;
 using Regviz.Cli.Options;
 using Regviz.Cli.Output;
-using Regviz.Core;
 using Regviz.Core.IO;
+using Regviz.Core.Sidecars;
+using Regviz.Core;
 using Regviz.Plotting;
 
 namespace Regviz.Cli.Commands;
@@ -47,22 +47,18 @@ internal sealed class CompareCommand
         var d = ImageComparison.Compare(e, a);
         if (diffPath is not null && !d.SizesDiffer)
             AtomicFile.WriteAllBytes(diffPath, ImageComparison.DiffImage(e, a));
-        if (target is not null) JsonOut.Write(target, stdout, w => WriteJson(w, d, t));
+        if (target is not null) JsonOut.Write(target, stdout, new CompareSidecar
+        {
+            Rms = d.SizesDiffer ? null : d.Rms,
+            DifferentPixels = d.DifferentPixels,
+            Width = d.Width,
+            Height = d.Height,
+            SizesDiffer = d.SizesDiffer,
+            Tolerance = t,
+        });
         bool same = !d.SizesDiffer && d.Rms <= t;
         if (target != "-") stdout.WriteLine(Verdict(d, t, same));
         return same ? RegvizApp.Ok : RegvizApp.Difference;
-    }
-
-    private static void WriteJson(Utf8JsonWriter w, ImageDifference d, double tolerance)
-    {
-        w.WriteStartObject();
-        if (d.SizesDiffer) w.WriteNull("rms"); else w.WriteNumber("rms", d.Rms);
-        w.WriteNumber("different_pixels", d.DifferentPixels);
-        w.WriteNumber("width", d.Width);
-        w.WriteNumber("height", d.Height);
-        w.WriteBoolean("sizes_differ", d.SizesDiffer);
-        w.WriteNumber("tolerance", tolerance);
-        w.WriteEndObject();
     }
 
     private static string Verdict(ImageDifference d, double tolerance, bool same) => d.SizesDiffer

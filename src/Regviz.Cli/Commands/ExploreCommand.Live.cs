@@ -101,31 +101,25 @@ internal sealed partial class ExploreCommand
             string.Join("; ", solutions.Select(s => $"{s.Penalty.Name} w* = ({Round(s.Solution.Weights[0])}, {Round(s.Solution.Weights[1])}) at λ = {Round(lambda)}")) + ".",
             about);
         AtomicFile.WriteAllBytes(output, LivePage.Build(start, title, about));
-        if (json is not null) JsonOut.Write(json, stdout, w =>
+        if (json is not null) JsonOut.Write(json, stdout, new Core.Sidecars.LiveSidecar
         {
-            w.WriteStartObject();
-            w.WriteString("page", "live");
-            w.WriteString("alt", description.Alt);
-            w.WriteString("caption", description.Caption);
-            w.WriteStrings("norms", live.Norms);
-            w.WriteNumber("lambda", lambda);
-            if (radius is { } t) w.WriteNumber("radius", t);
-            w.WriteNumbers("centre", centre);
-            w.WriteNumbers("hessian", hessian);
-            w.WriteNumber("offset", offset);
+            Page = "live",
+            Alt = description.Alt,
+            Caption = description.Caption,
+            Norms = live.Norms,
+            Lambda = lambda,
+            Radius = radius,
+            Centre = centre,
+            Hessian = hessian,
+            Offset = offset,
             // what regviz's own solvers give at the page's opening λ: the page's numbers must agree (the browser tests check)
-            w.WriteStartArray("at_lambda");
-            foreach (var (penalty, solution) in solutions)
+            AtLambda = [.. solutions.Select(s => new Core.Sidecars.LiveOptimumSidecar
             {
-                w.WriteStartObject();
-                w.WriteString("norm", penalty.Name);
-                w.WriteNumbers("weights", solution.Weights);
-                w.WriteNumber("data_term", solution.DataTerm);
-                w.WriteNumber("penalty", solution.PenaltyValue);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
+                Norm = s.Penalty.Name,
+                Weights = s.Solution.Weights,
+                DataTerm = s.Solution.DataTerm,
+                Penalty = s.Solution.PenaltyValue,
+            })],
         });
         figure.Announce(stdout, output, description);
         return 0;

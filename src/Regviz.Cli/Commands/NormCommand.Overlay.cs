@@ -41,7 +41,7 @@ internal sealed partial class NormCommand
         var plot = OverlayFigure.Norms(scenes, names, style, parts);
         FigureExport.Save(plot, style, output);
         if (f.Json is { } json)
-            JsonOut.Write(json, result.InvocationConfiguration.Output, LayoutJson.With(w => PanelFigures.WriteJson(w, description, plan, penalties, null, (w2, i) => SceneJson.Write(w2, scenes[i], descriptions[i]), overlay: true), FigureLayout.Of(plot)));
+            JsonOut.Write(json, result.InvocationConfiguration.Output, PanelFigures.Sidecar(description, plan, penalties, null, [.. scenes.Select((s, i) => SceneJson.Norm(s, descriptions[i]))], LayoutJson.Of(FigureLayout.Of(plot)), overlay: true));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }

@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Regviz.Cli.Options;
-using Regviz.Core;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
+using Regviz.Core.Sidecars;
+using Regviz.Core;
 using Regviz.Plotting;
 using Regviz.Core.Solvers;
 
@@ -102,34 +103,26 @@ internal static class PanelFigures
         return at < 0 ? first : $"{first[..at]}-{plan.Name}{joined}{first[(at + single.Length)..]}";
     }
 
-    /// <summary>The sidecar of a panel figure: what varies, its values, the layout, and each panel's own sidecar object in order.</summary>
+    /// <summary>The sidecar of a panel figure: what varies, its values, the layout, and each panel's own sidecar in order.</summary>
     /// <param name="overlay">An --overlay figure: "arrangement": "overlay" and the penalties under "overlay", not "panels".</param>
-    public static void WriteJson(Utf8JsonWriter w, FigureDescription description, PanelPlan plan, IReadOnlyList<Penalty> penalties, IReadOnlyList<ProblemSpec>? specs, Action<Utf8JsonWriter, int> panel, bool overlay = false)
+    public static PanelSidecar<T> Sidecar<T>(FigureDescription description, PanelPlan plan, IReadOnlyList<Penalty> penalties, IReadOnlyList<ProblemSpec>? specs,
+        IReadOnlyList<T> panels, LayoutSidecar? layout, bool overlay = false) where T : class => new()
     {
-        w.WriteStartObject();
-        Output.SceneJson.WriteDescription(w, description);
-        w.WriteString("varies", plan.Name);
-        w.WriteStartArray("values");
-        for (int i = 0; i < plan.Count; i++)
+        Alt = description.Alt,
+        Caption = description.Caption,
+        Varies = plan.Name,
+        Values = [.. Enumerable.Range(0, plan.Count).Select(i => plan.Name switch
         {
-            switch (plan.Name)
-            {
-                case "norm": w.WriteStringValue(penalties[i].Name); break;
-                case "lambda": w.WriteNumberValue(Lambda(specs![i])); break;
-                case "radius": w.WriteNumberValue(Radius(specs![i])); break;
-                default: w.WriteNumberValue(penalties[i].Parameters.First(a => a.Name == plan.Name).Value); break;
-            }
-        }
-        w.WriteEndArray();
-        if (overlay) w.WriteString("arrangement", "overlay"); // "layout" is the layout report (docs/sidecars.md)
-        else
-        {
-            w.WriteNumber("columns", plan.Columns);
-            w.WriteNumber("rows", (plan.Count + plan.Columns - 1) / plan.Columns);
-        }
-        w.WriteStartArray(overlay ? "overlay" : "panels");
-        for (int i = 0; i < plan.Count; i++) panel(w, i);
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
+            "norm" => JsonSerializer.SerializeToElement(penalties[i].Name, Core.Sidecars.Sidecar.Options.GetTypeInfo(typeof(string))),
+            "lambda" => Output.PenaltyMembers.Number(Lambda(specs![i])),
+            "radius" => Output.PenaltyMembers.Number(Radius(specs![i])),
+            _ => Output.PenaltyMembers.Number(penalties[i].Parameters.First(a => a.Name == plan.Name).Value),
+        })],
+        Arrangement = overlay ? "overlay" : null, // "layout" is the layout report (docs/sidecars.md)
+        Columns = overlay ? null : plan.Columns,
+        Rows = overlay ? null : (plan.Count + plan.Columns - 1) / plan.Columns,
+        Panels = overlay ? null : panels,
+        Overlay = overlay ? panels : null,
+        Layout = layout,
+    };
 }

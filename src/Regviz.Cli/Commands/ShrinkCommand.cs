@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Text.Json;
 using Regviz.Cli.Options;
 using Regviz.Cli.Output;
-using Regviz.Core;
 using Regviz.Core.Scenes;
+using Regviz.Core.Sidecars;
+using Regviz.Core;
 using Regviz.Plotting;
 
 namespace Regviz.Cli.Commands;
@@ -58,7 +58,7 @@ internal sealed class ShrinkCommand
         var style = f.Style with { Description = description };
         var plot = ShrinkFigure.Render(scene, style);
         plot = FigureExport.Save(plot, style, output, s => ShrinkFigure.Render(scene, s));
-        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, LayoutJson.With(w => WriteJson(w, scene, description), FigureLayout.Of(plot)));
+        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, Sidecar(scene, description, LayoutJson.Of(FigureLayout.Of(plot))));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }
@@ -79,62 +79,33 @@ internal sealed class ShrinkCommand
         return ShrinkEstimator.Of(penalty);
     }
 
-    private static void WriteJson(Utf8JsonWriter w, ShrinkScene scene, FigureDescription description)
+    private static ShrinkSidecar Sidecar(ShrinkScene scene, FigureDescription description, LayoutSidecar? layout) => new()
     {
-        w.WriteStartObject();
-        SceneJson.WriteDescription(w, description);
-        w.WriteString("problem", "argmin_w (w - z)^2 + lambda*P(w)");
-        w.WriteNumber("lambda", scene.Lambda);
-        w.WriteNumber("zmax", scene.ZMax);
-        w.WriteStartArray("curves");
-        foreach (var c in scene.Curves)
+        Alt = description.Alt,
+        Caption = description.Caption,
+        Problem = "argmin_w (w - z)^2 + lambda*P(w)",
+        Lambda = scene.Lambda,
+        ZMax = scene.ZMax,
+        Curves = [.. scene.Curves.Select(c =>
         {
-            w.WriteStartObject();
-            if (c.Estimator.Penalty is { } p) SceneJson.WritePenalty(w, p); else w.WriteString("norm", c.Estimator.Name);
-            if (c.Threshold is { } t) w.WriteNumber("threshold", t); else w.WriteNull("threshold");
-            w.WriteStartArray("jumps");
-            foreach (var (z, from, to) in c.Jumps)
+            var p = PenaltyMembers.Of(c.Estimator.Penalty);
+            return new ShrinkCurveSidecar
             {
-                w.WriteStartObject();
-                w.WriteNumber("z", z);
-                w.WriteNumber("from", from);
-                w.WriteNumber("to", to);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("pieces");
-            foreach (var piece in c.Pieces)
-            {
-                w.WriteStartArray();
-                for (int i = 0; i < piece.Count; i++)
-                {
-                    w.WriteStartArray();
-                    w.WriteNumberValue(piece.X[i]);
-                    w.WriteNumberValue(piece.Y[i]);
-                    w.WriteEndArray();
-                }
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        if (scene.Objectives is { } objectives)
+                Norm = c.Estimator.Penalty?.Name ?? c.Estimator.Name,
+                Alpha = p.Alpha,
+                P = p.P,
+                Gamma = p.Gamma,
+                OtherParameters = p.Others,
+                Threshold = c.Threshold,
+                Jumps = [.. c.Jumps.Select(j => new ShrinkJumpSidecar { Z = j.Item1, From = j.Item2, To = j.Item3 })],
+                Pieces = [.. c.Pieces.Select(piece => (IReadOnlyList<double>[])[.. Enumerable.Range(0, piece.Count).Select(i => (double[])[piece.X[i], piece.Y[i]])])],
+            };
+        })],
+        Objective = scene.Objectives is { } objectives ? new ShrinkObjectiveSidecar
         {
-            w.WriteStartObject("objective");
-            w.WriteNumber("z", scene.ObjectiveAt!.Value);
-            w.WriteStartArray("minima");
-            foreach (var o in objectives)
-            {
-                w.WriteStartObject();
-                w.WriteString("norm", o.Estimator.Name);
-                w.WriteNumber("w", o.Minimiser);
-                w.WriteNumber("value", o.Minimum);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndObject();
-    }
+            Z = scene.ObjectiveAt!.Value,
+            Minima = [.. objectives.Select(o => new ShrinkMinimumSidecar { Norm = o.Estimator.Name, W = o.Minimiser, Value = o.Minimum })],
+        } : null,
+        Layout = layout,
+    };
 }

@@ -31,7 +31,7 @@ internal sealed class SolveCommand
         var solution = spec.Solve();
         CertificateOut.Warn(run.Warnings, solution.Certificate, "the optimum");
         if (target is not null)
-            JsonOut.Write(target, stdout, w => SolutionReport.WriteJson(w, spec, solution));
+            JsonOut.Write(target, stdout, SolutionReport.Sidecar(spec, solution));
         if (target != "-")
             SolutionReport.WriteTable(stdout, spec, solution);
         return 0;

@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Json;
 using Regviz.Cli.Options;
 using Regviz.Cli.Output;
 using Regviz.Cli.Progress;
-using Regviz.Core;
 using Regviz.Core.IO;
 using Regviz.Core.Penalties;
+using Regviz.Core.Sidecars;
 using Regviz.Core.Sparsity;
+using Regviz.Core;
 using Regviz.Plotting;
 using Regviz.Core.Solvers;
 
@@ -89,7 +89,7 @@ internal sealed class SparsityCommand
         var plots = SparsityFigure.Panels(results, experiment.Form, panel);
         var grid = new PanelLayout(panel, columns, header) { Description = description };
         PanelGrid.Save(plots, grid, output);
-        if (f.Json is { } json) JsonOut.Write(json, stdout, LayoutJson.With(w => WriteJson(w, experiment, results, description), PanelGrid.LayoutOf(plots, grid)));
+        if (f.Json is { } json) JsonOut.Write(json, stdout, Sidecar(experiment, results, description, LayoutJson.Of(PanelGrid.LayoutOf(plots, grid))));
         if (f.Json != "-") WriteTable(stdout, experiment, results, seconds, output);
         if (f.Alt) stdout.WriteLine(description.Alt);
         return 0;
@@ -131,26 +131,18 @@ internal sealed class SparsityCommand
         return SparsityExperiment.Run(penalties, e.Trials, e.Seed, e.Form, Progress);
     }
 
-    private static void WriteJson(Utf8JsonWriter w, Experiment e, IReadOnlyList<SparsityResult> results, FigureDescription description)
+    private static SparsitySidecar Sidecar(Experiment e, IReadOnlyList<SparsityResult> results, FigureDescription description, LayoutSidecar? layout) => new()
     {
-        w.WriteStartObject();
-        SceneJson.WriteDescription(w, description);
-        w.WriteNumber("trials", e.Trials);
-        w.WriteNumber("seed", e.Seed);
-        if (e.Form is PenalisedForm p) w.WriteNumber("lambda", p.Lambda); else w.WriteNumber("radius", ((ConstrainedForm)e.Form).Radius);
-        w.WriteString("distribution", Distribution);
-        w.WriteStartArray("results");
-        foreach (var r in results)
-        {
-            w.WriteStartObject();
-            w.WriteString("norm", r.Penalty.Name);
-            w.WriteNumber("sparse_fraction", r.SparseFraction);
-            w.WriteNumber("sparse", r.Sparse);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
+        Alt = description.Alt,
+        Caption = description.Caption,
+        Trials = e.Trials,
+        Seed = e.Seed,
+        Lambda = e.Form is PenalisedForm p ? p.Lambda : null,
+        Radius = e.Form is ConstrainedForm c ? c.Radius : null,
+        Distribution = Distribution,
+        Results = [.. results.Select(r => new SparsityResultSidecar { Norm = r.Penalty.Name, SparseFraction = r.SparseFraction, Sparse = r.Sparse })],
+        Layout = layout,
+    };
 
     private static void WriteTable(TextWriter stdout, Experiment e, IReadOnlyList<SparsityResult> results, double seconds, string output)
     {

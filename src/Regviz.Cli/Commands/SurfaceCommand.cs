@@ -58,17 +58,13 @@ internal sealed class SurfaceCommand
         TurntableOptions.Save(At, az, turn, description, output);
         var figure = At(az);
         if (f.Json is { } json)
-            JsonOut.Write(json, result.InvocationConfiguration.Output, w => ThreeDJson.Write(w, "surface", figure, [(contour.Penalty.Name, scene)], description, w =>
+            JsonOut.Write(json, result.InvocationConfiguration.Output, ThreeDJson.Sidecar("surface", figure, [(contour.Penalty.Name, scene)], description) with
             {
-                w.WriteStartObject("optimum");
-                w.WriteNumbers("weights", contour.Optimum.Weights);
-                w.WriteNumber("objective", contour.Optimum.Objective);
-                CertificateOut.WriteFields(w, contour.Optimum.Certificate);
-                w.WriteEndObject();
-                if (contour.Unregularised is { } ls) w.WriteNumbers("unregularised", ls);
+                Optimum = Core.Sidecars.CertifiedAnswer.With(new Core.Sidecars.SurfaceOptimumSidecar { Weights = contour.Optimum.Weights, Objective = contour.Optimum.Objective }, contour.Optimum.Certificate),
+                Unregularised = contour.Unregularised,
                 // the height box: the floor, and the top where D (or J) is cut; λP beside it stops at or below it
-                w.WriteNumbers("heights", [scene.Bounds.Min(b => b.Z), scene.Bounds.Max(b => b.Z)]);
-            }));
+                Heights = [scene.Bounds.Min(b => b.Z), scene.Bounds.Max(b => b.Z)],
+            });
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }

@@ -1,30 +1,10 @@
-using System.Text.Json;
 using Regviz.Core.Certificates;
 
 namespace Regviz.Cli.Output;
 
-/// <summary>A certificate in the words of docs/conventions.md: JSON fields, a table line, and the warning an uncertified answer owes.</summary>
+/// <summary>A certificate in the words of docs/conventions.md: a table line, and the warning an uncertified answer owes.</summary>
 internal static class CertificateOut
 {
-    public static void WriteFields(Utf8JsonWriter w, Certificate c)
-    {
-        w.WriteNumber("kkt", JsonSafe(c.Kkt));
-        w.WriteBoolean("certified", c.Certified);
-        if (c.NormGap is { } gap) w.WriteNumber("norm_gap", gap);
-        Nullable(w, "duality_gap", c.DualityGap);
-        Nullable(w, "duality_gap_relative", c.RelativeGap);
-        Nullable(w, "objective_bound", c.ObjectiveBound);
-        Nullable(w, "strong_convexity", c.Modulus);
-        Nullable(w, "weight_bound", c.WeightBound);
-        w.WriteBoolean("weights_certified", c.Certified && c.WeightBound is not null);
-    }
-
-    private static void Nullable(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v) w.WriteNumber(name, JsonSafe(v));
-        else w.WriteNull(name);
-    }
-
     public static string Line(Certificate c)
     {
         string verdict = c.Certified ? (c.StationaryOnly ? "certified stationary" : "certified optimal") : "NOT certified";
@@ -50,7 +30,4 @@ internal static class CertificateOut
             + (c.WeightBound is { } b ? $", ‖w − w*‖ ≤ {Text.Readable(b)}" : "");
         warnings.Warn($"{what} is not certified: {kkt}{gap}{bounds}");
     }
-
-    /// <summary>JSON has no infinity: an unbounded violation is written as the largest double.</summary>
-    private static double JsonSafe(double v) => double.IsFinite(v) ? v : double.MaxValue;
 }

@@ -1,8 +1,7 @@
-using System.Text.Json;
-using Regviz.Core.Paths;
 using Regviz.Core.Contours;
-using Regviz.Core.Penalties;
+using Regviz.Core.Paths;
 using Regviz.Core.Scenes;
+using Regviz.Core.Sidecars;
 using Regviz.Plotting;
 
 namespace Regviz.Cli.Output;
@@ -10,181 +9,114 @@ namespace Regviz.Cli.Output;
 /// <summary>The sidecar: the numbers behind a figure, in the shapes of docs/conventions.md (parameter coordinates throughout).</summary>
 internal static class SceneJson
 {
-    public static void Write(Utf8JsonWriter w, ContourScene scene, FigureDescription description)
+    public static ContourSidecar Contour(ContourScene scene, FigureDescription description, LayoutSidecar? layout = null)
     {
         var o = scene.Optimum;
-        w.WriteStartObject();
-        WriteDescription(w, description);
-        WritePenalty(w, scene.Penalty);
-        w.WriteStrings("features", scene.FeatureNames);
-        w.WriteStartObject("optimum");
-        w.WriteNumbers("weights", o.Weights);
-        w.WriteNumber("objective", o.Objective);
-        w.WriteNumber("lambda", o.Lambda);
-        if (o.Radius is { } r) w.WriteNumber("radius", r);
-        w.WriteNumber("intercept", o.Intercept);
-        w.WriteNumber("data_term", o.DataTerm);
-        w.WriteNumber("penalty", o.PenaltyValue);
-        CertificateOut.WriteFields(w, o.Certificate);
-        w.WriteEndObject();
-        if (scene.Unregularised is { } ls)
+        var p = PenaltyMembers.Of(scene.Penalty);
+        return new ContourSidecar
         {
-            w.WriteStartObject("unregularised");
-            w.WriteNumbers("weights", ls);
-            w.WriteEndObject();
-        }
-        else w.WriteNull("unregularised");
-        if (scene.Twin is { } twin) w.WriteNumbers("twin", twin);
-        WriteRange(w, scene.Range);
-        w.WriteStartObject("contours");
-        WriteLevels(w, "loss", scene.LossContours);
-        WriteLevels(w, "norm", scene.NormContours);
-        w.WriteEndObject();
-        w.WriteStartObject("touching");
-        if (scene.TouchingLoss is { } tl) w.WriteNumber("loss_level", tl.Level); else w.WriteNull("loss_level");
-        if (scene.TouchingNorm is { } tn) w.WriteNumber("norm_level", tn.Level); else w.WriteNull("norm_level");
-        w.WriteEndObject();
-        if (scene.Path is { } path) WritePoints(w, "path", path);
-        if (scene.Trace is { } trace)
-        {
-            w.WriteStartArray("trace");
-            foreach (var p in trace.Iterates)
+            Alt = description.Alt,
+            Caption = description.Caption,
+            Norm = scene.Penalty.Name,
+            Alpha = p.Alpha,
+            P = p.P,
+            Gamma = p.Gamma,
+            OtherParameters = p.Others,
+            Features = scene.FeatureNames,
+            Optimum = CertifiedAnswer.With(new OptimumSidecar
             {
-                WritePair(w, p[0], p[1]);
-            }
-            w.WriteEndArray();
-            w.WriteString("trace_method", trace.Method.ToString().ToLowerInvariant());
-            w.WriteBoolean("trace_diverged", trace.Diverged);
-            w.WriteNumber("trace_step", trace.Step);
-        }
-        w.WriteEndObject();
+                Weights = o.Weights,
+                Objective = o.Objective,
+                Lambda = o.Lambda,
+                Radius = o.Radius,
+                Intercept = o.Intercept,
+                DataTerm = o.DataTerm,
+                Penalty = o.PenaltyValue,
+            }, o.Certificate),
+            Unregularised = scene.Unregularised is { } ls ? new WeightsSidecar { Weights = ls } : null,
+            Twin = scene.Twin,
+            Range = Range(scene.Range),
+            Contours = new ContourSetsSidecar { Loss = Levels(scene.LossContours), Norm = Levels(scene.NormContours) },
+            Touching = new TouchingSidecar { LossLevel = scene.TouchingLoss?.Level, NormLevel = scene.TouchingNorm?.Level },
+            Path = scene.Path is { } path ? Points(path) : null,
+            Trace = scene.Trace is { } trace ? [.. trace.Iterates.Select(q => (double[])[q[0], q[1]])] : null,
+            TraceMethod = scene.Trace?.Method.ToString().ToLowerInvariant(),
+            TraceDiverged = scene.Trace?.Diverged,
+            TraceStep = scene.Trace?.Step,
+            Layout = layout,
+        };
     }
 
     /// <param name="scaling">With --standardize: the scales (weights are on the original scale, λ the scaled problem's).</param>
     /// <param name="marked">The optimum at --mark, when an exact λ is known for it.</param>
-    public static void Write(Utf8JsonWriter w, PathScene scene, FigureDescription description, Core.Data.Standardization? scaling = null, Core.Solvers.Solution? marked = null)
+    public static PathSidecar Path(PathScene scene, FigureDescription description, Core.Data.Standardization? scaling, Core.Solvers.Solution? marked, LayoutSidecar? layout)
     {
-        w.WriteStartObject();
-        WriteDescription(w, description);
-        WritePenalty(w, scene.Penalty);
-        w.WriteStrings("features", scene.FeatureNames);
-        w.WriteNumber("lambda_max", scene.Path.LambdaMax);
-        w.WriteString("xvar", scene.XVar.ToString().ToLowerInvariant());
+        var p = PenaltyMembers.Of(scene.Penalty);
         // on the ‖w‖₁ and fraction axes every point says where it is drawn (the shrinkage factor of a knot is what ESL reads)
         Func<PathPoint, double>? x = scene.XVar == PathAxis.Lambda ? null : scene.X;
-        WritePoints(w, "points", scene.Path.Points, x);
-        if (scene.Path.Knots is { } knots) WritePoints(w, "knots", knots, x);
-        // what the figure draws, in order, each with its x on the figure's axis (log10 λ on the λ axis) and its certificate
-        WritePoints(w, "drawn", scene.DrawnPoints(), scene.X);
-        w.WriteBoolean("reaches_fit", scene.Path.ReachesFit);
-        if (scene.Path.Unregularised is { } end)
+        bool fraction = scene.XVar == PathAxis.Fraction;
+        return new PathSidecar
         {
-            w.WritePropertyName("unregularised");
-            WritePoint(w, end, x);
-        }
-        if (scaling is not null)
-        {
-            w.WriteBoolean("standardized", true);
-            w.WriteNumbers("scales", scaling.Scales);
-        }
-        if (scene.Marker is { } mark)
-        {
-            w.WriteStartObject("mark");
-            w.WriteNumber(scene.XVar == PathAxis.Fraction ? "s" : "lambda", mark);
-            if (marked is not null)
-            {
-                if (scene.XVar == PathAxis.Fraction) w.WriteNumber("lambda", marked.Lambda);
-                w.WriteNumbers("weights", marked.Weights);
-                CertificateOut.WriteFields(w, marked.Certificate);
-            }
-            w.WriteEndObject();
-        }
-        w.WriteEndObject();
-    }
-
-    private static void WritePoints(Utf8JsonWriter w, string name, IEnumerable<PathPoint> points, Func<PathPoint, double>? x = null)
-    {
-        w.WriteStartArray(name);
-        foreach (var p in points) WritePoint(w, p, x);
-        w.WriteEndArray();
-    }
-
-    private static void WritePoint(Utf8JsonWriter w, PathPoint p, Func<PathPoint, double>? x)
-    {
-        w.WriteStartObject();
-        w.WriteNumber("lambda", p.Lambda);
-        if (x is not null) w.WriteNumber("x", x(p));
-        w.WriteNumbers("weights", p.Weights);
-        if (p.Certificate is { } c) CertificateOut.WriteFields(w, c);
-        w.WriteEndObject();
-    }
-
-    /// <summary>The figure in words, first, where a reader of the sidecar looks: "alt" (one sentence) and "caption".</summary>
-    public static void WriteDescription(Utf8JsonWriter w, FigureDescription description)
-    {
-        w.WriteString("alt", description.Alt);
-        w.WriteString("caption", description.Caption);
-    }
-
-    /// <summary>The penalty's name and its parameters by name ("alpha", "p", …).</summary>
-    public static void WritePenalty(Utf8JsonWriter w, Penalty penalty)
-    {
-        w.WriteString("norm", penalty.Name);
-        foreach (var a in penalty.Parameters) w.WriteNumber(a.Name, a.Value);
-    }
-
-    public static void Write(Utf8JsonWriter w, NormScene scene, FigureDescription description)
-    {
-        w.WriteStartObject();
-        WriteDescription(w, description);
-        WritePenalty(w, scene.Penalty);
-        if (scene.Penalty.ShapedAt is { } lambda) w.WriteNumber("lambda", lambda);
-        WriteRange(w, scene.Range);
-        w.WriteStartObject("contours");
-        WriteLevels(w, "norm", scene.NormContours);
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
-
-    private static void WriteRange(Utf8JsonWriter w, PlaneRange r)
-    {
-        w.WriteStartObject("range");
-        w.WriteNumber("x0", r.X0);
-        w.WriteNumber("x1", r.X1);
-        w.WriteNumber("y0", r.Y0);
-        w.WriteNumber("y1", r.Y1);
-        w.WriteEndObject();
-    }
-
-    private static void WriteLevels(Utf8JsonWriter w, string name, IEnumerable<ContourLevel> levels)
-    {
-        w.WriteStartArray(name);
-        foreach (var level in levels)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("level", level.Level);
-            w.WriteStartArray("lines");
-            foreach (var line in level.Lines)
-            {
-                w.WriteStartArray();
-                for (int k = 0; k < line.Count; k++)
+            Alt = description.Alt,
+            Caption = description.Caption,
+            Norm = scene.Penalty.Name,
+            Alpha = p.Alpha,
+            P = p.P,
+            Gamma = p.Gamma,
+            OtherParameters = p.Others,
+            Features = scene.FeatureNames,
+            LambdaMax = scene.Path.LambdaMax,
+            Xvar = scene.XVar.ToString().ToLowerInvariant(),
+            Points = Points(scene.Path.Points, x),
+            Knots = scene.Path.Knots is { } knots ? Points(knots, x) : null,
+            // what the figure draws, in order, each with its x on the figure's axis (log10 λ on the λ axis) and its certificate
+            Drawn = Points(scene.DrawnPoints(), scene.X),
+            ReachesFit = scene.Path.ReachesFit,
+            Unregularised = scene.Path.Unregularised is { } end ? Point(end, x) : null,
+            Standardized = scaling is null ? null : true,
+            Scales = scaling?.Scales,
+            Mark = scene.Marker is { } mark
+                ? CertifiedAnswer.With(new PathMarkSidecar
                 {
-                    WritePair(w, line.X[k], line.Y[k]);
-                }
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+                    S = fraction ? mark : null,
+                    Lambda = fraction ? marked?.Lambda : mark,
+                    Weights = marked?.Weights,
+                }, marked?.Certificate)
+                : null,
+            Layout = layout,
+        };
     }
 
-    /// <summary>A point of the plane as docs/conventions.md writes it: [x, y].</summary>
-    private static void WritePair(Utf8JsonWriter w, double x, double y)
+    private static PathPointSidecar[] Points(IEnumerable<PathPoint> points, Func<PathPoint, double>? x = null) => [.. points.Select(q => Point(q, x))];
+
+    private static PathPointSidecar Point(PathPoint q, Func<PathPoint, double>? x) =>
+        CertifiedAnswer.With(new PathPointSidecar { Lambda = q.Lambda, X = x?.Invoke(q), Weights = q.Weights }, q.Certificate);
+
+    public static NormSidecar Norm(NormScene scene, FigureDescription description, LayoutSidecar? layout = null)
     {
-        w.WriteStartArray();
-        w.WriteNumberValue(x);
-        w.WriteNumberValue(y);
-        w.WriteEndArray();
+        var p = PenaltyMembers.Of(scene.Penalty);
+        return new NormSidecar
+        {
+            Alt = description.Alt,
+            Caption = description.Caption,
+            Norm = scene.Penalty.Name,
+            Alpha = p.Alpha,
+            P = p.P,
+            Gamma = p.Gamma,
+            OtherParameters = p.Others,
+            Lambda = scene.Penalty.ShapedAt,
+            Range = Range(scene.Range),
+            Contours = new ContourSetsSidecar { Norm = Levels(scene.NormContours) },
+            Layout = layout,
+        };
     }
+
+    public static PlaneRangeSidecar Range(PlaneRange r) => new() { X0 = r.X0, X1 = r.X1, Y0 = r.Y0, Y1 = r.Y1 };
+
+    private static ContourLevelSidecar[] Levels(IEnumerable<ContourLevel> levels) => [.. levels.Select(level => new ContourLevelSidecar
+    {
+        Level = level.Level,
+        // a point of the plane as docs/conventions.md writes it: [x, y]
+        Lines = [.. level.Lines.Select(line => (IReadOnlyList<double>[])[.. Enumerable.Range(0, line.Count).Select(k => (double[])[line.X[k], line.Y[k]])])],
+    })];
 }

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
+using Regviz.Core.Sidecars;
 using Regviz.Core.Solvers;
 
 namespace Regviz.Cli.Output;
@@ -8,24 +8,28 @@ namespace Regviz.Cli.Output;
 /// <summary>The two faces of a solution: the JSON object of docs/conventions.md, and a table for people.</summary>
 internal static class SolutionReport
 {
-    public static void WriteJson(Utf8JsonWriter w, ProblemSpec spec, Solution s)
+    public static SolveSidecar Sidecar(ProblemSpec spec, Solution s)
     {
-        w.WriteStartObject();
-        w.WriteString("norm", spec.Penalty.Name);
-        w.WriteNumber("lambda", s.Lambda);
-        if (s.Radius is { } r) w.WriteNumber("radius", r);
-        w.WriteStrings("features", spec.FeatureNames);
-        w.WriteNumbers("weights", s.Weights);
-        w.WriteNumber("intercept", s.Intercept);
-        w.WriteNumber("objective", s.Objective);
-        w.WriteNumber("data_term", s.DataTerm);
-        w.WriteNumber("penalty", s.PenaltyValue);
-        w.WriteString("loss", spec.LossKind.Name());
-        foreach (var a in spec.Penalty.Parameters) w.WriteNumber(a.Name, a.Value);
-        w.WriteNumber("rows", spec.Data.Rows);
-        w.WriteString("method", s.MethodDescription);
-        CertificateOut.WriteFields(w, s.Certificate);
-        w.WriteEndObject();
+        var p = PenaltyMembers.Of(spec.Penalty);
+        return CertifiedAnswer.With(new SolveSidecar
+        {
+            Norm = spec.Penalty.Name,
+            Lambda = s.Lambda,
+            Radius = s.Radius,
+            Features = spec.FeatureNames,
+            Weights = s.Weights,
+            Intercept = s.Intercept,
+            Objective = s.Objective,
+            DataTerm = s.DataTerm,
+            Penalty = s.PenaltyValue,
+            Loss = spec.LossKind.Name(),
+            Alpha = p.Alpha,
+            P = p.P,
+            Gamma = p.Gamma,
+            OtherParameters = p.Others,
+            Rows = spec.Data.Rows,
+            Method = s.MethodDescription,
+        }, s.Certificate);
     }
 
     public static void WriteTable(TextWriter o, ProblemSpec spec, Solution s)

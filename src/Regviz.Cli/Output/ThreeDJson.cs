@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Regviz.Core.Sidecars;
 using Regviz.Core.ThreeD;
 using Regviz.Plotting;
 using Regviz.Plotting.ThreeD;
@@ -13,82 +13,47 @@ namespace Regviz.Cli.Output;
 /// </summary>
 internal static class ThreeDJson
 {
-    public static void Write(Utf8JsonWriter w, string command, Figure3 figure, IReadOnlyList<(string Name, Scene3 Scene)> panels,
-        FigureDescription description, Action<Utf8JsonWriter>? extra = null)
+    public static ThreeDSidecar Sidecar(string command, Figure3 figure, IReadOnlyList<(string Name, Scene3 Scene)> panels, FigureDescription description)
     {
-        w.WriteStartObject();
-        w.WriteString("command", command);
-        SceneJson.WriteDescription(w, description);
-        w.WriteNumbers("image", [figure.Width, figure.Height]);
-        WriteCamera(w, "camera", figure.Cameras[0]);
-        w.WriteStartArray("panels");
+        var vertices = new List<ThreeDPointSidecar>();
+        var marks = new List<ThreeDPointSidecar>();
+        var labels = new List<ThreeDLabelSidecar>();
         for (int i = 0; i < panels.Count; i++)
         {
-            w.WriteStartObject();
-            w.WriteString("name", panels[i].Name);
-            WriteCamera(w, "camera", figure.Cameras[i]);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("vertices");
-        for (int i = 0; i < panels.Count; i++)
-            foreach (var v in panels[i].Scene.Vertices) WritePoint(w, null, v, figure.Cameras[i], i);
-        w.WriteEndArray();
-        w.WriteStartArray("marks");
-        for (int i = 0; i < panels.Count; i++)
-        {
+            foreach (var v in panels[i].Scene.Vertices) vertices.Add(Point(null, v, figure.Cameras[i], i));
             var hidden = figure.HiddenMarks(i);
             for (int k = 0; k < panels[i].Scene.Marks.Count; k++)
-                WritePoint(w, panels[i].Scene.Marks[k].Name, panels[i].Scene.Marks[k].At, figure.Cameras[i], i, hidden[k]);
+                marks.Add(Point(panels[i].Scene.Marks[k].Name, panels[i].Scene.Marks[k].At, figure.Cameras[i], i, hidden[k]));
         }
-        w.WriteEndArray();
-        w.WriteStartArray("labels");
         for (int i = 0; i < panels.Count; i++)
             foreach (var (text, left, top, right, bottom) in figure.LabelBoxes(i))
-            {
-                w.WriteStartObject();
-                w.WriteString("text", text);
-                w.WriteNumbers("box", [left, top, right, bottom]);
-                w.WriteNumber("panel", i);
-                w.WriteEndObject();
-            }
-        w.WriteEndArray();
-        extra?.Invoke(w);
-        w.WriteEndObject();
-    }
-
-    private static void WriteCamera(Utf8JsonWriter w, string name, Camera c)
-    {
-        w.WriteStartObject(name);
-        w.WriteNumber("azimuth", c.Azimuth);
-        w.WriteNumber("elevation", c.Elevation);
-        w.WriteString("projection", "orthographic");
-        WriteMatrix(w, "view", c.ViewMatrix());
-        WriteMatrix(w, "pixel_matrix", c.PixelMatrix());
-        w.WriteEndObject();
-    }
-
-    private static void WriteMatrix(Utf8JsonWriter w, string name, double[][] rows)
-    {
-        w.WriteStartArray(name);
-        foreach (var row in rows)
+                labels.Add(new ThreeDLabelSidecar { Text = text, Box = [left, top, right, bottom], Panel = i });
+        return new ThreeDSidecar
         {
-            w.WriteStartArray();
-            foreach (double v in row) w.WriteNumberValue(v);
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
+            Command = command,
+            Alt = description.Alt,
+            Caption = description.Caption,
+            Image = [figure.Width, figure.Height],
+            Camera = Camera(figure.Cameras[0]),
+            Panels = [.. panels.Select((p, i) => new ThreeDPanelSidecar { Name = p.Name, Camera = Camera(figure.Cameras[i]) })],
+            Vertices = vertices,
+            Marks = marks,
+            Labels = labels,
+        };
     }
 
-    private static void WritePoint(Utf8JsonWriter w, string? name, Vec3 p, Camera camera, int panel, bool? hidden = null)
+    private static CameraSidecar Camera(Camera c) => new()
     {
-        w.WriteStartObject();
-        if (name is not null) w.WriteString("name", name);
-        w.WriteNumbers("w", p.ToArray());
+        Azimuth = c.Azimuth,
+        Elevation = c.Elevation,
+        Projection = "orthographic",
+        View = c.ViewMatrix(),
+        PixelMatrix = c.PixelMatrix(),
+    };
+
+    private static ThreeDPointSidecar Point(string? name, Vec3 p, Camera camera, int panel, bool? hidden = null)
+    {
         var (x, y) = camera.Pixel(p);
-        w.WriteNumbers("at", [x, y]);
-        w.WriteNumber("panel", panel);
-        if (hidden is { } behind) w.WriteBoolean("hidden", behind);
-        w.WriteEndObject();
+        return new ThreeDPointSidecar { Name = name, W = p.ToArray(), At = [x, y], Panel = panel, Hidden = hidden };
     }
 }

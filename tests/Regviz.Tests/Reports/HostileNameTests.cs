@@ -46,6 +46,7 @@ public class HostileNameTests : Support.ScratchFolder
             var junit = CheckReportTests.Validated(Path.Combine(dir, "junit.xml"));
             Assert.All(junit.Descendants("testcase"), c => Assert.Equal(ReportText.Printable(name), (string)c.Attribute("name")!));
 
+            Sidecars.SidecarValidator.AssertValid("batch-summary", File.ReadAllText(Path.Combine(dir, "summary.json")), "a summary of hostile names");
             using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, "summary.json")));
             // the one escaping policy, as in the page and the XML: nothing in the JSON can reorder or hide what a reader sees
             string expected = ReportText.Printable(name);
