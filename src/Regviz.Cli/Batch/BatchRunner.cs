@@ -39,8 +39,8 @@ internal static class BatchRunner
             var clock = Stopwatch.StartNew();
             var warnings = new FigureWarnings();
             FigureDescription? made = null;
-            var sidecar = new SidecarCapture.Holder();
-            string? error = problems[i] ?? Render(request, figures[i], warnings, d => made = d, sidecar);
+            byte[]? sidecar = null;
+            string? error = problems[i] ?? Render(request, figures[i], warnings, d => made = d, json => sidecar = json);
             if (error is not null) error = RegvizApp.OneLine(error);
             CheckOutcome? check = null;
             if (error is null && request.Check is { } c)
@@ -48,7 +48,7 @@ internal static class BatchRunner
                 // whatever the check step throws (a hostile golden, a report image that cannot be written, a full disk) is this
                 // figure's error: the other figures and the run's reports go on
                 var figure = figures[i];
-                var record = new Lazy<byte[]>(() => GoldenSidecar.Build(FigureJob.Canonical(request.Manifest.Defaults, figure), sidecar.Json));
+                var record = new Lazy<byte[]>(() => GoldenSidecar.Build(FigureJob.Canonical(request.Manifest.Defaults, figure), sidecar));
                 try { check = FigureCheck.Run(c, request.OutDir, figure, i, record); }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -102,8 +102,8 @@ internal static class BatchRunner
         return problems;
     }
 
-    /// <summary>Runs one figure: its warnings go to <paramref name="warnings"/>, its description to <paramref name="described"/>, its sidecar (when checking) to <paramref name="sidecar"/>; returns its error, if any.</summary>
-    private static string? Render(BatchRequest request, ManifestFigure figure, FigureWarnings warnings, Action<FigureDescription> described, SidecarCapture.Holder sidecar)
+    /// <summary>Runs one figure: its warnings go to <paramref name="warnings"/>, its description to <paramref name="described"/>, its last sidecar (when checking) to <paramref name="sidecar"/>; returns its error, if any.</summary>
+    private static string? Render(BatchRequest request, ManifestFigure figure, FigureWarnings warnings, Action<FigureDescription> described, Action<byte[]> sidecar)
     {
         try
         {
@@ -116,10 +116,9 @@ internal static class BatchRunner
                 Reads = ReadConfinement.To([request.ManifestFolder, .. request.AllowRead]),
                 Warnings = warnings,
                 Described = described,
+                SidecarWritten = request.Check is not null ? sidecar : null,
             };
-            RunResult result;
-            using (request.Check is not null ? SidecarCapture.Open(sidecar) : null)
-                result = RegvizApp.Execute(args, run);
+            var result = RegvizApp.Execute(args, run);
             return result.ExitCode == RegvizApp.Ok ? null : result.Error ?? $"failed (exit code {result.ExitCode})";
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -73,7 +73,7 @@ internal sealed partial class AnimateCommand
         Figure3 At(double azimuth) => BallFigures.At(balls, scenes, style, azimuth, el);
         AtomicFile.WriteAllBytes(output, Turntable.Apng(At, az, degrees, frames, timing, description));
         if (json is not null)
-            JsonOut.Write(json, result.InvocationConfiguration.Output, ThreeDJson.Sidecar("animate", At(az),
+            JsonOut.Write(RunContext.Of(result), json, ThreeDJson.Sidecar("animate", At(az),
                 balls.Select((b, i) => (b.Name, scenes[i])).ToList(), description) with { Turn = Turn(degrees, frames, timing) });
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
@@ -96,7 +96,7 @@ internal sealed partial class AnimateCommand
         Figure3 At(double azimuth) => plan.At(style, azimuth, el);
         AtomicFile.WriteAllBytes(output, Turntable.Apng(At, az, degrees, frames, timing, plan.Description));
         if (json is not null)
-            JsonOut.Write(json, result.InvocationConfiguration.Output, ThreeDJson.Sidecar("animate", At(az),
+            JsonOut.Write(RunContext.Of(result), json, ThreeDJson.Sidecar("animate", At(az),
                 [(plan.Contour.Penalty.Name, plan.Scene)], plan.Description) with { Turn = Turn(degrees, frames, timing) });
         f.Announce(result.InvocationConfiguration.Output, output, plan.Description);
         return 0;

@@ -100,7 +100,7 @@ internal sealed partial class AnimateCommand
         var layouts = json is null ? null : new FigureLayout?[sweep.Frames.Count];
         AtomicFile.WriteAllBytes(output, ContourAnimation.Apng(sweep, style with { Description = description }, timing, cancel, layouts));
         if (json is not null)
-            JsonOut.Write(json, stdout, SweepJson.Sidecar(sweep, timing, description, FrameDescriptions(sweep), [.. layouts!.OfType<FigureLayout>()]));
+            JsonOut.Write(RunContext.Of(result), json, SweepJson.Sidecar(sweep, timing, description, FrameDescriptions(sweep), [.. layouts!.OfType<FigureLayout>()]));
         figure.Announce(stdout, output, description);
         return 0;
     }

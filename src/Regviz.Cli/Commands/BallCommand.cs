@@ -52,7 +52,7 @@ internal sealed class BallCommand
         Figure3 At(double azimuth) => BallFigures.At(balls, scenes.Select(s => s.Scene).ToList(), style, azimuth, el);
         TurntableOptions.Save(At, az, turn, description, output);
         var figure = At(az);
-        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, ThreeDJson.Sidecar("ball", figure, scenes, description));
+        if (f.Json is { } json) JsonOut.Write(RunContext.Of(result), json, ThreeDJson.Sidecar("ball", figure, scenes, description));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }

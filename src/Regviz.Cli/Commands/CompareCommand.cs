@@ -47,7 +47,7 @@ internal sealed class CompareCommand
         var d = ImageComparison.Compare(e, a);
         if (diffPath is not null && !d.SizesDiffer)
             AtomicFile.WriteAllBytes(diffPath, ImageComparison.DiffImage(e, a));
-        if (target is not null) JsonOut.Write(target, stdout, new CompareSidecar
+        if (target is not null) JsonOut.Write(RunContext.Of(result), target, new CompareSidecar
         {
             Rms = d.SizesDiffer ? null : d.Rms,
             DifferentPixels = d.DifferentPixels,

@@ -48,7 +48,7 @@ internal sealed partial class ContourCommand
         var plot = OverlayFigure.Contours(scenes, names, title, style, parts);
         FigureExport.Save(plot, style, output);
         if (f.Json is { } json)
-            JsonOut.Write(json, stdout, PanelFigures.Sidecar(description, plan, penalties, specs, [.. scenes.Select((s, i) => SceneJson.Contour(s, descriptions[i]))], LayoutJson.Of(FigureLayout.Of(plot)), overlay: true));
+            JsonOut.Write(RunContext.Of(result), json, PanelFigures.Sidecar(description, plan, penalties, specs, [.. scenes.Select((s, i) => SceneJson.Contour(s, descriptions[i]))], LayoutJson.Of(FigureLayout.Of(plot)), overlay: true));
         f.Announce(stdout, output, description);
         return 0;
     }

@@ -59,7 +59,7 @@ internal sealed partial class ContourCommand
         };
         PanelGrid.Save(plots, layout, output);
         if (f.Json is { } json)
-            JsonOut.Write(json, stdout, PanelFigures.Sidecar(description, plan, penalties, specs, [.. scenes.Select((s, i) => SceneJson.Contour(s, descriptions[i]))], LayoutJson.Of(PanelGrid.LayoutOf(plots, layout))));
+            JsonOut.Write(RunContext.Of(result), json, PanelFigures.Sidecar(description, plan, penalties, specs, [.. scenes.Select((s, i) => SceneJson.Contour(s, descriptions[i]))], LayoutJson.Of(PanelGrid.LayoutOf(plots, layout))));
         f.Announce(stdout, output, description);
         return 0;
     }

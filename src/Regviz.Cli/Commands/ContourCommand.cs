@@ -69,7 +69,7 @@ internal sealed partial class ContourCommand
         var style = f.Style with { Description = description };
         var plot = ContourFigure.Render(scene, style, _parts.Bind(result));
         plot = FigureExport.Save(plot, style, output, s => ContourFigure.Render(scene, s, _parts.Bind(result)));
-        if (f.Json is { } json) JsonOut.Write(json, stdout, SceneJson.Contour(scene, description, LayoutJson.Of(FigureLayout.Of(plot))));
+        if (f.Json is { } json) JsonOut.Write(RunContext.Of(result), json, SceneJson.Contour(scene, description, LayoutJson.Of(FigureLayout.Of(plot))));
         f.Announce(stdout, output, description);
         return 0;
     }

@@ -101,7 +101,7 @@ internal sealed partial class ExploreCommand
             string.Join("; ", solutions.Select(s => $"{s.Penalty.Name} w* = ({Round(s.Solution.Weights[0])}, {Round(s.Solution.Weights[1])}) at λ = {Round(lambda)}")) + ".",
             about);
         AtomicFile.WriteAllBytes(output, LivePage.Build(start, title, about));
-        if (json is not null) JsonOut.Write(json, stdout, new Core.Sidecars.LiveSidecar
+        if (json is not null) JsonOut.Write(RunContext.Of(result), json, new Core.Sidecars.LiveSidecar
         {
             Page = "live",
             Alt = description.Alt,

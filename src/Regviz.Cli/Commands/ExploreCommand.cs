@@ -72,7 +72,7 @@ internal sealed partial class ExploreCommand
         var description = SweepText.Describe(sweep);
         var words = AnimateCommand.FrameDescriptions(sweep);
         AtomicFile.WriteAllBytes(output, ExplorePage.Build(sweep, frames, title, description, words));
-        if (json is not null) JsonOut.Write(json, stdout, SweepJson.Sidecar(sweep, null, description, words, null));
+        if (json is not null) JsonOut.Write(RunContext.Of(result), json, SweepJson.Sidecar(sweep, null, description, words, null));
         figure.Announce(stdout, output, description);
         return 0;
     }

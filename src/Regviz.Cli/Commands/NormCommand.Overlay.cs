@@ -41,7 +41,7 @@ internal sealed partial class NormCommand
         var plot = OverlayFigure.Norms(scenes, names, style, parts);
         FigureExport.Save(plot, style, output);
         if (f.Json is { } json)
-            JsonOut.Write(json, result.InvocationConfiguration.Output, PanelFigures.Sidecar(description, plan, penalties, null, [.. scenes.Select((s, i) => SceneJson.Norm(s, descriptions[i]))], LayoutJson.Of(FigureLayout.Of(plot)), overlay: true));
+            JsonOut.Write(RunContext.Of(result), json, PanelFigures.Sidecar(description, plan, penalties, null, [.. scenes.Select((s, i) => SceneJson.Norm(s, descriptions[i]))], LayoutJson.Of(FigureLayout.Of(plot)), overlay: true));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }

@@ -41,7 +41,7 @@ internal sealed partial class NormCommand
         var grid = new PanelLayout(panel, plan.Columns, header) { SharedLegend = false, Description = description };
         PanelGrid.Save(plots, grid, output);
         if (f.Json is { } json)
-            JsonOut.Write(json, result.InvocationConfiguration.Output, PanelFigures.Sidecar(description, plan, penalties, null, [.. scenes.Select((s, i) => SceneJson.Norm(s, descriptions[i]))], LayoutJson.Of(PanelGrid.LayoutOf(plots, grid))));
+            JsonOut.Write(RunContext.Of(result), json, PanelFigures.Sidecar(description, plan, penalties, null, [.. scenes.Select((s, i) => SceneJson.Norm(s, descriptions[i]))], LayoutJson.Of(PanelGrid.LayoutOf(plots, grid))));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }

@@ -54,7 +54,7 @@ internal sealed partial class NormCommand
         var style = f.Style with { Description = description };
         var plot = NormFigure.Render(scene, style, _parts.Bind(result));
         plot = FigureExport.Save(plot, style, output, s => NormFigure.Render(scene, s, _parts.Bind(result)));
-        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, SceneJson.Norm(scene, description, LayoutJson.Of(FigureLayout.Of(plot))));
+        if (f.Json is { } json) JsonOut.Write(RunContext.Of(result), json, SceneJson.Norm(scene, description, LayoutJson.Of(FigureLayout.Of(plot))));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;
     }

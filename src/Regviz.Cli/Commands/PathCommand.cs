@@ -83,7 +83,7 @@ internal sealed class PathCommand
         var style = f.Style with { Description = description };
         var plot = PathFigure.Render(scene, style);
         plot = FigureExport.Save(plot, style, output, s => PathFigure.Render(scene, s));
-        if (f.Json is { } json) JsonOut.Write(json, result.InvocationConfiguration.Output, SceneJson.Path(scene, description, scaling, marked, LayoutJson.Of(FigureLayout.Of(plot))));
+        if (f.Json is { } json) JsonOut.Write(RunContext.Of(result), json, SceneJson.Path(scene, description, scaling, marked, LayoutJson.Of(FigureLayout.Of(plot))));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         if (oldMark is { } old)
             f.Run.Warnings.Warn($"path --lambda is the old spelling of --mark: write --mark {RegularisationForm.RoundTrip(old)}");

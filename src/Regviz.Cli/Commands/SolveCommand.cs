@@ -31,7 +31,7 @@ internal sealed class SolveCommand
         var solution = spec.Solve();
         CertificateOut.Warn(run.Warnings, solution.Certificate, "the optimum");
         if (target is not null)
-            JsonOut.Write(target, stdout, SolutionReport.Sidecar(spec, solution));
+            JsonOut.Write(RunContext.Of(result), target, SolutionReport.Sidecar(spec, solution));
         if (target != "-")
             SolutionReport.WriteTable(stdout, spec, solution);
         return 0;

@@ -89,7 +89,7 @@ internal sealed class SparsityCommand
         var plots = SparsityFigure.Panels(results, experiment.Form, panel);
         var grid = new PanelLayout(panel, columns, header) { Description = description };
         PanelGrid.Save(plots, grid, output);
-        if (f.Json is { } json) JsonOut.Write(json, stdout, Sidecar(experiment, results, description, LayoutJson.Of(PanelGrid.LayoutOf(plots, grid))));
+        if (f.Json is { } json) JsonOut.Write(RunContext.Of(result), json, Sidecar(experiment, results, description, LayoutJson.Of(PanelGrid.LayoutOf(plots, grid))));
         if (f.Json != "-") WriteTable(stdout, experiment, results, seconds, output);
         if (f.Alt) stdout.WriteLine(description.Alt);
         return 0;

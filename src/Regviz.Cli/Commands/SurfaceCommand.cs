@@ -58,7 +58,7 @@ internal sealed class SurfaceCommand
         TurntableOptions.Save(At, az, turn, description, output);
         var figure = At(az);
         if (f.Json is { } json)
-            JsonOut.Write(json, result.InvocationConfiguration.Output, ThreeDJson.Sidecar("surface", figure, [(contour.Penalty.Name, scene)], description) with
+            JsonOut.Write(RunContext.Of(result), json, ThreeDJson.Sidecar("surface", figure, [(contour.Penalty.Name, scene)], description) with
             {
                 Optimum = Core.Sidecars.CertifiedAnswer.With(new Core.Sidecars.SurfaceOptimumSidecar { Weights = contour.Optimum.Weights, Objective = contour.Optimum.Objective }, contour.Optimum.Certificate),
                 Unregularised = contour.Unregularised,
