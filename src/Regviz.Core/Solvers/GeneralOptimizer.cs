@@ -105,6 +105,29 @@ internal static class GeneralOptimizer
     }
 
     /// <summary>
+    /// A convex problem outside the elastic-net family (linf, lp with p &gt; 1): accelerated proximal gradient only has
+    /// to find the structure (which weights are 0 or tied at the largest magnitude), and Newton on that structure
+    /// finishes. So the steps run in rounds of growing length (100, 400, … to 200,000 in all), each round's point
+    /// polished, until a polished point meets the optimality conditions to 1e-12 of ‖∇D(0)‖∞. Run to the end first,
+    /// the steps crawl where D is ill-conditioned: a logistic loss on nearly separable classes took all 200,000 steps
+    /// (1.6 s for linf at λ = 0.001 on the built-in data) and a constrained solve, one such solve per bisection step,
+    /// 30 to 80 s.
+    /// </summary>
+    private static double[] Convex(ISmoothLoss loss, Penalty penalty, double lambda, double[] start, double reference)
+    {
+        const int allSteps = 200_000;
+        var g = new double[loss.Dimension];
+        var w = start;
+        for (int round = 100, taken = 0; ; taken += round, round *= 4)
+        {
+            w = GeneralProximalGradient.Minimise(loss, penalty, lambda, w, accelerate: true, maxIterations: Math.Min(round, allSteps - taken));
+            var polished = ReducedNewton.Polish(loss, penalty, lambda, w);
+            loss.Gradient(polished, g);
+            if (taken + round >= allSteps || penalty.Violation(g, polished, lambda) <= 1e-12 * reference) return polished;
+        }
+    }
+
+    /// <summary>
     /// The local method from <paramref name="start"/>: proximal Newton for the elastic-net family, else proximal
     /// gradient and Newton on the structure it found. A non-convex problem takes its (unaccelerated) proximal steps in
     /// rounds of 1,000 (at most 30), each followed by Newton, until the optimality conditions hold to 1e-12 of ‖∇D(0)‖∞ (absolute
@@ -117,9 +140,8 @@ internal static class GeneralOptimizer
     private static double[] Local(ISmoothLoss loss, Penalty penalty, double lambda, double[] start, (double W1, double W2)? box = null)
     {
         if (penalty.ElasticNetAlpha is { } a) return ProximalNewton.Solve(loss, lambda, a, start);
-        if (loss.IsConvex && penalty.IsConvex)
-            return ReducedNewton.Polish(loss, penalty, lambda, GeneralProximalGradient.Minimise(loss, penalty, lambda, start, accelerate: true));
         double reference = Certificates.OptimalityCheck.Reference(loss) is var r && r > 0 ? r : 1;
+        if (loss.IsConvex && penalty.IsConvex) return Convex(loss, penalty, lambda, start, reference);
         var g = new double[loss.Dimension];
         double J(double[] v) => loss.Value(v) + lambda * penalty.Value(v);
         var w = start;

@@ -97,9 +97,7 @@ public class SidecarValidationTests : Support.ScratchFolder
             var (intercept, loss, form) = more;
             bool panels = two && n1 != n2;
             string norm = panels ? $"{norms[n1]},{norms[n2]}" : norms[n1];
-            // a constrained logistic problem is solved by bisection on the multiplier, a whole solve per step: linf's ball
-            // at t = 0.05 takes 30 to 80 s of the installed tool (a known cost, not a sidecar's), too slow for a draw here
-            string formFlag = loss == 2 ? "--lambda" : Forms[form];
+            string formFlag = Forms[form];
             string v = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             string[] problem = [.. intercept ? ["--intercept"] : Array.Empty<string>(), "--loss", new[] { "mse", "sse", "logistic" }[loss]];
             (string kind, string[] args) = command switch
