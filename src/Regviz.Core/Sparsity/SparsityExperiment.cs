@@ -1,4 +1,5 @@
 using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
 using Regviz.Core.Solvers;
 
 namespace Regviz.Core.Sparsity;
