@@ -6,8 +6,10 @@ namespace Regviz.Core.Penalties;
 /// <summary>
 /// A penalty P(w) as docs/conventions.md defines it, and everything solvers, certificates, paths and figures ask
 /// of it: its value, the norm N(w) of the constrained form, its proximal operator, its optimality conditions, λ_max,
-/// the exact boundary of its level sets in the plane, and which exact solver fits it. A new penalty is one file
-/// deriving from this plus one line in <see cref="PenaltyCatalogue"/>; nothing else switches on penalty types.
+/// the exact boundary of its level sets in the plane and its shape in words, and which exact solver fits it. What
+/// only some penalties can do is an opt-in interface: <see cref="IExactOnPlane"/> (a closed-form optimum in the
+/// plane) and <see cref="IHasUnitBall"/> (a unit ball in 3-D). A new penalty is one file deriving from this plus one
+/// line in <see cref="PenaltyCatalogue"/>; nothing else switches on penalty types.
 /// </summary>
 public abstract class Penalty
 {
@@ -215,6 +217,12 @@ public abstract class Penalty
 
     /// <summary>P(w₁, w₂) written out for a figure's legend, numbers formatted by <paramref name="number"/>.</summary>
     public abstract string PlaneFormula(Func<double, string> number);
+
+    /// <summary>
+    /// Its level sets in words for a figure's alt text and caption: their shape, where their corners are, what that
+    /// means for zeros (<see cref="ShapeWords.CornersOnAxes"/> and its siblings say the common cases).
+    /// </summary>
+    public abstract ShapeWords Shape { get; }
 
     /// <summary>
     /// The closed level set {w ∈ ℝ² : P(w) = level}, counter-clockwise from the positive w1 axis, with the
