@@ -16,8 +16,6 @@ public sealed class L1Penalty : Penalty, IExactOnPlane, IHasUnitBall
     /// <inheritdoc/>
     public override double? ElasticNetAlpha => 1;
     /// <inheritdoc/>
-    public override double? BallExponent => 1;
-    /// <inheritdoc/>
     public override double KinkAtZero => 1;
 
     /// <inheritdoc/>
@@ -63,4 +61,9 @@ public sealed class L1Penalty : Penalty, IExactOnPlane, IHasUnitBall
 
     internal override (double[] Weights, SolveMethod Method) SolveLeastSquares(QuadraticLoss q, double mu, double[]? warm = null) =>
         ElasticNet.SolveLeastSquares(q, mu, 1, warm);
+
+    /// <summary>Read off the exact lasso path.</summary>
+    internal override Solution? SolveInBall(QuadraticLoss q, double radius, double[] ols) => ConstrainedSolver.L1Ball(q, this, radius);
+    /// <summary>The exact multiplier on the support the bisection found.</summary>
+    internal override Solution? FinishInBall(QuadraticLoss q, double[] w, double radius, SolveMethod method) => ConstrainedSolver.FinishL1(q, this, w, radius, method);
 }

@@ -15,8 +15,6 @@ public sealed class L2Penalty : Penalty, IExactOnPlane, IHasUnitBall
     public override string Title => "L2 (ridge)";
     /// <inheritdoc/>
     public override double? ElasticNetAlpha => 0;
-    /// <inheritdoc/>
-    public override double? BallExponent => 2;
 
     /// <inheritdoc/>
     public override double Value(ReadOnlySpan<double> w)
@@ -52,4 +50,7 @@ public sealed class L2Penalty : Penalty, IExactOnPlane, IHasUnitBall
 
     internal override (double[] Weights, SolveMethod Method) SolveLeastSquares(QuadraticLoss q, double mu, double[]? warm = null) =>
         ElasticNet.SolveLeastSquares(q, mu, 0, warm);
+
+    /// <summary>The secular equation of the round ball.</summary>
+    internal override Solution? SolveInBall(QuadraticLoss q, double radius, double[] ols) => ConstrainedSolver.L2Ball(q, this, radius);
 }

@@ -15,8 +15,6 @@ public sealed class LInfPenalty : Penalty, IExactOnPlane, IHasUnitBall
     public override string Title => "L∞";
     /// <inheritdoc/>
     public override bool IsSeparable => false;
-    /// <inheritdoc/>
-    public override double? BallExponent => double.PositiveInfinity;
 
     /// <inheritdoc/>
     public override double Value(ReadOnlySpan<double> w)
@@ -189,4 +187,7 @@ public sealed class LInfPenalty : Penalty, IExactOnPlane, IHasUnitBall
         (LInfSolver.Solve(q, mu), SolveMethod.BoxLeastSquares);
 
     internal override ReducedStructure? Structure(double[] w, double lambda) => ReducedStructure.TiedAtMaximum(w, lambda);
+
+    /// <summary>Least squares in the box.</summary>
+    internal override Solution? SolveInBall(QuadraticLoss q, double radius, double[] ols) => ConstrainedSolver.LInfBall(q, this, radius, ols);
 }

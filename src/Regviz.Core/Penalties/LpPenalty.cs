@@ -39,8 +39,6 @@ public sealed class LpPenalty : Penalty, IExactOnPlane, IHasUnitBall
     public override bool IsConvex => P >= 1;
     /// <inheritdoc/>
     public override double? ElasticNetAlpha => P switch { 1 => 1, 2 => 0, _ => null };
-    /// <inheritdoc/>
-    public override double? BallExponent => P;
 
     /// <summary>p = 1 has the l1 kink; p &lt; 1 a cusp whose subdifferential is the whole line; p &gt; 1 is smooth at 0.</summary>
     public override double KinkAtZero => P == 1 ? 1 : P < 1 ? double.PositiveInfinity : 0;
@@ -135,4 +133,17 @@ public sealed class LpPenalty : Penalty, IExactOnPlane, IHasUnitBall
     /// <summary>p = 1 and 2 are l1 and l2 exactly; p &gt; 1 is convex and smooth off zero; p &lt; 1 needs the global search.</summary>
     internal override (double[] Weights, SolveMethod Method) SolveLeastSquares(QuadraticLoss q, double mu, double[]? warm = null) =>
         ElasticNetAlpha is { } a ? ElasticNet.SolveLeastSquares(q, mu, a, warm) : base.SolveLeastSquares(q, mu, warm);
+
+    /// <summary>
+    /// p &lt; 1: the non-convex ball's boundary, searched in the plane (the penalised form cannot reach all of it);
+    /// p = 1 and 2: l1's and l2's methods; otherwise the general bisection.
+    /// </summary>
+    internal override Solution? SolveInBall(QuadraticLoss q, double radius, double[] ols) =>
+        P < 1 ? ConstrainedSolver.NonConvexLpBall(q, this, P, radius)
+        : P == 1 ? ConstrainedSolver.L1Ball(q, this, radius)
+        : P == 2 ? ConstrainedSolver.L2Ball(q, this, radius)
+        : null;
+    /// <summary>p = 1: l1's exact finish.</summary>
+    internal override Solution? FinishInBall(QuadraticLoss q, double[] w, double radius, SolveMethod method) =>
+        P == 1 ? ConstrainedSolver.FinishL1(q, this, w, radius, method) : null;
 }

@@ -28,12 +28,6 @@ public abstract class Penalty
     /// <summary>Whether P(w) = Σ p(w_j): then coordinate descent, the scalar prox and per-coordinate conditions apply.</summary>
     public virtual bool IsSeparable => true;
 
-    /// <summary>
-    /// The q of the norm N(w) = ‖w‖_q that the constrained form bounds (1, 2, ∞ or lp's p), or null when N is not a
-    /// q-norm (elastic net bounds P itself). The exact ball solvers work from the shape of the ball.
-    /// </summary>
-    public virtual double? BallExponent => null;
-
     /// <summary>Whether minimising D subject to N(w) ≤ t is defined for this penalty.</summary>
     public virtual bool HasConstrainedForm => true;
 
@@ -259,6 +253,19 @@ public abstract class Penalty
             : q.Dimension == 2
                 ? (NonConvexPlaneSolver.GlobalInPlane(q, this, mu), SolveMethod.PlaneSearchNewton)
                 : (NonConvexPlaneSolver.BestOfStarts(q, this, mu), SolveMethod.LocalFromStarts);
+
+    /// <summary>
+    /// minimise D(w) subject to N(w) ≤ <paramref name="radius"/> by a method that fits this penalty's ball, once the
+    /// least-squares fit <paramref name="ols"/> is known to lie outside it; null leaves it to the general method, a
+    /// bisection on the multiplier of the penalised form.
+    /// </summary>
+    internal virtual Solution? SolveInBall(QuadraticLoss q, double radius, double[] ols) => null;
+
+    /// <summary>
+    /// After that bisection: an exact finish from the optimum <paramref name="w"/> it found (its support), or null to
+    /// keep the bisected point.
+    /// </summary>
+    internal virtual Solution? FinishInBall(QuadraticLoss q, double[] w, double radius, SolveMethod method) => null;
 
     /// <summary>
     /// For Newton polishing: the coordinates that move (and how), given the structure of w. The default, for
