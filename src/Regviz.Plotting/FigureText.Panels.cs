@@ -29,7 +29,7 @@ public static partial class FigureText
         $"w* = {Point(scene.Optimum.Weights)}{(ContourFigure.Punchline(scene.Optimum.Weights) is { } p ? $", {p}" : "")}";
 
     /// <summary>A norm panel's short result: the shape of its level sets and where their corners are.</summary>
-    public static string ShortResult(NormScene scene) => $"{Plural(Shape(scene.Penalty))}, {Corners(scene.Penalty)}";
+    public static string ShortResult(NormScene scene) => $"{Plural(scene.Penalty.Shape.Noun)}, {scene.Penalty.Shape.Corners}";
 
     /// <summary>The 1-D view in words: each estimator's rule and threshold, or each objective's minimum at one z.</summary>
     public static FigureDescription Describe(ShrinkScene scene)
@@ -71,14 +71,14 @@ public static partial class FigureText
         string at = !same ? "" : levels.Count == 1 ? $" P = {N(levels[0])}" : $" P = {string.Join(", ", levels.Take(6).Select(N))}{(levels.Count > 6 ? ", …" : "")}";
         string which = levels.Count == 1 && levels[0] == 1 && same ? "unit balls P = 1" : $"level sets{at}";
         string Each(int i, bool full) => full
-            ? $"{names[i]} {(scenes[i].NormContours.Count == 1 ? Shape(scenes[i].Penalty) : Plural(Shape(scenes[i].Penalty)))} ({Corners(scenes[i].Penalty)})"
-            : $"{names[i]} {(scenes[i].NormContours.Count == 1 ? Shape(scenes[i].Penalty) : Plural(Shape(scenes[i].Penalty)))}";
+            ? $"{names[i]} {(scenes[i].NormContours.Count == 1 ? scenes[i].Penalty.Shape.Noun : Plural(scenes[i].Penalty.Shape.Noun))} ({scenes[i].Penalty.Shape.Corners})"
+            : $"{names[i]} {(scenes[i].NormContours.Count == 1 ? scenes[i].Penalty.Shape.Noun : Plural(scenes[i].Penalty.Shape.Noun))}";
         string alt = Shortest(
             $"The {which} of {Counted(scenes.Count, "penalty", "penalties")} on one axes, each labelled: {string.Join("; ", scenes.Select((_, i) => Each(i, true)))}.",
             $"The {which} of {Counted(scenes.Count, "penalty", "penalties")} on one axes: {string.Join(", ", scenes.Select((_, i) => Each(i, false)))}.",
             $"The {which} of {string.Join(", ", names)} on one axes.");
         string caption = $"Level sets of {Counted(scenes.Count, "penalty", "penalties")} drawn on the same (w₁, w₂) axes, each in its own line style and labelled with its name. "
-            + string.Join(" ", scenes.Select((sc, i) => $"{names[i]}: P(w) = {sc.Penalty.PlaneFormula(PenaltyNames.Number)}, at P = {string.Join(", ", sc.NormContours.Take(8).Select(c => N(c.Level)))}; {Consequence(sc.Penalty)}."));
+            + string.Join(" ", scenes.Select((sc, i) => $"{names[i]}: P(w) = {sc.Penalty.PlaneFormula(PenaltyNames.Number)}, at P = {string.Join(", ", sc.NormContours.Take(8).Select(c => N(c.Level)))}; {sc.Penalty.Shape.Consequence}."));
         return new FigureDescription(alt, caption);
     }
 
@@ -86,7 +86,7 @@ public static partial class FigureText
     public static FigureDescription DescribeOverlay(string title, IReadOnlyList<string> names, IReadOnlyList<ContourScene> scenes)
     {
         string Each(int i, bool withShape) =>
-            $"{names[i]}{(withShape ? $"'s {Shape(scenes[i].Penalty)}" : "")} touches it at w* = {Point(scenes[i].Optimum.Weights)}{(ContourFigure.Punchline(scenes[i].Optimum.Weights) is { } p && p != "w* = 0" ? $" ({p})" : "")}";
+            $"{names[i]}{(withShape ? $"'s {scenes[i].Penalty.Shape.Noun}" : "")} touches it at w* = {Point(scenes[i].Optimum.Weights)}{(ContourFigure.Punchline(scenes[i].Optimum.Weights) is { } p && p != "w* = 0" ? $" ({p})" : "")}";
         string alt = Shortest(
             $"{title}: one loss; {string.Join("; ", scenes.Select((_, i) => Each(i, true)))}.",
             $"{title}: {string.Join("; ", scenes.Select((_, i) => Each(i, false)))}.",

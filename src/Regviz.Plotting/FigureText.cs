@@ -38,14 +38,14 @@ public static partial class FigureText
         var o = scene.Optimum;
         var w = o.Weights;
         var names = scene.FeatureNames;
-        string shape = Shape(scene.Penalty);
+        string shape = scene.Penalty.Shape.Noun;
         string form = o.Radius is { } t ? $"ball N(w) ≤ {N(t)} (λ = {N(o.Lambda)})" : $"λ = {N(o.Lambda)}";
         string head = $"{PenaltyNames.Display(scene.Penalty)}, {form}";
         string note = scene.LossNote is { } n ? $", {n}" : "";
         string aside = scene.LossNote is { } n2 ? $" ({n2})" : "";
         string at = $"w* = {Point(w)}";
-        // a kink of P at 0 makes a corner of the ball on the axes (a cusp where the kink is infinite, lp with p < 1)
-        string corner = !OnAxis(w) || !(scene.Penalty.KinkAtZero > 0) ? "" : scene.Penalty.KinkAtZero is double.PositiveInfinity ? "its cusp " : "its corner ";
+        // an optimum on an axis sits at the ball's corner there, or its cusp, as the penalty says of its shape
+        string corner = OnAxis(w) && scene.Penalty.Shape.AxisPoint is { } point ? $"its {point} " : "";
 
         string Touch(bool withNames) => w[0] == 0 && w[1] == 0
             ? "the optimum is the origin w* = (0, 0), both weights exactly 0"
@@ -95,13 +95,14 @@ public static partial class FigureText
             1 => $"P = {N(levels[0])}",
             _ => $"P = {N(levels[0])} to {N(levels[^1])}",
         };
-        string shapes = levels.Count == 1 ? Shape(p) : Plural(Shape(p));
+        var words = p.Shape;
+        string shapes = levels.Count == 1 ? words.Noun : Plural(words.Noun);
         string alt = Shortest(
-            $"{PenaltyNames.Display(p)} penalty P(w) = {formula}: {levels.Count} nested {shapes} for {values}, {Corners(p)}.",
-            $"{PenaltyNames.Display(p)} penalty: {levels.Count} nested {shapes} for {values}, {Corners(p)}.");
+            $"{PenaltyNames.Display(p)} penalty P(w) = {formula}: {levels.Count} nested {shapes} for {values}, {words.Corners}.",
+            $"{PenaltyNames.Display(p)} penalty: {levels.Count} nested {shapes} for {values}, {words.Corners}.");
         string list = levels.Count <= 12 ? string.Join(", ", levels.Select(N)) : $"{N(levels[0])}, {N(levels[1])}, …, {N(levels[^1])}";
         string caption = $"Level sets of the {PenaltyNames.Display(p)} penalty P(w) = {formula} in the (w₁, w₂) plane, at P = {list}. "
-            + Sentence(Consequence(p));
+            + Sentence(words.Consequence);
         return new FigureDescription(alt, caption);
     }
 
@@ -184,36 +185,6 @@ public static partial class FigureText
             + $"highlighted optima have a coefficient that is exactly 0; they pile up {where}, and the numbers beside the piles count them.";
         return new FigureDescription(alt, caption);
     }
-
-    /// <summary>The ball's shape in words, from the penalty's own description of its norm (no penalty type is named here).</summary>
-    internal static string Shape(Penalty p)
-    {
-        double? q = p.BallExponent ?? (p.ElasticNetAlpha is 1 ? 1 : p.ElasticNetAlpha is 0 ? 2 : null);
-        return q switch
-        {
-            1 => "diamond",
-            2 => "circle",
-            double.PositiveInfinity => "square",
-            < 1 => "star-shaped ball",
-            < 2 => "rounded diamond",
-            > 2 => "rounded square",
-            _ when p.ElasticNetAlpha is > 0 and < 1 => "rounded diamond",
-            _ => "level set",
-        };
-    }
-
-    private static string Corners(Penalty p) =>
-        p.BallExponent is double.PositiveInfinity ? "corners on the diagonals |w₁| = |w₂|"
-        : p.KinkAtZero is double.PositiveInfinity ? "cusps on the axes"
-        : p.KinkAtZero > 0 ? "corners on the axes"
-        : "no corners";
-
-    private static string Consequence(Penalty p) =>
-        p.BallExponent is double.PositiveInfinity
-            ? "their corners lie on the diagonals |w₁| = |w₂|, so an optimum is pulled towards equal magnitudes, not towards zeros"
-        : p.KinkAtZero > 0
-            ? $"their {(p.KinkAtZero is double.PositiveInfinity ? "cusps" : "corners")} lie on the axes, where one weight is exactly 0: a loss's level set tends to touch them there, which is why this penalty gives exact zeros"
-            : "they have no corners, so a loss's level set touches them on an axis only by coincidence: this penalty shrinks weights but does not make them exactly 0";
 
     /// <summary>", so w₂ (x2) is exactly 0" when one weight is zero; with <paramref name="neither"/>, ", where neither weight is 0" otherwise.</summary>
     internal static string Zeros(double[] w, IReadOnlyList<string> names, bool withNames, bool neither = false)

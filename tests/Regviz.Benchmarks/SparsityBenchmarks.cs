@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Regviz.Core;
 using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
 using Regviz.Core.Sparsity;
 using Regviz.Core.Solvers;
 

@@ -29,9 +29,12 @@ internal static class BallFigures
         return names.Select(name =>
         {
             if (name.Equals(GroupNorm, StringComparison.OrdinalIgnoreCase)) return UnitBall.Group(UnitBall.ParseGroups(groups, "--groups"));
-            var penalty = PenaltyCatalogue.Create(Words.Norm(name), arguments)!;
-            return UnitBall.Exists(penalty) ? UnitBall.For(penalty)
-                : throw new InputException($"--norm {name}: {penalty.Name} bounds no norm, so it has no unit ball (ball takes {string.Join(", ", Norms)})");
+            // asked before the penalty is shaped: ball offers only its balls' parameters, so a ball-less penalty's
+            // parameter (toyhuber's --knee) is not on the command line and would be refused as 0
+            string norm = Words.Norm(name);
+            if (!Norms.Contains(norm))
+                throw new InputException($"--norm {name}: {norm} bounds no norm, so it has no unit ball (ball takes {string.Join(", ", Norms)})");
+            return UnitBall.For(PenaltyCatalogue.Create(norm, arguments)!);
         }).ToList();
     }
 

@@ -6,6 +6,7 @@ using Regviz.Cli.Output;
 using Regviz.Core;
 using Regviz.Core.IO;
 using Regviz.Core.Motion;
+using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Plotting;
 using Regviz.Core.Solvers;
@@ -87,8 +88,8 @@ internal sealed partial class ExploreCommand
         var solutions = live.Panels.Select(p => _problem.Bind(p)).Select(s => (s.Penalty, Solution: s.Solve())).ToList();
         double lambda = spec.Form is PenalisedForm p ? p.Lambda : ProblemOptions.DefaultLambda;
         double? radius = request.Parameter == SweepParameter.Radius ? solutions[0].Penalty.Norm(solutions[0].Solution.Weights) : null;
-        // l1 and l2 report an α too (1 and 0): only the elastic net's own is the page's
-        double alpha = solutions.FirstOrDefault(s => s.Penalty.Name == "elasticnet").Penalty?.ElasticNetAlpha ?? 0.5;
+        // the α a panel's penalty declares as its parameter (the elastic net's; l1 and l2 are of its family but declare none)
+        double alpha = solutions.SelectMany(s => s.Penalty.Parameters).FirstOrDefault(p => p.Name == ElasticNetPenalty.AlphaParameter.Name)?.Value ?? 0.5;
         var (centre, hessian, offset) = Quadratic(result, spec.Quadratic!);
         var start = new LivePage.Start(live.Norms, lambda, radius, alpha, centre, hessian, offset, spec.FeatureNames);
 

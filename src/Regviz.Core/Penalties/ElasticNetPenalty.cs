@@ -4,7 +4,7 @@ using Regviz.Core.Solvers;
 namespace Regviz.Core.Penalties;
 
 /// <summary>P(w) = α Σ|w_j| + (1−α) Σw_j²: rounded diamond with corners that stay sharp for α &gt; 0.</summary>
-public sealed class ElasticNetPenalty : Penalty
+public sealed class ElasticNetPenalty : Penalty, IExactOnPlane, IHasUnitBall
 {
     /// <summary>α, declared.</summary>
     public static PenaltyParameterSpec AlphaParameter { get; } = new("alpha", "α", ParameterRange.Closed(0, 1), 0.5,
@@ -63,6 +63,25 @@ public sealed class ElasticNetPenalty : Penalty
 
     /// <inheritdoc/>
     public override string PlaneFormula(Func<double, string> number) => $"{number(Alpha)}·Σ|w| + {number(1 - Alpha)}·Σw²";
+
+    /// <summary>l1's diamond at α = 1, l2's circle at 0, a diamond with rounded sides but sharp corners between.</summary>
+    public override ShapeWords Shape => Alpha == 0 ? ShapeWords.Smooth("circle") : ShapeWords.CornersOnAxes(Alpha == 1 ? "diamond" : "rounded diamond");
+
+    /// <inheritdoc/>
+    public (double X, double Y)? Penalised(PlaneQuadratic q, double lambda) => PlaneSolvers.PenalisedElasticNet(q, lambda, Alpha);
+    /// <summary>The penalised closed form at the λ whose optimum lies on the ball P = radius.</summary>
+    public (double X, double Y)? InBall(PlaneQuadratic q, double radius) => PlaneSolvers.ElasticNetBall(q, Alpha, radius);
+
+    /// <summary>Solves α·r·‖d‖₁ + (1−α)·r²·‖d‖² = 1 in the cancellation-free form.</summary>
+    public double UnitRadius(ReadOnlySpan<double> direction)
+    {
+        double a = 0, b = 0;
+        foreach (double x in direction) a += Math.Abs(x);
+        foreach (double x in direction) b += x * x;
+        return 2 / (Alpha * a + Math.Sqrt(Alpha * Alpha * a * a + 4 * (1 - Alpha) * b));
+    }
+    /// <inheritdoc/>
+    public bool IsBox => false;
 
     internal override (double[] Weights, SolveMethod Method) SolveLeastSquares(QuadraticLoss q, double mu, double[]? warm = null) =>
         ElasticNet.SolveLeastSquares(q, mu, Alpha, warm);

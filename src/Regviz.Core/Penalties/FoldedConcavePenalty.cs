@@ -60,6 +60,8 @@ public abstract class FoldedConcavePenalty : Penalty
     public override bool HasConstrainedForm => false;
     /// <inheritdoc/>
     public override double KinkAtZero => 1;
+    /// <summary>Level sets with the lasso's corners on the axes (its slope at 0), not a ball: the shape depends on λ.</summary>
+    public override ShapeWords Shape { get; } = ShapeWords.CornersOnAxes("level set");
     /// <inheritdoc/>
     public override double? ShapedAt => Lambda;
     /// <inheritdoc/>

@@ -4,7 +4,7 @@ using Regviz.Core.Solvers;
 namespace Regviz.Core.Penalties;
 
 /// <summary>P(w) = max_j |w_j|: the square, whose corners sit off the axes, so it favours |w1| = |w2|.</summary>
-public sealed class LInfPenalty : Penalty
+public sealed class LInfPenalty : Penalty, IExactOnPlane, IHasUnitBall
 {
     /// <summary>Its catalogue entry.</summary>
     public static PenaltyKind Kind { get; } = new("linf", "max|w|", [], _ => new LInfPenalty());
@@ -15,8 +15,6 @@ public sealed class LInfPenalty : Penalty
     public override string Title => "L∞";
     /// <inheritdoc/>
     public override bool IsSeparable => false;
-    /// <inheritdoc/>
-    public override double? BallExponent => double.PositiveInfinity;
 
     /// <inheritdoc/>
     public override double Value(ReadOnlySpan<double> w)
@@ -75,6 +73,19 @@ public sealed class LInfPenalty : Penalty
 
     /// <inheritdoc/>
     public override string PlaneFormula(Func<double, string> number) => "max(|w₁|, |w₂|)";
+
+    /// <summary>The square: its corners are off the axes, so it pulls towards equal magnitudes, and an optimum on an axis sits on a flat side.</summary>
+    public override ShapeWords Shape { get; } = new("square", "corners on the diagonals |w₁| = |w₂|",
+        "their corners lie on the diagonals |w₁| = |w₂|, so an optimum is pulled towards equal magnitudes, not towards zeros", null);
+
+    /// <inheritdoc/>
+    public (double X, double Y)? Penalised(PlaneQuadratic q, double lambda) => PlaneSolvers.PenalisedLInf(q, lambda);
+    /// <summary>The square is a polygon: the optimum is at a vertex or inside an edge.</summary>
+    public (double X, double Y)? InBall(PlaneQuadratic q, double radius) => PlaneSolvers.PolygonBall(q, diamond: false, radius);
+    /// <summary>1/‖d‖∞: the norm is homogeneous.</summary>
+    public double UnitRadius(ReadOnlySpan<double> direction) => 1 / Norm(direction);
+    /// <summary>The cube.</summary>
+    public bool IsBox => true;
 
     /// <summary>0 ∈ g + λ∂‖·‖∞(0) = g + λ·(unit l1 ball) needs λ ≥ ‖g‖₁.</summary>
     public override double? LambdaMax(ReadOnlySpan<double> gradientAtZero)
@@ -176,4 +187,7 @@ public sealed class LInfPenalty : Penalty
         (LInfSolver.Solve(q, mu), SolveMethod.BoxLeastSquares);
 
     internal override ReducedStructure? Structure(double[] w, double lambda) => ReducedStructure.TiedAtMaximum(w, lambda);
+
+    /// <summary>Least squares in the box.</summary>
+    internal override Solution? SolveInBall(QuadraticLoss q, double radius, double[] ols) => ConstrainedSolver.LInfBall(q, this, radius, ols);
 }

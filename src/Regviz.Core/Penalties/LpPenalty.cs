@@ -5,7 +5,7 @@ using Regviz.Core.Solvers;
 namespace Regviz.Core.Penalties;
 
 /// <summary>P(w) = Σ|w_j|^p; for p &lt; 1 the ball is a star with cusps on the axes and J is not convex.</summary>
-public sealed class LpPenalty : Penalty
+public sealed class LpPenalty : Penalty, IExactOnPlane, IHasUnitBall
 {
     /// <summary>Above this |w|^p overflows for any |w| > 1 (p = 1e200 made NaN and exit 70); it is L∞ long before.</summary>
     public const double MaxP = 100;
@@ -39,8 +39,6 @@ public sealed class LpPenalty : Penalty
     public override bool IsConvex => P >= 1;
     /// <inheritdoc/>
     public override double? ElasticNetAlpha => P switch { 1 => 1, 2 => 0, _ => null };
-    /// <inheritdoc/>
-    public override double? BallExponent => P;
 
     /// <summary>p = 1 has the l1 kink; p &lt; 1 a cusp whose subdifferential is the whole line; p &gt; 1 is smooth at 0.</summary>
     public override double KinkAtZero => P == 1 ? 1 : P < 1 ? double.PositiveInfinity : 0;
@@ -112,7 +110,40 @@ public sealed class LpPenalty : Penalty
     /// <inheritdoc/>
     public override string PlaneFormula(Func<double, string> number) => $"|w₁|{Superscript.Of(number(P))} + |w₂|{Superscript.Of(number(P))}";
 
+    /// <summary>A star with cusps for p &lt; 1, l1's diamond at 1, smooth beyond: rounded towards the circle at 2 and the square as p grows.</summary>
+    public override ShapeWords Shape => P < 1 ? ShapeWords.CuspsOnAxes("star-shaped ball")
+        : P == 1 ? ShapeWords.CornersOnAxes("diamond")
+        : ShapeWords.Smooth(P < 2 ? "rounded diamond" : P == 2 ? "circle" : "rounded square");
+
+    /// <summary>l1's and l2's closed forms at p = 1 and 2; null otherwise.</summary>
+    public (double X, double Y)? Penalised(PlaneQuadratic q, double lambda) =>
+        ElasticNetAlpha is { } a ? PlaneSolvers.PenalisedElasticNet(q, lambda, a) : null;
+    /// <summary>l1's and l2's closed forms at p = 1 and 2; null otherwise.</summary>
+    public (double X, double Y)? InBall(PlaneQuadratic q, double radius) => P switch
+    {
+        1 => PlaneSolvers.PolygonBall(q, diamond: true, radius),
+        2 => PlaneSolvers.L2Ball(q, radius),
+        _ => null,
+    };
+    /// <summary>1/‖d‖_p: P ≤ 1 is ‖w‖_p ≤ 1, and the norm is homogeneous.</summary>
+    public double UnitRadius(ReadOnlySpan<double> direction) => 1 / Norm(direction);
+    /// <inheritdoc/>
+    public bool IsBox => false;
+
     /// <summary>p = 1 and 2 are l1 and l2 exactly; p &gt; 1 is convex and smooth off zero; p &lt; 1 needs the global search.</summary>
     internal override (double[] Weights, SolveMethod Method) SolveLeastSquares(QuadraticLoss q, double mu, double[]? warm = null) =>
         ElasticNetAlpha is { } a ? ElasticNet.SolveLeastSquares(q, mu, a, warm) : base.SolveLeastSquares(q, mu, warm);
+
+    /// <summary>
+    /// p &lt; 1: the non-convex ball's boundary, searched in the plane (the penalised form cannot reach all of it);
+    /// p = 1 and 2: l1's and l2's methods; otherwise the general bisection.
+    /// </summary>
+    internal override Solution? SolveInBall(QuadraticLoss q, double radius, double[] ols) =>
+        P < 1 ? ConstrainedSolver.NonConvexLpBall(q, this, P, radius)
+        : P == 1 ? ConstrainedSolver.L1Ball(q, this, radius)
+        : P == 2 ? ConstrainedSolver.L2Ball(q, this, radius)
+        : null;
+    /// <summary>p = 1: l1's exact finish.</summary>
+    internal override Solution? FinishInBall(QuadraticLoss q, double[] w, double radius, SolveMethod method) =>
+        P == 1 ? ConstrainedSolver.FinishL1(q, this, w, radius, method) : null;
 }

@@ -6,8 +6,10 @@ namespace Regviz.Core.Penalties;
 /// <summary>
 /// A penalty P(w) as docs/conventions.md defines it, and everything solvers, certificates, paths and figures ask
 /// of it: its value, the norm N(w) of the constrained form, its proximal operator, its optimality conditions, λ_max,
-/// the exact boundary of its level sets in the plane, and which exact solver fits it. A new penalty is one file
-/// deriving from this plus one line in <see cref="PenaltyCatalogue"/>; nothing else switches on penalty types.
+/// the exact boundary of its level sets in the plane and its shape in words, and which exact solver fits it. What
+/// only some penalties can do is an opt-in interface: <see cref="IExactOnPlane"/> (a closed-form optimum in the
+/// plane) and <see cref="IHasUnitBall"/> (a unit ball in 3-D). A new penalty is one file deriving from this plus one
+/// line in <see cref="PenaltyCatalogue"/>; nothing else switches on penalty types.
 /// </summary>
 public abstract class Penalty
 {
@@ -25,12 +27,6 @@ public abstract class Penalty
 
     /// <summary>Whether P(w) = Σ p(w_j): then coordinate descent, the scalar prox and per-coordinate conditions apply.</summary>
     public virtual bool IsSeparable => true;
-
-    /// <summary>
-    /// The q of the norm N(w) = ‖w‖_q that the constrained form bounds (1, 2, ∞ or lp's p), or null when N is not a
-    /// q-norm (elastic net bounds P itself). The exact ball solvers work from the shape of the ball.
-    /// </summary>
-    public virtual double? BallExponent => null;
 
     /// <summary>Whether minimising D subject to N(w) ≤ t is defined for this penalty.</summary>
     public virtual bool HasConstrainedForm => true;
@@ -217,6 +213,12 @@ public abstract class Penalty
     public abstract string PlaneFormula(Func<double, string> number);
 
     /// <summary>
+    /// Its level sets in words for a figure's alt text and caption: their shape, where their corners are, what that
+    /// means for zeros (<see cref="ShapeWords.CornersOnAxes"/> and its siblings say the common cases).
+    /// </summary>
+    public abstract ShapeWords Shape { get; }
+
+    /// <summary>
     /// The closed level set {w ∈ ℝ² : P(w) = level}, counter-clockwise from the positive w1 axis, with the
     /// four axis points included exactly (the corners and cusps that make the point of the figure).
     /// </summary>
@@ -251,6 +253,19 @@ public abstract class Penalty
             : q.Dimension == 2
                 ? (NonConvexPlaneSolver.GlobalInPlane(q, this, mu), SolveMethod.PlaneSearchNewton)
                 : (NonConvexPlaneSolver.BestOfStarts(q, this, mu), SolveMethod.LocalFromStarts);
+
+    /// <summary>
+    /// minimise D(w) subject to N(w) ≤ <paramref name="radius"/> by a method that fits this penalty's ball, once the
+    /// least-squares fit <paramref name="ols"/> is known to lie outside it; null leaves it to the general method, a
+    /// bisection on the multiplier of the penalised form.
+    /// </summary>
+    internal virtual Solution? SolveInBall(QuadraticLoss q, double radius, double[] ols) => null;
+
+    /// <summary>
+    /// After that bisection: an exact finish from the optimum <paramref name="w"/> it found (its support), or null to
+    /// keep the bisected point.
+    /// </summary>
+    internal virtual Solution? FinishInBall(QuadraticLoss q, double[] w, double radius, SolveMethod method) => null;
 
     /// <summary>
     /// For Newton polishing: the coordinates that move (and how), given the structure of w. The default, for

@@ -22,34 +22,9 @@ internal static class ConstrainedSolver
         if (penalty.Norm(ols) <= radius)
             return Solution.Create(q, penalty, ols, 0, radius, SolveMethod.LeastSquaresInsideBall);
 
-        double? exponent = penalty.BallExponent;
-        if (!penalty.IsConvex)
-        {
-            if (q.Dimension != 2)
-                throw new ProblemArgumentException("radius", words => $"lp with p < 1 in constrained form needs exactly two parameters (pick them with {words.Name("features")})");
-            var wb = BoundarySearch(q, exponent!.Value, radius);
-            return Solution.Create(q, penalty, wb, EquivalentLambda(q, exponent.Value, wb), radius, SolveMethod.BallBoundarySearch);
-        }
-
-        if (exponent == 1 && OnExactPath(q, penalty, radius) is { } onPath)
-            return onPath;
-        if (exponent == 2)
-        {
-            Solution? closest = null;
-            foreach (var (mu, wr) in RidgeBall.Solve(q, radius))
-            {
-                var candidate = Solution.Create(q, penalty, wr, q.LambdaOf(mu), radius, SolveMethod.RidgeBallSecular);
-                if (candidate.Certificate.Certified) return candidate;
-                if (closest is null || candidate.Certificate.Kkt < closest.Certificate.Kkt) closest = candidate;
-            }
-            return closest!;
-        }
-        if (exponent == double.PositiveInfinity)
-        {
-            // the linf ball is a box: its optimum is exact least squares in the box, its multiplier the box's pull
-            var boxed = BoxLeastSquares.Solve(q, radius, ols);
-            return Solution.Create(q, penalty, boxed, Math.Max(0, 2 * q.Scale * LInfSolver.Pull(q, boxed, radius)), radius, SolveMethod.BoxLeastSquaresBall);
-        }
+        // a ball with a method of its own (l1's exact path, l2's secular equation, linf's box, lp < 1's boundary search)
+        if (penalty.SolveInBall(q, radius, ols) is { } own)
+            return own;
 
         // with many least-squares fits (collinear columns, more features than rows) the ball can hold the path's
         // unregularised end although it missed the minimum-norm fit: below 1e-15 of the multiplier that zeroes w the
@@ -59,10 +34,51 @@ internal static class ConstrainedSolver
         double muStar = MultiplierSearch.Smallest(mu => penalty.Norm(Optimizer.SolveNormalised(q, penalty, mu).Weights), radius, floor: floor);
         var (w, method) = Optimizer.SolveNormalised(q, penalty, muStar);
         var bisected = Solution.Create(q, penalty, w, q.LambdaOf(muStar), radius, method, bisected: true);
-        if (exponent == 1 && ExactL1(q, w, radius) is { } exact
-            && Solution.Create(q, penalty, exact.W, q.LambdaOf(exact.Mu), radius, method, bisected: true) is { Certificate.Certified: true } finished)
-            return finished;
-        return bisected;
+        return penalty.FinishInBall(q, w, radius, method) ?? bisected;
+    }
+
+    /// <summary>
+    /// The l1 ball (<see cref="Penalty.SolveInBall"/> of l1 and lp at p = 1): read off the exact lasso path, or null
+    /// for the bisection, which <see cref="FinishL1"/> then makes exact.
+    /// </summary>
+    internal static Solution? L1Ball(QuadraticLoss q, Penalty penalty, double radius) => OnExactPath(q, penalty, radius);
+
+    /// <summary>
+    /// After the bisection in the l1 ball: the exact multiplier on the support <paramref name="w"/> found, when its
+    /// point is certified; null keeps the bisected one.
+    /// </summary>
+    internal static Solution? FinishL1(QuadraticLoss q, Penalty penalty, double[] w, double radius, SolveMethod method) =>
+        ExactL1(q, w, radius) is { } exact
+        && Solution.Create(q, penalty, exact.W, q.LambdaOf(exact.Mu), radius, method, bisected: true) is { Certificate.Certified: true } finished
+            ? finished : null;
+
+    /// <summary>The l2 ball: the secular equation's roots, the first certified one (else the one nearest to it).</summary>
+    internal static Solution L2Ball(QuadraticLoss q, Penalty penalty, double radius)
+    {
+        Solution? closest = null;
+        foreach (var (mu, wr) in RidgeBall.Solve(q, radius))
+        {
+            var candidate = Solution.Create(q, penalty, wr, q.LambdaOf(mu), radius, SolveMethod.RidgeBallSecular);
+            if (candidate.Certificate.Certified) return candidate;
+            if (closest is null || candidate.Certificate.Kkt < closest.Certificate.Kkt) closest = candidate;
+        }
+        return closest!;
+    }
+
+    /// <summary>The linf ball is a box: its optimum is exact least squares in the box, its multiplier the box's pull.</summary>
+    internal static Solution LInfBall(QuadraticLoss q, Penalty penalty, double radius, double[] ols)
+    {
+        var boxed = BoxLeastSquares.Solve(q, radius, ols);
+        return Solution.Create(q, penalty, boxed, Math.Max(0, 2 * q.Scale * LInfSolver.Pull(q, boxed, radius)), radius, SolveMethod.BoxLeastSquaresBall);
+    }
+
+    /// <summary>The non-convex lp ball (p &lt; 1), in the plane only: its boundary searched quadrant by quadrant.</summary>
+    internal static Solution NonConvexLpBall(QuadraticLoss q, Penalty penalty, double p, double radius)
+    {
+        if (q.Dimension != 2)
+            throw new ProblemArgumentException("radius", words => $"lp with p < 1 in constrained form needs exactly two parameters (pick them with {words.Name("features")})");
+        var wb = BoundarySearch(q, p, radius);
+        return Solution.Create(q, penalty, wb, EquivalentLambda(q, p, wb), radius, SolveMethod.BallBoundarySearch);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
 using Regviz.Core.Solvers;
 
 namespace Regviz.Core.Sparsity;
@@ -67,25 +68,18 @@ public static class SparsityExperiment
     }
 
     /// <summary>
-    /// The exact optimum of one trial: closed-form case analysis for the elastic-net family and for the polygon and
-    /// round balls (l1, l2, linf); the core's solvers for the rest.
+    /// The exact optimum of one trial: the penalty's own closed form where it has one (<see cref="IExactOnPlane"/>:
+    /// the elastic-net family, the polygon and round balls), the core's solvers for the rest.
     /// </summary>
     public static (double X, double Y) Optimum(PlaneQuadratic q, Penalty penalty, Form form)
     {
+        ArgumentNullException.ThrowIfNull(penalty);
         ArgumentNullException.ThrowIfNull(form);
+        var exact = penalty as IExactOnPlane;
         if (form is PenalisedForm { Lambda: var l })
-            return penalty.ElasticNetAlpha is { } alpha ? PlaneSolvers.PenalisedElasticNet(q, l, alpha)
-                : penalty.BallExponent == double.PositiveInfinity ? PlaneSolvers.PenalisedLInf(q, l)
-                : Pair(Regularised.Solve(q.ToLoss(), penalty, Form.Penalised(l)).Weights);
+            return exact?.Penalised(q, l) ?? Pair(Regularised.Solve(q.ToLoss(), penalty, Form.Penalised(l)).Weights);
         double radius = ((ConstrainedForm)form).Radius;
-        return penalty.BallExponent switch
-        {
-            1 => PlaneSolvers.PolygonBall(q, diamond: true, radius),
-            double.PositiveInfinity => PlaneSolvers.PolygonBall(q, diamond: false, radius),
-            2 => PlaneSolvers.L2Ball(q, radius),
-            null when penalty.ElasticNetAlpha is { } alpha => PlaneSolvers.ElasticNetBall(q, alpha, radius),
-            _ => Pair(Regularised.Solve(q.ToLoss(), penalty, Form.Constrained(radius)).Weights),
-        };
+        return exact?.InBall(q, radius) ?? Pair(Regularised.Solve(q.ToLoss(), penalty, Form.Constrained(radius)).Weights);
     }
 
     private static (double, double) Pair(double[] w) => (w[0], w[1]);

@@ -22,11 +22,11 @@ public sealed class UnitBall
     /// <summary>The penalty's parameters that shape the ball (α, p), as the penalty declares them; none for the group ball.</summary>
     public IReadOnlyList<PenaltyParameter> Parameters { get; }
 
-    /// <summary>Whether <paramref name="penalty"/> has a unit ball: a norm bounds it (l1, l2, lp, linf) or it is the elastic net; MCP and SCAD bound none.</summary>
+    /// <summary>Whether <paramref name="penalty"/> has a unit ball, as it says by implementing <see cref="IHasUnitBall"/> (l1, l2, lp, linf, the elastic net; not MCP or SCAD).</summary>
     public static bool Exists(Penalty penalty)
     {
         ArgumentNullException.ThrowIfNull(penalty);
-        return penalty.BallExponent is not null || penalty.ElasticNetAlpha is not null;
+        return penalty is IHasUnitBall;
     }
 
     /// <summary>The norm's name as the command line gives it (l1, group, …).</summary>
@@ -42,21 +42,16 @@ public sealed class UnitBall
     public Vec3 Boundary(Vec3 d) => _radius(d) * d;
 
     /// <summary>
-    /// The ball of <paramref name="penalty"/>: for a q-norm penalty (l1, l2, lp, linf) P ≤ 1 is N ≤ 1 and N is
-    /// homogeneous, so r(d) = 1/N(d); the elastic net's αr‖d‖₁ + (1−α)r²‖d‖² = 1 is solved in its stable form.
+    /// The ball of <paramref name="penalty"/>, by the exact radius the penalty gives along each direction
+    /// (<see cref="IHasUnitBall.UnitRadius"/>: 1/N(d) for a norm, the elastic net's quadratic in its stable form).
     /// </summary>
     public static UnitBall For(Penalty penalty)
     {
+        ArgumentNullException.ThrowIfNull(penalty);
         string title = penalty.Title + string.Concat(penalty.Parameters.Select(p => $", {p.Symbol} = {p.Value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}"));
-        if (!Exists(penalty))
+        if (penalty is not IHasUnitBall ball)
             throw new ArgumentException($"{penalty.Name} bounds no norm, so it has no unit ball", nameof(penalty));
-        if (penalty.ElasticNetAlpha is { } alpha && penalty.BallExponent is null)
-            return new UnitBall(penalty.Name, title, d =>
-            {
-                double a = Math.Abs(d.X) + Math.Abs(d.Y) + Math.Abs(d.Z), b = d.Dot(d);
-                return 2 / (alpha * a + Math.Sqrt(alpha * alpha * a * a + 4 * (1 - alpha) * b));
-            }, false, penalty.Parameters);
-        return new UnitBall(penalty.Name, title, d => 1 / penalty.Norm(d.ToArray()), double.IsPositiveInfinity(penalty.BallExponent!.Value), penalty.Parameters);
+        return new UnitBall(penalty.Name, title, d => ball.UnitRadius(d.ToArray()), ball.IsBox, penalty.Parameters);
     }
 
     /// <summary>The group-lasso ball Σ_g ‖w_g‖₂ ≤ 1 over <paramref name="groups"/> (0-based indices of w₁..w₃).</summary>

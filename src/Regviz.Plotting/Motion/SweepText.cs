@@ -87,7 +87,7 @@ public static class SweepText
             $"{head}: {motion}.");
 
         string aside = first.LossNote is { } n ? $" ({n})" : "";
-        string shape = FigureText.Shape(first.Penalty);
+        string shape = first.Penalty.Shape.Noun;
         var caption = new List<string>
         {
             $"Each frame is the contour figure at its {symbol}: the thin contours of the data term D(w){aside} and of the penalty P(w) stay where they are, "

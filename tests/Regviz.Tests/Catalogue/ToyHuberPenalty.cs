@@ -74,4 +74,7 @@ public sealed class ToyHuberPenalty : Penalty
 
     /// <inheritdoc/>
     public override string PlaneFormula(Func<double, string> number) => $"h(w₁) + h(w₂), h quadratic to |w| = {number(Knee)}";
+
+    /// <summary>A circle near 0 and the lasso's diamond far out, rounded where they meet; smooth at 0 (slope 0), so no corners.</summary>
+    public override ShapeWords Shape { get; } = ShapeWords.Smooth("rounded diamond");
 }

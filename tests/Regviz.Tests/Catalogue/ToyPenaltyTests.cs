@@ -4,6 +4,7 @@ using Regviz.Core;
 using Regviz.Core.Penalties;
 using Regviz.Core.Problems;
 using Regviz.Core.Solvers;
+using Regviz.Core.Sparsity;
 using Regviz.Tests.Cli;
 using Regviz.Tests.Support;
 using Xunit;
@@ -43,6 +44,59 @@ public class ToyPenaltyTests : ScratchFolder
             }
             Assert.True(s.Certificate.Certified, s.Certificate.ToString());
         }, iter: 60);
+    }
+
+    [Fact]
+    public void The_sparsity_experiment_solves_it_without_a_closed_form_of_its_own()
+    {
+        // the toy implements no IExactOnPlane: the experiment falls back on the general solver, whose optimum must meet
+        // the conditions written out here from h: 2A(w − m) + λh′(w) = 0, and in the ball, P(w) = r with −∇D ∥ h′(w)
+        Assert.False(typeof(IExactOnPlane).IsAssignableFrom(typeof(ToyHuberPenalty)));
+        Gen.Select(Gen.ULong, Gen.Double[0.1, 3], Gen.Double[0.05, 2], Gen.Double[0.3, 2]).Sample((seed, knee, lambda, radius) =>
+        {
+            var q = PlaneQuadratic.Random(new SplitMix64(seed), radius);
+            var toy = new ToyHuberPenalty(knee);
+            double Slope(double w) => Math.Abs(w) <= knee ? w / knee : Math.Sign(w);
+            (double, double) Gradient((double X, double Y) w) =>
+                (2 * (q.A11 * (w.X - q.M1) + q.A12 * (w.Y - q.M2)), 2 * (q.A12 * (w.X - q.M1) + q.A22 * (w.Y - q.M2)));
+            double scale = Math.Max(1e-300, Math.Max(Math.Abs(Gradient((0, 0)).Item1), Math.Abs(Gradient((0, 0)).Item2)));
+
+            var w = SparsityExperiment.Optimum(q, toy, Form.Penalised(lambda));
+            var (g1, g2) = Gradient(w);
+            Assert.True(Math.Abs(g1 + lambda * Slope(w.X)) <= 1e-8 * scale && Math.Abs(g2 + lambda * Slope(w.Y)) <= 1e-8 * scale,
+                $"seed {seed} κ {knee:R} λ {lambda:R}: w {w}, residuals {g1 + lambda * Slope(w.X):E2}, {g2 + lambda * Slope(w.Y):E2}");
+
+            var b = SparsityExperiment.Optimum(q, toy, Form.Constrained(radius));
+            var (d1, d2) = Gradient(b);
+            if (toy.Value([q.M1, q.M2]) <= radius)
+            {
+                Assert.True(Math.Abs(b.X - q.M1) + Math.Abs(b.Y - q.M2) <= 1e-7 * (1 + Math.Abs(q.M1) + Math.Abs(q.M2)), $"seed {seed}: centre inside, optimum {b}");
+                return;
+            }
+            Assert.True(Math.Abs(toy.Value([b.X, b.Y]) - radius) <= 1e-7 * radius, $"seed {seed}: P(w*) = {toy.Value([b.X, b.Y]):R}, radius {radius:R}");
+            double s1 = Slope(b.X), s2 = Slope(b.Y), mu = -(d1 * s1 + d2 * s2) / (s1 * s1 + s2 * s2);
+            Assert.True(mu >= 0 && Math.Abs(d1 + mu * s1) + Math.Abs(d2 + mu * s2) <= 1e-6 * scale,
+                $"seed {seed} κ {knee:R} r {radius:R}: w {b}, μ {mu:E2}, residual {Math.Abs(d1 + mu * s1) + Math.Abs(d2 + mu * s2):E2}");
+        }, iter: 40);
+    }
+
+    [Fact]
+    public void The_figures_say_its_shape_in_the_words_it_declares()
+    {
+        // the toy's level sets are circles near 0 and diamonds far out, smooth at 0: "rounded diamond", "no corners";
+        // before #27 the figures worked the words out from norm flags the toy does not set and said "level sets"
+        var norm = CliRunner.Run(["norm", "--norm", "toyhuber", "--knee", "0.5", .. Small, "--json", Out("n.json"), "--out", Out("n.png")]);
+        Assert.True(norm.ExitCode == 0, norm.Stderr);
+        using (var doc = JsonDocument.Parse(File.ReadAllText(Out("n.json"))))
+        {
+            string alt = doc.RootElement.GetProperty("alt").GetString()!, caption = doc.RootElement.GetProperty("caption").GetString()!;
+            Assert.Matches(@"\d+ nested rounded diamonds for P = [^,]+, no corners\.$", alt);
+            Assert.EndsWith("They have no corners, so a loss's level set touches them on an axis only by coincidence: this penalty shrinks weights but does not make them exactly 0.", caption);
+        }
+        var contour = CliRunner.Run(["contour", "--norm", "toyhuber", "--knee", "0.5", "--lambda", "0.4", .. Small, "--json", Out("c.json"), "--out", Out("c.png")]);
+        Assert.True(contour.ExitCode == 0, contour.Stderr);
+        using (var doc = JsonDocument.Parse(File.ReadAllText(Out("c.json"))))
+            Assert.Contains("and the bold rounded diamond P = ", doc.RootElement.GetProperty("caption").GetString()!);
     }
 
     [Fact]
@@ -113,6 +167,8 @@ public class ToyPenaltyTests : ScratchFolder
         { ["norm", "--norm", "l1", "--knee", "1,2"], "error: --knee: a list of knee varies a penalty that has it; --norm l1 does not" },
         { ["solve", "--norm", "toyhuber", "--knee", "1,2"], "error: --knee: '1,2' is a list; this command takes one value (a comma list makes panels in contour and norm)" },
         { ["norm", "--norm", "toyhuber", "--knee", "0.5,0"], "error: --knee: 0 is outside (0, ∞)" },
+        // it does not implement IHasUnitBall, so the 3-D figure refuses it and lists the penalties that do
+        { ["ball", "--norm", "toyhuber"], "error: --norm toyhuber: toyhuber bounds no norm, so it has no unit ball (ball takes l1, l2, elasticnet, lp, linf, group)" },
     };
 
     [Theory]

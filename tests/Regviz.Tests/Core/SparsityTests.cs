@@ -1,6 +1,7 @@
 using Regviz.Cli.Options;
 using Regviz.Core;
 using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
 using Regviz.Core.Solvers;
 using Regviz.Core.Sparsity;
 using Xunit;
@@ -51,6 +52,26 @@ public class SparsityTests
             double lambda = 0.05 + 4 * rng.NextDouble();
             AssertSame(SparsityExperiment.Optimum(q, penalty, Form.Penalised(lambda)), Optimizer.Penalised(q.ToLoss(), penalty, lambda).Weights, $"{norm} λ={lambda}");
         }
+    }
+
+    /// <summary>lp takes l1's and l2's closed forms at p = 1 and 2 (it implements <see cref="IExactOnPlane"/> there) and answers null elsewhere.</summary>
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(2.0)]
+    public void Lp_at_one_and_two_has_the_closed_forms_and_agrees_with_the_core(double p)
+    {
+        var penalty = new LpPenalty(p);
+        IExactOnPlane exact = penalty;
+        var rng = new SplitMix64(7);
+        foreach (var q in Losses(600))
+        {
+            double lambda = 0.05 + 4 * rng.NextDouble();
+            AssertSame(exact.InBall(q, 1.0)!.Value, Optimizer.Constrained(q.ToLoss(), penalty, 1.0).Weights, $"lp {p} ball");
+            AssertSame(exact.Penalised(q, lambda)!.Value, Optimizer.Penalised(q.ToLoss(), penalty, lambda).Weights, $"lp {p} λ={lambda}");
+        }
+        var q0 = Losses(1).Single();
+        Assert.Null(((IExactOnPlane)new LpPenalty(1.5)).InBall(q0, 1.0));
+        Assert.Null(((IExactOnPlane)new LpPenalty(0.5)).Penalised(q0, 1.0));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Regviz.Core.Penalties;
+using Regviz.Core.Problems;
 
-namespace Regviz.Core.Sparsity;
+namespace Regviz.Core.Solvers;
 
 /// <summary>
 /// Exact optima of a <see cref="PlaneQuadratic"/> under each penalty, by case analysis rather than iteration:

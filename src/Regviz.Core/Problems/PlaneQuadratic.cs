@@ -1,6 +1,4 @@
-using Regviz.Core.Problems;
-
-namespace Regviz.Core.Sparsity;
+namespace Regviz.Core.Problems;
 
 /// <summary>
 /// A quadratic loss in the plane, D(w) = (w − m)ᵀA(w − m), A symmetric positive definite: the ellipses of the
