@@ -14,6 +14,7 @@ public static class TempFiles
 {
     private const string Prefix = ".regviz-", Suffix = ".tmp";
     private static readonly object Gate = new();
+    private static readonly ReaderWriterLockSlim Renames = new();
     private static readonly HashSet<string> Live = [], LiveFolders = [];
     private static readonly ConcurrentDictionary<string, bool> Swept = new();
     private static bool _abandoned;
@@ -42,12 +43,18 @@ public static class TempFiles
     /// <summary>Renames the temporary file over the target, unless the run has been interrupted meanwhile.</summary>
     public static void Commit(string temp, string target)
     {
-        lock (Gate)
+        // renames run side by side: replacing a file can wait on the disk (ext4 frees the old file's blocks with a
+        // discard, 20 ms here), and under the one gate every other figure of a batch waited too. AbandonAll takes the
+        // write side, so it waits for the renames under way and none starts after it
+        Renames.EnterReadLock();
+        try
         {
-            if (_abandoned) throw new OperationCanceledException("interrupted");
+            lock (Gate)
+                if (_abandoned) throw new OperationCanceledException("interrupted");
             File.Move(temp, target, overwrite: true);
-            Live.Remove(temp);
+            lock (Gate) Live.Remove(temp);
         }
+        finally { Renames.ExitReadLock(); }
     }
 
     /// <summary>Deletes a temporary file that will not be renamed into place and forgets it.</summary>
@@ -64,15 +71,20 @@ public static class TempFiles
     /// <summary>On interruption: deletes every live temporary file; later commits and creations fail.</summary>
     public static void AbandonAll()
     {
-        lock (Gate)
+        Renames.EnterWriteLock();
+        try
         {
-            _abandoned = true;
-            foreach (var path in Live) TryDelete(path);
-            Live.Clear();
-            // the folders stay listed: a second call (at exit, once the figures' threads have stopped writing) deletes
-            // again whatever a thread that was past its checks put back
-            foreach (var folder in LiveFolders) TryDeleteFolder(folder);
+            lock (Gate)
+            {
+                _abandoned = true;
+                foreach (var path in Live) TryDelete(path);
+                Live.Clear();
+                // the folders stay listed: a second call (at exit, once the figures' threads have stopped writing) deletes
+                // again whatever a thread that was past its checks put back
+                foreach (var folder in LiveFolders) TryDeleteFolder(folder);
+            }
         }
+        finally { Renames.ExitWriteLock(); }
     }
 
     /// <summary>
