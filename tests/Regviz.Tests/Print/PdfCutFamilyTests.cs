@@ -121,9 +121,10 @@ public class PdfCutFamilyTests : Support.ScratchFolder
         Assert.InRange(embedded.ProgramLengths.Count, 1, 2);
         var cutFace = PdfFonts.CutFamily!.Value.Lengths.Min();
         Assert.All(embedded.ProgramLengths, length => Assert.True(length * 4 < cutFace, $"a font program of {length} bytes against the cut face's {cutFace}"));
-        var programs = EmbeddedFonts.Of(pdf);
-        Assert.Equal(programs.Count, programs.Select(f => Convert.ToBase64String(f.Program)).Distinct().Count());
-        Assert.Equal(programs.Count, programs.Select(f => f.Name).Distinct().Count());
+        // each face once: the names without their subset tags (AAAAAA+DejaVuSans) differ
+        var faces = EmbeddedFonts.Of(pdf).Select(f => f.Name[(f.Name.IndexOf('+') + 1)..]).ToList();
+        Assert.Equal(embedded.ProgramLengths.Count, faces.Count);
+        Assert.Equal(faces.Distinct(), faces);
     }
 
     [Theory]
