@@ -12,37 +12,47 @@ public static class FigureExport
         AtomicFile.WriteAllBytes(path, Encode(plot, style, FormatOf(path, nameof(path))));
 
     /// <summary>
-    /// <see cref="Save(Plot, FigureStyle, string)"/>, where a PDF is drawn by the figure built again with
-    /// <paramref name="rebuild"/> in the shipped fonts cut to regviz's repertoire (<see cref="PdfFonts.CutFamily"/>).
-    /// Skia embeds every font program it draws with whole and compresses it: the two DejaVu Sans faces, 1.4 MB, were
-    /// most of a PDF's time (a contour PDF 3 to 4 times its PNG's CPU); the cut faces are 210 KB each. The cut keeps
-    /// every glyph's id, outline and advance, so the page is the same; it is kept only when the PDF shows no .notdef
-    /// glyph and embeds no font program but the two cut ones (a character outside the repertoire, which the cut faces
-    /// lack or a fallback font draws, would otherwise differ), else the PDF of <paramref name="plot"/> is written.
+    /// Builds the figure with <paramref name="build"/> once and writes it as PNG, SVG or PDF (by extension), atomically.
+    /// A PDF is built in the shipped fonts cut to regviz's repertoire (<see cref="PdfFonts.CutFamily"/>) when the style
+    /// is in the shipped fonts: Skia embeds every font program it draws with whole and compresses it, and the two
+    /// DejaVu Sans faces (1.4 MB) were most of a PDF's time; the cut faces are 210 KB each. The cut keeps every glyph's
+    /// id, outline and advance, so the page is the same. The cut PDF is kept only when it shows no .notdef glyph and
+    /// embeds no font program but the cut ones (a character outside the repertoire, which the cut faces lack or a
+    /// fallback font draws, would otherwise differ); else the figure is built again in <paramref name="style"/>.
     /// </summary>
-    /// <returns>The plot drawn (the rebuilt one for a PDF in the cut fonts), whose <see cref="FigureLayout.Of"/> reports the layout.</returns>
-    public static Plot Save(Plot plot, FigureStyle style, string path, Func<FigureStyle, Plot> rebuild)
+    /// <returns>The plot drawn, whose <see cref="FigureLayout.Of"/> reports the layout.</returns>
+    public static Plot Save(FigureStyle style, string path, Func<FigureStyle, Plot> build)
     {
-        ArgumentNullException.ThrowIfNull(rebuild);
+        ArgumentNullException.ThrowIfNull(build);
         string format = FormatOf(path, nameof(path));
-        if (format == "pdf" && CutPdf(style, rebuild) is { } cut)
+        if (format == "pdf" && CutPdf(style, build) is { } cut)
         {
             AtomicFile.WriteAllBytes(path, cut.Pdf);
             return cut.Plot;
         }
+        var plot = build(style);
         AtomicFile.WriteAllBytes(path, Encode(plot, style, format));
         return plot;
     }
 
-    /// <summary>The figure's PDF drawn in the cut fonts (see <see cref="Save(Plot, FigureStyle, string, Func{FigureStyle, Plot})"/>) and the plot drawn, or null when it cannot be.</summary>
-    internal static (byte[] Pdf, Plot Plot)? CutPdf(FigureStyle style, Func<FigureStyle, Plot> rebuild)
+    /// <summary><paramref name="style"/> in the cut faces and the lengths of their font programs, or null when the style is in other fonts or the cut cannot be made.</summary>
+    internal static (FigureStyle Style, int[] Lengths)? CutStyle(FigureStyle style) =>
+        style.Theme.FontFamily == FontRegistry.Family && PdfFonts.CutFamily is { } cut
+            ? (style with { Theme = style.Theme with { FontFamily = cut.Family } }, cut.Lengths)
+            : null;
+
+    /// <summary>Whether a PDF drawn in the cut faces may stand for the whole fonts': it was read, shows no .notdef glyph and embeds only the cut programs.</summary>
+    internal static bool OnlyCut(PdfFontSubsets.Embedded? embedded, int[] lengths) =>
+        embedded is { NotdefShown: false } e && e.ProgramLengths.All(lengths.Contains);
+
+    /// <summary>The figure's PDF built by <paramref name="build"/> in the cut fonts (see <see cref="Save(FigureStyle, string, Func{FigureStyle, Plot})"/>) and the plot drawn, or null when it cannot be.</summary>
+    internal static (byte[] Pdf, Plot Plot)? CutPdf(FigureStyle style, Func<FigureStyle, Plot> build)
     {
-        if (style.Theme.FontFamily != FontRegistry.Family || PdfFonts.CutFamily is not { } cut) return null;
-        var cutStyle = style with { Theme = style.Theme with { FontFamily = cut.Family } };
-        var plot = rebuild(cutStyle);
+        if (CutStyle(style) is not { } cut) return null;
+        var plot = build(cut.Style);
         var pdf = PdfDocument.Write(canvas => SinglePass.Run(plot, () => plot.Render(canvas, style.Width, style.Height)), style.Width, style.Height,
             style.Dpi ?? FigureStyle.ScreenDpi, style.Description, style.Title, out var embedded);
-        return embedded is { NotdefShown: false } e && e.ProgramLengths.All(cut.Lengths.Contains) ? (pdf, plot) : null;
+        return OnlyCut(embedded, cut.Lengths) ? (pdf, plot) : null;
     }
 
     /// <summary>The bytes of <paramref name="plot"/> as <paramref name="format"/> (png or svg), with the style's description when it has one.</summary>

@@ -42,7 +42,8 @@ internal static class PdfFonts
     /// <summary>
     /// The shipped regular and bold faces cut to the repertoire, as a font family a figure can be built in, and the
     /// lengths of the two font programs (what a PDF drawn only with them embeds); null when the cut cannot be made. A
-    /// 2-D figure's PDF is drawn in it when it can be (<see cref="FigureExport.Save(ScottPlot.Plot, FigureStyle, string, Func{FigureStyle, ScottPlot.Plot})"/>).
+    /// 2-D figure's PDF, a single figure, an overlay or a grid of panels, is built in it when it can be
+    /// (<see cref="FigureExport.Save(FigureStyle, string, Func{FigureStyle, ScottPlot.Plot})"/>, <see cref="PanelGrid.Save(PanelLayout, string, Func{FigureStyle, IReadOnlyList{ScottPlot.Plot}})"/>).
     /// </summary>
     internal static (string Family, int[] Lengths)? CutFamily => Family.Value;
 

@@ -45,8 +45,7 @@ internal sealed partial class ContourCommand
         var descriptions = scenes.Select(FigureText.Describe).ToList();
         var description = FigureText.DescribeOverlay(title, names, scenes);
         var style = f.Style with { Description = description };
-        var plot = OverlayFigure.Contours(scenes, names, title, style, parts);
-        FigureExport.Save(plot, style, output);
+        var plot = FigureExport.Save(style, output, s => OverlayFigure.Contours(scenes, names, title, s, parts));
         if (f.Json is { } json)
             JsonOut.Write(RunContext.Of(result), json, PanelFigures.Sidecar(description, plan, penalties, specs, [.. scenes.Select((s, i) => SceneJson.Contour(s, descriptions[i]))], LayoutJson.Of(FigureLayout.Of(plot)), overlay: true));
         f.Announce(stdout, output, description);

@@ -36,8 +36,8 @@ internal sealed partial class ContourCommand
         var scenes = SceneBuilder.ContourPanels(specs, options, progress, cancel)
             .Select((scene, i) => scene with { LossNote = LossNotes.ForContour(specs[i]) })
             .ToList();
-        var plots = new List<ScottPlot.Plot>();
         var titles = new List<string>();
+        var panelTitles = new List<string>();
         for (int i = 0; i < scenes.Count; i++)
         {
             var o = scenes[i].Optimum;
@@ -47,7 +47,7 @@ internal sealed partial class ContourCommand
                 f.Run.Warnings.Warn($"--trace {method} diverged after {Text.Count(diverged.Iterates.Count - 1, "step")} in the panel {varying}; the figure shows the steps before it");
             string title = ContourFigure.Punchline(o.Weights) is { } punchline ? $"{varying}: {punchline}" : varying;
             titles.Add(varying);
-            plots.Add(ContourFigure.Render(scenes[i], panel with { Title = title }, parts with { Legend = false }));
+            panelTitles.Add(title);
         }
         string header = f.Style.Title ?? PanelFigures.Common(plan, penalties[0], specs[0], scenes[0].LossNote);
         var descriptions = scenes.Select(FigureText.Describe).ToList();
@@ -57,7 +57,7 @@ internal sealed partial class ContourCommand
             SharedLegend = parts.Legend,
             Description = description,
         };
-        PanelGrid.Save(plots, layout, output);
+        var plots = PanelGrid.Save(layout, output, s => scenes.Select((scene, i) => ContourFigure.Render(scene, s with { Title = panelTitles[i] }, parts with { Legend = false })).ToList());
         if (f.Json is { } json)
             JsonOut.Write(RunContext.Of(result), json, PanelFigures.Sidecar(description, plan, penalties, specs, [.. scenes.Select((s, i) => SceneJson.Contour(s, descriptions[i]))], LayoutJson.Of(PanelGrid.LayoutOf(plots, layout))));
         f.Announce(stdout, output, description);

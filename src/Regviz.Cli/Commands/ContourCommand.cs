@@ -67,8 +67,8 @@ internal sealed partial class ContourCommand
             f.Run.Warnings.Warn($"--trace {method} diverged after {Text.Count(diverged.Iterates.Count - 1, "step")} (step 1/L = {Text.Readable(diverged.Step)}); the figure shows the steps before it");
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };
-        var plot = ContourFigure.Render(scene, style, _parts.Bind(result));
-        plot = FigureExport.Save(plot, style, output, s => ContourFigure.Render(scene, s, _parts.Bind(result)));
+        var parts = _parts.Bind(result);
+        var plot = FigureExport.Save(style, output, s => ContourFigure.Render(scene, s, parts));
         if (f.Json is { } json) JsonOut.Write(RunContext.Of(result), json, SceneJson.Contour(scene, description, LayoutJson.Of(FigureLayout.Of(plot))));
         f.Announce(stdout, output, description);
         return 0;

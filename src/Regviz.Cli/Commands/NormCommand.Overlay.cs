@@ -38,8 +38,7 @@ internal sealed partial class NormCommand
         var descriptions = scenes.Select(FigureText.Describe).ToList();
         var description = FigureText.DescribeOverlay(names, scenes);
         var style = f.Style with { Description = description };
-        var plot = OverlayFigure.Norms(scenes, names, style, parts);
-        FigureExport.Save(plot, style, output);
+        var plot = FigureExport.Save(style, output, s => OverlayFigure.Norms(scenes, names, s, parts));
         if (f.Json is { } json)
             JsonOut.Write(RunContext.Of(result), json, PanelFigures.Sidecar(description, plan, penalties, null, [.. scenes.Select((s, i) => SceneJson.Norm(s, descriptions[i]))], LayoutJson.Of(FigureLayout.Of(plot)), overlay: true));
         f.Announce(result.InvocationConfiguration.Output, output, description);

@@ -33,13 +33,12 @@ internal sealed partial class NormCommand
         }
         // each panel keeps its own legend, the penalty's formula, which differs from panel to panel
         var titles = penalties.Select(p => PanelFigures.Varying(plan, p, null)).ToList();
-        var plots = scenes.Select((scene, i) => NormFigure.Render(scene, panel with { Title = titles[i] }, parts)).ToList();
         string header = f.Style.Title ?? (plan.Name == "norm" ? "Contours of P(w)" : $"{penalties[0].Title}: contours of P(w)");
         var descriptions = scenes.Select(FigureText.Describe).ToList();
         var description = FigureText.DescribePanels(header, titles, scenes.Select(FigureText.ShortResult).ToList(), descriptions);
         // panels keep their own legends (the formula differs): none is shared, and --no-legend leaves none at all
         var grid = new PanelLayout(panel, plan.Columns, header) { SharedLegend = false, Description = description };
-        PanelGrid.Save(plots, grid, output);
+        var plots = PanelGrid.Save(grid, output, s => scenes.Select((scene, i) => NormFigure.Render(scene, s with { Title = titles[i] }, parts)).ToList());
         if (f.Json is { } json)
             JsonOut.Write(RunContext.Of(result), json, PanelFigures.Sidecar(description, plan, penalties, null, [.. scenes.Select((s, i) => SceneJson.Norm(s, descriptions[i]))], LayoutJson.Of(PanelGrid.LayoutOf(plots, grid))));
         f.Announce(result.InvocationConfiguration.Output, output, description);

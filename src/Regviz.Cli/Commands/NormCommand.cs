@@ -52,8 +52,8 @@ internal sealed partial class NormCommand
         var scene = SceneFor(penalty, area, ExactLevels(result), f.Style.Frame().Aspect);
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };
-        var plot = NormFigure.Render(scene, style, _parts.Bind(result));
-        plot = FigureExport.Save(plot, style, output, s => NormFigure.Render(scene, s, _parts.Bind(result)));
+        var parts = _parts.Bind(result);
+        var plot = FigureExport.Save(style, output, s => NormFigure.Render(scene, s, parts));
         if (f.Json is { } json) JsonOut.Write(RunContext.Of(result), json, SceneJson.Norm(scene, description, LayoutJson.Of(FigureLayout.Of(plot))));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;

@@ -81,8 +81,7 @@ internal sealed class PathCommand
         var marked = MarkedPoint(scene, spec, scaling);
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };
-        var plot = PathFigure.Render(scene, style);
-        plot = FigureExport.Save(plot, style, output, s => PathFigure.Render(scene, s));
+        var plot = FigureExport.Save(style, output, s => PathFigure.Render(scene, s));
         if (f.Json is { } json) JsonOut.Write(RunContext.Of(result), json, SceneJson.Path(scene, description, scaling, marked, LayoutJson.Of(FigureLayout.Of(plot))));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         if (oldMark is { } old)

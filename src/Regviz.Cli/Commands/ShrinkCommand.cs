@@ -56,8 +56,7 @@ internal sealed class ShrinkCommand
         f.WarnAboutGlyphs();
         var description = FigureText.Describe(scene);
         var style = f.Style with { Description = description };
-        var plot = ShrinkFigure.Render(scene, style);
-        plot = FigureExport.Save(plot, style, output, s => ShrinkFigure.Render(scene, s));
+        var plot = FigureExport.Save(style, output, s => ShrinkFigure.Render(scene, s));
         if (f.Json is { } json) JsonOut.Write(RunContext.Of(result), json, Sidecar(scene, description, LayoutJson.Of(FigureLayout.Of(plot))));
         f.Announce(result.InvocationConfiguration.Output, output, description);
         return 0;

@@ -86,9 +86,8 @@ internal sealed class SparsityCommand
 
         string header = f.Style.Title ?? $"{Text.Count(experiment.Trials, "random quadratic loss", "random quadratic losses")}, {experiment.FormText}, seed {experiment.Seed}: how often is a coefficient exactly 0?";
         var description = FigureText.Describe(results, experiment.Form, experiment.Seed);
-        var plots = SparsityFigure.Panels(results, experiment.Form, panel);
         var grid = new PanelLayout(panel, columns, header) { Description = description };
-        PanelGrid.Save(plots, grid, output);
+        var plots = PanelGrid.Save(grid, output, s => SparsityFigure.Panels(results, experiment.Form, s));
         if (f.Json is { } json) JsonOut.Write(RunContext.Of(result), json, Sidecar(experiment, results, description, LayoutJson.Of(PanelGrid.LayoutOf(plots, grid))));
         if (f.Json != "-") WriteTable(stdout, experiment, results, seconds, output);
         if (f.Alt) stdout.WriteLine(description.Alt);
