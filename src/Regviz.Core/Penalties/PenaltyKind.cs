@@ -32,15 +32,29 @@ public sealed class PenaltyKind
 
     /// <summary>
     /// The penalty with these values (a parameter not given takes its default). The penalty's constructor may refuse
-    /// a value with its own reason; a value outside the declared range is refused here either way, so a declaration
-    /// is a promise every penalty keeps.
+    /// a value with its own reason (a <see cref="ProblemArgumentException"/>: lp's "must be a finite number &gt; 0",
+    /// SCAD's γ &gt; 2); a value outside the declared range is refused here either way, in the flag's words, so a
+    /// declaration is a promise every penalty keeps, even when its constructor guards its arguments as .NET code does
+    /// (an ArgumentOutOfRangeException would otherwise reach the user as a bug, exit 70).
     /// </summary>
     public Penalty Create(PenaltyArguments arguments)
     {
-        var penalty = _create(arguments);
+        ArgumentNullException.ThrowIfNull(arguments);
+        Penalty penalty;
+        try { penalty = _create(arguments); }
+        catch (ArgumentException e) when (e is not ProblemArgumentException)
+        {
+            CheckDeclared(arguments);
+            throw;
+        }
+        CheckDeclared(arguments);
+        return penalty;
+    }
+
+    private void CheckDeclared(PenaltyArguments arguments)
+    {
         foreach (var spec in Parameters)
             if (arguments.Given(spec) is { } v) spec.Checked(v);
-        return penalty;
     }
 }
 

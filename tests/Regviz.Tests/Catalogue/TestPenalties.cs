@@ -26,6 +26,21 @@ internal static class TestPenalties
         Cli.CliRunner.InProcessOnly = Named;
     }
 
+    /// <summary>
+    /// How errors list the valid norms: every registered penalty in catalogue order, the three the contract gives an
+    /// alias shown with it ("l1 (lasso)"), so a penalty registered later is expected the moment it is registered.
+    /// </summary>
+    public static string Listed => string.Join(", ", PenaltyCatalogue.Names.Select(n => n switch
+    {
+        "l1" => "l1 (lasso)",
+        "l2" => "l2 (ridge)",
+        "elasticnet" => "elasticnet (enet)",
+        _ => n,
+    }));
+
+    /// <summary>The penalties registered beyond the contract's seven, built-in or this assembly's: what a hand-written list of norms lacks.</summary>
+    public static IReadOnlyList<PenaltyKind> Beyond => [.. PenaltyCatalogue.Kinds.Where(k => k.Name is not ("l1" or "l2" or "elasticnet" or "lp" or "linf" or "mcp" or "scad"))];
+
     /// <summary>Whether <paramref name="args"/> name a penalty or a parameter flag that only this process has.</summary>
     public static bool Named(IEnumerable<string> args) => args.Any(a =>
         Added.Any(k => a.Split(',').Contains(k.Name) || k.Parameters.Any(s => a == $"--{s.Name}" || a.StartsWith($"--{s.Name}=", StringComparison.Ordinal))));

@@ -162,7 +162,6 @@ public partial class SuggestionTests : Support.ScratchFolder
         Assert.StartsWith("error: unknown command 'xyzzyplugh' (commands: contour, ", Assert.Single(r.ErrorLines));
         r = CliRunner.Run("contour", "--norm", "qqqqq", "--out", Path.Combine(Dir, "x.png"));
         // every registered penalty is listed, the test assembly's own too
-        string added = string.Concat(Catalogue.TestPenalties.Registered.Select(k => ", " + k.Name));
-        Assert.Equal($"error: --norm: unknown norm 'qqqqq' (valid: l1 (lasso), l2 (ridge), elasticnet (enet), lp, linf, mcp, scad{added})", Assert.Single(r.ErrorLines));
+        Assert.Equal($"error: --norm: unknown norm 'qqqqq' (valid: {Catalogue.TestPenalties.Listed})", Assert.Single(r.ErrorLines));
     }
 }
