@@ -7,7 +7,8 @@ namespace Regviz.Core.Paths;
 /// <summary>
 /// Where a path jumps: its two sides, the last point before the jump (at <see cref="Above"/>) and the first after it
 /// (at <see cref="Below"/>), both points of <see cref="RegularisationPath.Points"/>, their λ within
-/// <see cref="Jumps.Width"/> of each other (or adjacent doubles).
+/// <see cref="Jumps.Width"/> of each other relative (or adjacent doubles), or <see cref="Jumps.UncertifiedWidth"/> where no
+/// solve closer certified.
 /// </summary>
 public sealed record PathJump(double Above, double Below);
 
@@ -25,6 +26,13 @@ internal static class Jumps
 {
     /// <summary>The bracket's relative width at which a jump is located: its λ is known to about 9 digits.</summary>
     public const double Width = 1e-9;
+
+    /// <summary>
+    /// The widest a jump's bracket may stay where no solve inside it certifies (lp with p &lt; 1: its local method stalls
+    /// beside a coefficient near 0, as it does near some of its jumps): brackets of 2e-6 to 6e-5 were seen there. 1e-3 of λ
+    /// is 4e-4 of a decade, under a pixel of any λ axis the path figure draws.
+    /// </summary>
+    public const double UncertifiedWidth = 1e-3;
 
     /// <summary>How far off the chord (or apart, for a jump's ends), as a part of the coefficient axis, counts: 0.5%, 2 px of a 450 px figure.</summary>
     public const double Tolerance = 5e-3;
@@ -80,15 +88,35 @@ internal static class Jumps
             jumps.Add(new PathJump(a.Lambda, b.Lambda));
             return;
         }
-        if (budget-- <= 0) return;
-        var m = new PathPoint(mid, Regularised.WeightsAt(loss, penalty, mid)).Certified(loss, penalty);
+        // a solve that does not certify (lp's local method can stall beside a coefficient near 0) is not drawn: the
+        // split moves off the middle (a bisection needs any inner point), and with none certified the step is left as the grid had it
+        PathPoint? m = null;
+        foreach (double t in Splits)
+        {
+            if (budget-- <= 0) return;
+            double at = Math.Exp(Math.Log(a.Lambda) + t * (Math.Log(b.Lambda) - Math.Log(a.Lambda)));
+            if (!(at < a.Lambda && at > b.Lambda)) continue;
+            var trial = new PathPoint(at, Regularised.WeightsAt(loss, penalty, at)).Certified(loss, penalty);
+            if (trial.Certificate is { Certified: true }) { m = trial; break; }
+        }
+        if (m is null)
+        {
+            // lp with p < 1 beside its jumps: the jump is located as closely as the solver certifies, within UncertifiedWidth
+            if (a.Lambda - b.Lambda <= UncertifiedWidth * a.Lambda) jumps.Add(new PathJump(a.Lambda, b.Lambda));
+            return;
+        }
+        mid = m.Lambda;
+        double s = (Math.Log(a.Lambda) - Math.Log(mid)) / (Math.Log(a.Lambda) - Math.Log(b.Lambda));
         double offChord = 0;
-        for (int j = 0; j < m.Weights.Length; j++) offChord = Math.Max(offChord, Math.Abs(m.Weights[j] - (a.Weights[j] + b.Weights[j]) / 2));
+        for (int j = 0; j < m.Weights.Length; j++) offChord = Math.Max(offChord, Math.Abs(m.Weights[j] - (a.Weights[j] + s * (b.Weights[j] - a.Weights[j]))));
         if (offChord <= tolerance) return;
         Between(loss, penalty, a, m, tolerance, inner, jumps, ref budget);
         inner.Add(m);
         Between(loss, penalty, m, b, tolerance, inner, jumps, ref budget);
     }
+
+    /// <summary>Where in log λ a step is split: its middle, else off it where the middle's solve did not certify.</summary>
+    private static readonly double[] Splits = [0.5, 0.3, 0.7, 0.15, 0.85];
 
     private static double Apart(double[] a, double[] b)
     {

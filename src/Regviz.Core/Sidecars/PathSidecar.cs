@@ -63,7 +63,7 @@ public sealed record PathPointSidecar : CertifiedAnswer
     public required IReadOnlyList<double> Weights { get; init; }
 }
 
-/// <summary>A jump of a path: the last point before it (λ, w*) and the first after it (λ_below, w*), λ_below within 1e-9 of λ relative.</summary>
+/// <summary>A jump of a path: the last point before it (λ, w*) and the first after it (λ_below, w*), λ_below within 1e-9 of λ relative (1e-3 where the solver does not certify closer, as for lp).</summary>
 public sealed record PathJumpSidecar
 {
     /// <summary>λ of the side before the jump (the larger).</summary>
