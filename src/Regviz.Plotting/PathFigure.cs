@@ -9,7 +9,8 @@ namespace Regviz.Plotting;
 /// <summary>
 /// Coefficients against λ, glmnet style: one line per feature, labelled at its end; the number of non-zero
 /// coefficients along the top axis; λ decreasing to the right (log scale), so coefficients grow out of zero
-/// as ESL's figure 3.10 draws them. With <c>--xvar norm</c> the x axis is ‖w‖₁ instead.
+/// as ESL's figure 3.10 draws them. With <c>--xvar norm</c> the x axis is ‖w‖₁ instead. Where a non-convex path
+/// jumps, each line breaks and a thin dotted connector joins the jump's two sides.
 /// </summary>
 public static class PathFigure
 {
@@ -43,15 +44,27 @@ public static class PathFigure
 
         if (scene.ShowKnots) Knots(canvas, scene);
 
+        // a non-convex path's jumps: each line breaks there (a segment across would not be on the path)
+        var jumps = JumpsAfter(scene, points);
         var ends = new List<(double Y, TitleText Name, Color Color)>();
         for (int j = 0; j < k; j++)
         {
             // colours in turn, then the next dash: a style with few colours (print) still tells every line apart
             var (colors, dashes) = (theme.Series, theme.Dashes.Series);
             var color = colors[j % colors.Count];
-            var line = new Polyline(xs, points.Select(p => p.Weights[j]).ToArray());
-            canvas.Line(line, color, theme.Lines.Curves * s, dashes[j / colors.Count % dashes.Count]);
-            ends.Add((line.Y[^1], names[j].Text, color));
+            var ys = points.Select(p => p.Weights[j]).ToArray();
+            int start = 0;
+            foreach (int end in jumps.Append(points.Count - 1))
+            {
+                if (end > start)
+                    canvas.Line(new Polyline(xs[start..(end + 1)], ys[start..(end + 1)]), color, theme.Lines.Curves * s, dashes[j / colors.Count % dashes.Count]);
+                // a thin dotted connector joins the jump's sides (vertical on the λ axis, where they are at one λ), so the
+                // eye still follows the coefficient across without reading the jump as a stretch of path
+                if (end < points.Count - 1 && ys[end] != ys[end + 1])
+                    canvas.Line(new Polyline([xs[end], xs[end + 1]], [ys[end], ys[end + 1]]), color.WithAlpha(0.55), 1 * s, LinePattern.Dotted);
+                start = end + 1;
+            }
+            ends.Add((ys[^1], names[j].Text, color));
         }
 
         if (scene.Marker is { } mark)
@@ -180,6 +193,10 @@ public static class PathFigure
         canvas.Plot.Axes.Top.TickLabelStyle.ForeColor = canvas.Theme.Foreground;
         canvas.Plot.Axes.SetLimitsX(range.X0, range.X1, canvas.Plot.Axes.Top);
     }
+
+    /// <summary>The indices i of drawn points after which the path jumps (from point i to point i + 1), increasing.</summary>
+    internal static int[] JumpsAfter(PathScene scene, IReadOnlyList<Regviz.Core.Paths.PathPoint> points) =>
+        scene.Path.Jumps.Count == 0 ? [] : [.. Enumerable.Range(0, points.Count - 1).Where(i => scene.Path.IsJump(points[i].Lambda, points[i + 1].Lambda))];
 
     private static int NonZero(Regviz.Core.Paths.PathPoint p) => p.Weights.Count(w => w != 0);
 

@@ -71,6 +71,13 @@ internal static class SceneJson
             Knots = scene.Path.Knots is { } knots ? Points(knots, x) : null,
             // what the figure draws, in order, each with its x on the figure's axis (log10 λ on the λ axis) and its certificate
             Drawn = Points(scene.DrawnPoints(), scene.X),
+            Jumps = scene.Path.Jumps.Count == 0 ? null : [.. scene.Path.Jumps.Select(j => new PathJumpSidecar
+            {
+                Lambda = j.Above,
+                LambdaBelow = j.Below,
+                From = scene.Path.Points.First(q => q.Lambda == j.Above).Weights,
+                To = scene.Path.Points.First(q => q.Lambda == j.Below).Weights,
+            })],
             ReachesFit = scene.Path.ReachesFit,
             Unregularised = scene.Path.Unregularised is { } end ? Point(end, x) : null,
             Standardized = scaling is null ? null : true,

@@ -42,11 +42,18 @@ public static class PathToFit
         return WithEntries(path, points, from, loss, penalty) with { ReachesFit = true };
     }
 
-    /// <summary>The path with <paramref name="points"/>, the entry points of the part added from index <paramref name="from"/> on inserted too.</summary>
+    /// <summary>The path with <paramref name="points"/>, the entry points and jumps of the part added from index <paramref name="from"/> on inserted too.</summary>
     private static RegularisationPath WithEntries(RegularisationPath path, List<PathPoint> points, int from, ISmoothLoss loss, Penalty penalty)
     {
-        var (tail, entries) = EntryPoints.Insert(points.GetRange(from, points.Count - from), loss, penalty);
-        return path with { Points = [.. points.Take(from), .. tail], EntryLambdas = [.. path.EntryLambdas, .. entries.Select(e => e.Lambda)] };
+        // a non-convex path's added part can jump too: searched on the whole path's coefficient axis
+        var (continued, jumps) = Jumps.Insert(points.GetRange(from, points.Count - from), loss, penalty, Jumps.Span(points.Append(path.Unregularised!)));
+        var (tail, entries) = EntryPoints.Insert(continued, loss, penalty);
+        return path with
+        {
+            Points = [.. points.Take(from), .. tail],
+            EntryLambdas = [.. path.EntryLambdas, .. entries.Select(e => e.Lambda)],
+            Jumps = [.. path.Jumps, .. jumps],
+        };
     }
 
     private static bool Close(double[] w, double[] fit)

@@ -24,6 +24,15 @@ public sealed record RegularisationPath(double LambdaMax, IReadOnlyList<PathPoin
     /// by decreasing λ; empty for the exact lasso, whose <see cref="Knots"/> are those points.
     /// </summary>
     public IReadOnlyList<double> EntryLambdas { get; init; } = [];
+
+    /// <summary>
+    /// Where the path of a non-convex problem jumps (<see cref="Jumps"/>), by decreasing λ: both sides of each are in
+    /// <see cref="Points"/>, and a figure draws no line between them. Empty for convex problems, whose paths are continuous.
+    /// </summary>
+    public IReadOnlyList<PathJump> Jumps { get; init; } = [];
+
+    /// <summary>Whether the step from the point at λ <paramref name="above"/> to the next, at <paramref name="below"/>, is a jump.</summary>
+    public bool IsJump(double above, double below) => Jumps.Any(j => j.Above == above && j.Below == below);
 }
 
 /// <summary>
@@ -72,8 +81,10 @@ public static class RegularisationPaths
         }
         var unregularised = UnregularisedEnd(loss, penalty);
         double r = ratio ?? DefaultRatio(loss, range, unregularised?.Weights);
-        var (points, entries) = EntryPoints.Insert(Sweep(loss, penalty, Grid(lambdaMax, r, count)), loss, penalty);
-        return new RegularisationPath(lambdaMax, points, null) { Unregularised = unregularised, EntryLambdas = [.. entries.Select(e => e.Lambda)] };
+        var swept = Sweep(loss, penalty, Grid(lambdaMax, r, count));
+        var (refined, jumps) = Jumps.Insert(swept, loss, penalty, Jumps.Span(swept));
+        var (points, entries) = EntryPoints.Insert(refined, loss, penalty);
+        return new RegularisationPath(lambdaMax, points, null) { Unregularised = unregularised, EntryLambdas = [.. entries.Select(e => e.Lambda)], Jumps = jumps };
     }
 
     private static double[] Grid(double lambdaMax, double ratio, int count) =>

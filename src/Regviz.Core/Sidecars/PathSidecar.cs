@@ -30,6 +30,11 @@ public sealed record PathSidecar
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<PathPointSidecar>? Knots { get; init; }
     /// <summary>What the figure draws, in order, each with its x on the figure's axis (log10 λ on the λ axis).</summary>
     public required IReadOnlyList<PathPointSidecar> Drawn { get; init; }
+    /// <summary>
+    /// Where a non-convex path jumps (by decreasing λ): the λ of its two sides, both among the points, and w* on each;
+    /// the figure draws no line of the path between them. Absent where the path has none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<PathJumpSidecar>? Jumps { get; init; }
     /// <summary>Whether the path reaches the unregularised fit.</summary>
     public required bool ReachesFit { get; init; }
     /// <summary>The path's end, the unregularised fit, where there is one.</summary>
@@ -56,6 +61,19 @@ public sealed record PathPointSidecar : CertifiedAnswer
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? X { get; init; }
     /// <summary>w*(λ).</summary>
     public required IReadOnlyList<double> Weights { get; init; }
+}
+
+/// <summary>A jump of a path: the last point before it (λ, w*) and the first after it (λ_below, w*), λ_below within 1e-9 of λ relative (1e-3 where the solver does not certify closer, as for lp).</summary>
+public sealed record PathJumpSidecar
+{
+    /// <summary>λ of the side before the jump (the larger).</summary>
+    public required double Lambda { get; init; }
+    /// <summary>λ of the side after the jump.</summary>
+    public required double LambdaBelow { get; init; }
+    /// <summary>w* before the jump.</summary>
+    public required IReadOnlyList<double> From { get; init; }
+    /// <summary>w* after the jump.</summary>
+    public required IReadOnlyList<double> To { get; init; }
 }
 
 /// <summary>
