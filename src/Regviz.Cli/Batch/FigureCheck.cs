@@ -223,7 +223,7 @@ internal static class FigureCheck
         {
             try
             {
-                AtomicFile.WriteAllBytes(OutputTargets.Inside(goldenDir).Prepare(figure.Out, "--check"), actual, flushToDisk: true);
+                AtomicFile.WriteAllBytes(OutputTargets.Inside(goldenDir).Prepare(figure.Out, "--check"), actual);
                 wroteGolden = true;
             }
             catch (InputException ex) { verdict += $"; golden not written: {ex.Message}"; }

@@ -80,7 +80,7 @@ internal static class GoldenFingerprint
             w.WriteEndObject();
         }
         buffer.WriteByte((byte)'\n');
-        AtomicFile.WriteAllBytes(target, buffer.ToArray(), flushToDisk: true);
+        AtomicFile.WriteAllBytes(target, buffer.ToArray());
     }
 }
 

@@ -146,6 +146,6 @@ internal static class GoldenSidecar
         // a FIFO committed under the record's name would block the write, a folder would take it
         if (FileKinds.Of(Path.Combine(goldenDir, NameOf(figure))) is FileKind.Folder or FileKind.Special)
             throw new InputException($"'{ReportText.Printable(NameOf(figure), 80)}' in the golden folder is not a regular file");
-        AtomicFile.WriteAllBytes(OutputTargets.Inside(goldenDir).Prepare(NameOf(figure), "--check"), record, flushToDisk: true);
+        AtomicFile.WriteAllBytes(OutputTargets.Inside(goldenDir).Prepare(NameOf(figure), "--check"), record);
     }
 }

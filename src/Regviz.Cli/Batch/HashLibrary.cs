@@ -103,7 +103,7 @@ internal sealed class HashLibrary
         buffer.WriteByte((byte)'\n');
         byte[] bytes = buffer.ToArray();
         if (_onDisk is not null && bytes.AsSpan().SequenceEqual(_onDisk)) return false;
-        AtomicFile.WriteAllBytes(target, bytes, flushToDisk: true);
+        AtomicFile.WriteAllBytes(target, bytes);
         return true;
     }
 }

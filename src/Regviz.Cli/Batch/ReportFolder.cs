@@ -55,8 +55,8 @@ internal sealed class ReportFolder
     public string PathOf(string relative) => Path.Combine(Dir, relative);
 
     /// <summary>
-    /// Writes one image, confined to the folder. Not through <see cref="OutputTargets.Prepare"/> per image: on a
-    /// 500-figure check a probe file created and deleted per image (and the fsync every write then had) tripled the
+    /// Writes one image, confined to the folder. Not through <see cref="OutputTargets.Prepare"/> per image, and not
+    /// flushed to disk: on a 500-figure check those two (a probe file created and deleted, an fsync) tripled the
     /// report's share of the time, and <see cref="Prepare"/> has already probed images/ once. The name is ours; what
     /// is at it may not be (a committed link or FIFO), so it must be nothing or a regular file inside the folder.
     /// </summary>
@@ -68,7 +68,7 @@ internal sealed class ReportFolder
             throw new InputException($"{Option}: '{relative}' leads outside the report folder through a symbolic link");
         if (FileKinds.Of(path) is FileKind.Folder or FileKind.Special)
             throw new InputException($"{Option}: '{relative}' is not a regular file");
-        AtomicFile.WriteAllBytes(path, bytes);
+        AtomicFile.WriteAllBytes(path, bytes, flushToDisk: false);
         return relative;
     }
 

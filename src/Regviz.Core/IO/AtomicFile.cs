@@ -8,20 +8,14 @@ namespace Regviz.Core.IO;
 /// </summary>
 public static class AtomicFile
 {
-    /// <summary>
-    /// Writes <paramref name="path"/> through a temporary file in the same folder and a rename, so readers see the old
-    /// file or the whole new one, never a truncated one. The rename does not wait for the bytes to reach the disk
-    /// (see the overload): what regviz makes this way, a figure or its sidecar, is made again by running the command.
-    /// </summary>
-    public static void Write(string path, Action<Stream> write) => Write(path, write, flushToDisk: false);
+    /// <summary>Writes <paramref name="path"/> through a temporary file in the same folder and a rename, so readers see the old file or the whole new one, never a truncated one.</summary>
+    public static void Write(string path, Action<Stream> write) => Write(path, write, flushToDisk: true);
 
     /// <summary>
     /// Writes <paramref name="path"/> whole or not at all, as <see cref="Write(string, Action{Stream})"/> does. With
-    /// <paramref name="flushToDisk"/> the rename waits until the bytes are on the disk, so a power cut soon after
-    /// cannot leave the file empty: for files that are not simply made again, such as a golden image or the hash
-    /// library. Without it every reader still sees the old file or the whole new one, but a power cut soon after may
-    /// leave it empty. A flush cost 1.5–2.5 ms a file on the project's machine (a tenth of a cold figure's time) and
-    /// blocked a batch's figures for 130 ms in 48.
+    /// <paramref name="flushToDisk"/> false the rename does not wait for the bytes to reach the disk: every reader
+    /// still sees the old file or the whole new one, but a power cut soon after may leave it empty. For files that are
+    /// cheap to make again, such as a report's copies of images, where a flush per file costs more than the copy.
     /// </summary>
     public static void Write(string path, Action<Stream> write, bool flushToDisk)
     {
