@@ -120,9 +120,9 @@ public class PathJumpTests
                 // lp with p < 1 is the best of several starts at each λ, not a continuation: beside a switch between two basins
                 // of nearly equal J it can visit the other basin and come back within a step whose ends agree (seed
                 // 9vcHlS2jFUCw: ends 0.3% apart at λ 0.0626, 3e-4 of λ wide, the middle 2.6% off). The search leaves a step whose
-                // ends agree to its tolerance (0.5% of the axis), as docs/commands.md says; such an excursion is not drawn
+                // ends agree to its tolerance for such paths (2% of the axis), as docs/commands.md says; such an excursion is not drawn
                 bool continued = Regularised.Solve(c.Loss, c.Penalty, Form.Penalised(a.Lambda)).Method == SolveMethod.CoordinateDescentPath;
-                if (!continued && a.Weights.Zip(b.Weights, (u, v) => Math.Abs(u - v)).Max() <= 0.005 * ySpan) continue;
+                if (!continued && a.Weights.Zip(b.Weights, (u, v) => Math.Abs(u - v)).Max() <= 0.02 * ySpan) continue;
                 // the path between the ends. Where its solver follows λ down (MCP and SCAD, as ncvreg does) the path is
                 // that continuation's local solution: solved here from the segment's start. Where it searches at each λ
                 // (lp with p < 1: the best of several starts) it is that search's answer at mid, asked as the path asks it:
