@@ -47,12 +47,13 @@ public class SmoothLossSolveCostTests
         return new Dataset([.. Enumerable.Range(1, k).Select(j => $"x{j}")], cols, y, "y");
     }
 
+    /// <summary>
+    /// Every registered convex penalty the general route solves (outside the elastic-net family, whose proximal Newton
+    /// finishes on its own), at the catalogue tests' sample values: linf, lp at p = 3 and 6, the toy Huber, whatever is
+    /// registered later.
+    /// </summary>
     private static readonly Penalty[] Penalties =
-    [
-        PenaltyCatalogue.Create("linf")!,
-        PenaltyCatalogue.Create("lp", PenaltyArguments.None.With("p", 1.5))!,
-        PenaltyCatalogue.Create("lp", PenaltyArguments.None.With("p", 3))!,
-    ];
+        [.. Catalogue.CataloguePenalties.All().Select(e => e.Penalty).Where(p => p.IsConvex && p.ElasticNetAlpha is null)];
 
     private static double J(ISmoothLoss loss, Penalty penalty, double lambda, double[] w) => loss.Value(w) + lambda * penalty.Value(w);
 
